@@ -1,0 +1,21 @@
+package io.tideline.api.ui;
+
+import java.util.Map;
+
+/**
+ * What the workbench gives one open view instance. Called on the UI thread only.
+ */
+public interface ViewContext {
+
+    /** The id of this instance, unique within the layout. */
+    String instanceId();
+
+    /** The settings saved with the layout for this instance (never {@code null}). */
+    Map<String, String> settings();
+
+    /** Replaces this instance's settings; the workbench saves them with the layout. */
+    void updateSettings(Map<String, String> settings);
+
+    /** Shows a message in the status bar. */
+    void status(String message);
+}

@@ -1,0 +1,47 @@
+package io.tideline.api.store;
+
+import io.tideline.api.series.SeriesData;
+import io.tideline.api.series.SeriesDescriptor;
+import io.tideline.api.series.SeriesId;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The single source of truth for raw series. Writes are idempotent upserts keyed by
+ * (series, timestamp); each committed write posts an EventAdmin event on
+ * {@link SeriesEvents#TOPIC_APPENDED}.
+ *
+ * <p>Implementations are thread-safe: concurrent writers and readers are allowed, and a reader
+ * never sees part of a batch.
+ */
+public interface SeriesStore {
+
+    /**
+     * Inserts or replaces the bars of {@code data} for the series of {@code descriptor}, as one
+     * transaction: afterwards every timestamp holds exactly one bar, with the values just written.
+     *
+     * @throws StoreException naming the series when the data is rejected (e.g. NaN or infinite
+     *         values) or the write fails; nothing of the batch is stored then
+     */
+    void upsert(SeriesDescriptor descriptor, SeriesData data) throws StoreException;
+
+    /**
+     * Reads the bars with {@code fromMillis <= time <= toMillis}.
+     *
+     * @throws StoreException if the series is unknown or the range is inverted
+     */
+    SeriesData read(SeriesId id, long fromMillis, long toMillis) throws StoreException;
+
+    /** Every stored series with its descriptor, first and last timestamp and count. */
+    List<SeriesInfo> list() throws StoreException;
+
+    /** The stored facts of one series, if it exists. */
+    Optional<SeriesInfo> info(SeriesId id) throws StoreException;
+
+    /**
+     * Deletes a series and all its bars.
+     *
+     * @return whether the series existed
+     */
+    boolean delete(SeriesId id) throws StoreException;
+}

@@ -1,0 +1,9 @@
+/**
+ * The series store SPI: the single source of truth for raw series, with idempotent upserts and EventAdmin change notices.
+ */
+@Export
+@Version("1.0.0")
+package io.tideline.api.store;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;

@@ -1,0 +1,89 @@
+package io.tideline.cli.internal;
+
+import io.tideline.api.command.Command;
+import io.tideline.api.command.CommandRequest;
+import io.tideline.launcher.spi.HeadlessConsole;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.TimeUnit;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+
+/**
+ * Runs {@code ./tideline --headless COMMAND ARGS...}: finds the {@link Command} service of that
+ * name (waiting briefly for bundles that are still starting), runs it, and turns an exception
+ * into one line naming the command. {@code help} lists every command.
+ */
+@Component(service = HeadlessConsole.class)
+public final class CommandDispatcher implements HeadlessConsole {
+
+    /** How long a command may take to appear while its bundle is still starting. */
+    static final long APPEAR_MILLIS = 5_000L;
+
+    private final Map<String, Command> commands = new ConcurrentSkipListMap<>();
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addCommand(Command command) {
+        commands.put(command.name(), command);
+    }
+
+    void removeCommand(Command command) {
+        commands.remove(command.name(), command);
+    }
+
+    @Override
+    public int execute(List<String> commandLine, PrintStream out, PrintStream err) {
+        if (commandLine.isEmpty() || commandLine.get(0).equals("help") || commandLine.get(0).equals("--help")) {
+            return help(commandLine.size() > 1 ? commandLine.get(1) : null, out, err);
+        }
+        String name = commandLine.get(0);
+        Command command = await(name);
+        if (command == null) {
+            err.println("tideline: unknown command '" + name + "'; available: " + String.join(", ", commands.keySet())
+                    + " (tideline --headless help)");
+            return Command.USAGE;
+        }
+        try {
+            return command.run(new CommandRequest(commandLine.subList(1, commandLine.size()), out, err));
+        } catch (Exception e) {
+            err.println("tideline " + name + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            return Command.FAILED;
+        }
+    }
+
+    private Command await(String name) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(APPEAR_MILLIS);
+        Command command;
+        while ((command = commands.get(name)) == null && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(25);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
+        }
+        return command;
+    }
+
+    private int help(String name, PrintStream out, PrintStream err) {
+        if (name != null) {
+            Command command = await(name);
+            if (command == null) {
+                err.println("tideline: unknown command '" + name + "'");
+                return Command.USAGE;
+            }
+            out.println(command.summary());
+            out.println("usage: " + command.usage());
+            return Command.OK;
+        }
+        out.println("Commands (tideline --headless COMMAND ...):");
+        int width = commands.keySet().stream().mapToInt(String::length).max().orElse(4);
+        commands.forEach((n, c) -> out.printf("  %-" + width + "s  %s%n", n, c.summary()));
+        out.println("  " + " ".repeat(width) + "  (tideline --headless help COMMAND for its usage)");
+        return Command.OK;
+    }
+}

@@ -1,0 +1,2 @@
+/** Implementation of the platform services; private to this bundle. */
+package io.tideline.platform.internal;

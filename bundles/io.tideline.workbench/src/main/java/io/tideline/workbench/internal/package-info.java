@@ -1,0 +1,2 @@
+/** The workbench window; private to this bundle. */
+package io.tideline.workbench.internal;

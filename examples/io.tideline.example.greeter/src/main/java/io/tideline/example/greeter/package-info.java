@@ -1,0 +1,2 @@
+/** An example plugin: a configurable headless command. */
+package io.tideline.example.greeter;

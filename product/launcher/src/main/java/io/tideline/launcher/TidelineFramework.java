@@ -1,0 +1,208 @@
+package io.tideline.launcher;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.stream.Stream;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.Constants;
+import org.osgi.framework.FrameworkEvent;
+import org.osgi.framework.launch.Framework;
+import org.osgi.framework.launch.FrameworkFactory;
+
+/**
+ * A running Tideline: Apache Felix with the distribution's bundles installed and started, and
+ * FileInstall watching the deploy folder. Used by the launcher and by the integration tests, so
+ * both boot the product the same way.
+ *
+ * <p>The framework's bundle cache lives in a fresh temporary folder per process, so two
+ * Tidelines on one data directory (a workbench and a headless command) never share a cache, and
+ * every start installs exactly the bundles of the distribution.
+ */
+public final class TidelineFramework implements AutoCloseable {
+
+    private final Framework framework;
+    private final Path cacheDir;
+    private final List<String> startFailures;
+    private final long bootMillis;
+
+    private TidelineFramework(Framework framework, Path cacheDir, List<String> startFailures, long bootMillis) {
+        this.framework = framework;
+        this.cacheDir = cacheDir;
+        this.startFailures = List.copyOf(startFailures);
+        this.bootMillis = bootMillis;
+    }
+
+    /**
+     * Boots the framework, installs every jar of {@link LaunchConfig#bundlesDir()} and starts
+     * every bundle that is not a fragment. A bundle that fails to start is reported in
+     * {@link #startFailures()}; the others keep running.
+     *
+     * @throws IOException if the bundles folder holds no jar or a folder cannot be created
+     * @throws BundleException if the framework itself cannot start
+     */
+    public static TidelineFramework start(LaunchConfig config) throws IOException, BundleException {
+        long t0 = System.nanoTime();
+        List<Path> jars = LaunchConfig.jarsIn(config.bundlesDir());
+        if (jars.isEmpty()) {
+            throw new IOException("no bundles found in " + config.bundlesDir()
+                    + " (build the distribution with: mvn -B -DskipTests package)");
+        }
+        Files.createDirectories(config.dataDir());
+        Files.createDirectories(config.deployDir());
+        Path cache = Files.createTempDirectory("tideline-felix-");
+
+        Map<String, String> props = new HashMap<>(defaults(config, cache));
+        props.putAll(config.extraProperties());
+        Framework framework = loadFactory().newFramework(props);
+        framework.init();
+        BundleContext context = framework.getBundleContext();
+        List<Bundle> installed = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
+        for (Path jar : jars) {
+            try (InputStream in = Files.newInputStream(jar)) {
+                installed.add(context.installBundle(jar.toUri().toString(), in));
+            } catch (BundleException e) {
+                failures.add(jar.getFileName() + ": cannot install: " + e.getMessage());
+            }
+        }
+        framework.start();
+        for (Bundle bundle : installed) {
+            if (bundle.getHeaders().get(Constants.FRAGMENT_HOST) != null) {
+                continue;
+            }
+            try {
+                bundle.start();
+            } catch (BundleException e) {
+                failures.add(bundle.getSymbolicName() + " " + bundle.getVersion() + ": " + firstLine(e.getMessage()));
+            }
+        }
+        long bootMillis = (System.nanoTime() - t0) / 1_000_000L;
+        return new TidelineFramework(framework, cache, failures, bootMillis);
+    }
+
+    static Map<String, String> defaults(LaunchConfig config, Path cache) {
+        Map<String, String> p = new HashMap<>();
+        p.put(Constants.FRAMEWORK_STORAGE, cache.toString());
+        p.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
+        p.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, LaunchConfig.SPI_PACKAGE);
+        p.put(LaunchConfig.DATA_DIR, config.dataDir().toAbsolutePath().toString());
+        p.put(LaunchConfig.DEPLOY_DIR, config.deployDir().toAbsolutePath().toString());
+        p.put(LaunchConfig.HEADLESS, Boolean.toString(config.headless()));
+        // FileInstall: watch deploy/ twice a second and scan it at once on start.
+        p.put("felix.fileinstall.dir", config.deployDir().toAbsolutePath().toString());
+        p.put("felix.fileinstall.poll", "500");
+        p.put("felix.fileinstall.noInitialDelay", "true");
+        p.put("felix.fileinstall.bundles.new.start", "true");
+        // Never write ConfigAdmin changes back into the admin's .cfg files.
+        p.put("felix.fileinstall.enableConfigSave", "false");
+        p.put("felix.fileinstall.log.level", "1");
+        // Gogo reads the console only when asked for; otherwise it would stop the framework
+        // when standard input closes.
+        p.put("gosh.args", config.console() ? "" : "--nointeractive");
+        p.put("felix.log.level", "1");
+        return p;
+    }
+
+    private static FrameworkFactory loadFactory() {
+        return ServiceLoader.load(FrameworkFactory.class, TidelineFramework.class.getClassLoader())
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("no OSGi framework on the class path"));
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "failed to start";
+        }
+        int nl = message.indexOf('\n');
+        return nl < 0 ? message : message.substring(0, nl);
+    }
+
+    /** The running framework. */
+    public Framework framework() {
+        return framework;
+    }
+
+    /** The system bundle's context, to look up services and bundles. */
+    public BundleContext context() {
+        return framework.getBundleContext();
+    }
+
+    /** One line per distribution bundle that could not be installed or started. */
+    public List<String> startFailures() {
+        return startFailures;
+    }
+
+    /** Milliseconds from {@link #start} being called to every bundle started. */
+    public long bootMillis() {
+        return bootMillis;
+    }
+
+    /** The bundles that are neither active nor fragments, as "name version STATE" lines. */
+    public List<String> inactiveBundles() {
+        List<String> inactive = new ArrayList<>();
+        for (Bundle b : context().getBundles()) {
+            boolean fragment = b.getHeaders().get(Constants.FRAGMENT_HOST) != null;
+            if (!fragment && b.getState() != Bundle.ACTIVE) {
+                inactive.add(b.getSymbolicName() + " " + b.getVersion() + " " + stateName(b.getState()));
+            }
+        }
+        return inactive;
+    }
+
+    /** The name of an OSGi bundle state. */
+    public static String stateName(int state) {
+        return switch (state) {
+            case Bundle.UNINSTALLED -> "UNINSTALLED";
+            case Bundle.INSTALLED -> "INSTALLED";
+            case Bundle.RESOLVED -> "RESOLVED";
+            case Bundle.STARTING -> "STARTING";
+            case Bundle.STOPPING -> "STOPPING";
+            case Bundle.ACTIVE -> "ACTIVE";
+            default -> "UNKNOWN(" + state + ")";
+        };
+    }
+
+    /**
+     * Blocks until the framework stops (a window closed it, or {@link #close()} was called).
+     *
+     * @return the final framework event
+     */
+    public FrameworkEvent awaitStop() throws InterruptedException {
+        return framework.waitForStop(0);
+    }
+
+    /** Stops the framework, waits up to 30 s for it, and deletes the bundle cache. */
+    @Override
+    public void close() throws BundleException, InterruptedException, IOException {
+        try {
+            framework.stop();
+            FrameworkEvent event = framework.waitForStop(30_000);
+            if (event.getType() == FrameworkEvent.WAIT_TIMEDOUT) {
+                throw new BundleException("the framework did not stop within 30 s");
+            }
+        } finally {
+            deleteTree(cacheDir);
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}
