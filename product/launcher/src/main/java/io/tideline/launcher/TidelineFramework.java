@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -34,6 +35,7 @@ public final class TidelineFramework implements AutoCloseable {
     private final Path cacheDir;
     private final List<String> startFailures;
     private final long bootMillis;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private TidelineFramework(Framework framework, Path cacheDir, List<String> startFailures, long bootMillis) {
         this.framework = framework;
@@ -98,9 +100,11 @@ public final class TidelineFramework implements AutoCloseable {
         p.put(LaunchConfig.DATA_DIR, config.dataDir().toAbsolutePath().toString());
         p.put(LaunchConfig.DEPLOY_DIR, config.deployDir().toAbsolutePath().toString());
         p.put(LaunchConfig.HEADLESS, Boolean.toString(config.headless()));
-        // FileInstall: watch deploy/ twice a second and scan it at once on start.
+        // FileInstall: scan deploy/ at once on start, then every 250 ms. It installs a file only
+        // once two scans saw it unchanged, so a new jar is live after about two polls: 250 ms
+        // keeps hot deploy near half a second (500 ms measured at about one second).
         p.put("felix.fileinstall.dir", config.deployDir().toAbsolutePath().toString());
-        p.put("felix.fileinstall.poll", "500");
+        p.put("felix.fileinstall.poll", "250");
         p.put("felix.fileinstall.noInitialDelay", "true");
         p.put("felix.fileinstall.bundles.new.start", "true");
         // Never write ConfigAdmin changes back into the admin's .cfg files.
@@ -181,9 +185,16 @@ public final class TidelineFramework implements AutoCloseable {
         return framework.waitForStop(0);
     }
 
-    /** Stops the framework, waits up to 30 s for it, and deletes the bundle cache. */
+    /**
+     * Stops the framework, waits up to 30 s for it, and deletes the bundle cache. Safe to call
+     * more than once and from several threads (the launcher's main thread and its shutdown
+     * hook both do on Ctrl-C); only the first call does the work.
+     */
     @Override
     public void close() throws BundleException, InterruptedException, IOException {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         try {
             framework.stop();
             FrameworkEvent event = framework.waitForStop(30_000);

@@ -1,10 +1,12 @@
 package io.tideline.api.ui;
 
 import java.util.Map;
+import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * What the workbench gives one open view instance. Called on the UI thread only.
  */
+@ProviderType
 public interface ViewContext {
 
     /** The id of this instance, unique within the layout. */

@@ -2,12 +2,14 @@ package io.tideline.api.ui;
 
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
+import org.osgi.annotation.versioning.ConsumerType;
 
 /**
  * Contributes a view, registered as an OSGi service. The workbench calls {@link #create} on the
  * UI thread for every instance the user opens; the view reads data through services and
  * listens to events, never calling a connector or SQL itself, and never blocking the UI thread.
  */
+@ConsumerType
 public interface ViewFactory {
 
     /** The view's declaration. */

@@ -1,5 +1,8 @@
 package io.tideline.api.command;
 
+import org.osgi.annotation.versioning.ConsumerType;
+
+
 /**
  * A headless command, registered as an OSGi service by any bundle; {@code ./tideline --headless
  * NAME ...} and the Gogo shell dispatch to it by {@link #name()}.
@@ -7,6 +10,7 @@ package io.tideline.api.command;
  * <p>Exit codes: {@link #OK}, {@link #FAILED} (the command ran and reported a failure on
  * {@code err}), {@link #USAGE} (the arguments were wrong; the usage was printed).
  */
+@ConsumerType
 public interface Command {
 
     /** Success. */

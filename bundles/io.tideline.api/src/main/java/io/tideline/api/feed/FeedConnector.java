@@ -3,6 +3,7 @@ package io.tideline.api.feed;
 import io.tideline.api.series.SeriesData;
 import io.tideline.api.series.SeriesDescriptor;
 import java.util.List;
+import org.osgi.annotation.versioning.ConsumerType;
 
 /**
  * A source of series, registered as an OSGi service by a feed bundle. A connector fetches and
@@ -11,6 +12,7 @@ import java.util.List;
  *
  * <p>Implementations must be thread-safe: fetches of different series may run concurrently.
  */
+@ConsumerType
 public interface FeedConnector {
 
     /** The source namespace of every series this connector offers, e.g. {@code fred}. */

@@ -1,12 +1,14 @@
 package io.tideline.api.indicator;
 
 import java.util.Map;
+import org.osgi.annotation.versioning.ConsumerType;
 
 /**
  * An indicator, registered as an OSGi service by the built-in library or an in-house plugin.
  * Indicators are pure functions of their inputs and parameters. Implementations must be
  * immutable and thread-safe; state lives in the computations they start.
  */
+@ConsumerType
 public interface Indicator {
 
     /** The indicator's declaration. */

@@ -1,9 +1,13 @@
 package io.tideline.api.indicator;
 
+import org.osgi.annotation.versioning.ConsumerType;
+
+
 /**
  * One running evaluation of an indicator: stateful, fed bar by bar, O(1) work per bar for
  * rolling statistics. Not thread-safe: the engine calls one instance from one thread at a time.
  */
+@ConsumerType
 public interface IndicatorComputation {
 
     /**

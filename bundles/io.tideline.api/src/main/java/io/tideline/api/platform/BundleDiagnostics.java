@@ -1,8 +1,10 @@
 package io.tideline.api.platform;
 
 import java.util.List;
+import org.osgi.annotation.versioning.ProviderType;
 
 /** Lists the installed bundles and says why those that are not running are not. Thread-safe. */
+@ProviderType
 public interface BundleDiagnostics {
 
     /** Every installed bundle, by id. */

@@ -5,6 +5,7 @@ import io.tideline.api.series.SeriesDescriptor;
 import io.tideline.api.series.SeriesId;
 import java.util.List;
 import java.util.Optional;
+import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * The single source of truth for raw series. Writes are idempotent upserts keyed by
@@ -14,6 +15,7 @@ import java.util.Optional;
  * <p>Implementations are thread-safe: concurrent writers and readers are allowed, and a reader
  * never sees part of a batch.
  */
+@ProviderType
 public interface SeriesStore {
 
     /**

@@ -159,17 +159,22 @@ public final class WorkbenchWindow implements BundleListener {
         }
         t.removeAll();
         int active = 0;
+        int fragments = 0;
         List<BundleStatus> bundles = diagnostics.bundles();
         for (BundleStatus b : bundles) {
             if (b.state() == BundleStatus.State.ACTIVE) {
                 active++;
+            } else if (b.state() == BundleStatus.State.FRAGMENT) {
+                fragments++;
             }
             TableItem item = new TableItem(t, SWT.NONE);
             item.setText(new String[] {Long.toString(b.bundleId()), b.symbolicName(), b.version(),
                 b.state().name()});
         }
-        summary.setText(active + " of " + bundles.size() + " bundles active. Views arrive with the workbench"
-                + " shell; drop bundles into the deploy folder to add them now.");
+        int notRunning = bundles.size() - active - fragments;
+        summary.setText(active + " bundles active, " + fragments + " fragments attached, " + notRunning
+                + " not running. Views arrive with the workbench shell; drop bundles into the deploy folder"
+                + " to add them now.");
         summary.getParent().layout();
     }
 
