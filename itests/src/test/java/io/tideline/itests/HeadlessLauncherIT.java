@@ -79,6 +79,32 @@ class HeadlessLauncherIT {
     }
 
     @Test
+    void anUnresolvableDeployedJarIsReportedOnTheConsoleInOneLine() throws Exception {
+        Path deploy = Files.createDirectories(work.resolve("deploy"));
+        Dist.drop(Dist.DEPLOYABLES.resolve("unresolved.jar"), deploy, "unresolved.jar");
+        Process p = Launch.start(work.resolve("log"), env(), "--headless", "--data-dir", work.resolve("data").toString(),
+                "--deploy-dir", deploy.toString());
+        try {
+            Path err = work.resolve("log/err.txt");
+            Dist.await("the problem on standard error", () -> {
+                try {
+                    return Files.readString(err).contains("cannot start");
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            String line = Files.readAllLines(err).stream().filter(l -> l.contains("cannot start")).findFirst().orElseThrow();
+            assertThat(line).matches("\\d\\d:\\d\\d:\\d\\d WARN io\\.tideline\\.platform: io\\.tideline\\.itest\\.unresolved"
+                    + " 0\\.1\\.0\\.SNAPSHOT \\(file:.*unresolved\\.jar\\) cannot start: imports package"
+                    + " io\\.tideline\\.missing\\.api \\[1\\.0\\.0,2\\.0\\.0\\), which no installed bundle provides");
+            assertThat(p.isAlive()).as("the rest keeps running").isTrue();
+        } finally {
+            p.destroy();
+            p.waitFor();
+        }
+    }
+
+    @Test
     void withoutADisplayTheWindowIsRefusedWithAHint() throws Exception {
         Map<String, String> env = env();
         env.put("DISPLAY", null);
