@@ -45,7 +45,7 @@ class FrameworkIT {
 
     @Test
     void componentServicesFollowTheirBundleLifecycle() throws Exception {
-        Bundle cli = bundle("io.tideline.cli");
+        Bundle cli = Dist.bundle(context, "io.tideline.cli");
         String status = "(&(objectClass=io.tideline.api.command.Command)(component.name=io.tideline.cli.internal.StatusCommand))";
         Dist.await("status command registered", () -> !Dist.services(context, status).isEmpty());
 
@@ -62,12 +62,12 @@ class FrameworkIT {
 
     @Test
     void aDynamicOptionalReferenceSurvivesItsProviderLeaving() throws Exception {
-        bundle("io.tideline.platform").stop();
+        Dist.bundle(context, "io.tideline.platform").stop();
         Dist.Result without = Dist.run(context, "status");
         assertThat(without.code()).isEqualTo(1);
         assertThat(without.err()).contains("io.tideline.platform");
 
-        bundle("io.tideline.platform").start();
+        Dist.bundle(context, "io.tideline.platform").start();
         Dist.await("status works again", () -> Dist.run(context, "status").code() == 0);
     }
 
@@ -75,7 +75,7 @@ class FrameworkIT {
     void gogoShellOffersEveryCommand() throws Exception {
         String gogoStatus = "(&(osgi.command.scope=tideline)(osgi.command.function=status))";
         Dist.await("tideline:status in Gogo", () -> !Dist.services(context, gogoStatus).isEmpty());
-        bundle("io.tideline.cli").stop();
+        Dist.bundle(context, "io.tideline.cli").stop();
         assertThat(Dist.services(context, gogoStatus)).isEmpty();
     }
 
@@ -84,10 +84,5 @@ class FrameworkIT {
         assertThat(context.getProperty("tideline.data.dir")).isEqualTo(work.resolve("data").toString());
         assertThat(context.getProperty("tideline.deploy.dir")).isEqualTo(work.resolve("deploy").toString());
         assertThat(context.getProperty("tideline.headless")).isEqualTo("true");
-    }
-
-    private Bundle bundle(String symbolicName) {
-        return Arrays.stream(context.getBundles()).filter(b -> symbolicName.equals(b.getSymbolicName())).findFirst()
-                .orElseThrow(() -> new AssertionError("no bundle " + symbolicName));
     }
 }

@@ -43,7 +43,7 @@ class HotDeployIT {
     void aJarDroppedIntoDeployStartsAndItsServiceComesAndGoes() throws Exception {
         Path jar = Dist.drop(Dist.DEPLOYABLES.resolve("greeter.jar"), deploy, "greeter.jar");
         Dist.await("greeter service registered", () -> !Dist.services(context, GREET_SERVICE).isEmpty());
-        assertThat(bundle(GREETER).getState()).isEqualTo(Bundle.ACTIVE);
+        assertThat(Dist.bundle(context, GREETER).getState()).isEqualTo(Bundle.ACTIVE);
 
         Dist.Result greeting = Dist.run(context, "greet", "Ada");
         assertThat(greeting.code()).as(greeting.err()).isZero();
@@ -97,10 +97,5 @@ class HotDeployIT {
         assertThat(tideline.inactiveBundles()).containsExactly("io.tideline.itest.unresolved 0.1.0.SNAPSHOT INSTALLED");
         Dist.drop(Dist.DEPLOYABLES.resolve("greeter.jar"), deploy, "greeter.jar");
         Dist.await("greeter service registered", () -> !Dist.services(context, GREET_SERVICE).isEmpty());
-    }
-
-    private Bundle bundle(String symbolicName) {
-        return Arrays.stream(context.getBundles()).filter(b -> symbolicName.equals(b.getSymbolicName())).findFirst()
-                .orElseThrow(() -> new AssertionError("no bundle " + symbolicName));
     }
 }
