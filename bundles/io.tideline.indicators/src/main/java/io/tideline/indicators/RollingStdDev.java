@@ -1,0 +1,31 @@
+package io.tideline.indicators;
+
+import io.tideline.api.indicator.Indicator;
+import io.tideline.api.indicator.IndicatorComputation;
+import io.tideline.indicators.rolling.RollingVariance;
+import java.util.List;
+import org.osgi.service.component.annotations.Component;
+
+/** Sample ({@code n - 1}) standard deviation over {@code window} bars; NaN unless all are valid. */
+@Component(name = "io.tideline.indicators.rolling-stdev", service = Indicator.class,
+        property = "indicator.id=rolling-stdev")
+public final class RollingStdDev extends AbstractIndicator {
+
+    /** Declares the indicator. */
+    public RollingStdDev() {
+        super("rolling-stdev", "Rolling standard deviation", List.of("value"), "input unit", Param.window(20, 2));
+    }
+
+    @Override
+    IndicatorComputation open(Parameters values) {
+        int window = values.whole("window");
+        RollingVariance variance = new RollingVariance(window);
+        return new BarComputation.OneInput(window - 1) {
+            @Override
+            double next(double x) {
+                variance.add(x);
+                return variance.standardDeviation();
+            }
+        };
+    }
+}

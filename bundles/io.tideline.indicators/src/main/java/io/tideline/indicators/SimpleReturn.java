@@ -1,0 +1,34 @@
+package io.tideline.indicators;
+
+import io.tideline.api.indicator.Indicator;
+import io.tideline.api.indicator.IndicatorComputation;
+import io.tideline.indicators.rolling.Lag;
+import java.util.List;
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * Simple return over {@code periods} bars: {@code p[t] / p[t - periods] - 1}, as a fraction
+ * (0.01 = 1%). NaN where either price is missing. The first {@code periods} bars are unstable.
+ */
+@Component(name = "io.tideline.indicators.simple-return", service = Indicator.class,
+        property = "indicator.id=simple-return")
+public final class SimpleReturn extends AbstractIndicator {
+
+    /** Declares the indicator. */
+    public SimpleReturn() {
+        super("simple-return", "Simple return", List.of("price"), "fraction",
+                Param.whole("periods", "bars between the two prices", 1, 1, 100_000));
+    }
+
+    @Override
+    IndicatorComputation open(Parameters values) {
+        int periods = values.whole("periods");
+        Lag lag = new Lag(periods);
+        return new BarComputation.OneInput(periods) {
+            @Override
+            double next(double price) {
+                return price / lag.add(price) - 1;
+            }
+        };
+    }
+}

@@ -1,0 +1,30 @@
+package io.tideline.indicators;
+
+import io.tideline.api.indicator.Indicator;
+import io.tideline.api.indicator.IndicatorComputation;
+import io.tideline.indicators.rolling.RollingSum;
+import java.util.List;
+import org.osgi.service.component.annotations.Component;
+
+/** Simple moving average over {@code window} bars; NaN unless all of them are valid. */
+@Component(name = "io.tideline.indicators.sma", service = Indicator.class, property = "indicator.id=sma")
+public final class Sma extends AbstractIndicator {
+
+    /** Declares the indicator. */
+    public Sma() {
+        super("sma", "Simple moving average", List.of("value"), "input unit", Param.window(20, 1));
+    }
+
+    @Override
+    IndicatorComputation open(Parameters values) {
+        int window = values.whole("window");
+        RollingSum sum = new RollingSum(window);
+        return new BarComputation.OneInput(window - 1) {
+            @Override
+            double next(double x) {
+                sum.add(x);
+                return sum.mean();
+            }
+        };
+    }
+}

@@ -1,0 +1,15 @@
+package io.tideline.indicators.rolling;
+
+/** Argument checks shared by the rolling classes. */
+final class Windows {
+
+    private Windows() {
+    }
+
+    static int check(int window, int min) {
+        if (window < min) {
+            throw new IllegalArgumentException("window " + window + " is below " + min);
+        }
+        return window;
+    }
+}

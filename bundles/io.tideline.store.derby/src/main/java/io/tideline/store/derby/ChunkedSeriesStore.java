@@ -1,0 +1,483 @@
+package io.tideline.store.derby;
+
+import io.tideline.api.series.AssetClass;
+import io.tideline.api.series.Field;
+import io.tideline.api.series.SeriesData;
+import io.tideline.api.series.SeriesDescriptor;
+import io.tideline.api.series.SeriesId;
+import io.tideline.api.series.SeriesKind;
+import io.tideline.api.series.Timeframe;
+import io.tideline.api.store.SeriesInfo;
+import io.tideline.api.store.SeriesStore;
+import io.tideline.api.store.StoreException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * {@link SeriesStore} over JDBC: each series is a run of time-ordered chunks of up to
+ * {@link #CHUNK_BARS} bars (delta-encoded times, raw doubles, see {@link ChunkCodec}), one row
+ * per chunk. An upsert reads the chunks its range touches (and the partly filled chunk before
+ * it), merges the new bars in (new values win on equal timestamps), and writes them back, all
+ * in one serializable transaction; the series row is updated first, which serialises writers of
+ * one series while writers of different series proceed in parallel. Reads take the series row
+ * and the chunks in one serializable transaction, so a reader sees a batch whole or not at all.
+ *
+ * <p>Thread-safe. Posts no events: the OSGi component around it does, after commit.
+ */
+public final class ChunkedSeriesStore implements SeriesStore {
+
+    /** The most bars one chunk holds. */
+    static final int CHUNK_BARS = 4096;
+    /** Earliest timestamp accepted: 1900-01-01T00:00Z. */
+    static final long MIN_TIME = -2_208_988_800_000L;
+    /** Latest timestamp accepted: 2200-01-01T00:00Z. */
+    static final long MAX_TIME = 7_258_118_400_000L;
+
+    private static final int ATTEMPTS = 8;
+
+    private final ConnectionSource source;
+    private volatile FaultPoint faultPoint = FaultPoint.NONE;
+
+    /** A place where tests make a write fail half-way. */
+    interface FaultPoint {
+        FaultPoint NONE = series -> { };
+
+        /** Called after the old chunks were deleted and before the merged ones are written. */
+        void afterDelete(SeriesId series) throws SQLException;
+    }
+
+    /**
+     * Opens the store on a database, creating or migrating its schema.
+     *
+     * @throws StoreException if the schema is newer than this code or cannot be prepared
+     */
+    public ChunkedSeriesStore(ConnectionSource source) throws StoreException {
+        this.source = source;
+        try (Connection c = source.open()) {
+            Schema.prepare(c, source.where());
+        } catch (SQLException e) {
+            throw new StoreException("cannot open the store at " + source.where() + ": " + e.getMessage(), e);
+        }
+    }
+
+    void setFaultPoint(FaultPoint faultPoint) {
+        this.faultPoint = faultPoint;
+    }
+
+    /** Where the database is, for messages. */
+    public String where() {
+        return source.where();
+    }
+
+    @Override
+    public void upsert(SeriesDescriptor descriptor, SeriesData data) throws StoreException {
+        SeriesId id = descriptor.id();
+        validate(id, data);
+        Field[] fields = data.fields().toArray(new Field[0]);
+        long[] times = data.copyTimes();
+        double[][] columns = new double[fields.length][];
+        for (int f = 0; f < fields.length; f++) {
+            columns[f] = data.copyColumn(fields[f]);
+        }
+        transaction("write series " + id, c -> {
+            upsert(c, descriptor, fields, times, columns);
+            return null;
+        });
+    }
+
+    private void upsert(Connection c, SeriesDescriptor d, Field[] fields, long[] times, double[][] columns)
+            throws SQLException, StoreException {
+        SeriesRow row = lockOrCreate(c, d, fields);
+        if (times.length == 0) {
+            return;
+        }
+        long from = times[0];
+        long to = times[times.length - 1];
+
+        // The chunks to merge with: those that overlap [from, to], and the one before if it is
+        // not full (so appends keep filling the last chunk instead of leaving small ones).
+        long firstStart = floorChunkStart(c, row.key, from);
+        List<StoredChunk> affected = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT CHUNK_START, CHUNK_END, BAR_COUNT, DATA FROM TL_CHUNK"
+                + " WHERE SERIES_KEY = ? AND CHUNK_START >= ? AND CHUNK_START <= ? ORDER BY CHUNK_START")) {
+            ps.setInt(1, row.key);
+            ps.setLong(2, firstStart);
+            ps.setLong(3, to);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    StoredChunk chunk = new StoredChunk(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getBytes(4));
+                    boolean overlaps = chunk.end >= from;
+                    if (overlaps || chunk.count < CHUNK_BARS) {
+                        affected.add(chunk);
+                    }
+                }
+            }
+        }
+
+        int oldBars = 0;
+        for (StoredChunk chunk : affected) {
+            oldBars += chunk.count;
+        }
+        long[] oldTimes = new long[oldBars];
+        double[][] oldColumns = new double[fields.length][oldBars];
+        int filled = 0;
+        for (StoredChunk chunk : affected) {
+            filled += ChunkCodec.decode(chunk.data, oldTimes, oldColumns, filled);
+        }
+        Merged merged = merge(oldTimes, oldColumns, times, columns);
+
+        if (!affected.isEmpty()) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "DELETE FROM TL_CHUNK WHERE SERIES_KEY = ? AND CHUNK_START >= ? AND CHUNK_START <= ?")) {
+                ps.setInt(1, row.key);
+                ps.setLong(2, affected.get(0).start);
+                ps.setLong(3, affected.get(affected.size() - 1).start);
+                ps.executeUpdate();
+            }
+        }
+        faultPoint.afterDelete(d.id());
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO TL_CHUNK (SERIES_KEY, CHUNK_START, CHUNK_END, BAR_COUNT, DATA) VALUES (?, ?, ?, ?, ?)")) {
+            for (int start = 0; start < merged.size; start += CHUNK_BARS) {
+                int end = Math.min(merged.size, start + CHUNK_BARS);
+                ps.setInt(1, row.key);
+                ps.setLong(2, merged.times[start]);
+                ps.setLong(3, merged.times[end - 1]);
+                ps.setInt(4, end - start);
+                ps.setBytes(5, ChunkCodec.encode(merged.times, merged.columns, start, end));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+
+        long count = row.count - oldBars + merged.size;
+        long first = row.count == 0 ? merged.times[0] : Math.min(row.first, merged.times[0]);
+        long last = row.count == 0 ? merged.times[merged.size - 1] : Math.max(row.last, merged.times[merged.size - 1]);
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE TL_SERIES SET FIRST_TIME = ?, LAST_TIME = ?, BAR_COUNT = ? WHERE SERIES_KEY = ?")) {
+            ps.setLong(1, first);
+            ps.setLong(2, last);
+            ps.setLong(3, count);
+            ps.setInt(4, row.key);
+            ps.executeUpdate();
+        }
+    }
+
+    /** Updates (and so locks) the series row, or creates it; checks the columns match. */
+    private SeriesRow lockOrCreate(Connection c, SeriesDescriptor d, Field[] fields) throws SQLException, StoreException {
+        String fieldList = fieldList(fields);
+        try (PreparedStatement ps = c.prepareStatement("UPDATE TL_SERIES SET NAME = ?, UNIT = ?, KIND = ?,"
+                + " ASSET_CLASS = ?, TIMEFRAME = ? WHERE SERIES_ID = ?")) {
+            ps.setString(1, d.name());
+            ps.setString(2, d.unit());
+            ps.setString(3, d.kind().name());
+            ps.setString(4, d.assetClass().name());
+            ps.setString(5, d.timeframe().label());
+            ps.setString(6, d.id().toString());
+            if (ps.executeUpdate() == 0) {
+                try (PreparedStatement insert = c.prepareStatement("INSERT INTO TL_SERIES (SERIES_ID, NAME, UNIT, KIND,"
+                        + " ASSET_CLASS, TIMEFRAME, FIELDS, FIRST_TIME, LAST_TIME, BAR_COUNT)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, 0, 0, 0)")) {
+                    insert.setString(1, d.id().toString());
+                    insert.setString(2, d.name());
+                    insert.setString(3, d.unit());
+                    insert.setString(4, d.kind().name());
+                    insert.setString(5, d.assetClass().name());
+                    insert.setString(6, d.timeframe().label());
+                    insert.setString(7, fieldList);
+                    insert.executeUpdate();
+                }
+            }
+        }
+        SeriesRow row = find(c, d.id()).orElseThrow(() -> new SQLException("series row vanished: " + d.id()));
+        if (!row.fields.equals(fieldList)) {
+            throw new StoreException("series " + d.id() + " stores the columns " + row.fields
+                    + "; the data has " + fieldList + ". Delete the series first to change its columns");
+        }
+        return row;
+    }
+
+    private static long floorChunkStart(Connection c, int key, long time) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT MAX(CHUNK_START) FROM TL_CHUNK WHERE SERIES_KEY = ? AND CHUNK_START <= ?")) {
+            ps.setInt(1, key);
+            ps.setLong(2, time);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                long start = rs.getLong(1);
+                return rs.wasNull() ? time : start;
+            }
+        }
+    }
+
+    /** Two sorted runs merged; on equal timestamps the new bar wins. */
+    private record Merged(long[] times, double[][] columns, int size) {
+    }
+
+    private static Merged merge(long[] oldTimes, double[][] oldColumns, long[] newTimes, double[][] newColumns) {
+        int capacity = oldTimes.length + newTimes.length;
+        long[] times = new long[capacity];
+        double[][] columns = new double[newColumns.length][capacity];
+        int i = 0;
+        int j = 0;
+        int k = 0;
+        while (i < oldTimes.length || j < newTimes.length) {
+            boolean takeNew = i == oldTimes.length || (j < newTimes.length && newTimes[j] <= oldTimes[i]);
+            if (takeNew) {
+                if (i < oldTimes.length && oldTimes[i] == newTimes[j]) {
+                    i++;
+                }
+                times[k] = newTimes[j];
+                for (int f = 0; f < columns.length; f++) {
+                    columns[f][k] = newColumns[f][j];
+                }
+                j++;
+            } else {
+                times[k] = oldTimes[i];
+                for (int f = 0; f < columns.length; f++) {
+                    columns[f][k] = oldColumns[f][i];
+                }
+                i++;
+            }
+            k++;
+        }
+        return new Merged(times, columns, k);
+    }
+
+    @Override
+    public SeriesData read(SeriesId id, long fromMillis, long toMillis) throws StoreException {
+        if (fromMillis > toMillis) {
+            throw new StoreException("read of " + id + ": the range is inverted (from " + Instant.ofEpochMilli(fromMillis)
+                    + " is after to " + Instant.ofEpochMilli(toMillis) + ")");
+        }
+        return transaction("read series " + id, c -> {
+            SeriesRow row = find(c, id).orElseThrow(() -> new StoreException("unknown series " + id
+                    + " (tideline --headless series list shows what is stored)"));
+            Field[] fields = row.fieldArray();
+            List<byte[]> chunks = new ArrayList<>();
+            int total = 0;
+            long firstStart = floorChunkStart(c, row.key, fromMillis);
+            try (PreparedStatement ps = c.prepareStatement("SELECT BAR_COUNT, DATA FROM TL_CHUNK"
+                    + " WHERE SERIES_KEY = ? AND CHUNK_START >= ? AND CHUNK_START <= ? ORDER BY CHUNK_START")) {
+                ps.setInt(1, row.key);
+                ps.setLong(2, firstStart);
+                ps.setLong(3, toMillis);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        total += rs.getInt(1);
+                        chunks.add(rs.getBytes(2));
+                    }
+                }
+            }
+            long[] times = new long[total];
+            double[][] columns = new double[fields.length][total];
+            int filled = 0;
+            for (byte[] chunk : chunks) {
+                filled += ChunkCodec.decode(chunk, times, columns, filled);
+            }
+            return slice(times, columns, fields, fromMillis, toMillis);
+        });
+    }
+
+    private static SeriesData slice(long[] times, double[][] columns, Field[] fields, long from, long to) {
+        int lo = lowerBound(times, from);
+        int hi = lowerBound(times, to == Long.MAX_VALUE ? to : to + 1);
+        Map<Field, double[]> out = new EnumMap<>(Field.class);
+        long[] t = java.util.Arrays.copyOfRange(times, lo, hi);
+        for (int f = 0; f < fields.length; f++) {
+            out.put(fields[f], java.util.Arrays.copyOfRange(columns[f], lo, hi));
+        }
+        return SeriesData.of(t, out);
+    }
+
+    /** The first index whose time is >= {@code time}. */
+    private static int lowerBound(long[] times, long time) {
+        int lo = 0;
+        int hi = times.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (times[mid] < time) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    @Override
+    public List<SeriesInfo> list() throws StoreException {
+        return transaction("list series", c -> {
+            List<SeriesInfo> infos = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(SELECT_SERIES + " ORDER BY SERIES_ID");
+                    ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    infos.add(toRow(rs).info());
+                }
+            }
+            return List.copyOf(infos);
+        });
+    }
+
+    @Override
+    public Optional<SeriesInfo> info(SeriesId id) throws StoreException {
+        return transaction("look up series " + id, c -> find(c, id).map(SeriesRow::info));
+    }
+
+    @Override
+    public boolean delete(SeriesId id) throws StoreException {
+        return transaction("delete series " + id, c -> {
+            Optional<SeriesRow> row = find(c, id);
+            if (row.isEmpty()) {
+                return false;
+            }
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM TL_CHUNK WHERE SERIES_KEY = ?")) {
+                ps.setInt(1, row.get().key);
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM TL_SERIES WHERE SERIES_KEY = ?")) {
+                ps.setInt(1, row.get().key);
+                ps.executeUpdate();
+            }
+            return true;
+        });
+    }
+
+    /** Counts of stored series, bars and chunks, for {@code db info}. */
+    public long[] counts() throws StoreException {
+        return transaction("count rows", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT (SELECT COUNT(*) FROM TL_SERIES),"
+                    + " (SELECT COALESCE(SUM(BAR_COUNT), 0) FROM TL_SERIES), (SELECT COUNT(*) FROM TL_CHUNK)"
+                    + " FROM SYSIBM.SYSDUMMY1"); ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)};
+            }
+        });
+    }
+
+    private static final String SELECT_SERIES = "SELECT SERIES_KEY, SERIES_ID, NAME, UNIT, KIND, ASSET_CLASS,"
+            + " TIMEFRAME, FIELDS, FIRST_TIME, LAST_TIME, BAR_COUNT FROM TL_SERIES";
+
+    private static Optional<SeriesRow> find(Connection c, SeriesId id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(SELECT_SERIES + " WHERE SERIES_ID = ?")) {
+            ps.setString(1, id.toString());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(toRow(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    private static SeriesRow toRow(ResultSet rs) throws SQLException {
+        SeriesDescriptor d = new SeriesDescriptor(SeriesId.parse(rs.getString(2)), rs.getString(3), rs.getString(4),
+                SeriesKind.valueOf(rs.getString(5)), AssetClass.valueOf(rs.getString(6)),
+                Timeframe.parse(rs.getString(7)));
+        return new SeriesRow(rs.getInt(1), d, rs.getString(8), rs.getLong(9), rs.getLong(10), rs.getLong(11));
+    }
+
+    private record SeriesRow(int key, SeriesDescriptor descriptor, String fields, long first, long last, long count) {
+
+        SeriesInfo info() {
+            return new SeriesInfo(descriptor, first, last, count);
+        }
+
+        Field[] fieldArray() {
+            Set<Field> set = EnumSet.noneOf(Field.class);
+            for (String f : fields.split(",")) {
+                set.add(Field.valueOf(f));
+            }
+            return set.toArray(new Field[0]);
+        }
+    }
+
+    private record StoredChunk(long start, long end, int count, byte[] data) {
+    }
+
+    private static String fieldList(Field[] fields) {
+        return java.util.Arrays.stream(fields).map(Field::name).collect(Collectors.joining(","));
+    }
+
+    /** Rejects values and timestamps that must never reach the store, naming the first one. */
+    static void validate(SeriesId id, SeriesData data) throws StoreException {
+        for (int i = 0; i < data.size(); i++) {
+            long t = data.time(i);
+            if (t < MIN_TIME || t > MAX_TIME) {
+                throw new StoreException("series " + id + ": timestamp " + t + " at index " + i
+                        + " is outside 1900-01-01 .. 2200-01-01 (epoch milliseconds expected)");
+            }
+        }
+        for (Field f : data.fields()) {
+            for (int i = 0; i < data.size(); i++) {
+                double v = data.get(f, i);
+                if (Double.isNaN(v) || Double.isInfinite(v)) {
+                    throw new StoreException("series " + id + ": " + f + " at " + Instant.ofEpochMilli(data.time(i))
+                            + " (index " + i + ") is " + v + "; leave missing observations out instead of storing NaN");
+                }
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface Work<T> {
+        T run(Connection c) throws SQLException, StoreException;
+    }
+
+    /**
+     * Runs {@code work} in one serializable transaction, retrying when Derby chose it as a
+     * deadlock victim, timed out on a lock, or lost a race creating the same series.
+     */
+    private <T> T transaction(String what, Work<T> work) throws StoreException {
+        SQLException last = null;
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            try (Connection c = source.open()) {
+                c.setAutoCommit(false);
+                c.setTransactionIsolation(Connection.TRANSACTION_SERIALIZABLE);
+                try {
+                    T result = work.run(c);
+                    c.commit();
+                    return result;
+                } catch (SQLException | StoreException | RuntimeException e) {
+                    rollback(c, e);
+                    throw e;
+                }
+            } catch (SQLException e) {
+                if (!retryable(e)) {
+                    throw new StoreException("cannot " + what + " in the store at " + source.where() + ": "
+                            + e.getMessage() + " (SQLState " + e.getSQLState() + ")", e);
+                }
+                last = e;
+                try {
+                    Thread.sleep(5L * attempt);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw new StoreException("interrupted while trying to " + what, ie);
+                }
+            }
+        }
+        throw new StoreException("cannot " + what + " in the store at " + source.where() + " after " + ATTEMPTS
+                + " attempts: " + last.getMessage(), last);
+    }
+
+    private static void rollback(Connection c, Exception cause) {
+        try {
+            c.rollback();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    private static boolean retryable(SQLException e) {
+        String state = e.getSQLState();
+        return "40001".equals(state) || "40XL1".equals(state) || "40XL2".equals(state) || "23505".equals(state);
+    }
+}

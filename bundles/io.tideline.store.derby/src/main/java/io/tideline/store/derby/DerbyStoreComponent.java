@@ -1,0 +1,230 @@
+package io.tideline.store.derby;
+
+import io.tideline.api.command.Command;
+import io.tideline.api.command.CommandRequest;
+import io.tideline.api.series.SeriesData;
+import io.tideline.api.series.SeriesDescriptor;
+import io.tideline.api.series.SeriesId;
+import io.tideline.api.store.SeriesEvents;
+import io.tideline.api.store.SeriesInfo;
+import io.tideline.api.store.SeriesStore;
+import io.tideline.api.store.StoreException;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.stream.Stream;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
+import org.osgi.service.log.Logger;
+import org.osgi.service.log.LoggerFactory;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.AttributeType;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.osgi.service.metatype.annotations.Option;
+
+/**
+ * The {@link SeriesStore} service, and the {@code db} command. Opens the database in the
+ * background on activation (a cold Derby boot takes a second or two, and no window should wait
+ * for it); operations wait for it. Posts {@link SeriesEvents#TOPIC_APPENDED} after every
+ * committed write with data, and {@link SeriesEvents#TOPIC_DELETED} after a delete.
+ */
+@Component(service = {SeriesStore.class, Command.class}, configurationPid = DerbyStoreComponent.PID)
+@Designate(ocd = DerbyStoreComponent.Config.class)
+public final class DerbyStoreComponent implements SeriesStore, Command {
+
+    /** The configuration PID: {@code deploy/io.tideline.store.derby.cfg}. */
+    public static final String PID = "io.tideline.store.derby";
+
+    /** Where the series are stored. */
+    @ObjectClassDefinition(name = "Series store (Apache Derby)",
+            description = "Embedded Derby under the data directory, or a Derby Network Server shared by a team.")
+    public @interface Config {
+
+        /** @return embedded or server */
+        @AttributeDefinition(name = "Mode", options = {
+            @Option(label = "Embedded (this computer, one process at a time)", value = "embedded"),
+            @Option(label = "Derby Network Server (shared)", value = "server")})
+        String mode() default "embedded";
+
+        /** @return the network URL */
+        @AttributeDefinition(name = "Server URL", required = false,
+                description = "For mode=server: jdbc:derby://HOST:PORT/DATABASE;create=true")
+        String url() default "";
+
+        /** @return the server user */
+        @AttributeDefinition(name = "User", required = false)
+        String user() default "";
+
+        /** @return the password; the leading dot keeps it off the service properties */
+        @AttributeDefinition(name = "Password", type = AttributeType.PASSWORD, required = false)
+        String _password() default "";
+    }
+
+    @Reference(service = LoggerFactory.class)
+    private Logger logger;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile EventAdmin events;
+
+    private volatile CompletableFuture<ChunkedSeriesStore> store;
+    private String mode;
+    private Path folder;
+
+    @Activate
+    void activate(BundleContext context, Config config) {
+        mode = config.mode().trim();
+        String dataDir = context.getProperty("tideline.data.dir");
+        folder = Path.of(dataDir == null ? System.getProperty("user.home") + "/.tideline" : dataDir, "db");
+        store = CompletableFuture.supplyAsync(() -> {
+            try {
+                return open(config);
+            } catch (StoreException e) {
+                logger.error("{}", e.getMessage());
+                throw new java.util.concurrent.CompletionException(e);
+            }
+        }, r -> new Thread(r, "tideline-store-open").start());
+    }
+
+    private ChunkedSeriesStore open(Config config) throws StoreException {
+        long t0 = System.nanoTime();
+        ConnectionSource source = switch (mode) {
+            case "embedded" -> DerbyDatabase.embedded(folder);
+            case "server" -> DerbyDatabase.network(config.url().trim(), config.user(), config._password());
+            default -> throw new StoreException("store mode '" + mode + "' in " + PID
+                    + ".cfg is not one of: embedded, server");
+        };
+        ChunkedSeriesStore opened = new ChunkedSeriesStore(source);
+        logger.info("series store open at {} in {} ms", source.where(), (System.nanoTime() - t0) / 1_000_000);
+        return opened;
+    }
+
+    @Deactivate
+    void deactivate() {
+        try {
+            store.join();
+        } catch (RuntimeException failedToOpen) {
+            return;
+        }
+        if ("embedded".equals(mode)) {
+            // Releases Derby's lock on the folder, so another process (or this bundle, restarted)
+            // can open it.
+            DerbyDatabase.shutdownEmbedded(folder);
+        }
+    }
+
+    private ChunkedSeriesStore store() throws StoreException {
+        try {
+            return store.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof StoreException se) {
+                throw new StoreException(se.getMessage(), se);
+            }
+            throw new StoreException("the store failed to open: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("interrupted while the store was opening", e);
+        }
+    }
+
+    @Override
+    public void upsert(SeriesDescriptor descriptor, SeriesData data) throws StoreException {
+        store().upsert(descriptor, data);
+        if (!data.isEmpty()) {
+            post(SeriesEvents.TOPIC_APPENDED, Map.of(SeriesEvents.SERIES, descriptor.id().toString(),
+                    SeriesEvents.FROM, data.firstTime(), SeriesEvents.TO, data.lastTime(),
+                    SeriesEvents.COUNT, data.size()));
+        }
+    }
+
+    @Override
+    public SeriesData read(SeriesId id, long fromMillis, long toMillis) throws StoreException {
+        return store().read(id, fromMillis, toMillis);
+    }
+
+    @Override
+    public List<SeriesInfo> list() throws StoreException {
+        return store().list();
+    }
+
+    @Override
+    public Optional<SeriesInfo> info(SeriesId id) throws StoreException {
+        return store().info(id);
+    }
+
+    @Override
+    public boolean delete(SeriesId id) throws StoreException {
+        boolean existed = store().delete(id);
+        if (existed) {
+            post(SeriesEvents.TOPIC_DELETED, Map.of(SeriesEvents.SERIES, id.toString()));
+        }
+        return existed;
+    }
+
+    private void post(String topic, Map<String, Object> properties) {
+        EventAdmin admin = events;
+        if (admin != null) {
+            admin.postEvent(new Event(topic, properties));
+        }
+    }
+
+    // ---- the 'db' command -------------------------------------------------------------------
+
+    @Override
+    public String name() {
+        return "db";
+    }
+
+    @Override
+    public String summary() {
+        return "the series store: mode, location, size on disk and row counts";
+    }
+
+    @Override
+    public String usage() {
+        return "db info";
+    }
+
+    @Override
+    public int run(CommandRequest request) throws StoreException, IOException {
+        if (!request.args().equals(List.of("info"))) {
+            request.err().println("usage: " + usage());
+            return USAGE;
+        }
+        ChunkedSeriesStore s = store();
+        long[] counts = s.counts();
+        PrintStream out = request.out();
+        out.printf("mode       %s%n", mode);
+        out.printf("location   %s%n", s.where());
+        if ("embedded".equals(mode)) {
+            out.printf("on disk    %,d bytes%n", sizeOf(folder));
+        }
+        out.printf("series     %,d%n", counts[0]);
+        out.printf("bars       %,d%n", counts[1]);
+        out.printf("chunks     %,d (up to %,d bars each)%n", counts[2], ChunkedSeriesStore.CHUNK_BARS);
+        out.printf("schema     version %d%n", Schema.CURRENT);
+        return OK;
+    }
+
+    static long sizeOf(Path folder) throws IOException {
+        if (!Files.exists(folder)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.walk(folder)) {
+            return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+        }
+    }
+}

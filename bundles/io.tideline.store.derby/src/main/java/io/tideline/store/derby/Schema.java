@@ -1,0 +1,103 @@
+package io.tideline.store.derby;
+
+import io.tideline.api.store.StoreException;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * Creates the store's tables on first start and migrates older schemas step by step; refuses a
+ * schema newer than this code knows, leaving it untouched.
+ */
+final class Schema {
+
+    /** The schema version this code writes. */
+    static final int CURRENT = 1;
+
+    /** Migrations: element {@code i} takes a database from version {@code i} to {@code i + 1}. */
+    private static final List<List<String>> MIGRATIONS = List.of(
+            // 0 -> 1: the first schema.
+            List.of(
+                    "CREATE TABLE TL_SCHEMA (VERSION INT NOT NULL)",
+                    "INSERT INTO TL_SCHEMA (VERSION) VALUES (0)",
+                    "CREATE TABLE TL_SERIES (SERIES_KEY INT NOT NULL GENERATED ALWAYS AS IDENTITY,"
+                            + " SERIES_ID VARCHAR(256) NOT NULL, NAME VARCHAR(512) NOT NULL,"
+                            + " UNIT VARCHAR(64) NOT NULL, KIND VARCHAR(32) NOT NULL,"
+                            + " ASSET_CLASS VARCHAR(32) NOT NULL, TIMEFRAME VARCHAR(8) NOT NULL,"
+                            + " FIELDS VARCHAR(128) NOT NULL, FIRST_TIME BIGINT NOT NULL,"
+                            + " LAST_TIME BIGINT NOT NULL, BAR_COUNT BIGINT NOT NULL,"
+                            + " CONSTRAINT TL_SERIES_PK PRIMARY KEY (SERIES_KEY),"
+                            + " CONSTRAINT TL_SERIES_ID UNIQUE (SERIES_ID))",
+                    // One row per chunk of up to ChunkedSeriesStore.CHUNK_BARS bars; chunks of a
+                    // series never overlap, so (series, first time) orders and finds them.
+                    "CREATE TABLE TL_CHUNK (SERIES_KEY INT NOT NULL, CHUNK_START BIGINT NOT NULL,"
+                            + " CHUNK_END BIGINT NOT NULL, BAR_COUNT INT NOT NULL, DATA BLOB(64M) NOT NULL,"
+                            + " CONSTRAINT TL_CHUNK_PK PRIMARY KEY (SERIES_KEY, CHUNK_START))"));
+
+    private Schema() {
+    }
+
+    /**
+     * Brings the database to {@link #CURRENT} in one transaction.
+     *
+     * @param where the database, for messages (a folder or a URL)
+     * @throws StoreException if the schema is newer than this code, or the DDL fails
+     */
+    static int prepare(Connection c, String where) throws StoreException {
+        try {
+            c.setAutoCommit(false);
+            int version = version(c);
+            if (version > CURRENT) {
+                c.rollback();
+                throw new StoreException("the store at " + where + " has schema version " + version
+                        + ", newer than this Tideline understands (" + CURRENT + "); it was left untouched."
+                        + " Use a newer Tideline, or another data directory (--data-dir)");
+            }
+            try (Statement s = c.createStatement()) {
+                for (int v = version; v < CURRENT; v++) {
+                    for (String sql : MIGRATIONS.get(v)) {
+                        s.execute(sql);
+                    }
+                    s.executeUpdate("UPDATE TL_SCHEMA SET VERSION = " + (v + 1));
+                }
+            }
+            c.commit();
+            return version;
+        } catch (SQLException e) {
+            try {
+                c.rollback();
+            } catch (SQLException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw new StoreException("cannot prepare the store schema at " + where + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The stored schema version, or 0 for an empty database. */
+    static int version(Connection c) throws SQLException {
+        DatabaseMetaData meta = c.getMetaData();
+        try (ResultSet tables = meta.getTables(null, null, "TL_SCHEMA", null)) {
+            boolean found = false;
+            while (tables.next()) {
+                // Only the connection's own schema counts (APP embedded, the user's on a server).
+                found |= tables.getString("TABLE_SCHEM").equalsIgnoreCase(currentSchema(c));
+            }
+            if (!found) {
+                return 0;
+            }
+        }
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT MAX(VERSION) FROM TL_SCHEMA")) {
+            return rs.next() ? rs.getInt(1) : 0;
+        }
+    }
+
+    private static String currentSchema(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("VALUES CURRENT SCHEMA")) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+}
