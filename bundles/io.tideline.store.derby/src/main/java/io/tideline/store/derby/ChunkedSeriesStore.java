@@ -90,7 +90,7 @@ public final class ChunkedSeriesStore implements SeriesStore {
         for (int f = 0; f < fields.length; f++) {
             columns[f] = data.copyColumn(fields[f]);
         }
-        transaction("write series " + id, c -> {
+        transaction("write series " + id, WRITE, c -> {
             upsert(c, descriptor, fields, times, columns);
             return null;
         });
@@ -261,7 +261,7 @@ public final class ChunkedSeriesStore implements SeriesStore {
             throw new StoreException("read of " + id + ": the range is inverted (from " + Instant.ofEpochMilli(fromMillis)
                     + " is after to " + Instant.ofEpochMilli(toMillis) + ")");
         }
-        return transaction("read series " + id, c -> {
+        return transaction("read series " + id, READ, c -> {
             SeriesRow row = find(c, id).orElseThrow(() -> new StoreException("unknown series " + id
                     + " (tideline --headless series list shows what is stored)"));
             Field[] fields = row.fieldArray();
@@ -318,7 +318,7 @@ public final class ChunkedSeriesStore implements SeriesStore {
 
     @Override
     public List<SeriesInfo> list() throws StoreException {
-        return transaction("list series", c -> {
+        return transaction("list series", READ, c -> {
             List<SeriesInfo> infos = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(SELECT_SERIES + " ORDER BY SERIES_ID");
                     ResultSet rs = ps.executeQuery()) {
@@ -332,12 +332,13 @@ public final class ChunkedSeriesStore implements SeriesStore {
 
     @Override
     public Optional<SeriesInfo> info(SeriesId id) throws StoreException {
-        return transaction("look up series " + id, c -> find(c, id).map(SeriesRow::info));
+        return transaction("look up series " + id, READ, c -> find(c, id).map(SeriesRow::info));
     }
 
     @Override
     public boolean delete(SeriesId id) throws StoreException {
-        return transaction("delete series " + id, c -> {
+        return transaction("delete series " + id, WRITE, c -> {
+            lock(c, id);
             Optional<SeriesRow> row = find(c, id);
             if (row.isEmpty()) {
                 return false;
@@ -356,7 +357,7 @@ public final class ChunkedSeriesStore implements SeriesStore {
 
     /** Counts of stored series, bars and chunks, for {@code db info}. */
     public long[] counts() throws StoreException {
-        return transaction("count rows", c -> {
+        return transaction("count rows", READ, c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT (SELECT COUNT(*) FROM TL_SERIES),"
                     + " (SELECT COALESCE(SUM(BAR_COUNT), 0) FROM TL_SERIES), (SELECT COUNT(*) FROM TL_CHUNK)"
                     + " FROM SYSIBM.SYSDUMMY1"); ResultSet rs = ps.executeQuery()) {
@@ -433,15 +434,32 @@ public final class ChunkedSeriesStore implements SeriesStore {
     }
 
     /**
-     * Runs {@code work} in one serializable transaction, retrying when Derby chose it as a
-     * deadlock victim, timed out on a lock, or lost a race creating the same series.
+     * Readers run in REPEATABLE READ and read the series row first: the shared lock they hold on
+     * it until commit keeps the series' writers out, so the chunks they read afterwards are one
+     * consistent state. Writers run in READ COMMITTED and lock the series row first (exclusive,
+     * until commit); writers of different series do not wait for each other. (SERIALIZABLE's
+     * range locks made writers of neighbouring series block each other and deadlock.)
      */
-    private <T> T transaction(String what, Work<T> work) throws StoreException {
+    private static final int READ = Connection.TRANSACTION_REPEATABLE_READ;
+    private static final int WRITE = Connection.TRANSACTION_READ_COMMITTED;
+
+    private static void lock(Connection c, SeriesId id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE TL_SERIES SET BAR_COUNT = BAR_COUNT WHERE SERIES_ID = ?")) {
+            ps.setString(1, id.toString());
+            ps.executeUpdate();
+        }
+    }
+
+    /**
+     * Runs {@code work} in one transaction, retrying when Derby chose it as a deadlock victim,
+     * timed out on a lock, or lost a race creating the same series.
+     */
+    private <T> T transaction(String what, int isolation, Work<T> work) throws StoreException {
         SQLException last = null;
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             try (Connection c = source.open()) {
                 c.setAutoCommit(false);
-                c.setTransactionIsolation(Connection.TRANSACTION_SERIALIZABLE);
+                c.setTransactionIsolation(isolation);
                 try {
                     T result = work.run(c);
                     c.commit();
