@@ -2,8 +2,8 @@ package io.tideline.indicators.rolling;
 
 /**
  * Covariance, Pearson correlation and beta of two aligned series over the last {@code window}
- * pairs, with the same Welford-style add/remove updates and periodic exact recomputation as
- * {@link RollingVariance}. A pair is valid when both values are; the NaN rule of the package
+ * pairs, with the same Welford-style add/remove updates on shifted values and periodic exact
+ * recomputation as {@link RollingVariance}. A pair is valid when both values are; the NaN rule of the package
  * applies to pairs.
  */
 public final class RollingCovariance {
@@ -15,6 +15,9 @@ public final class RollingCovariance {
     private int missing;
     private int sinceRecompute;
     private int n;
+    private boolean shifted;
+    private double shiftX;
+    private double shiftY;
     private double meanX;
     private double meanY;
     private double m2x;
@@ -36,7 +39,7 @@ public final class RollingCovariance {
             if (Double.isNaN(oldX) || Double.isNaN(oldY)) {
                 missing--;
             } else {
-                remove(oldX, oldY);
+                remove(oldX - shiftX, oldY - shiftY);
             }
         }
         xs[next] = x;
@@ -46,6 +49,13 @@ public final class RollingCovariance {
         if (Double.isNaN(x) || Double.isNaN(y)) {
             missing++;
         } else {
+            if (!shifted) {
+                shifted = true;
+                shiftX = x;
+                shiftY = y;
+            }
+            x -= shiftX;
+            y -= shiftY;
             n++;
             double dx = x - meanX;
             double dy = y - meanY;
@@ -107,8 +117,11 @@ public final class RollingCovariance {
                 c += dx * dy;
             }
         }
-        meanX = mx;
-        meanY = my;
+        shifted = true;
+        shiftX = mx;
+        shiftY = my;
+        meanX = 0;
+        meanY = 0;
         m2x = vx;
         m2y = vy;
         cxy = c;

@@ -5,9 +5,11 @@ package io.tideline.indicators.rolling;
  *
  * <p>With x = 0..n-1 the sums of x and x^2 are constants, so only {@code Sy} and
  * {@code Sxy = sum(i * y_i)} move; sliding by one bar shifts every index down by one, which
- * gives {@code Sxy' = Sxy - (Sy - y_old) + (n - 1) * y_new}: O(1) per bar. Both sums are
- * recomputed exactly every {@code window} updates to bound drift. NaN points follow the
- * package rule.
+ * gives {@code Sxy' = Sxy - (Sy - y_old) + (n - 1) * y_new}: O(1) per bar. The slope is the
+ * small difference {@code n * Sxy - Sx * Sy} of large terms, so the sums run on values shifted by
+ * the window mean at the last exact recomputation (the slope does not change under a shift),
+ * which keeps the terms the size of the spread rather than the level. Both sums are recomputed
+ * exactly every {@code window} updates to bound drift. NaN points follow the package rule.
  */
 public final class RollingSlope {
 
@@ -17,6 +19,7 @@ public final class RollingSlope {
     private long count;
     private int missing;
     private int sinceRecompute;
+    private double shift;
     private double sy;
     private double sxy;
 
@@ -27,7 +30,7 @@ public final class RollingSlope {
         denominator = n * n * (n * n - 1) / 12;
     }
 
-    /** Adds {@code x} (NaN for a missing point), dropping the oldest point once the window is full. */
+    /** Adds {@code y} (NaN for a missing point), dropping the oldest point once the window is full. */
     public void add(double y) {
         int window = ring.length;
         double old = 0;
@@ -47,8 +50,10 @@ public final class RollingSlope {
             sinceRecompute = 0;
             recompute();
         } else if (missing == 0 && count > window && !Double.isNaN(old)) {
-            sxy = sxy - (sy - old) + (window - 1) * y;
-            sy = sy - old + y;
+            double oldShifted = old - shift;
+            double newShifted = y - shift;
+            sxy = sxy - (sy - oldShifted) + (window - 1) * newShifted;
+            sy = sy - oldShifted + newShifted;
         } else {
             // still filling, or a NaN in the window: the sums are rebuilt at the next
             // recompute, which happens before the window can become ready again
@@ -63,11 +68,16 @@ public final class RollingSlope {
     }
 
     private void recompute() {
+        int window = ring.length;
+        double total = 0;
+        for (double v : ring) {
+            total += v;
+        }
+        shift = total / window;
         double s = 0;
         double si = 0;
-        int window = ring.length;
         for (int i = 0; i < window; i++) {
-            double v = ring[(next + i) % window];
+            double v = ring[(next + i) % window] - shift;
             s += v;
             si += i * v;
         }

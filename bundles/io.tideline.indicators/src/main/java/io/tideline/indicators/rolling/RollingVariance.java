@@ -5,9 +5,12 @@ package io.tideline.indicators.rolling;
  *
  * <p>Welford-style updates: adding and removing a point moves the mean and the sum of squared
  * deviations {@code m2} by terms computed on deviations from the mean, so a large mean does not
- * cancel away the spread as it does in {@code sum(x^2) - n * mean^2}. The residual rounding
- * drift of many add/remove pairs is bounded by an exact two-pass recomputation from the ring
- * buffer every {@code window} updates (amortised O(1)). NaN points follow the package rule.
+ * cancel away the spread as it does in {@code sum(x^2) - n * mean^2}. A remove still loses about
+ * {@code ulp(mean) * |deviation|}, which matters when a wide window is followed by a narrow one
+ * under a large level (BTC at 100,000 moving a few dollars), so the updates run on values
+ * shifted by a reference point, the window mean at the last exact recomputation. That two-pass
+ * recomputation from the ring buffer, every {@code window} updates (amortised O(1)), also bounds
+ * the drift of many add/remove pairs. NaN points follow the package rule.
  */
 public final class RollingVariance {
 
@@ -17,6 +20,8 @@ public final class RollingVariance {
     private int missing;
     private int sinceRecompute;
     private int n;
+    private boolean shifted;
+    private double shift;
     private double mean;
     private double m2;
 
@@ -33,7 +38,7 @@ public final class RollingVariance {
             if (Double.isNaN(old)) {
                 missing--;
             } else {
-                remove(old);
+                remove(old - shift);
             }
         }
         ring[next] = x;
@@ -42,6 +47,11 @@ public final class RollingVariance {
         if (Double.isNaN(x)) {
             missing++;
         } else {
+            if (!shifted) {
+                shifted = true;
+                shift = x;
+            }
+            x -= shift;
             n++;
             double delta = x - mean;
             mean += delta / n;
@@ -78,14 +88,19 @@ public final class RollingVariance {
         }
         double m = s / valid;
         double squares = 0;
+        double residual = 0;
         for (double v : ring) {
             if (!Double.isNaN(v)) {
                 double d = v - m;
                 squares += d * d;
+                residual += d;
             }
         }
-        mean = m;
-        m2 = squares;
+        // shift to the exact mean: the relative mean is then the rounding residual of m
+        shifted = true;
+        shift = m;
+        mean = residual / valid;
+        m2 = squares - residual * residual / valid;
     }
 
     /** Whether the window holds {@code window} valid points. */
@@ -95,7 +110,7 @@ public final class RollingVariance {
 
     /** The mean of the window, or NaN when it is not ready. */
     public double mean() {
-        return isReady() ? mean : Double.NaN;
+        return isReady() ? shift + mean : Double.NaN;
     }
 
     /** The sample (bias-corrected, {@code n - 1}) variance of the window, or NaN when it is not ready. */

@@ -1,0 +1,39 @@
+package io.tideline.indicators;
+
+import io.tideline.indicators.rolling.Lag;
+
+/**
+ * What the two-series indicators (correlation, beta) share: the {@code logReturns} switch that
+ * turns each price input into its one-bar log return before the statistic sees it, so the
+ * usual case (correlation of returns, not of price levels) needs no chained indicator.
+ */
+final class PairInputs {
+
+    static final String LOG_RETURNS = "logReturns";
+
+    private final boolean logReturns;
+    private final Lag previousA = new Lag(1);
+    private final Lag previousB = new Lag(1);
+
+    PairInputs(Parameters values) {
+        logReturns = values.whole(LOG_RETURNS) == 1;
+    }
+
+    static Param logReturnsParam() {
+        return Param.whole(LOG_RETURNS, "1: use the one-bar log returns of the inputs (prices); "
+                + "0: use the inputs as they are (already returns or changes)", 1, 0, 1);
+    }
+
+    /** Bars the return transform adds to the window's unstable bars. */
+    int extraUnstableBars() {
+        return logReturns ? 1 : 0;
+    }
+
+    double a(double price) {
+        return logReturns ? Math.log(price / previousA.add(price)) : price;
+    }
+
+    double b(double price) {
+        return logReturns ? Math.log(price / previousB.add(price)) : price;
+    }
+}
