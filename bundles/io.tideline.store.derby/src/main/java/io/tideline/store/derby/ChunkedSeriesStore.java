@@ -10,6 +10,7 @@ import io.tideline.api.series.Timeframe;
 import io.tideline.api.store.SeriesInfo;
 import io.tideline.api.store.SeriesStore;
 import io.tideline.api.store.StoreException;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -69,6 +70,30 @@ public final class ChunkedSeriesStore implements SeriesStore {
         } catch (SQLException e) {
             throw new StoreException("cannot open the store at " + source.where() + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A store on an embedded Derby database in {@code folder}, created on first use. Close it
+     * with {@link #shutdownEmbedded(Path)}.
+     *
+     * @throws StoreException naming the folder when it is locked by another process or damaged
+     */
+    public static ChunkedSeriesStore openEmbedded(Path folder) throws StoreException {
+        return new ChunkedSeriesStore(DerbyDatabase.embedded(folder));
+    }
+
+    /**
+     * A store on a Derby Network Server, e.g. {@code jdbc:derby://127.0.0.1:1527/tideline;create=true}.
+     *
+     * @throws StoreException when the server cannot be reached or refuses the user
+     */
+    public static ChunkedSeriesStore openNetwork(String url, String user, String password) throws StoreException {
+        return new ChunkedSeriesStore(DerbyDatabase.network(url, user, password));
+    }
+
+    /** Shuts down the embedded database in {@code folder}, releasing its lock. */
+    public static void shutdownEmbedded(Path folder) {
+        DerbyDatabase.shutdownEmbedded(folder);
     }
 
     void setFaultPoint(FaultPoint faultPoint) {
