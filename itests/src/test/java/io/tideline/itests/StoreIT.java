@@ -1,0 +1,137 @@
+package io.tideline.itests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tideline.launcher.TidelineFramework;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+
+/**
+ * The Derby store bundle inside the real framework: writes through the SeriesStore service
+ * from another bundle, EventAdmin notices, the headless series and db commands, a restart of
+ * the store bundle, and team mode switched on by a .cfg file against a real Derby Network
+ * Server started with the distribution's own bin/tideline-db-server.
+ */
+class StoreIT {
+
+    @TempDir
+    Path work;
+
+    private TidelineFramework tideline;
+    private BundleContext context;
+    private Path deploy;
+
+    @BeforeEach
+    void boot() throws Exception {
+        tideline = Dist.boot(work);
+        context = tideline.context();
+        deploy = work.resolve("deploy");
+        Dist.drop(Dist.DEPLOYABLES.resolve("storeprobe.jar"), deploy, "storeprobe.jar");
+        Dist.await("probe command", () -> !Dist.services(context,
+                "(component.name=io.tideline.itest.storeprobe.StoreProbe)").isEmpty());
+    }
+
+    @AfterEach
+    void shutdown() throws Exception {
+        tideline.close();
+    }
+
+    @Test
+    void writesReachTheStoreAndAreAnnouncedAsEvents() throws Exception {
+        Dist.Result info = Dist.run(context, "db", "info");
+        assertThat(info.code()).as(info.err()).isZero();
+        assertThat(info.out()).contains("mode       embedded").contains("location   " + work.resolve("data/db"));
+
+        assertThat(ok("probe", "write", "fred:TEST", "100")).contains("wrote 100");
+        assertThat(ok("probe", "write", "fred:TEST", "100")).contains("wrote 100"); // idempotent
+        Dist.await("two APPENDED events", () -> ok("probe", "events").lines().count() == 2);
+        assertThat(ok("probe", "events").lines().toList()).containsOnly(
+                "io/tideline/series/APPENDED fred:TEST from=1577836800000 to=1586390400000 count=100");
+
+        assertThat(ok("series", "list")).containsPattern("fred:TEST\\s+yield\\s+1d\\s+2020-01-01\\s+2020-04-09\\s+100");
+        Dist.Result show = Dist.run(context, "series", "show", "fred:TEST", "--from", "2020-01-02", "--to", "2020-01-03");
+        assertThat(show.out()).isEqualTo("time,value%n2020-01-02,1.0%n2020-01-03,2.0%n".formatted());
+        assertThat(show.err()).contains("2 bars");
+        assertThat(ok("db", "info")).contains("series     1").contains("bars       100");
+
+        assertThat(ok("series", "delete", "fred:TEST")).contains("deleted fred:TEST");
+        Dist.await("DELETED event", () -> ok("probe", "events").contains("io/tideline/series/DELETED fred:TEST"));
+        Dist.Result unknown = Dist.run(context, "series", "show", "fred:TEST");
+        assertThat(unknown.code()).isEqualTo(1);
+        assertThat(unknown.err()).contains("unknown series fred:TEST");
+        assertThat(Dist.run(context, "series", "show", "fred:TEST", "--from", "yesterday").err())
+                .contains("time 'yesterday' is not a date");
+    }
+
+    @Test
+    void theStoreBundleCanBeRestartedAndKeepsItsData() throws Exception {
+        ok("probe", "write", "fred:KEEP", "10");
+        Bundle store = Dist.bundle(context, "io.tideline.store.derby");
+        store.stop();
+        assertThat(Dist.run(context, "series", "list").err()).contains("no series store is running");
+        store.start();
+        Dist.await("store back", () -> Dist.run(context, "series", "list").out().contains("fred:KEEP"));
+    }
+
+    @Test
+    void aCfgFileSwitchesToASharedDerbyNetworkServer() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        Path serverDir = work.resolve("server");
+        ProcessBuilder pb = new ProcessBuilder(Dist.HOME.resolve("bin/tideline-db-server").toString(), "--dir",
+                serverDir.toString(), "--port", Integer.toString(port), "--user", "desk");
+        pb.environment().put("TIDELINE_DB_PASSWORD", "t0p-secret");
+        Process server = pb.redirectErrorStream(true).redirectOutput(work.resolve("server.log").toFile()).start();
+        try {
+            awaitPort(port, server);
+            Dist.write(deploy, "io.tideline.store.derby.cfg", """
+                    mode=server
+                    url=jdbc:derby://127.0.0.1:%d/tideline;create=true
+                    user=desk
+                    .password=t0p-secret
+                    """.formatted(port));
+            Dist.await("store reconfigured to the server", () -> ok("db", "info").contains("mode       server"));
+            assertThat(ok("db", "info")).contains("location   jdbc:derby://127.0.0.1:" + port + "/tideline")
+                    .doesNotContain("t0p-secret");
+            Dist.await("probe rebound to the new store", () -> Dist.run(context, "probe", "write", "fred:SHARED", "5").code() == 0);
+            assertThat(ok("series", "list")).contains("fred:SHARED");
+            assertThat(Files.isDirectory(serverDir.resolve("tideline"))).as("database created on the server").isTrue();
+            assertThat(Files.readString(serverDir.resolve("derby.properties"))).contains("derby.user.desk=");
+            assertThat(Dist.services(context, "(.password=*)")).as("the password stays off service properties").isEmpty();
+        } finally {
+            server.destroy();
+            server.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private String ok(String... commandLine) {
+        Dist.Result r = Dist.run(context, commandLine);
+        assertThat(r.code()).as(String.join(" ", commandLine) + ": " + r.err()).isZero();
+        return r.out();
+    }
+
+    private static void awaitPort(int port, Process server) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            try (Socket probe = new Socket("127.0.0.1", port)) {
+                return;
+            } catch (java.io.IOException notYet) {
+                if (System.nanoTime() > deadline || !server.isAlive()) {
+                    throw new AssertionError("the Derby Network Server did not start");
+                }
+                Thread.sleep(100);
+            }
+        }
+    }
+}
