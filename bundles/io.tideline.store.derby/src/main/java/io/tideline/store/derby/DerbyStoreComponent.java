@@ -214,7 +214,7 @@ public final class DerbyStoreComponent implements SeriesStore, Command {
         }
         out.printf("series     %,d%n", counts[0]);
         out.printf("bars       %,d%n", counts[1]);
-        out.printf("chunks     %,d (up to %,d bars each)%n", counts[2], ChunkedSeriesStore.CHUNK_BARS);
+        out.printf("chunks     %,d (up to %,d single-value bars each)%n", counts[2], ChunkedSeriesStore.chunkBars(1));
         out.printf("schema     version %d%n", Schema.CURRENT);
         return OK;
     }

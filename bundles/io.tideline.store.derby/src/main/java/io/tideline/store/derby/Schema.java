@@ -31,11 +31,17 @@ final class Schema {
                             + " LAST_TIME BIGINT NOT NULL, BAR_COUNT BIGINT NOT NULL,"
                             + " CONSTRAINT TL_SERIES_PK PRIMARY KEY (SERIES_KEY),"
                             + " CONSTRAINT TL_SERIES_ID UNIQUE (SERIES_ID))",
-                    // One row per chunk of up to ChunkedSeriesStore.CHUNK_BARS bars; chunks of a
+                    // One row per chunk (see ChunkedSeriesStore.CHUNK_VALUE_BYTES); chunks of a
                     // series never overlap, so (series, first time) orders and finds them.
+                    // Chunks are written whole and never grow in place, so the table's pages
+                    // need no space reserved for updates: 32 KB pages, none reserved.
+                    "CALL SYSCS_UTIL.SYSCS_SET_DATABASE_PROPERTY('derby.storage.pageSize', '32768')",
+                    "CALL SYSCS_UTIL.SYSCS_SET_DATABASE_PROPERTY('derby.storage.pageReservedSpace', '0')",
                     "CREATE TABLE TL_CHUNK (SERIES_KEY INT NOT NULL, CHUNK_START BIGINT NOT NULL,"
                             + " CHUNK_END BIGINT NOT NULL, BAR_COUNT INT NOT NULL, DATA BLOB(64M) NOT NULL,"
-                            + " CONSTRAINT TL_CHUNK_PK PRIMARY KEY (SERIES_KEY, CHUNK_START))"));
+                            + " CONSTRAINT TL_CHUNK_PK PRIMARY KEY (SERIES_KEY, CHUNK_START))",
+                    "CALL SYSCS_UTIL.SYSCS_SET_DATABASE_PROPERTY('derby.storage.pageSize', NULL)",
+                    "CALL SYSCS_UTIL.SYSCS_SET_DATABASE_PROPERTY('derby.storage.pageReservedSpace', NULL)"));
 
     private Schema() {
     }
