@@ -20,6 +20,8 @@ public record LaunchConfig(Path bundlesDir, Path deployDir, Path dataDir, boolea
 
     /** Framework property carrying the data directory to bundles. */
     public static final String DATA_DIR = "tideline.data.dir";
+    /** Framework property carrying the distribution folder (bundles/, data/sample/) to bundles. */
+    public static final String HOME = "tideline.home";
     /** Framework property carrying the deploy directory to bundles. */
     public static final String DEPLOY_DIR = "tideline.deploy.dir";
     /** Framework property telling UI bundles that no display may be opened. */

@@ -98,6 +98,7 @@ public final class TidelineFramework implements AutoCloseable {
         p.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
         p.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, LaunchConfig.SPI_PACKAGE);
         p.put(LaunchConfig.DATA_DIR, config.dataDir().toAbsolutePath().toString());
+        p.put(LaunchConfig.HOME, config.bundlesDir().toAbsolutePath().getParent().toString());
         p.put(LaunchConfig.DEPLOY_DIR, config.deployDir().toAbsolutePath().toString());
         p.put(LaunchConfig.HEADLESS, Boolean.toString(config.headless()));
         // FileInstall: scan deploy/ at once on start, then every 250 ms. It installs a file only

@@ -149,7 +149,9 @@ public final class Diagnostics implements BundleDiagnostics, BundleListener, Fra
         for (Bundle b : context.getBundles()) {
             String message = null;
             BundleRevision revision = b.adapt(BundleRevision.class);
-            if (b.getState() == Bundle.INSTALLED && revision != null) {
+            // A bundle may be INSTALLED only because nobody asked for it to be resolved yet (the
+            // launcher is still starting bundles, FileInstall has not got to it): try first.
+            if (b.getState() == Bundle.INSTALLED && revision != null && !wiring.resolveBundles(List.of(b))) {
                 message = unresolvedReason(revision, wiring);
             } else if (!isFragment(b) && b.getState() == Bundle.RESOLVED && startErrors.containsKey(b.getBundleId())) {
                 message = "start failed: " + startErrors.get(b.getBundleId());

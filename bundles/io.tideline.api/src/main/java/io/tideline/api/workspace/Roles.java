@@ -1,0 +1,94 @@
+package io.tideline.api.workspace;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** The roles Tideline's analytics read, with what each stands for, and the rule for role names. */
+public final class Roles {
+
+    /** US 10-year Treasury yield, %. */
+    public static final String US10Y = "us10y";
+    /** US 2-year Treasury yield, %. */
+    public static final String US2Y = "us2y";
+    /** A dollar index. */
+    public static final String DOLLAR = "dollar";
+    /** S&amp;P 500 (index or ETF). */
+    public static final String SPX = "spx";
+    /** Nasdaq-100 or Nasdaq Composite (index or ETF). */
+    public static final String NDX = "ndx";
+    /** The VIX. */
+    public static final String VIX = "vix";
+    /** US high-yield credit spread, %. */
+    public static final String HY_SPREAD = "hy.spread";
+    /** Gold (spot or ETF). */
+    public static final String GOLD = "gold";
+    /** Software equities (e.g. IGV). */
+    public static final String SOFTWARE = "software";
+    /** The AI-leadership basket. */
+    public static final String LEADERS = "leaders";
+    /** Bitcoin price. */
+    public static final String BTC = "btc";
+    /** Ether price. */
+    public static final String ETH = "eth";
+    /** BTC perpetual funding rate. */
+    public static final String BTC_FUNDING = "btc.funding";
+    /** BTC futures open interest. */
+    public static final String BTC_OI = "btc.oi";
+    /** BTC long liquidations, USD per bar. */
+    public static final String BTC_LIQUIDATIONS_LONG = "btc.liquidations.long";
+    /** BTC short liquidations, USD per bar. */
+    public static final String BTC_LIQUIDATIONS_SHORT = "btc.liquidations.short";
+    /** BTC implied volatility index (Deribit DVOL). */
+    public static final String BTC_DVOL = "btc.dvol";
+
+    /** EventAdmin topic posted after the bindings changed; property {@code role}. */
+    public static final String TOPIC_CHANGED = "io/tideline/workspace/ROLES_CHANGED";
+
+    private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9]*(\\.[a-z0-9]+)*");
+    private static final Map<String, String> KNOWN;
+
+    static {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put(US10Y, "US 10-year Treasury yield");
+        m.put(US2Y, "US 2-year Treasury yield");
+        m.put(DOLLAR, "dollar index");
+        m.put(SPX, "S&P 500");
+        m.put(NDX, "Nasdaq");
+        m.put(VIX, "VIX");
+        m.put(HY_SPREAD, "US high-yield credit spread");
+        m.put(GOLD, "gold");
+        m.put(SOFTWARE, "software equities");
+        m.put(LEADERS, "AI-leadership basket");
+        m.put(BTC, "bitcoin");
+        m.put(ETH, "ether");
+        m.put(BTC_FUNDING, "BTC perpetual funding rate");
+        m.put(BTC_OI, "BTC futures open interest");
+        m.put(BTC_LIQUIDATIONS_LONG, "BTC long liquidations");
+        m.put(BTC_LIQUIDATIONS_SHORT, "BTC short liquidations");
+        m.put(BTC_DVOL, "BTC implied volatility (DVOL)");
+        KNOWN = java.util.Collections.unmodifiableMap(m);
+    }
+
+    private Roles() {
+    }
+
+    /** The roles the built-in analytics read, in display order, with a description each. */
+    public static Map<String, String> known() {
+        return KNOWN;
+    }
+
+    /**
+     * Checks a role name: lower-case words joined by dots, e.g. {@code btc.funding}. Teams may
+     * add roles of their own beyond {@link #known()}.
+     *
+     * @throws IllegalArgumentException naming the role and the rule
+     */
+    public static String check(String role) {
+        if (role == null || !NAME.matcher(role).matches()) {
+            throw new IllegalArgumentException("role '" + role + "' is not lower-case words joined by dots,"
+                    + " e.g. btc.funding (known roles: " + String.join(", ", KNOWN.keySet()) + ")");
+        }
+        return role;
+    }
+}

@@ -1,0 +1,10 @@
+/**
+ * The workspace: which stored series plays which role (us10y, btc, ...). The checklist,
+ * scenarios and views read roles, never raw series ids.
+ */
+@Export
+@Version("1.0.0")
+package io.tideline.api.workspace;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;

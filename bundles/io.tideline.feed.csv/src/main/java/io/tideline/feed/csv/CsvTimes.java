@@ -1,0 +1,70 @@
+package io.tideline.feed.csv;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+
+/**
+ * Reads the time of a CSV row as epoch milliseconds UTC: an ISO date ({@code 2020-03-16},
+ * midnight UTC), an ISO date-time with {@code Z} or an offset ({@code 2020-03-16T14:30:00+02:00},
+ * a space instead of the {@code T} is accepted), or epoch seconds or milliseconds (a number of at
+ * least 1e11 is milliseconds: as seconds it would be after the year 5000).
+ */
+final class CsvTimes {
+
+    private static final long MILLIS_THRESHOLD = 100_000_000_000L;
+
+    private CsvTimes() {
+    }
+
+    /** @throws IllegalArgumentException saying what the text is not */
+    static long parse(String text) {
+        String t = text.strip();
+        if (t.isEmpty()) {
+            throw new IllegalArgumentException("the time is empty");
+        }
+        if (isInteger(t)) {
+            long n = Long.parseLong(t);
+            return Math.abs(n) >= MILLIS_THRESHOLD ? n : Math.multiplyExact(n, 1000L);
+        }
+        if (t.length() == 10) {
+            try {
+                return LocalDate.parse(t).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+            } catch (DateTimeParseException e) {
+                throw notATime(text);
+            }
+        }
+        String iso = t.length() > 10 && t.charAt(10) == ' ' ? t.substring(0, 10) + 'T' + t.substring(11) : t;
+        try {
+            return OffsetDateTime.parse(iso).toInstant().toEpochMilli();
+        } catch (DateTimeParseException e) {
+            try {
+                LocalDateTime.parse(iso);
+                throw new IllegalArgumentException("'" + text + "' has no time zone; write it with Z or an offset,"
+                        + " e.g. " + iso + "Z");
+            } catch (DateTimeParseException notLocal) {
+                throw notATime(text);
+            }
+        }
+    }
+
+    private static IllegalArgumentException notATime(String text) {
+        return new IllegalArgumentException("'" + text + "' is not a time: expected a date (2020-03-16), a"
+                + " date-time with offset (2020-03-16T14:30:00Z) or epoch seconds/milliseconds");
+    }
+
+    private static boolean isInteger(String t) {
+        int start = t.charAt(0) == '-' ? 1 : 0;
+        if (start == t.length() || t.length() > 19) {
+            return false;
+        }
+        for (int i = start; i < t.length(); i++) {
+            if (t.charAt(i) < '0' || t.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+}

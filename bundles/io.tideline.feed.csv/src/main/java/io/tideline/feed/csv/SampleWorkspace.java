@@ -1,0 +1,137 @@
+package io.tideline.feed.csv;
+
+import io.tideline.api.command.Command;
+import io.tideline.api.command.CommandRequest;
+import io.tideline.api.series.SeriesId;
+import io.tideline.api.store.SeriesStore;
+import io.tideline.api.store.StoreException;
+import io.tideline.api.workspace.RoleBindings;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.log.Logger;
+import org.osgi.service.log.LoggerFactory;
+
+/**
+ * The sample workspace: real daily data shipped in the distribution's {@code data/sample/}
+ * (origin and licence in its SOURCES.md), loaded into an empty store on first start, with its
+ * role bindings, so Tideline shows real markets with no network and no keys. Roles the user
+ * bound already are left alone. Headless, it loads before the command runs; with a window, in
+ * the background. {@code sample} shows what it holds, {@code sample load} loads it again.
+ */
+@Component(service = Command.class, immediate = true)
+public final class SampleWorkspace implements Command {
+
+    static final String MARKER = "sample-loaded";
+
+    @Reference(service = LoggerFactory.class)
+    private Logger logger;
+
+    @Reference
+    private SeriesStore store;
+
+    @Reference
+    private RoleBindings roles;
+
+    private Path manifest;
+    private Path marker;
+
+    @Activate
+    void activate(BundleContext context) {
+        String home = context.getProperty("tideline.home");
+        String dataDir = context.getProperty("tideline.data.dir");
+        manifest = Path.of(home == null ? "." : home, "data", "sample", "workspace.json");
+        marker = Path.of(dataDir == null ? System.getProperty("user.home") + "/.tideline" : dataDir, "workspace",
+                MARKER);
+        if (Files.exists(marker) || !Files.exists(manifest)) {
+            return;
+        }
+        if (Boolean.parseBoolean(context.getProperty("tideline.headless"))) {
+            firstStart();
+        } else {
+            Thread loader = new Thread(this::firstStart, "tideline-sample-workspace");
+            loader.setDaemon(true);
+            loader.start();
+        }
+    }
+
+    private void firstStart() {
+        try {
+            if (!store.list().isEmpty()) {
+                logger.info("the store already holds series; the sample workspace is not loaded");
+            } else {
+                List<String> problems = load(msg -> logger.info("{}", msg));
+                problems.forEach(p -> logger.error("sample workspace: {}", p));
+            }
+            Files.createDirectories(marker.getParent());
+            Files.writeString(marker, "loaded " + Instant.now() + " from " + manifest + "\n");
+        } catch (IOException | StoreException e) {
+            logger.error("cannot load the sample workspace from {}: {}", manifest, e.getMessage());
+        }
+    }
+
+    /** Imports every entry; returns the problems (one line each), importing what it can. */
+    List<String> load(java.util.function.Consumer<String> out) throws IOException {
+        SampleManifest m = SampleManifest.read(manifest);
+        Path base = manifest.getParent();
+        List<String> problems = new ArrayList<>();
+        for (SampleManifest.Entry e : m.series()) {
+            try {
+                Importer.Outcome outcome = Importer.run(store, e.request(base), bytes -> { });
+                out.accept(outcome.summary());
+                if (e.role() != null && roles.get(e.role()).isEmpty()) {
+                    roles.bind(e.role(), SeriesId.parse(e.id()));
+                }
+            } catch (CsvFormatException | StoreException | IOException ex) {
+                problems.add(ex.getMessage());
+            }
+        }
+        return problems;
+    }
+
+    @Override
+    public String name() {
+        return "sample";
+    }
+
+    @Override
+    public String summary() {
+        return "the sample workspace shipped with Tideline: show it, or load it (again)";
+    }
+
+    @Override
+    public String usage() {
+        return "sample | sample load";
+    }
+
+    @Override
+    public int run(CommandRequest request) throws IOException {
+        PrintStream out = request.out();
+        if (request.args().isEmpty()) {
+            SampleManifest m = SampleManifest.read(manifest);
+            out.println("sample workspace: " + manifest + (Files.exists(marker) ? " (loaded)" : " (not loaded)"));
+            for (SampleManifest.Entry e : m.series()) {
+                out.printf("  %-26s %-24s %s%n", e.id(), e.role() == null ? "" : e.role(), e.name());
+            }
+            out.println("sources and licences: " + manifest.resolveSibling("SOURCES.md"));
+            return OK;
+        }
+        if (request.args().equals(List.of("load"))) {
+            List<String> problems = load(out::println);
+            problems.forEach(p -> request.err().println("sample: " + p));
+            Files.createDirectories(marker.getParent());
+            Files.writeString(marker, "loaded " + Instant.now() + " from " + manifest + "\n");
+            return problems.isEmpty() ? OK : FAILED;
+        }
+        request.err().println("usage: " + usage());
+        return USAGE;
+    }
+}
