@@ -16,6 +16,7 @@ import java.util.List;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.log.Logger;
 import org.osgi.service.log.LoggerFactory;
@@ -43,6 +44,8 @@ public final class SampleWorkspace implements Command {
 
     private Path manifest;
     private Path marker;
+    private volatile boolean stopping;
+    private Thread loader;
 
     @Activate
     void activate(BundleContext context) {
@@ -51,31 +54,61 @@ public final class SampleWorkspace implements Command {
         manifest = Path.of(home == null ? "." : home, "data", "sample", "workspace.json");
         marker = Path.of(dataDir == null ? System.getProperty("user.home") + "/.tideline" : dataDir, "workspace",
                 MARKER);
-        if (Files.exists(marker) || !Files.exists(manifest)) {
+        if (!Files.exists(manifest) || isLoaded()) {
             return;
         }
         if (Boolean.parseBoolean(context.getProperty("tideline.headless"))) {
             firstStart();
         } else {
-            Thread loader = new Thread(this::firstStart, "tideline-sample-workspace");
+            loader = new Thread(this::firstStart, "tideline-sample-workspace");
             loader.setDaemon(true);
             loader.start();
         }
     }
 
+    /** Stops a load in progress at the next file; it resumes on the next start. */
+    @Deactivate
+    void deactivate() throws InterruptedException {
+        stopping = true;
+        if (loader != null) {
+            loader.join(30_000);
+        }
+    }
+
+    private boolean isLoaded() {
+        try {
+            return Files.exists(marker) && Files.readString(marker).startsWith("loaded");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Loads into an empty store, or resumes a load that was interrupted (imports are
+     * idempotent); a store that already holds the user's own series is left alone.
+     */
     private void firstStart() {
         try {
-            if (!store.list().isEmpty()) {
-                logger.info("the store already holds series; the sample workspace is not loaded");
-            } else {
-                List<String> problems = load(msg -> logger.info("{}", msg));
-                problems.forEach(p -> logger.error("sample workspace: {}", p));
+            boolean resuming = Files.exists(marker);
+            if (!resuming && !store.list().isEmpty()) {
+                logger.info("the store already holds series; the sample workspace is not loaded (sample load does)");
+                mark("loaded: skipped, the store already held series, " + Instant.now());
+                return;
             }
-            Files.createDirectories(marker.getParent());
-            Files.writeString(marker, "loaded " + Instant.now() + " from " + manifest + "\n");
+            mark("loading " + Instant.now());
+            List<String> problems = load(msg -> logger.info("{}", msg));
+            problems.forEach(p -> logger.error("sample workspace: {}", p));
+            if (!stopping) {
+                mark("loaded " + Instant.now() + " from " + manifest);
+            }
         } catch (IOException | StoreException e) {
             logger.error("cannot load the sample workspace from {}: {}", manifest, e.getMessage());
         }
+    }
+
+    private void mark(String text) throws IOException {
+        Files.createDirectories(marker.getParent());
+        Files.writeString(marker, text + "\n");
     }
 
     /** Imports every entry; returns the problems (one line each), importing what it can. */
@@ -84,6 +117,9 @@ public final class SampleWorkspace implements Command {
         Path base = manifest.getParent();
         List<String> problems = new ArrayList<>();
         for (SampleManifest.Entry e : m.series()) {
+            if (stopping) {
+                break;
+            }
             try {
                 Importer.Outcome outcome = Importer.run(store, e.request(base), bytes -> { });
                 out.accept(outcome.summary());
@@ -127,8 +163,7 @@ public final class SampleWorkspace implements Command {
         if (request.args().equals(List.of("load"))) {
             List<String> problems = load(out::println);
             problems.forEach(p -> request.err().println("sample: " + p));
-            Files.createDirectories(marker.getParent());
-            Files.writeString(marker, "loaded " + Instant.now() + " from " + manifest + "\n");
+            mark("loaded " + Instant.now() + " from " + manifest);
             return problems.isEmpty() ? OK : FAILED;
         }
         request.err().println("usage: " + usage());
