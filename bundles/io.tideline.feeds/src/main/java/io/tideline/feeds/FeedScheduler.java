@@ -1,0 +1,225 @@
+package io.tideline.feeds;
+
+import io.tideline.api.command.Command;
+import io.tideline.api.command.CommandRequest;
+import io.tideline.api.feed.FeedConnector;
+import io.tideline.api.feed.FeedHealth;
+import io.tideline.api.store.SeriesStore;
+import java.io.PrintStream;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.log.Logger;
+import org.osgi.service.log.LoggerFactory;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/**
+ * Calls every {@link FeedConnector} service on a schedule and upserts what it returns; a
+ * connector that comes (a jar dropped into deploy/) is scheduled at once, one that goes is
+ * unscheduled. With a window, feeds refresh by themselves; headless, only {@code feeds run}
+ * fetches, so a short command never touches the network behind the user's back.
+ */
+@Component(service = Command.class, immediate = true, configurationPid = FeedScheduler.PID)
+@Designate(ocd = FeedScheduler.Config.class)
+public final class FeedScheduler implements Command {
+
+    /** The configuration PID: {@code deploy/io.tideline.feeds.cfg}. */
+    public static final String PID = "io.tideline.feeds";
+
+    /** Schedule settings. */
+    @ObjectClassDefinition(name = "Feed schedule", description = "How often feeds refresh and how far back a new series is fetched.")
+    public @interface Config {
+
+        /** @return minutes between refreshes */
+        @AttributeDefinition(name = "Refresh every (minutes)", min = "1", max = "10080")
+        int refreshMinutes() default 60;
+
+        /** @return days fetched for a series the store does not hold yet */
+        @AttributeDefinition(name = "Backfill (days)", min = "1", max = "36500")
+        int backfillDays() default 3650;
+
+        /** @return whether feeds refresh by themselves when a window is open */
+        @AttributeDefinition(name = "Refresh automatically")
+        boolean autoRefresh() default true;
+    }
+
+    @Reference(service = LoggerFactory.class)
+    private Logger logger;
+
+    @Reference
+    private SeriesStore store;
+
+    private final Map<String, FeedState> feeds = new ConcurrentSkipListMap<>();
+    private ScheduledExecutorService executor;
+    private volatile Config config;
+    private volatile boolean automatic;
+
+    @Activate
+    void activate(BundleContext context, Config config) {
+        this.config = config;
+        this.automatic = config.autoRefresh() && !Boolean.parseBoolean(context.getProperty("tideline.headless"));
+        this.executor = Executors.newScheduledThreadPool(2, r -> {
+            Thread t = new Thread(r, "tideline-feeds");
+            t.setDaemon(true);
+            return t;
+        });
+        feeds.values().forEach(this::schedule);
+    }
+
+    @Deactivate
+    void deactivate() throws InterruptedException {
+        executor.shutdownNow();
+        executor.awaitTermination(10, TimeUnit.SECONDS);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addConnector(FeedConnector connector) {
+        FeedState state = new FeedState(connector);
+        FeedState previous = feeds.put(connector.source(), state);
+        if (previous != null) {
+            previous.cancel();
+            logger.warn("two feed connectors for source {}; the newer one is used", connector.source());
+        }
+        if (executor != null) {
+            schedule(state);
+        }
+    }
+
+    void removeConnector(FeedConnector connector) {
+        FeedState state = feeds.get(connector.source());
+        if (state != null && state.connector == connector) {
+            feeds.remove(connector.source());
+            state.cancel();
+        }
+    }
+
+    private void schedule(FeedState state) {
+        if (!automatic || executor.isShutdown()) {
+            return;
+        }
+        long period = config.refreshMinutes();
+        state.nextRun = System.currentTimeMillis() + 2_000;
+        state.future = executor.scheduleWithFixedDelay(() -> {
+            runNow(state, msg -> logger.debug("{}", msg));
+            state.nextRun = System.currentTimeMillis() + TimeUnit.MINUTES.toMillis(period);
+        }, 2, TimeUnit.MINUTES.toSeconds(period), TimeUnit.SECONDS);
+    }
+
+    private FeedRun.Outcome runNow(FeedState state, java.util.function.Consumer<String> progress) {
+        synchronized (state) {
+            long now = System.currentTimeMillis();
+            FeedRun.Outcome outcome = FeedRun.run(state.connector, store, now,
+                    TimeUnit.DAYS.toMillis(config.backfillDays()), progress);
+            state.lastRun = now;
+            state.lastOutcome = outcome;
+            outcome.errors().forEach(e -> logger.warn("feed {}: {}", state.connector.source(), e));
+            return outcome;
+        }
+    }
+
+    /** A connector and what the scheduler knows of it. */
+    private static final class FeedState {
+        final FeedConnector connector;
+        volatile ScheduledFuture<?> future;
+        volatile long nextRun;
+        volatile long lastRun;
+        volatile FeedRun.Outcome lastOutcome;
+
+        FeedState(FeedConnector connector) {
+            this.connector = connector;
+        }
+
+        void cancel() {
+            ScheduledFuture<?> f = future;
+            if (f != null) {
+                f.cancel(false);
+            }
+        }
+    }
+
+    // ---- the 'feeds' command ----------------------------------------------------------------
+
+    @Override
+    public String name() {
+        return "feeds";
+    }
+
+    @Override
+    public String summary() {
+        return "every feed connector with its health; fetch now what the store lacks";
+    }
+
+    @Override
+    public String usage() {
+        return "feeds status | feeds run [SOURCE...]";
+    }
+
+    @Override
+    public int run(CommandRequest request) {
+        List<String> args = request.args();
+        if (args.equals(List.of("status")) || args.isEmpty()) {
+            status(request.out());
+            return OK;
+        }
+        if (args.get(0).equals("run")) {
+            List<String> wanted = args.subList(1, args.size());
+            for (String source : wanted) {
+                if (!feeds.containsKey(source)) {
+                    request.err().println("feeds: no connector for source '" + source + "'; installed: "
+                            + String.join(", ", feeds.keySet()));
+                    return FAILED;
+                }
+            }
+            boolean failed = false;
+            for (FeedState state : feeds.values()) {
+                if (wanted.isEmpty() || wanted.contains(state.connector.source())) {
+                    request.out().println(state.connector.source() + ":");
+                    FeedRun.Outcome o = runNow(state, msg -> request.out().println("  " + msg));
+                    failed |= !o.errors().isEmpty();
+                }
+            }
+            return failed ? FAILED : OK;
+        }
+        request.err().println("usage: " + usage());
+        return USAGE;
+    }
+
+    private void status(PrintStream out) {
+        out.printf("%-10s  %-9s  %-7s  %-20s  %-20s  %s%n", "SOURCE", "HEALTH", "SERIES", "LAST SUCCESS", "NEXT RUN",
+                "LAST ERROR");
+        for (FeedState s : feeds.values()) {
+            FeedHealth h;
+            int series;
+            try {
+                h = s.connector.health();
+                series = s.connector.offered().size();
+            } catch (RuntimeException e) {
+                h = new FeedHealth(FeedHealth.State.DOWN, 0, "the connector failed to report: " + e);
+                series = 0;
+            }
+            out.printf("%-10s  %-9s  %7d  %-20s  %-20s  %s%n", s.connector.source(), h.state(), series,
+                    time(h.lastSuccessMillis()), automatic && s.nextRun > 0 ? time(s.nextRun) : "on demand",
+                    h.lastError() == null ? "-" : h.lastError());
+        }
+        out.printf("%d feeds; refresh %s%n", feeds.size(), automatic ? "every " + config.refreshMinutes() + " min"
+                : "on demand (feeds run)");
+    }
+
+    private static String time(long millis) {
+        return millis <= 0 ? "never" : Instant.ofEpochMilli(millis).toString().substring(0, 19) + "Z";
+    }
+}

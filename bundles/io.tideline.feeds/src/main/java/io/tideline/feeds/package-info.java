@@ -1,0 +1,2 @@
+/** The feed scheduler; private to this bundle. */
+package io.tideline.feeds;
