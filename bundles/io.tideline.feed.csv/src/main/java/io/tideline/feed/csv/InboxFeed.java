@@ -94,7 +94,9 @@ public final class InboxFeed implements FeedConnector {
             Importer.Outcome outcome = Importer.run(store, request, bytes -> { });
             moveTo(file, "imported");
             logger.info("inbox: {}", outcome.summary());
-            health = new FeedHealth(FeedHealth.State.UP, System.currentTimeMillis(), null);
+            // The last error stays on show until the user has seen it in feeds status; a later
+            // good file does not hide that an earlier one was set aside.
+            health = new FeedHealth(FeedHealth.State.UP, System.currentTimeMillis(), health.lastError());
         } catch (CsvFormatException | StoreException e) {
             Path failed = moveTo(file, "failed");
             Files.writeString(failed.resolveSibling(failed.getFileName() + ".error.txt"), e.getMessage() + "\n");
