@@ -139,6 +139,8 @@ class FeedsIT {
 
             Files.delete(deploy.resolve("fred.jar"));
             Dist.await("fred feed gone", () -> !Dist.run(context, "feeds", "status").out().contains("fred "));
+            Dist.await("fred bundle uninstalled", () -> java.util.Arrays.stream(context.getBundles())
+                    .noneMatch(b -> "io.tideline.feed.fred".equals(b.getSymbolicName())));
             assertThat(tideline.inactiveBundles()).isEmpty();
         } finally {
             fred.stop(0);
