@@ -69,7 +69,7 @@ class StoreIT {
         assertThat(unknown.code()).isEqualTo(1);
         assertThat(unknown.err()).contains("unknown series fred:TEST");
         assertThat(Dist.run(context, "series", "show", "fred:TEST", "--from", "yesterday").err())
-                .contains("time 'yesterday' is not a date");
+                .contains("'yesterday' is not a time");
     }
 
     @Test

@@ -6,15 +6,14 @@ import io.tideline.api.series.Field;
 import io.tideline.api.series.SeriesData;
 import io.tideline.api.series.SeriesId;
 import io.tideline.api.series.Timeframe;
+import io.tideline.api.series.Times;
 import io.tideline.api.store.SeriesInfo;
 import io.tideline.api.store.SeriesStore;
 import io.tideline.api.store.StoreException;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -25,8 +24,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 
 /**
  * {@code series list | show ID [--from T] [--to T] | delete ID}: what the store holds, one
- * series as CSV, or deleting one. Times are ISO dates ({@code 2020-03-16}), ISO date-times with
- * an offset ({@code 2020-03-16T14:30:00Z}) or epoch milliseconds.
+ * series as CSV, or deleting one. Times as {@link Times} reads them.
  */
 @Component
 public final class SeriesCommand implements Command {
@@ -105,8 +103,8 @@ public final class SeriesCommand implements Command {
                 throw new IllegalArgumentException(args.get(i) + " needs a time, e.g. 2020-03-16");
             }
             switch (args.get(i)) {
-                case "--from" -> from = parseTime(args.get(i + 1), false);
-                case "--to" -> to = parseTime(args.get(i + 1), true);
+                case "--from" -> from = Times.parse(args.get(i + 1));
+                case "--to" -> to = Times.parseEnd(args.get(i + 1));
                 default -> throw new IllegalArgumentException("unknown option " + args.get(i) + "; usage: " + usage());
             }
         }
@@ -155,27 +153,5 @@ public final class SeriesCommand implements Command {
             }
         }
         return t.toString();
-    }
-
-    /**
-     * Parses a time argument. A date alone means its start (for --from) or its last millisecond
-     * (for --to), in UTC.
-     */
-    static long parseTime(String text, boolean endOfDay) {
-        if (text.matches("-?\\d{9,}")) {
-            return Long.parseLong(text);
-        }
-        try {
-            LocalDate date = LocalDate.parse(text);
-            long start = date.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
-            return endOfDay ? start + 86_399_999L : start;
-        } catch (DateTimeParseException notADate) {
-            try {
-                return OffsetDateTime.parse(text).toInstant().toEpochMilli();
-            } catch (DateTimeParseException e) {
-                throw new IllegalArgumentException("time '" + text + "' is not a date (2020-03-16), a date-time with"
-                        + " offset (2020-03-16T14:30:00Z) or epoch milliseconds");
-            }
-        }
     }
 }

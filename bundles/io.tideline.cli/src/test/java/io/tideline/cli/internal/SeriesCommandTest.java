@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tideline.api.series.Timeframe;
+import io.tideline.api.series.Times;
 import org.junit.jupiter.api.Test;
 
 class SeriesCommandTest {
@@ -12,17 +13,17 @@ class SeriesCommandTest {
 
     @Test
     void aDateMeansItsFirstMillisecondForFromAndItsLastForTo() {
-        assertThat(SeriesCommand.parseTime("2020-03-16", false)).isEqualTo(DAY_2020_03_16);
-        assertThat(SeriesCommand.parseTime("2020-03-16", true)).isEqualTo(DAY_2020_03_16 + 86_399_999L);
+        assertThat(Times.parse("2020-03-16")).isEqualTo(DAY_2020_03_16);
+        assertThat(Times.parseEnd("2020-03-16")).isEqualTo(DAY_2020_03_16 + 86_399_999L);
     }
 
     @Test
     void dateTimesWithOffsetAndEpochMillisAreUnderstood() {
-        assertThat(SeriesCommand.parseTime("2020-03-16T14:30:00Z", false)).isEqualTo(DAY_2020_03_16 + 52_200_000L);
-        assertThat(SeriesCommand.parseTime("2020-03-16T16:30:00+02:00", false)).isEqualTo(DAY_2020_03_16 + 52_200_000L);
-        assertThat(SeriesCommand.parseTime("1584316800000", true)).isEqualTo(DAY_2020_03_16);
-        assertThatThrownBy(() -> SeriesCommand.parseTime("16.03.2020", false))
-                .hasMessageContaining("time '16.03.2020' is not a date");
+        assertThat(Times.parse("2020-03-16T14:30:00Z")).isEqualTo(DAY_2020_03_16 + 52_200_000L);
+        assertThat(Times.parse("2020-03-16T16:30:00+02:00")).isEqualTo(DAY_2020_03_16 + 52_200_000L);
+        assertThat(Times.parseEnd("1584316800000")).isEqualTo(DAY_2020_03_16);
+        assertThatThrownBy(() -> Times.parse("16.03.2020"))
+                .hasMessageContaining("'16.03.2020' is not a time");
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.tideline.feed.csv;
 import io.tideline.api.series.Field;
 import io.tideline.api.series.SeriesData;
 import io.tideline.api.series.Timeframe;
+import io.tideline.api.series.Times;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -144,7 +145,7 @@ final class CsvSeriesReader {
                 String timeText = record.get(layout.timeIndex);
                 long time;
                 try {
-                    time = CsvTimes.parse(timeText);
+                    time = Times.parse(timeText);
                 } catch (IllegalArgumentException | ArithmeticException e) {
                     throw new CsvFormatException(file, line, "column '" + header.get(layout.timeIndex) + "': "
                             + e.getMessage());
@@ -422,7 +423,7 @@ final class CsvSeriesReader {
 
     private static boolean isTime(String cell) {
         try {
-            CsvTimes.parse(cell);
+            Times.parse(cell);
             return true;
         } catch (IllegalArgumentException | ArithmeticException e) {
             return false;

@@ -1,4 +1,4 @@
-package io.tideline.feed.csv;
+package io.tideline.api.series;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -7,20 +7,24 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 
 /**
- * Reads the time of a CSV row as epoch milliseconds UTC: an ISO date ({@code 2020-03-16},
+ * Reads a time written by a person or a file as epoch milliseconds UTC: an ISO date ({@code 2020-03-16},
  * midnight UTC), an ISO date-time with {@code Z} or an offset ({@code 2020-03-16T14:30:00+02:00},
  * a space instead of the {@code T} is accepted), or epoch seconds or milliseconds (a number of at
  * least 1e11 is milliseconds: as seconds it would be after the year 5000).
  */
-final class CsvTimes {
+public final class Times {
 
     private static final long MILLIS_THRESHOLD = 100_000_000_000L;
 
-    private CsvTimes() {
+    private Times() {
     }
 
-    /** @throws IllegalArgumentException saying what the text is not */
-    static long parse(String text) {
+    /**
+     * Parses a time; a date alone is its first millisecond.
+     *
+     * @throws IllegalArgumentException saying what the text is not and what is expected
+     */
+    public static long parse(String text) {
         String t = text.strip();
         if (t.isEmpty()) {
             throw new IllegalArgumentException("the time is empty");
@@ -48,6 +52,20 @@ final class CsvTimes {
                 throw notATime(text);
             }
         }
+    }
+
+    /**
+     * Parses the end of a range: a date alone is its last millisecond (so {@code --to 2020-03-16}
+     * includes that day's bars), anything else as {@link #parse(String)}.
+     *
+     * @throws IllegalArgumentException saying what the text is not and what is expected
+     */
+    public static long parseEnd(String text) {
+        String t = text.strip();
+        if (t.length() == 10 && t.charAt(4) == '-') {
+            return parse(t) + 86_399_999L;
+        }
+        return parse(t);
     }
 
     private static IllegalArgumentException notATime(String text) {
