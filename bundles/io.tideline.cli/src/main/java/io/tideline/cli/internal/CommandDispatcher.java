@@ -52,6 +52,10 @@ public final class CommandDispatcher implements HeadlessConsole {
         } catch (Exception e) {
             err.println("tideline " + name + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()));
             return Command.FAILED;
+        } catch (LinkageError e) {
+            // A plugin built against classes the running bundles do not have: say so, keep running.
+            err.println("tideline " + name + ": the command's plugin does not match the installed bundles: " + e);
+            return Command.FAILED;
         }
     }
 

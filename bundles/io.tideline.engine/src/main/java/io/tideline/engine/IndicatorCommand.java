@@ -1,0 +1,209 @@
+package io.tideline.engine;
+
+import io.tideline.api.command.Command;
+import io.tideline.api.command.CommandRequest;
+import io.tideline.api.indicator.Indicator;
+import io.tideline.api.indicator.IndicatorSpec;
+import io.tideline.api.indicator.ParameterSpec;
+import io.tideline.api.series.SeriesData;
+import io.tideline.api.series.SeriesId;
+import io.tideline.api.series.Timeframe;
+import io.tideline.api.series.Times;
+import io.tideline.api.store.SeriesStore;
+import io.tideline.api.workspace.RoleBindings;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+
+/**
+ * {@code indicator list | indicator compute ID INPUT... [--param NAME=VALUE]... [--from T] [--to T]
+ * [--timeframe 1d|1w] [--tail N] [--timeout SECONDS]}: the installed indicators (built-in and
+ * plugins, which come and go with their bundles), and one computed over stored series. An INPUT
+ * is a role (us10y, btc, ...) or a series id; several inputs are joined on common timestamps
+ * (see {@link Aligned}).
+ */
+@Component
+public final class IndicatorCommand implements Command {
+
+    private final Map<String, Indicator> indicators = new ConcurrentSkipListMap<>();
+    private final Map<String, String> providers = new ConcurrentSkipListMap<>();
+
+    @Reference
+    private SeriesStore store;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile RoleBindings roles;
+
+    private ExecutorService executor;
+
+    @Activate
+    void activate() {
+        executor = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "tideline-indicator");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @Deactivate
+    void deactivate() {
+        executor.shutdownNow();
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addIndicator(Indicator indicator, ServiceReference<Indicator> ref) {
+        indicators.put(indicator.spec().id(), indicator);
+        providers.put(indicator.spec().id(), ref.getBundle().getSymbolicName());
+    }
+
+    void removeIndicator(Indicator indicator) {
+        indicators.remove(indicator.spec().id(), indicator);
+    }
+
+    @Override
+    public String name() {
+        return "indicator";
+    }
+
+    @Override
+    public String summary() {
+        return "list the installed indicators, or compute one over stored series";
+    }
+
+    @Override
+    public String usage() {
+        return "indicator list | indicator compute ID INPUT... [--param NAME=VALUE]... [--from TIME] [--to TIME]"
+                + " [--timeframe 1d|1w] [--tail N] [--timeout SECONDS]   (INPUT: a role or a series id)";
+    }
+
+    @Override
+    public int run(CommandRequest request) {
+        List<String> args = request.args();
+        if (args.equals(List.of("list"))) {
+            list(request.out());
+            return OK;
+        }
+        if (args.size() >= 2 && args.get(0).equals("compute")) {
+            try {
+                return compute(args.subList(1, args.size()), request);
+            } catch (IllegalArgumentException e) {
+                request.err().println("indicator: " + e.getMessage());
+                return USAGE;
+            }
+        }
+        request.err().println("usage: " + usage());
+        return USAGE;
+    }
+
+    private void list(PrintStream out) {
+        for (Indicator i : indicators.values()) {
+            IndicatorSpec s = i.spec();
+            out.printf("%-22s %s; inputs %s; from %s%n", s.id(), s.name(), s.inputs(), providers.get(s.id()));
+            for (ParameterSpec p : s.parameters()) {
+                out.printf("    %-16s default %s in [%s, %s]: %s%n", p.name(), num(p.defaultValue()), num(p.min()),
+                        num(p.max()), p.description());
+            }
+        }
+        out.println(indicators.size() + " indicators");
+    }
+
+    private int compute(List<String> args, CommandRequest request) {
+        String id = args.get(0);
+        List<String> inputs = new ArrayList<>();
+        Map<String, Double> params = new HashMap<>();
+        long from = Long.MIN_VALUE;
+        long to = Long.MAX_VALUE;
+        Timeframe timeframe = null;
+        int tail = Integer.MAX_VALUE;
+        Duration timeout = Duration.ofSeconds(30);
+        for (int i = 1; i < args.size(); i++) {
+            String a = args.get(i);
+            if (!a.startsWith("--")) {
+                inputs.add(a);
+                continue;
+            }
+            if (i + 1 >= args.size()) {
+                throw new IllegalArgumentException(a + " needs a value");
+            }
+            String v = args.get(++i);
+            switch (a) {
+                case "--param" -> {
+                    int eq = v.indexOf('=');
+                    if (eq <= 0) {
+                        throw new IllegalArgumentException("--param needs NAME=VALUE, got '" + v + "'");
+                    }
+                    params.put(v.substring(0, eq), Double.parseDouble(v.substring(eq + 1)));
+                }
+                case "--from" -> from = Times.parse(v);
+                case "--to" -> to = Times.parseEnd(v);
+                case "--timeframe" -> timeframe = Timeframe.parse(v);
+                case "--tail" -> tail = Integer.parseInt(v);
+                case "--timeout" -> timeout = Duration.ofSeconds(Long.parseLong(v));
+                default -> throw new IllegalArgumentException("unknown option " + a);
+            }
+        }
+        Indicator indicator = indicators.get(id);
+        if (indicator == null) {
+            request.err().println("indicator: no indicator '" + id + "' is installed; installed: "
+                    + String.join(", ", indicators.keySet()));
+            return FAILED;
+        }
+        long f = from;
+        long t = to;
+        Timeframe tf = timeframe;
+        Evaluator evaluator = new Evaluator(indicators::get, input -> read(input, f, t, tf), executor, timeout);
+        IndicatorGraph graph = IndicatorGraph.of(List.of(new NodeSpec(id, id, params, inputs)));
+        Evaluator.NodeResult result = evaluator.evaluate(graph).get(id);
+        if (result.failed()) {
+            request.err().println("indicator " + id + ": " + result.error());
+            return FAILED;
+        }
+        PrintStream out = request.out();
+        out.println("time," + id);
+        int start = Math.max(0, result.times().length - tail);
+        for (int i = start; i < result.times().length; i++) {
+            double v = result.values()[i];
+            out.println(Instant.ofEpochMilli(result.times()[i]) + "," + (Double.isNaN(v) ? "" : Double.toString(v)));
+        }
+        request.err().println(result.times().length + " bars from " + String.join(", ", inputs)
+                + " (empty values: too few valid points in the window)");
+        return OK;
+    }
+
+    /** A role (if bound) or a series id, read from the store as its primary column. */
+    private Aligned read(String input, long from, long to, Timeframe timeframe) throws Exception {
+        RoleBindings r = roles;
+        Optional<SeriesId> bound = r == null ? Optional.empty() : r.get(input);
+        SeriesId id;
+        if (bound.isPresent()) {
+            id = bound.get();
+        } else if (input.contains(":")) {
+            id = SeriesId.parse(input);
+        } else {
+            throw new IllegalArgumentException("'" + input + "' is neither a bound role nor a series id (source:symbol)");
+        }
+        SeriesData data = store.read(id, from, to);
+        long[] times = data.copyTimes();
+        double[] values = data.copyColumn(data.primary());
+        return timeframe == null ? new Aligned(times, new double[][] {values}) : Resample.last(times, values, timeframe);
+    }
+
+    private static String num(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+    }
+}

@@ -1,0 +1,82 @@
+package io.tideline.engine;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A set of nodes in dependency order. An input naming another node of the graph makes that node
+ * a dependency; cycles are rejected when the graph is built, naming the cycle.
+ */
+final class IndicatorGraph {
+
+    private final List<NodeSpec> order;
+    private final Map<String, NodeSpec> byName;
+
+    private IndicatorGraph(List<NodeSpec> order, Map<String, NodeSpec> byName) {
+        this.order = List.copyOf(order);
+        this.byName = byName;
+    }
+
+    /**
+     * Orders the nodes so that every node comes after the nodes it reads.
+     *
+     * @throws IllegalArgumentException for a duplicate name or a cycle, e.g.
+     *         "indicator graph has a cycle: a -> b -> c -> a"
+     */
+    static IndicatorGraph of(List<NodeSpec> nodes) {
+        Map<String, NodeSpec> byName = new LinkedHashMap<>();
+        for (NodeSpec n : nodes) {
+            if (byName.put(n.name(), n) != null) {
+                throw new IllegalArgumentException("indicator graph has two nodes named " + n.name());
+            }
+        }
+        List<NodeSpec> order = new ArrayList<>();
+        Set<String> done = new HashSet<>();
+        Map<String, Integer> onPath = new HashMap<>();
+        List<String> path = new ArrayList<>();
+        for (NodeSpec n : nodes) {
+            visit(n, byName, done, onPath, path, order);
+        }
+        return new IndicatorGraph(order, byName);
+    }
+
+    private static void visit(NodeSpec node, Map<String, NodeSpec> byName, Set<String> done, Map<String, Integer> onPath,
+            List<String> path, List<NodeSpec> order) {
+        if (done.contains(node.name())) {
+            return;
+        }
+        Integer at = onPath.get(node.name());
+        if (at != null) {
+            List<String> cycle = new ArrayList<>(path.subList(at, path.size()));
+            cycle.add(node.name());
+            throw new IllegalArgumentException("indicator graph has a cycle: " + String.join(" -> ", cycle));
+        }
+        onPath.put(node.name(), path.size());
+        path.add(node.name());
+        for (String input : node.inputs()) {
+            NodeSpec dep = byName.get(input);
+            if (dep != null) {
+                visit(dep, byName, done, onPath, path, order);
+            }
+        }
+        path.remove(path.size() - 1);
+        onPath.remove(node.name());
+        done.add(node.name());
+        order.add(node);
+    }
+
+    /** The nodes, dependencies first. */
+    List<NodeSpec> order() {
+        return order;
+    }
+
+    /** Whether {@code input} names a node of this graph. */
+    boolean isNode(String input) {
+        return byName.containsKey(input);
+    }
+}

@@ -1,0 +1,2 @@
+/** The indicator engine; private to this bundle. */
+package io.tideline.engine;
