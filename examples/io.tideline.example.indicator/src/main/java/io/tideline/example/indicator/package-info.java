@@ -1,0 +1,2 @@
+/** An example indicator plugin: percent momentum over N bars. */
+package io.tideline.example.indicator;
