@@ -65,10 +65,13 @@ final class Evaluator {
         if (indicator == null) {
             return NodeResult.failure(node.name(), "no indicator '" + node.indicator() + "' is installed");
         }
-        int slots = indicator.spec().inputs().size();
-        if (node.inputs().size() != slots) {
-            return NodeResult.failure(node.name(), "indicator " + node.indicator() + " takes " + slots + " input(s) "
-                    + indicator.spec().inputs() + ", got " + node.inputs().size());
+        int declared = indicator.spec().inputs().size();
+        boolean variadic = indicator.spec().variadic();
+        int slots = node.inputs().size();
+        if (variadic ? slots < declared : slots != declared) {
+            return NodeResult.failure(node.name(), "indicator " + node.indicator() + " takes "
+                    + (variadic ? "at least " : "") + declared + " input(s) " + indicator.spec().inputs() + ", got "
+                    + slots);
         }
         long[][] times = new long[slots][];
         double[][] values = new double[slots][];
