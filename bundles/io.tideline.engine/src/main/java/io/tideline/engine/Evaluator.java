@@ -1,5 +1,6 @@
 package io.tideline.engine;
 
+import io.tideline.api.indicator.IndicatorNode;
 import io.tideline.api.indicator.Indicator;
 import io.tideline.api.indicator.IndicatorComputation;
 import java.time.Duration;
@@ -54,13 +55,13 @@ final class Evaluator {
 
     Map<String, NodeResult> evaluate(IndicatorGraph graph) {
         Map<String, NodeResult> results = new LinkedHashMap<>();
-        for (NodeSpec node : graph.order()) {
+        for (IndicatorNode node : graph.order()) {
             results.put(node.name(), evaluate(node, graph, results));
         }
         return results;
     }
 
-    private NodeResult evaluate(NodeSpec node, IndicatorGraph graph, Map<String, NodeResult> done) {
+    private NodeResult evaluate(IndicatorNode node, IndicatorGraph graph, Map<String, NodeResult> done) {
         Indicator indicator = indicators.apply(node.indicator());
         if (indicator == null) {
             return NodeResult.failure(node.name(), "no indicator '" + node.indicator() + "' is installed");

@@ -1,5 +1,6 @@
 package io.tideline.engine;
 
+import io.tideline.api.indicator.IndicatorNode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -14,10 +15,10 @@ import java.util.Set;
  */
 final class IndicatorGraph {
 
-    private final List<NodeSpec> order;
-    private final Map<String, NodeSpec> byName;
+    private final List<IndicatorNode> order;
+    private final Map<String, IndicatorNode> byName;
 
-    private IndicatorGraph(List<NodeSpec> order, Map<String, NodeSpec> byName) {
+    private IndicatorGraph(List<IndicatorNode> order, Map<String, IndicatorNode> byName) {
         this.order = List.copyOf(order);
         this.byName = byName;
     }
@@ -28,25 +29,25 @@ final class IndicatorGraph {
      * @throws IllegalArgumentException for a duplicate name or a cycle, e.g.
      *         "indicator graph has a cycle: a -> b -> c -> a"
      */
-    static IndicatorGraph of(List<NodeSpec> nodes) {
-        Map<String, NodeSpec> byName = new LinkedHashMap<>();
-        for (NodeSpec n : nodes) {
+    static IndicatorGraph of(List<IndicatorNode> nodes) {
+        Map<String, IndicatorNode> byName = new LinkedHashMap<>();
+        for (IndicatorNode n : nodes) {
             if (byName.put(n.name(), n) != null) {
                 throw new IllegalArgumentException("indicator graph has two nodes named " + n.name());
             }
         }
-        List<NodeSpec> order = new ArrayList<>();
+        List<IndicatorNode> order = new ArrayList<>();
         Set<String> done = new HashSet<>();
         Map<String, Integer> onPath = new HashMap<>();
         List<String> path = new ArrayList<>();
-        for (NodeSpec n : nodes) {
+        for (IndicatorNode n : nodes) {
             visit(n, byName, done, onPath, path, order);
         }
         return new IndicatorGraph(order, byName);
     }
 
-    private static void visit(NodeSpec node, Map<String, NodeSpec> byName, Set<String> done, Map<String, Integer> onPath,
-            List<String> path, List<NodeSpec> order) {
+    private static void visit(IndicatorNode node, Map<String, IndicatorNode> byName, Set<String> done, Map<String, Integer> onPath,
+            List<String> path, List<IndicatorNode> order) {
         if (done.contains(node.name())) {
             return;
         }
@@ -59,7 +60,7 @@ final class IndicatorGraph {
         onPath.put(node.name(), path.size());
         path.add(node.name());
         for (String input : node.inputs()) {
-            NodeSpec dep = byName.get(input);
+            IndicatorNode dep = byName.get(input);
             if (dep != null) {
                 visit(dep, byName, done, onPath, path, order);
             }
@@ -71,7 +72,7 @@ final class IndicatorGraph {
     }
 
     /** The nodes, dependencies first. */
-    List<NodeSpec> order() {
+    List<IndicatorNode> order() {
         return order;
     }
 

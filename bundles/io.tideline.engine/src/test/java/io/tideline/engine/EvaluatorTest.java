@@ -1,5 +1,6 @@
 package io.tideline.engine;
 
+import io.tideline.api.indicator.IndicatorNode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -90,13 +91,13 @@ class EvaluatorTest {
     @Test
     void nodesComputeInDependencyOrderAndFailuresStayWithTheirNodes() {
         IndicatorGraph graph = IndicatorGraph.of(List.of(
-                new NodeSpec("smooth", "sma", Map.of("window", 2.0), List.of("raw")),
-                new NodeSpec("raw", "sma", Map.of("window", 1.0), List.of("btc")),
-                new NodeSpec("bad", "throws", Map.of(), List.of("btc")),
-                new NodeSpec("afterBad", "sma", Map.of(), List.of("bad")),
-                new NodeSpec("slow", "spins", Map.of(), List.of("btc")),
-                new NodeSpec("missing", "sma", Map.of(), List.of("eth"))));
-        assertThat(graph.order()).extracting(NodeSpec::name).containsSubsequence("raw", "smooth");
+                new IndicatorNode("smooth", "sma", Map.of("window", 2.0), List.of("raw")),
+                new IndicatorNode("raw", "sma", Map.of("window", 1.0), List.of("btc")),
+                new IndicatorNode("bad", "throws", Map.of(), List.of("btc")),
+                new IndicatorNode("afterBad", "sma", Map.of(), List.of("bad")),
+                new IndicatorNode("slow", "spins", Map.of(), List.of("btc")),
+                new IndicatorNode("missing", "sma", Map.of(), List.of("eth"))));
+        assertThat(graph.order()).extracting(IndicatorNode::name).containsSubsequence("raw", "smooth");
 
         Map<String, Evaluator.NodeResult> r = evaluator().evaluate(graph);
         assertThat(r.get("raw").values()).containsExactly(1, 2, 3, 4, 5);
@@ -112,20 +113,20 @@ class EvaluatorTest {
     @Test
     void cyclesAreRejectedNamingTheCycle() {
         assertThatThrownBy(() -> IndicatorGraph.of(List.of(
-                new NodeSpec("a", "sma", Map.of(), List.of("b")),
-                new NodeSpec("b", "sma", Map.of(), List.of("c")),
-                new NodeSpec("c", "sma", Map.of(), List.of("a")))))
+                new IndicatorNode("a", "sma", Map.of(), List.of("b")),
+                new IndicatorNode("b", "sma", Map.of(), List.of("c")),
+                new IndicatorNode("c", "sma", Map.of(), List.of("a")))))
                 .hasMessage("indicator graph has a cycle: a -> b -> c -> a");
-        assertThatThrownBy(() -> IndicatorGraph.of(List.of(new NodeSpec("a", "sma", Map.of(), List.of("a")))))
+        assertThatThrownBy(() -> IndicatorGraph.of(List.of(new IndicatorNode("a", "sma", Map.of(), List.of("a")))))
                 .hasMessage("indicator graph has a cycle: a -> a");
     }
 
     @Test
     void wrongInputCountsAndUnknownIndicatorsAndParametersAreNamed() {
         Map<String, Evaluator.NodeResult> r = evaluator().evaluate(IndicatorGraph.of(List.of(
-                new NodeSpec("two", "sma", Map.of(), List.of("btc", "btc")),
-                new NodeSpec("none", "nope", Map.of(), List.of("btc")),
-                new NodeSpec("badParam", "sma", Map.of("window", 0.0), List.of("btc")))));
+                new IndicatorNode("two", "sma", Map.of(), List.of("btc", "btc")),
+                new IndicatorNode("none", "nope", Map.of(), List.of("btc")),
+                new IndicatorNode("badParam", "sma", Map.of("window", 0.0), List.of("btc")))));
         assertThat(r.get("two").error()).contains("takes 1 input(s) [value], got 2");
         assertThat(r.get("none").error()).isEqualTo("no indicator 'nope' is installed");
         assertThat(r.get("badParam").error()).contains("window");

@@ -1,4 +1,4 @@
-package io.tideline.engine;
+package io.tideline.api.indicator;
 
 import java.util.List;
 import java.util.Map;
@@ -10,11 +10,13 @@ import java.util.Objects;
  * @param name the node's name, unique in its graph (e.g. {@code btc.vol30})
  * @param indicator the indicator id (e.g. {@code realized-vol})
  * @param params parameter values by name; absent ones take the indicator's defaults
- * @param inputs one per input slot of the indicator: another node's name, a role, or a series id
+ * @param inputs one per input slot of the indicator: another node's name, a role (e.g.
+ *        {@code btc}) or a series id (e.g. {@code fred:DGS10}), tried in that order
  */
-record NodeSpec(String name, String indicator, Map<String, Double> params, List<String> inputs) {
+public record IndicatorNode(String name, String indicator, Map<String, Double> params, List<String> inputs) {
 
-    NodeSpec {
+    /** Copies the collections; rejects null names. */
+    public IndicatorNode {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(indicator, "indicator");
         params = Map.copyOf(params);

@@ -1,8 +1,20 @@
 package io.tideline.engine;
 
+import io.tideline.api.indicator.IndicatorNode;
 import io.tideline.api.command.Command;
 import io.tideline.api.command.CommandRequest;
 import io.tideline.api.indicator.Indicator;
+import io.tideline.api.indicator.IndicatorEngine;
+import io.tideline.api.indicator.IndicatorResult;
+import io.tideline.api.indicator.LiveIndicators;
+import io.tideline.api.store.SeriesEvents;
+import io.tideline.api.workspace.Roles;
+import java.util.LinkedHashMap;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArraySet;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventConstants;
+import org.osgi.service.event.EventHandler;
 import io.tideline.api.indicator.IndicatorSpec;
 import io.tideline.api.indicator.ParameterSpec;
 import io.tideline.api.series.SeriesData;
@@ -31,14 +43,22 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 
 /**
- * {@code indicator list | indicator compute ID INPUT... [--param NAME=VALUE]... [--from T] [--to T]
- * [--timeframe 1d|1w] [--tail N] [--timeout SECONDS]}: the installed indicators (built-in and
- * plugins, which come and go with their bundles), and one computed over stored series. An INPUT
- * is a role (us10y, btc, ...) or a series id; several inputs are joined on common timestamps
- * (see {@link Aligned}).
+ * The {@link IndicatorEngine} service over the installed indicators (built-in and plugins, which
+ * come and go with their bundles) and the stored series, keeping live graphs up to date from the
+ * store's EventAdmin notices; and the {@code indicator} command: {@code indicator list |
+ * indicator compute ID INPUT... [--param NAME=VALUE]... [--from T] [--to T] [--timeframe 1d|1w]
+ * [--tail N] [--timeout SECONDS]}. An input is a role (us10y, btc, ...) or a series id; several
+ * inputs are joined on common timestamps (see {@link Aligned}).
  */
-@Component
-public final class IndicatorCommand implements Command {
+@Component(service = {IndicatorEngine.class, Command.class, EventHandler.class},
+        property = {EventConstants.EVENT_TOPIC + "=" + SeriesEvents.TOPIC_APPENDED,
+            EventConstants.EVENT_TOPIC + "=" + SeriesEvents.TOPIC_DELETED,
+            EventConstants.EVENT_TOPIC + "=" + Roles.TOPIC_CHANGED})
+public final class EngineComponent implements IndicatorEngine, Command, EventHandler {
+
+    private static final Duration LIMIT = Duration.ofSeconds(30);
+
+    private final Set<LiveGraph> live = new CopyOnWriteArraySet<>();
 
     private final Map<String, Indicator> indicators = new ConcurrentSkipListMap<>();
     private final Map<String, String> providers = new ConcurrentSkipListMap<>();
@@ -73,6 +93,43 @@ public final class IndicatorCommand implements Command {
 
     void removeIndicator(Indicator indicator) {
         indicators.remove(indicator.spec().id(), indicator);
+    }
+
+    @Override
+    public Map<String, IndicatorResult> evaluate(List<IndicatorNode> nodes, long fromMillis, long toMillis) {
+        Evaluator evaluator = new Evaluator(indicators::get, input -> read(input, fromMillis, toMillis, null), executor,
+                LIMIT);
+        Map<String, IndicatorResult> out = new LinkedHashMap<>();
+        evaluator.evaluate(IndicatorGraph.of(nodes)).forEach((name, r) -> out.put(name, r.failed()
+                ? new IndicatorResult(name, SeriesData.empty(), r.error())
+                : new IndicatorResult(name, SeriesData.ofValues(r.times(), r.values()), null)));
+        return out;
+    }
+
+    @Override
+    public LiveIndicators live(List<IndicatorNode> nodes) {
+        LiveGraph[] self = new LiveGraph[1];
+        self[0] = new LiveGraph(IndicatorGraph.of(nodes), indicators::get, this::resolve,
+                (id, from, to) -> store.read(id, from, to), () -> live.remove(self[0]));
+        live.add(self[0]);
+        return self[0];
+    }
+
+    @Override
+    public void handleEvent(Event event) {
+        if (event.getTopic().equals(SeriesEvents.TOPIC_APPENDED)) {
+            SeriesId series = SeriesId.parse((String) event.getProperty(SeriesEvents.SERIES));
+            long from = (Long) event.getProperty(SeriesEvents.FROM);
+            long to = (Long) event.getProperty(SeriesEvents.TO);
+            for (LiveGraph g : live) {
+                if (g.reads(series)) {
+                    g.appended(series, from, to);
+                }
+            }
+        } else {
+            // A role now names another series, or a series is gone: start over.
+            live.forEach(LiveGraph::recomputeAll);
+        }
     }
 
     @Override
@@ -167,7 +224,7 @@ public final class IndicatorCommand implements Command {
         long t = to;
         Timeframe tf = timeframe;
         Evaluator evaluator = new Evaluator(indicators::get, input -> read(input, f, t, tf), executor, timeout);
-        IndicatorGraph graph = IndicatorGraph.of(List.of(new NodeSpec(id, id, params, inputs)));
+        IndicatorGraph graph = IndicatorGraph.of(List.of(new IndicatorNode(id, id, params, inputs)));
         Evaluator.NodeResult result = evaluator.evaluate(graph).get(id);
         if (result.failed()) {
             request.err().println("indicator " + id + ": " + result.error());
@@ -185,19 +242,22 @@ public final class IndicatorCommand implements Command {
         return OK;
     }
 
-    /** A role (if bound) or a series id, read from the store as its primary column. */
-    private Aligned read(String input, long from, long to, Timeframe timeframe) throws Exception {
+    /** A bound role's series, or the series id the input is. */
+    private SeriesId resolve(String input) {
         RoleBindings r = roles;
         Optional<SeriesId> bound = r == null ? Optional.empty() : r.get(input);
-        SeriesId id;
         if (bound.isPresent()) {
-            id = bound.get();
-        } else if (input.contains(":")) {
-            id = SeriesId.parse(input);
-        } else {
-            throw new IllegalArgumentException("'" + input + "' is neither a bound role nor a series id (source:symbol)");
+            return bound.get();
         }
-        SeriesData data = store.read(id, from, to);
+        if (input.contains(":")) {
+            return SeriesId.parse(input);
+        }
+        throw new IllegalArgumentException("'" + input + "' is neither a bound role nor a series id (source:symbol)");
+    }
+
+    /** A role or series id, read from the store as its primary column. */
+    private Aligned read(String input, long from, long to, Timeframe timeframe) throws Exception {
+        SeriesData data = store.read(resolve(input), from, to);
         long[] times = data.copyTimes();
         double[] values = data.copyColumn(data.primary());
         return timeframe == null ? new Aligned(times, new double[][] {values}) : Resample.last(times, values, timeframe);
