@@ -73,6 +73,18 @@ class StoreIT {
     }
 
     @Test
+    void liveIndicatorsFollowTheStoresEvents() throws Exception {
+        ok("probe", "write", "fred:LIVE", "10");
+        ok("probe", "live", "fred:LIVE");
+        // SMA(2) of 8 and 9 on 2020-01-10
+        assertThat(ok("probe", "live-last")).isEqualTo("revision 1 bars 10 last 1578614400000 8.5%n".formatted());
+        ok("probe", "write", "fred:LIVE", "12", "100");
+        // the event reaches the engine asynchronously: bars 0..11 now valued 100..111 (a revision)
+        Dist.await("live graph updated", () -> ok("probe", "live-last").contains("bars 12 last 1578787200000 110.5"));
+        assertThat(ok("probe", "live-last")).startsWith("revision 2 ");
+    }
+
+    @Test
     void theStoreBundleCanBeRestartedAndKeepsItsData() throws Exception {
         ok("probe", "write", "fred:KEEP", "10");
         Bundle store = Dist.bundle(context, "io.tideline.store.derby");
