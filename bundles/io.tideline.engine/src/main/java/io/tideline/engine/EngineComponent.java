@@ -110,7 +110,7 @@ public final class EngineComponent implements IndicatorEngine, Command, EventHan
     public LiveIndicators live(List<IndicatorNode> nodes) {
         LiveGraph[] self = new LiveGraph[1];
         self[0] = new LiveGraph(IndicatorGraph.of(nodes), indicators::get, this::resolve,
-                (id, from, to) -> store.read(id, from, to), () -> live.remove(self[0]));
+                (id, from, to) -> store.read(id, from, to), executor, LIMIT, () -> live.remove(self[0]));
         live.add(self[0]);
         return self[0];
     }

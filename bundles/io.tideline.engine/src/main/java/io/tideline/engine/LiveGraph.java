@@ -7,10 +7,16 @@ import io.tideline.api.indicator.IndicatorResult;
 import io.tideline.api.indicator.LiveIndicators;
 import io.tideline.api.series.SeriesData;
 import io.tideline.api.series.SeriesId;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
 /**
@@ -24,8 +30,8 @@ import java.util.function.Function;
  * <li>otherwise appends the new bars to its inputs and computes only the outputs for the new
  *     common timestamps: O(1) per bar for rolling statistics.</li>
  * </ul>
- * A node that fails (its indicator throws, an input is missing) keeps its error until a full
- * recompute succeeds. Not thread-safe by itself: the engine calls it under its lock.
+ * A node that fails (its indicator throws or runs past the time limit, an input is missing)
+ * keeps its error until a full recompute succeeds. Not thread-safe by itself: the engine calls it under its lock.
  */
 final class LiveGraph implements LiveIndicators {
 
@@ -40,12 +46,16 @@ final class LiveGraph implements LiveIndicators {
     private final Function<String, SeriesId> resolve;
     private final Store store;
     private final Runnable onClose;
+    private final ExecutorService executor;
+    private final Duration limit;
     private final Map<String, NodeState> states = new LinkedHashMap<>();
     private volatile Map<String, IndicatorResult> snapshot = Map.of();
     private volatile long revision;
 
     LiveGraph(IndicatorGraph graph, Function<String, Indicator> indicators, Function<String, SeriesId> resolve,
-            Store store, Runnable onClose) {
+            Store store, ExecutorService executor, Duration limit, Runnable onClose) {
+        this.executor = executor;
+        this.limit = limit;
         this.graph = graph;
         this.indicators = indicators;
         this.resolve = resolve;
@@ -273,7 +283,21 @@ final class LiveGraph implements LiveIndicators {
                 return;
             }
             double[] out = new double[fresh.size()];
-            computation.append(fresh.times(), fresh.columns(), 0, fresh.size(), out);
+            // The same time limit as a full evaluation: a plugin that spins must not hold up
+            // the store's event delivery.
+            Future<?> run = executor.submit(() -> computation.append(fresh.times(), fresh.columns(), 0, fresh.size(), out));
+            try {
+                run.get(limit.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                run.cancel(true);
+                throw new IllegalStateException("indicator " + node.indicator() + " ran past its limit of "
+                        + limit.toMillis() + " ms and was stopped");
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("indicator " + node.indicator() + " failed: " + e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted");
+            }
             int need = outSize + out.length;
             if (need > outTimes.length) {
                 int cap = Math.max(need, outTimes.length * 2);

@@ -50,7 +50,7 @@ class EvaluatorTest {
     }
 
     /** A plugin whose computation never ends. */
-    private static final class Spinning implements Indicator {
+    static final class Spinning implements Indicator {
         @Override
         public IndicatorSpec spec() {
             return new IndicatorSpec("spins", "Spins", List.of("value"), List.of(), "x");

@@ -131,7 +131,7 @@ class LiveGraphTest {
         write(BTC, slice(btc, 0, 100));
         write(QQQ, slice(qqq, 0, 100));
         LiveGraph live = new LiveGraph(IndicatorGraph.of(GRAPH), INSTALLED::get, LiveGraphTest::resolve,
-                (id, from, to) -> store.read(id, from, to), () -> { });
+                (id, from, to) -> store.read(id, from, to), executor, Duration.ofSeconds(30), () -> { });
         assertSameAsFull(live);
 
         Random random = new Random(3);
@@ -169,10 +169,22 @@ class LiveGraphTest {
     }
 
     @Test
+    void aSpinningPluginFailsAloneInTheLivePathToo() throws Exception {
+        write(BTC, closes(DATA.resolve("binance/BTCUSDT_1d.csv"), 4));
+        Map<String, Indicator> installed = Map.of("sma", new Sma(), "spins", new EvaluatorTest.Spinning());
+        LiveGraph live = new LiveGraph(IndicatorGraph.of(List.of(
+                new IndicatorNode("ok", "sma", Map.of(), List.of("btc")),
+                new IndicatorNode("stuck", "spins", Map.of(), List.of("btc")))), installed::get, LiveGraphTest::resolve,
+                (id, from, to) -> store.read(id, from, to), executor, Duration.ofMillis(200), () -> { });
+        assertThat(live.results().get("stuck").error()).contains("ran past its limit of 200 ms");
+        assertThat(live.results().get("ok").failed()).isFalse();
+    }
+
+    @Test
     void aMissingInputIsAnErrorUntilItsDataArrives() throws Exception {
         write(BTC, closes(DATA.resolve("binance/BTCUSDT_1d.csv"), 4));
         LiveGraph live = new LiveGraph(IndicatorGraph.of(GRAPH), INSTALLED::get, LiveGraphTest::resolve,
-                (id, from, to) -> store.read(id, from, to), () -> { });
+                (id, from, to) -> store.read(id, from, to), executor, Duration.ofSeconds(30), () -> { });
         assertThat(live.results().get("btc.sma20").failed()).isFalse();
         assertThat(live.results().get("btc.qqq.corr30").error()).contains("unknown series yahoo:QQQ");
 
