@@ -6,29 +6,51 @@ import io.tideline.api.indicator.IndicatorComputation;
  * The part every built-in computation shares: checking the arguments of {@link #append} once
  * per call and the timestamps once per bar (cheap, and it turns an engine bug into a clear
  * error instead of a silently wrong window). Not thread-safe, like the interface.
+ *
+ * <p>A computation over a basket (a spec whose last slot is {@link io.tideline.api.indicator.IndicatorSpec#VARIADIC
+ * variadic}) takes at least as many columns as the spec has slots; the count of its first call
+ * is then fixed for the life of the computation (its per-member state is sized to it, see
+ * {@link #begin}), and a later call with another count is rejected.
  */
 abstract class BarComputation implements IndicatorComputation {
 
-    private final int inputCount;
+    private final int minInputs;
+    private final boolean variadic;
     private final int unstableBars;
+    private int inputCount;
     private boolean started;
     private long lastTime;
 
     BarComputation(int inputCount, int unstableBars) {
-        this.inputCount = inputCount;
+        this(inputCount, false, unstableBars);
+    }
+
+    /**
+     * @param minInputs the number of input columns, or with {@code variadic} the least number
+     * @param variadic whether the last slot takes one or more columns
+     */
+    BarComputation(int minInputs, boolean variadic, int unstableBars) {
+        this.minInputs = minInputs;
+        this.variadic = variadic;
         this.unstableBars = unstableBars;
+        this.inputCount = variadic ? -1 : minInputs;
     }
 
     @Override
     public final void append(long[] times, double[][] inputs, int from, int to, double[] out) {
-        if (inputs.length != inputCount) {
-            throw new IllegalArgumentException("expected " + inputCount + " input columns, got " + inputs.length);
+        if (inputCount < 0 && inputs.length < minInputs) {
+            throw new IllegalArgumentException("expected at least " + minInputs + " input columns, got "
+                    + inputs.length);
+        }
+        if (inputCount >= 0 && inputs.length != inputCount) {
+            throw new IllegalArgumentException("expected " + inputCount + " input columns"
+                    + (variadic ? " (the count of the first call)" : "") + ", got " + inputs.length);
         }
         if (from < 0 || from > to || to > times.length || to > out.length) {
             throw new IndexOutOfBoundsException("range [" + from + ", " + to + ") does not fit times of length "
                     + times.length + " and out of length " + out.length);
         }
-        for (int k = 0; k < inputCount; k++) {
+        for (int k = 0; k < inputs.length; k++) {
             if (inputs[k].length < to) {
                 throw new IndexOutOfBoundsException("input " + k + " has " + inputs[k].length
                         + " values, fewer than " + to);
@@ -46,11 +68,22 @@ abstract class BarComputation implements IndicatorComputation {
         }
         started = seen;
         lastTime = previous;
-        compute(inputs, from, to, out);
+        if (inputCount < 0) {
+            inputCount = inputs.length;
+            begin(inputCount);
+        }
+        compute(times, inputs, from, to, out);
     }
 
-    /** Consumes bars {@code from..to-1} of checked columns. */
-    abstract void compute(double[][] inputs, int from, int to, double[] out);
+    /**
+     * Called once for a basket computation, before its first {@link #compute}, with the number
+     * of input columns: the place where it sizes its per-member state. Does nothing by default.
+     */
+    void begin(int columns) {
+    }
+
+    /** Consumes bars {@code from..to-1} of checked columns, with their checked, increasing times. */
+    abstract void compute(long[] times, double[][] inputs, int from, int to, double[] out);
 
     @Override
     public final int unstableBars() {
@@ -65,7 +98,7 @@ abstract class BarComputation implements IndicatorComputation {
         }
 
         @Override
-        final void compute(double[][] inputs, int from, int to, double[] out) {
+        final void compute(long[] times, double[][] inputs, int from, int to, double[] out) {
             double[] x = inputs[0];
             for (int i = from; i < to; i++) {
                 out[i] = next(x[i]);
@@ -84,7 +117,7 @@ abstract class BarComputation implements IndicatorComputation {
         }
 
         @Override
-        final void compute(double[][] inputs, int from, int to, double[] out) {
+        final void compute(long[] times, double[][] inputs, int from, int to, double[] out) {
             double[] a = inputs[0];
             double[] b = inputs[1];
             for (int i = from; i < to; i++) {

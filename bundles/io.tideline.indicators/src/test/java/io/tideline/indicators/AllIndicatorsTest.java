@@ -31,10 +31,20 @@ class AllIndicatorsTest {
     static Stream<Indicator> indicators() {
         return Stream.of(new SimpleReturn(), new LogReturn(), new Sma(), new RollingStdDev(), new RealizedVol(),
                 new EwmaVol(), new ParkinsonVol(), new Correlation(), new Beta(), new Drawdown(),
-                new BarsUnderWater(), new ZScoreChange(), new TrendSlope(), new Rsi(), new VolTargetExposure());
+                new BarsUnderWater(), new ZScoreChange(), new TrendSlope(), new Rsi(), new VolTargetExposure(),
+                new LeadershipRatio(), new BreadthAboveMa(), new BreadthAtLow(), new LevelZScore(),
+                new OiPriceDivergence(), new LiquidationPressure(), new TrendAgreement(), new CompressionWarning());
     }
 
-    /** Real inputs for an indicator's slots: BTC closes, BTC high/low, or BTC and QQQ closes. */
+    static Stream<Indicator> baskets() {
+        return indicators().filter(indicator -> indicator.spec().variadic());
+    }
+
+    /**
+     * Real inputs for an indicator's slots: BTC closes, BTC high/low, BTC and QQQ closes (two
+     * slots, or the two members of a basket, both with the gaps: a basket's output is missing
+     * only where no member is valid), or the five compression-warning inputs.
+     */
     private record Case(long[] times, double[][] inputs) {
 
         static Case of(Indicator indicator, int... gaps) {
@@ -42,6 +52,17 @@ class AllIndicatorsTest {
             if (slots.equals(List.of("high", "low"))) {
                 SampleData.Bars btc = SampleData.btc();
                 return new Case(btc.times(), new double[][] {SampleData.withGaps(btc.high(), gaps), btc.low()});
+            }
+            if (indicator.spec().variadic()) {
+                SampleData.Pair pair = SampleData.btcAndQqqCloses();
+                return new Case(pair.times(), new double[][] {SampleData.withGaps(pair.a(), gaps),
+                    SampleData.withGaps(pair.b(), gaps)});
+            }
+            if (slots.size() == 5) {
+                SampleData.Table macro = SampleData.compressionInputs();
+                double[][] columns = macro.columns().clone();
+                columns[0] = SampleData.withGaps(columns[0], gaps);
+                return new Case(macro.times(), columns);
             }
             if (slots.size() == 2) {
                 SampleData.Pair pair = SampleData.btcAndQqqCloses();
@@ -56,7 +77,27 @@ class AllIndicatorsTest {
     void idsAreUnique() {
         Set<String> ids = new HashSet<>();
         indicators().forEach(indicator -> assertThat(ids.add(indicator.spec().id())).isTrue());
-        assertThat(ids).hasSize(15);
+        assertThat(ids).hasSize(23);
+    }
+
+    @ParameterizedTest
+    @MethodSource("baskets")
+    void aBasketTakesAnyNumberOfMembersFixedByTheFirstCall(Indicator indicator) {
+        SampleData.Table closes = SampleData.commonCloses(SampleData.yahoo("SPY"), SampleData.yahoo("QQQ"),
+                SampleData.yahoo("IGV"), SampleData.yahoo("GLD"), SampleData.yahoo("DXY"));
+        double[][] members = closes.columns().clone();
+        members[2] = SampleData.withGaps(members[2], 300, 301);
+        Harness.assertChunkingDoesNotMatter(indicator, Map.of(), closes.times(), members);
+        double[] out = Harness.run(indicator, Map.of(), closes.times(), members);
+        assertThat(out[out.length - 1]).isBetween(0.0, 1.0);
+        IndicatorComputation computation = indicator.start(Map.of());
+        double[] bar = new double[1];
+        computation.append(new long[] {1}, new double[][] {{1}, {2}, {3}}, 0, 1, bar);
+        assertThatThrownBy(() -> computation.append(new long[] {2}, new double[][] {{1}, {2}}, 0, 1, bar))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("expected 3 input columns").hasMessageContaining("got 2");
+        assertThatThrownBy(() -> indicator.start(Map.of()).append(new long[] {1}, new double[0][], 0, 1, bar))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 1 input columns");
     }
 
     @ParameterizedTest
