@@ -145,7 +145,8 @@ public final class EngineComponent implements IndicatorEngine, Command, EventHan
     @Override
     public String usage() {
         return "indicator list | indicator compute ID INPUT... [--param NAME=VALUE]... [--from TIME] [--to TIME]"
-                + " [--timeframe 1d|1w] [--tail N] [--timeout SECONDS]   (INPUT: a role or a series id)";
+                + " [--timeframe 1d|1w] [--tail N] [--timeout SECONDS] | indicator matrix INPUT INPUT... [--window N]"
+                + " [--at TIME]   (INPUT: a role or a series id)";
     }
 
     @Override
@@ -154,6 +155,14 @@ public final class EngineComponent implements IndicatorEngine, Command, EventHan
         if (args.equals(List.of("list"))) {
             list(request.out());
             return OK;
+        }
+        if (args.size() >= 3 && args.get(0).equals("matrix")) {
+            try {
+                return matrix(args.subList(1, args.size()), request);
+            } catch (IllegalArgumentException e) {
+                request.err().println("indicator: " + e.getMessage());
+                return USAGE;
+            }
         }
         if (args.size() >= 2 && args.get(0).equals("compute")) {
             try {
@@ -240,6 +249,72 @@ public final class EngineComponent implements IndicatorEngine, Command, EventHan
         request.err().println(result.times().length + " bars from " + String.join(", ", inputs)
                 + " (empty values: too few valid points in the window)");
         return OK;
+    }
+
+    /**
+     * {@code indicator matrix INPUT INPUT... [--window N] [--at TIME]}: the rolling correlation
+     * (of one-bar log returns) of every pair, each pair joined on its own common timestamps, as of
+     * the last bar at or before TIME (default: the latest).
+     */
+    private int matrix(List<String> args, CommandRequest request) {
+        List<String> inputs = new ArrayList<>();
+        double window = 30;
+        long at = Long.MAX_VALUE;
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (a.equals("--window") && i + 1 < args.size()) {
+                window = Double.parseDouble(args.get(++i));
+            } else if (a.equals("--at") && i + 1 < args.size()) {
+                at = Times.parseEnd(args.get(++i));
+            } else if (a.startsWith("--")) {
+                throw new IllegalArgumentException("unknown option " + a + " (matrix takes --window N and --at TIME)");
+            } else {
+                inputs.add(a);
+            }
+        }
+        if (inputs.size() < 2) {
+            throw new IllegalArgumentException("matrix needs at least two inputs");
+        }
+        List<IndicatorNode> nodes = new ArrayList<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            for (int j = i + 1; j < inputs.size(); j++) {
+                nodes.add(new IndicatorNode(i + "," + j, "correlation", Map.of("window", window),
+                        List.of(inputs.get(i), inputs.get(j))));
+            }
+        }
+        Map<String, IndicatorResult> results = evaluate(nodes, Long.MIN_VALUE, at);
+        PrintStream out = request.out();
+        int width = Math.max(8, inputs.stream().mapToInt(String::length).max().orElse(8));
+        out.printf("%-" + width + "s", "");
+        inputs.forEach(in -> out.printf(" %" + width + "s", in));
+        out.println();
+        List<String> problems = new ArrayList<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            out.printf("%-" + width + "s", inputs.get(i));
+            for (int j = 0; j < inputs.size(); j++) {
+                String cell;
+                if (i == j) {
+                    cell = "1";
+                } else {
+                    IndicatorResult r = results.get(Math.min(i, j) + "," + Math.max(i, j));
+                    if (r.failed()) {
+                        cell = "error";
+                        if (i < j) {
+                            problems.add(inputs.get(i) + "/" + inputs.get(j) + ": " + r.error());
+                        }
+                    } else {
+                        double v = r.output().isEmpty() ? Double.NaN : r.output().value(r.output().size() - 1);
+                        cell = Double.isNaN(v) ? "-" : String.format(java.util.Locale.ROOT, "%.3f", v);
+                    }
+                }
+                out.printf(" %" + width + "s", cell);
+            }
+            out.println();
+        }
+        problems.forEach(p -> request.err().println("indicator matrix: " + p));
+        request.err().println("rolling " + (int) window + "-bar correlation of log returns, each pair on its own"
+                + " common bars, as of the last bar" + (at == Long.MAX_VALUE ? "" : " at or before " + Instant.ofEpochMilli(at)));
+        return problems.isEmpty() ? OK : FAILED;
     }
 
     /** A bound role's series, or the series id the input is. */
