@@ -38,6 +38,8 @@ final class LiquidationStream implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(LiquidationStream.class.getName());
 
+    private volatile boolean outageReported;
+
     private final HttpClient client;
     private final URI uri;
     private final String symbol;
@@ -89,6 +91,7 @@ final class LiquidationStream implements AutoCloseable {
                 socket = ws;
                 connections++;
                 health.recordSuccess();
+                outageReported = false;
                 wait = initialBackoff;
                 if (closed) {
                     ws.abort();
@@ -110,7 +113,7 @@ final class LiquidationStream implements AutoCloseable {
                 return;
             }
             try {
-                LOG.log(System.Logger.Level.INFO, "Reconnecting to {0} in {1} ms", uri, wait.toMillis());
+                LOG.log(System.Logger.Level.DEBUG, "Reconnecting to {0} in {1} ms", uri, wait.toMillis());
                 sleeper.sleep(wait);
             } catch (InterruptedException e) {
                 return;
@@ -121,7 +124,11 @@ final class LiquidationStream implements AutoCloseable {
     }
 
     private void drop(String message) {
-        LOG.log(System.Logger.Level.WARNING, message);
+        // Said once per outage (offline, the stream retries every minute); feeds status shows the rest.
+        if (!outageReported) {
+            LOG.log(System.Logger.Level.WARNING, message + "; retrying in the background");
+            outageReported = true;
+        }
         health.recordFailure(message + "; reconnecting", true);
     }
 
