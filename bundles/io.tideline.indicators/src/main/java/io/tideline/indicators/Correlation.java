@@ -26,11 +26,12 @@ public final class Correlation extends AbstractIndicator {
         int window = values.whole("window");
         PairInputs pair = new PairInputs(values);
         RollingCovariance covariance = new RollingCovariance(window);
-        return new BarComputation.TwoInputs(window - 1 + pair.extraUnstableBars()) {
+        // A bulk loop over locals, as in Sma.
+        return new BarComputation(2, window - 1 + pair.extraUnstableBars()) {
             @Override
-            double next(double a, double b) {
-                covariance.add(pair.a(a), pair.b(b));
-                return covariance.correlation();
+            void compute(long[] times, double[][] inputs, int from, int to, double[] out) {
+                covariance.addAllCorrelations(pair.as(inputs[0], from, to), pair.bs(inputs[1], from, to), from, to,
+                        out);
             }
         };
     }

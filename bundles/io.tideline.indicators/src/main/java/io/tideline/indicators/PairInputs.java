@@ -29,6 +29,33 @@ final class PairInputs {
         return logReturns ? 1 : 0;
     }
 
+    /**
+     * The transformed input {@code a} for indices {@code from..to-1} (other indices are left at
+     * zero); the input itself when no transform applies. One array per call, none per bar.
+     */
+    double[] as(double[] prices, int from, int to) {
+        if (!logReturns) {
+            return prices;
+        }
+        double[] out = new double[to];
+        for (int i = from; i < to; i++) {
+            out[i] = a(prices[i]);
+        }
+        return out;
+    }
+
+    /** As {@link #as}, for input {@code b}. */
+    double[] bs(double[] prices, int from, int to) {
+        if (!logReturns) {
+            return prices;
+        }
+        double[] out = new double[to];
+        for (int i = from; i < to; i++) {
+            out[i] = b(prices[i]);
+        }
+        return out;
+    }
+
     double a(double price) {
         return logReturns ? Math.log(price / previousA.add(price)) : price;
     }

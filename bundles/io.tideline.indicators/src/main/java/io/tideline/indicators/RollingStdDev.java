@@ -20,11 +20,11 @@ public final class RollingStdDev extends AbstractIndicator {
     IndicatorComputation open(Parameters values) {
         int window = values.whole("window");
         RollingVariance variance = new RollingVariance(window);
-        return new BarComputation.OneInput(window - 1) {
+        // A bulk loop over locals, as in Sma.
+        return new BarComputation(1, window - 1) {
             @Override
-            double next(double x) {
-                variance.add(x);
-                return variance.standardDeviation();
+            void compute(long[] times, double[][] inputs, int from, int to, double[] out) {
+                variance.addAllStandardDeviations(inputs[0], from, to, out);
             }
         };
     }

@@ -19,11 +19,13 @@ public final class Sma extends AbstractIndicator {
     IndicatorComputation open(Parameters values) {
         int window = values.whole("window");
         RollingSum sum = new RollingSum(window);
-        return new BarComputation.OneInput(window - 1) {
+        // A bulk loop over locals rather than OneInput's bar-by-bar next(): a loop shared by every
+        // indicator calls next() through a site the JIT cannot inline, and per-bar field loads
+        // and stores made it 3.5x a plain loop.
+        return new BarComputation(1, window - 1) {
             @Override
-            double next(double x) {
-                sum.add(x);
-                return sum.mean();
+            void compute(long[] times, double[][] inputs, int from, int to, double[] out) {
+                sum.addAllMeans(inputs[0], from, to, out);
             }
         };
     }

@@ -133,8 +133,9 @@ public class IncrementalBenchmark {
     }
 
     /**
-     * Appending bar by bar gives exactly what one bulk append gives, for every configuration
-     * (on 5,000 bars of two series).
+     * Appending bar by bar gives what one bulk append gives to 1e-12 relative (the library's
+     * promise: a bulk append sums its periodic exact recomputation in another order, so the last
+     * bit may differ), for every configuration (on 5,000 bars of two series).
      *
      * @throws IllegalStateException at the first difference
      */
@@ -151,7 +152,8 @@ public class IncrementalBenchmark {
                 one.append(bars.times, all, i, i + 1, single);
             }
             for (int i = 0; i < n; i++) {
-                if (Double.doubleToLongBits(bulk[i]) != Double.doubleToLongBits(single[i])) {
+                boolean bothNaN = Double.isNaN(bulk[i]) && Double.isNaN(single[i]);
+                if (!bothNaN && !(Math.abs(bulk[i] - single[i]) <= 1e-12 * Math.max(1e-300, Math.abs(bulk[i])))) {
                     throw new IllegalStateException(config.name() + ": bar-by-bar append differs from the bulk append at bar "
                             + i + ": " + single[i] + " vs " + bulk[i]);
                 }
