@@ -78,9 +78,9 @@ class FeedsIT {
                     "--role", "leaders", "--unit", "USD", "--kind", "price", "--asset-class", "equity");
             assertThat(first).contains("imported 2 bars of csv:AIBASKET").contains("were sorted")
                     .contains("leaders -> csv:AIBASKET");
-            String dbBefore = ok(context, "db", "info");
+            String before = ok(context, "series", "list");
             ok(context, "import", good.toString(), "--column", "price", "--series", "csv:AIBASKET");
-            assertThat(ok(context, "db", "info")).isEqualTo(dbBefore);
+            assertThat(ok(context, "series", "list")).isEqualTo(before);
             assertThat(ok(context, "series", "show", "csv:AIBASKET")).isEqualTo("time,value%n2026-01-05,100.0%n2026-01-06,101.5%n".formatted());
             assertThat(ok(context, "roles")).containsPattern("leaders\\s+csv:AIBASKET");
         }
@@ -136,6 +136,14 @@ class FeedsIT {
             assertThat(ok(context, "series", "show", "fred:SP500", "--from", "2020-03-09", "--to", "2020-03-09"))
                     .contains("2020-03-09,0.54");
             assertThat(ok(context, "feeds", "status")).containsPattern("fred\\s+UP\\s+1 ").doesNotContain("k3y");
+
+            // A second run asks only from the last stored bar (fetched again for revisions) and
+            // changes nothing.
+            String before = ok(context, "series", "list") + ok(context, "series", "show", "fred:SP500");
+            assertThat(ok(context, "feeds", "run", "fred")).contains("fred:SP500: 1 bars");
+            assertThat(queries).hasSize(2);
+            assertThat(queries.get(1)).contains("observation_start=2020-03-31");
+            assertThat(ok(context, "series", "list") + ok(context, "series", "show", "fred:SP500")).isEqualTo(before);
 
             Files.delete(deploy.resolve("fred.jar"));
             Dist.await("fred feed gone", () -> !Dist.run(context, "feeds", "status").out().contains("fred "));
