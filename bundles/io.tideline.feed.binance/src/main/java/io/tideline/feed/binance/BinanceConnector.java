@@ -1,5 +1,6 @@
 package io.tideline.feed.binance;
 
+import io.tideline.api.series.SeriesBuilder;
 import io.tideline.api.feed.FeedConnector;
 import io.tideline.api.feed.FeedException;
 import io.tideline.api.feed.FeedHealth;
@@ -173,19 +174,19 @@ public final class BinanceConnector implements FeedConnector {
     }
 
     private SeriesData klines(SeriesId id, String symbol, Timeframe interval, long from, long to) throws FeedException {
-        OhlcvColumns bars = new OhlcvColumns(from, to);
+        SeriesBuilder bars = SeriesBuilder.ohlcv(from, to);
         pages(id, from, to, BinanceRequests.KLINES_LIMIT,
                 start -> BinanceRequests.klines(settings, symbol, interval, start, to),
                 (body, url) -> BinanceJson.klines(id, body, url, from, to, bars));
-        return bars.toSeriesData();
+        return bars.build();
     }
 
     private SeriesData funding(SeriesId id, String symbol, long from, long to) throws FeedException {
-        ValueColumns rates = new ValueColumns();
+        SeriesBuilder rates = SeriesBuilder.values(Long.MIN_VALUE, Long.MAX_VALUE);
         pages(id, from, to, BinanceRequests.FUNDING_LIMIT,
                 start -> BinanceRequests.fundingRate(settings, symbol, start, to),
                 (body, url) -> BinanceJson.fundingRates(id, body, url, from, to, rates));
-        return rates.toSeriesData();
+        return rates.build();
     }
 
     private SeriesData openInterest(SeriesId id, String symbol, long from, long to) throws FeedException {
@@ -193,11 +194,11 @@ public final class BinanceConnector implements FeedConnector {
         if (start > to) {
             return SeriesData.empty();
         }
-        ValueColumns oi = new ValueColumns();
+        SeriesBuilder oi = SeriesBuilder.values(Long.MIN_VALUE, Long.MAX_VALUE);
         pages(id, start, to, BinanceRequests.OPEN_INTEREST_LIMIT,
                 s -> BinanceRequests.openInterestHist(settings, symbol, s, to),
                 (body, url) -> BinanceJson.openInterest(id, body, url, from, to, oi));
-        return oi.toSeriesData();
+        return oi.build();
     }
 
     /** Reads one page's body into the columns being filled. */

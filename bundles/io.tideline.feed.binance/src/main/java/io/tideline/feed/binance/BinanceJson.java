@@ -1,5 +1,6 @@
 package io.tideline.feed.binance;
 
+import io.tideline.api.series.SeriesBuilder;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -94,7 +95,7 @@ final class BinanceJson {
     }
 
     /** Adds the klines of a page whose open time lies in the range; times must increase across pages. */
-    static Page klines(SeriesId series, String body, String url, long fromMillis, long toMillis, OhlcvColumns out)
+    static Page klines(SeriesId series, String body, String url, long fromMillis, long toMillis, SeriesBuilder out)
             throws FeedException {
         Kline[] klines = read(series, body, url, Kline[].class, "kline arrays");
         long previous = out.lastTime();
@@ -120,7 +121,7 @@ final class BinanceJson {
 
     /** Adds the funding rates of a page whose funding time lies in the range. */
     static Page fundingRates(SeriesId series, String body, String url, long fromMillis, long toMillis,
-            ValueColumns out) throws FeedException {
+            SeriesBuilder out) throws FeedException {
         FundingRate[] rates = read(series, body, url, FundingRate[].class, "funding-rate objects");
         long previous = out.lastTime();
         for (int i = 0; i < rates.length; i++) {
@@ -142,7 +143,7 @@ final class BinanceJson {
 
     /** Adds the open interest in USD ({@code sumOpenInterestValue}) of a page whose time lies in the range. */
     static Page openInterest(SeriesId series, String body, String url, long fromMillis, long toMillis,
-            ValueColumns out) throws FeedException {
+            SeriesBuilder out) throws FeedException {
         OpenInterest[] points = read(series, body, url, OpenInterest[].class, "open-interest objects");
         long previous = out.lastTime();
         for (int i = 0; i < points.length; i++) {

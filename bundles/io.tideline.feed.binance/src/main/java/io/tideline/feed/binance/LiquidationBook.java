@@ -1,5 +1,6 @@
 package io.tideline.feed.binance;
 
+import io.tideline.api.series.SeriesBuilder;
 import io.tideline.api.series.SeriesData;
 import java.util.Arrays;
 
@@ -63,13 +64,13 @@ final class LiquidationBook {
         long first = Math.floorDiv(fromMillis + HOUR_MILLIS - 1, HOUR_MILLIS);
         long last = Math.min(Math.floorDiv(toMillis, HOUR_MILLIS), Math.floorDiv(nowMillis, HOUR_MILLIS) - 1);
         first = Math.max(first, last - CAPACITY_HOURS + 1);
-        ValueColumns out = new ValueColumns();
+        SeriesBuilder out = SeriesBuilder.values(Long.MIN_VALUE, Long.MAX_VALUE);
         for (long hour = first; hour <= last; hour++) {
             int slot = (int) Math.floorMod(hour, (long) CAPACITY_HOURS);
             if (hours[slot] == hour) {
                 out.add(hour * HOUR_MILLIS, longPositions ? longs[slot] : shorts[slot]);
             }
         }
-        return out.toSeriesData();
+        return out.build();
     }
 }

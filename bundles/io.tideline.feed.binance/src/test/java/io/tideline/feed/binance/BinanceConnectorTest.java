@@ -1,7 +1,8 @@
 package io.tideline.feed.binance;
 
-import static io.tideline.feed.binance.BinanceLoopback.fixture;
-import static io.tideline.feed.binance.BinanceLoopback.query;
+import io.tideline.feed.http.testing.RecordedHttpServer;
+import static io.tideline.feed.http.testing.RecordedHttpServer.fixture;
+import static io.tideline.feed.http.testing.RecordedHttpServer.query;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.entry;
@@ -13,7 +14,7 @@ import io.tideline.api.series.Field;
 import io.tideline.api.series.SeriesData;
 import io.tideline.api.series.SeriesId;
 import io.tideline.api.series.Timeframe;
-import io.tideline.feed.binance.BinanceLoopback.Reply;
+import io.tideline.feed.http.testing.RecordedHttpServer.Reply;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -34,7 +35,7 @@ class BinanceConnectorTest {
 
     private final List<Duration> waits = new CopyOnWriteArrayList<>();
 
-    private BinanceConnector connector(BinanceLoopback server, String... symbols) {
+    private BinanceConnector connector(RecordedHttpServer server, String... symbols) {
         return new BinanceConnector(new BinanceSettings(List.of(symbols.length == 0 ? new String[] {"BTCUSDT"} : symbols),
                 List.of(Timeframe.H1, Timeframe.H4, Timeframe.D1),
                 BinanceSettings.url("baseUrl", server.baseUrl(), "http", "https"),
@@ -64,7 +65,7 @@ class BinanceConnectorTest {
 
     @Test
     void dailyKlinesMatchTheSampleDataAndSendTheDocumentedParameters() throws Exception {
-        try (BinanceLoopback server = new BinanceLoopback(Reply.json(fixture(DAILY)))) {
+        try (RecordedHttpServer server = new RecordedHttpServer(Reply.json(fixture(DAILY)))) {
             BinanceConnector binance = connector(server);
             SeriesData data = binance.fetch(new FetchRequest(BTC, FROM, TO));
 
@@ -83,7 +84,7 @@ class BinanceConnectorTest {
     void aLongRangeIsReadPageByPageEachStartingAfterTheLastOpenTime() throws Exception {
         long from = millis("2017-08-17T00:00:00Z");
         long to = millis("2021-12-31T00:00:00Z");
-        try (BinanceLoopback server = new BinanceLoopback(
+        try (RecordedHttpServer server = new RecordedHttpServer(
                 Reply.json(fixture("binance-klines-BTCUSDT-1d-page1-2017-08-17_2021-09-24.json")),
                 Reply.json(fixture("binance-klines-BTCUSDT-1d-page2-2021-09-25_2021-12-31.json")))) {
             SeriesData data = connector(server).fetch(new FetchRequest(BTC, from, to));
@@ -101,7 +102,7 @@ class BinanceConnectorTest {
 
     @Test
     void hourlyAndFourHourBarsAskForTheirInterval() throws Exception {
-        try (BinanceLoopback server = new BinanceLoopback(Reply.json("[]"), Reply.json("[]"))) {
+        try (RecordedHttpServer server = new RecordedHttpServer(Reply.json("[]"), Reply.json("[]"))) {
             BinanceConnector binance = connector(server);
             assertThat(binance.fetch(new FetchRequest(new SeriesId("binance", "BTCUSDT", "perp.1h"), FROM, TO)).isEmpty())
                     .isTrue();
@@ -116,7 +117,7 @@ class BinanceConnectorTest {
         SeriesId funding = new SeriesId("binance", "BTCUSDT", "funding8h");
         long from = millis("2020-03-11T00:00:00Z");
         long to = millis("2020-03-13T23:59:59Z");
-        try (BinanceLoopback server = new BinanceLoopback(
+        try (RecordedHttpServer server = new RecordedHttpServer(
                 Reply.json(fixture("binance-fundingRate-BTCUSDT-2020-03-11_2020-03-13.json")))) {
             SeriesData data = connector(server).fetch(new FetchRequest(funding, from, to));
 
@@ -137,7 +138,7 @@ class BinanceConnectorTest {
     void openInterestIsTheUsdValueHourlyAndStartsNoEarlierThanBinanceKeepsIt() throws Exception {
         SeriesId oi = new SeriesId("binance", "BTCUSDT", "oi");
         long from = millis("2026-01-01T00:00:00Z");
-        try (BinanceLoopback server = new BinanceLoopback(
+        try (RecordedHttpServer server = new RecordedHttpServer(
                 Reply.json(fixture("binance-openInterestHist-BTCUSDT-1h-2026-07-22.json")))) {
             BinanceConnector binance = connector(server);
             SeriesData data = binance.fetch(new FetchRequest(oi, from, NOW.toEpochMilli()));
@@ -159,7 +160,8 @@ class BinanceConnectorTest {
 
     @Test
     void aRateLimitIsWaitedOutAsRetryAfterAsksThenTheFetchSucceeds() throws Exception {
-        try (BinanceLoopback server = new BinanceLoopback(Reply.tooManyRequests("7"), Reply.json(fixture(DAILY)))) {
+        try (RecordedHttpServer server = new RecordedHttpServer(Reply.tooManyRequests("{\"code\":-1003,\"msg\":\"Too many requests; current limit of IP(127.0.0.1) is "
+                    + "2400 requests per minute. Please use the websocket for live updates to avoid polling the API.\"}", "application/json", "7"), Reply.json(fixture(DAILY)))) {
             BinanceConnector binance = connector(server);
             assertMatchesBtcCsv(binance.fetch(new FetchRequest(BTC, FROM, TO)), FROM, TO);
             assertThat(waits).containsExactly(Duration.ofSeconds(7));
@@ -171,7 +173,7 @@ class BinanceConnectorTest {
     @Test
     void threeServerErrorsGiveAClearRetryableFailureAndHealthDown() throws Exception {
         String error = "{\"code\":-1000,\"msg\":\"An unknown error occured while processing the request.\"}";
-        try (BinanceLoopback server = new BinanceLoopback(Reply.status(500, error), Reply.status(500, error),
+        try (RecordedHttpServer server = new RecordedHttpServer(Reply.status(500, error), Reply.status(500, error),
                 Reply.status(500, error))) {
             BinanceConnector binance = connector(server);
             FeedException e = catchThrowableOfType(FeedException.class,
@@ -190,7 +192,7 @@ class BinanceConnectorTest {
     @Test
     void aTruncatedBodyIsAClearFailureNeverAHalfResult() throws Exception {
         String truncated = fixture(DAILY).substring(0, 1000);
-        try (BinanceLoopback server = new BinanceLoopback(Reply.json(truncated))) {
+        try (RecordedHttpServer server = new RecordedHttpServer(Reply.json(truncated))) {
             BinanceConnector binance = connector(server);
             FeedException e = catchThrowableOfType(FeedException.class,
                     () -> binance.fetch(new FetchRequest(BTC, FROM, TO)));
@@ -206,7 +208,7 @@ class BinanceConnectorTest {
     @Test
     void aBadPriceIsNamedByItsPlaceInTheArray() throws Exception {
         String bad = fixture(DAILY).replace("\"4800.00000000\"", "\"4,800.00\"");
-        try (BinanceLoopback server = new BinanceLoopback(Reply.json(bad), Reply.json("{\"klines\":[]}"))) {
+        try (RecordedHttpServer server = new RecordedHttpServer(Reply.json(bad), Reply.json("{\"klines\":[]}"))) {
             BinanceConnector binance = connector(server);
             FeedException e = catchThrowableOfType(FeedException.class,
                     () -> binance.fetch(new FetchRequest(BTC, FROM, TO)));
@@ -221,7 +223,7 @@ class BinanceConnectorTest {
     @Test
     void anInvalidSymbolIsNotRetriedAndNamesTheSymbolAndBinancesMessage() throws Exception {
         SeriesId nope = new SeriesId("binance", "BTCUSDX", "perp");
-        try (BinanceLoopback server = new BinanceLoopback(Reply.status(400, fixture("binance-error-invalid-symbol.json")))) {
+        try (RecordedHttpServer server = new RecordedHttpServer(Reply.status(400, fixture("binance-error-invalid-symbol.json")))) {
             BinanceConnector binance = connector(server, "BTCUSDX");
             FeedException e = catchThrowableOfType(FeedException.class,
                     () -> binance.fetch(new FetchRequest(nope, FROM, TO)));
@@ -239,7 +241,7 @@ class BinanceConnectorTest {
 
     @Test
     void anIpBanIsReportedAsRetryableLaterWithoutHammering() throws Exception {
-        try (BinanceLoopback server = new BinanceLoopback(new Reply(418,
+        try (RecordedHttpServer server = new RecordedHttpServer(new Reply(418,
                 "{\"code\":-1003,\"msg\":\"Way too many requests; IP(127.0.0.1) banned until 1784808000000.\"}",
                 "application/json", "120"))) {
             BinanceConnector binance = connector(server);
@@ -253,7 +255,7 @@ class BinanceConnectorTest {
 
     @Test
     void aSeriesThatIsNotConfiguredIsRefusedWithoutARequest() throws Exception {
-        try (BinanceLoopback server = new BinanceLoopback()) {
+        try (RecordedHttpServer server = new RecordedHttpServer()) {
             BinanceConnector binance = connector(server);
             for (SeriesId other : List.of(new SeriesId("binance", "ETHUSDT", "perp"), new SeriesId("binance", "BTCUSDT", "15m"),
                     new SeriesId("binance", "BTCUSDT", "liq.long.1h"))) {

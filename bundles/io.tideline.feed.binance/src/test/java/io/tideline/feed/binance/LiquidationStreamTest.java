@@ -1,6 +1,7 @@
 package io.tideline.feed.binance;
 
-import static io.tideline.feed.binance.BinanceLoopback.fixture;
+import io.tideline.feed.http.testing.RecordedHttpServer;
+import static io.tideline.feed.http.testing.RecordedHttpServer.fixture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

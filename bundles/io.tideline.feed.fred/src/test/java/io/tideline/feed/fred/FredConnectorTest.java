@@ -1,7 +1,8 @@
 package io.tideline.feed.fred;
 
-import static io.tideline.feed.fred.FredLoopback.fixture;
-import static io.tideline.feed.fred.FredLoopback.query;
+import io.tideline.feed.http.testing.RecordedHttpServer;
+import static io.tideline.feed.http.testing.RecordedHttpServer.fixture;
+import static io.tideline.feed.http.testing.RecordedHttpServer.query;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.entry;
@@ -11,7 +12,7 @@ import io.tideline.api.feed.FeedHealth.State;
 import io.tideline.api.feed.FetchRequest;
 import io.tideline.api.series.SeriesData;
 import io.tideline.api.series.SeriesId;
-import io.tideline.feed.fred.FredLoopback.Reply;
+import io.tideline.feed.http.testing.RecordedHttpServer.Reply;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -38,7 +39,7 @@ class FredConnectorTest {
 
     private final List<Duration> waits = new CopyOnWriteArrayList<>();
 
-    private FredConnector connector(FredLoopback server, String apiKey, String... series) {
+    private FredConnector connector(RecordedHttpServer server, String apiKey, String... series) {
         return new FredConnector(new FredSettings(List.of(series.length == 0 ? new String[] {"DGS10"} : series),
                 apiKey, FredSettings.url("baseUrl", server.baseUrl()), FredSettings.url("graphBaseUrl", server.baseUrl()),
                 Duration.ofSeconds(5), 3), waits::add, InstantSource.fixed(NOW));
@@ -70,7 +71,7 @@ class FredConnectorTest {
 
     @Test
     void withAnApiKeyReadsTheObservationsJsonAndSendsTheDocumentedParameters() throws Exception {
-        try (FredLoopback server = new FredLoopback(Reply.json(fixture(JSON)))) {
+        try (RecordedHttpServer server = new RecordedHttpServer(Reply.json(fixture(JSON)))) {
             FredConnector fred = connector(server, API_KEY);
             SeriesData data = fred.fetch(request(DGS10, FROM, TO));
 
@@ -89,7 +90,7 @@ class FredConnectorTest {
 
     @Test
     void withoutAKeyReadsTheKeylessFredgraphCsv() throws Exception {
-        try (FredLoopback server = new FredLoopback(Reply.csv(fixture(CSV)))) {
+        try (RecordedHttpServer server = new RecordedHttpServer(Reply.csv(fixture(CSV)))) {
             SeriesData data = connector(server, "").fetch(request(DGS10, FROM, TO));
 
             assertMatchesReference(data, FROM, TO);
@@ -102,7 +103,7 @@ class FredConnectorTest {
 
     @Test
     void theOlderCsvHeaderAndDotsForMissingValuesAreReadToo() throws Exception {
-        try (FredLoopback server = new FredLoopback(
+        try (RecordedHttpServer server = new RecordedHttpServer(
                 Reply.csv(fixture("fredgraph-DGS10-old-header-2020-02-10_2020-03-31.csv")))) {
             assertMatchesReference(connector(server, "").fetch(request(DGS10, FROM, TO)), FROM, TO);
         }
@@ -112,7 +113,7 @@ class FredConnectorTest {
     void missingValuesAreSkippedNotReturnedAsBars() throws Exception {
         // 2020-02-17 (Presidents' Day) is "." in the JSON and empty in the CSV
         long holiday = millis(LocalDate.of(2020, 2, 17));
-        try (FredLoopback server = new FredLoopback(Reply.json(fixture(JSON)), Reply.csv(fixture(CSV)))) {
+        try (RecordedHttpServer server = new RecordedHttpServer(Reply.json(fixture(JSON)), Reply.csv(fixture(CSV)))) {
             SeriesData fromJson = connector(server, API_KEY).fetch(request(DGS10, FROM, TO));
             SeriesData fromCsv = connector(server, "").fetch(request(DGS10, FROM, TO));
             assertThat(fixture(JSON)).contains("\"date\":\"2020-02-17\",\"value\":\".\"");
@@ -126,7 +127,7 @@ class FredConnectorTest {
         // from 12:00 on 8 March: the first wanted bar is midnight of 9 March
         long from = millis(LocalDate.of(2020, 3, 8)) + 12 * 3_600_000L;
         long to = millis(LocalDate.of(2020, 3, 13)) + 12 * 3_600_000L;
-        try (FredLoopback server = new FredLoopback(Reply.json(fixture(JSON)))) {
+        try (RecordedHttpServer server = new RecordedHttpServer(Reply.json(fixture(JSON)))) {
             SeriesData data = connector(server, API_KEY).fetch(new FetchRequest(DGS10, from, to));
             assertMatchesReference(data, LocalDate.of(2020, 3, 9), LocalDate.of(2020, 3, 13));
             assertThat(query(server.received().get(0))).contains(entry("observation_start", "2020-03-09"),
@@ -136,7 +137,7 @@ class FredConnectorTest {
 
     @Test
     void aRateLimitIsWaitedOutThenTheFetchSucceeds() throws Exception {
-        try (FredLoopback server = new FredLoopback(Reply.tooManyRequests("20"), Reply.json(fixture(JSON)))) {
+        try (RecordedHttpServer server = new RecordedHttpServer(Reply.tooManyRequests("{\"error_code\":429,\"error_message\":\"Too Many Requests.\"}", "application/json; charset=UTF-8", "20"), Reply.json(fixture(JSON)))) {
             FredConnector fred = connector(server, API_KEY);
             assertMatchesReference(fred.fetch(request(DGS10, FROM, TO)), FROM, TO);
             assertThat(waits).containsExactly(Duration.ofSeconds(20));
@@ -148,7 +149,7 @@ class FredConnectorTest {
     @Test
     void threeServerErrorsGiveAClearRetryableFailureAndHealthDown() throws Exception {
         String error = "{\"error_code\":500,\"error_message\":\"Internal Server Error.\"}";
-        try (FredLoopback server = new FredLoopback(Reply.status(500, error), Reply.status(500, error),
+        try (RecordedHttpServer server = new RecordedHttpServer(Reply.status(500, error), Reply.status(500, error),
                 Reply.status(500, error))) {
             FredConnector fred = connector(server, API_KEY);
             FeedException e = catchThrowableOfType(FeedException.class, () -> fred.fetch(request(DGS10, FROM, TO)));
@@ -168,7 +169,7 @@ class FredConnectorTest {
     @Test
     void truncatedJsonIsAClearFailureNeverAHalfResult() throws Exception {
         String truncated = fixture(JSON).substring(0, 230);
-        try (FredLoopback server = new FredLoopback(Reply.json(truncated))) {
+        try (RecordedHttpServer server = new RecordedHttpServer(Reply.json(truncated))) {
             FredConnector fred = connector(server, API_KEY);
             FeedException e = catchThrowableOfType(FeedException.class, () -> fred.fetch(request(DGS10, FROM, TO)));
 
@@ -184,7 +185,7 @@ class FredConnectorTest {
     void aBadValueInTheJsonIsNamedByItsPath() throws Exception {
         String bad = fixture(JSON).replace("\"date\":\"2020-03-09\",\"value\":\"0.54\"",
                 "\"date\":\"2020-03-09\",\"value\":\"n/a\"");
-        try (FredLoopback server = new FredLoopback(Reply.json(bad), Reply.json("{\"seriess\":[]}"))) {
+        try (RecordedHttpServer server = new RecordedHttpServer(Reply.json(bad), Reply.json("{\"seriess\":[]}"))) {
             FredConnector fred = connector(server, API_KEY);
             FeedException e = catchThrowableOfType(FeedException.class, () -> fred.fetch(request(DGS10, FROM, TO)));
             assertThat(e.getMessage()).contains("observations[20].value is 'n/a' on 2020-03-09, expected a number or '.'");
@@ -198,7 +199,7 @@ class FredConnectorTest {
     void aJsonAnswerWithFewerObservationsThanItsCountIsRefused() throws Exception {
         String cut = fixture(JSON).replace("\"count\":37", "\"count\":40");
         String wrongShape = "{\"count\":1,\"observations\":[{\"date\":\"2020-03-09\",\"value\":[0.54]}]}";
-        try (FredLoopback server = new FredLoopback(Reply.json(cut), Reply.json(wrongShape))) {
+        try (RecordedHttpServer server = new RecordedHttpServer(Reply.json(cut), Reply.json(wrongShape))) {
             FredConnector fred = connector(server, API_KEY);
             FeedException e = catchThrowableOfType(FeedException.class, () -> fred.fetch(request(DGS10, FROM, TO)));
             assertThat(e.getMessage()).contains("the JSON announces 40 observations (count) and holds only 37");
@@ -210,7 +211,7 @@ class FredConnectorTest {
 
     @Test
     void malformedCsvIsAClearFailureNamingTheLine() throws Exception {
-        try (FredLoopback server = new FredLoopback(Reply.csv(fixture("fredgraph-DGS10-malformed.csv")),
+        try (RecordedHttpServer server = new RecordedHttpServer(Reply.csv(fixture("fredgraph-DGS10-malformed.csv")),
                 Reply.csv("<!DOCTYPE html><html><body>Error</body></html>\n"))) {
             FredConnector fred = connector(server, "");
             FeedException e = catchThrowableOfType(FeedException.class, () -> fred.fetch(request(DGS10, FROM, TO)));
@@ -225,7 +226,7 @@ class FredConnectorTest {
 
     @Test
     void aSeriesThatIsNotConfiguredIsRefusedWithoutARequest() throws Exception {
-        try (FredLoopback server = new FredLoopback()) {
+        try (RecordedHttpServer server = new RecordedHttpServer()) {
             SeriesId other = SeriesId.of("fred", "T10Y2Y");
             FeedException e = catchThrowableOfType(FeedException.class,
                     () -> connector(server, API_KEY).fetch(request(other, FROM, TO)));
@@ -239,7 +240,7 @@ class FredConnectorTest {
 
     @Test
     void aSeriesFredDoesNotKnowIsANonRetryableFailureNamingIt() throws Exception {
-        try (FredLoopback server = new FredLoopback(Reply.status(400, fixture("fred-error-series-does-not-exist.json")))) {
+        try (RecordedHttpServer server = new RecordedHttpServer(Reply.status(400, fixture("fred-error-series-does-not-exist.json")))) {
             SeriesId nope = SeriesId.of("fred", "DGS10X");
             FeedException e = catchThrowableOfType(FeedException.class,
                     () -> connector(server, API_KEY, "DGS10X").fetch(request(nope, FROM, TO)));
@@ -255,7 +256,7 @@ class FredConnectorTest {
     void theApiKeyAppearsInNoMessageToStringOrHealth() throws Exception {
         String echo = "{\"error_code\":400,\"error_message\":\"Bad Request.  The value for variable api_key is not "
                 + "registered: /fred/series/observations?api_key=" + API_KEY + "\"}";
-        try (FredLoopback server = new FredLoopback(Reply.status(400, echo))) {
+        try (RecordedHttpServer server = new RecordedHttpServer(Reply.status(400, echo))) {
             FredConnector fred = connector(server, API_KEY);
             FeedException e = catchThrowableOfType(FeedException.class, () -> fred.fetch(request(DGS10, FROM, TO)));
             assertThat(e.getMessage()).contains("FRED refused the API key", "api_key=***");

@@ -1,5 +1,6 @@
 package io.tideline.feed.yahoo;
 
+import io.tideline.api.series.SeriesBuilder;
 import io.tideline.api.feed.FeedConnector;
 import io.tideline.api.feed.FeedException;
 import io.tideline.api.feed.FeedHealth;
@@ -120,7 +121,7 @@ public final class YahooConnector implements FeedConnector {
             period1 = Math.max(Math.floorDiv(request.fromMillis(), 1000L), earliest);
             period2 = Math.floorDiv(request.toMillis(), 1000L) + 1;
             if (period1 >= period2) {
-                return OhlcvColumns.empty();
+                return SeriesBuilder.ohlcv(0L, -1L).build();
             }
         }
         URI uri = YahooRequests.chart(settings, series.symbol(), period1, period2, timeframe);

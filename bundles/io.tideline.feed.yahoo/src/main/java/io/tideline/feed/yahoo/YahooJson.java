@@ -1,5 +1,6 @@
 package io.tideline.feed.yahoo;
 
+import io.tideline.api.series.SeriesBuilder;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
@@ -154,9 +155,9 @@ final class YahooJson {
             throw bad(series, url, "chart.result[0] has no 'meta' object", false, null);
         }
         long[] stamps = result.timestamp();
-        OhlcvColumns bars = new OhlcvColumns(fromMillis, toMillis);
+        SeriesBuilder bars = SeriesBuilder.ohlcv(fromMillis, toMillis);
         if (stamps == null || stamps.length == 0) {
-            return bars.toSeriesData(); // Yahoo leaves out 'timestamp' when the range holds no bar
+            return bars.build(); // Yahoo leaves out 'timestamp' when the range holds no bar
         }
         Quote quote = result.indicators() == null || result.indicators().quote() == null
                 || result.indicators().quote().isEmpty() ? null : result.indicators().quote().get(0);
@@ -185,7 +186,7 @@ final class YahooJson {
             long t = dates == null ? stamps[i] * 1000L : dates.midnightUtcOfLocalDate(stamps[i]);
             bars.add(t, open[i], high[i], low[i], close[i], volume[i]);
         }
-        return bars.toSeriesData();
+        return bars.build();
     }
 
     private static double[] column(SeriesId series, String url, String path, double[] values, int bars)

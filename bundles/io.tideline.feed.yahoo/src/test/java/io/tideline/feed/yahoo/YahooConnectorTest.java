@@ -1,7 +1,8 @@
 package io.tideline.feed.yahoo;
 
-import static io.tideline.feed.yahoo.YahooLoopback.fixture;
-import static io.tideline.feed.yahoo.YahooLoopback.query;
+import io.tideline.feed.http.testing.RecordedHttpServer;
+import static io.tideline.feed.http.testing.RecordedHttpServer.fixture;
+import static io.tideline.feed.http.testing.RecordedHttpServer.query;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.entry;
@@ -13,7 +14,7 @@ import io.tideline.api.series.Field;
 import io.tideline.api.series.SeriesData;
 import io.tideline.api.series.SeriesId;
 import io.tideline.api.series.Timeframe;
-import io.tideline.feed.yahoo.YahooLoopback.Reply;
+import io.tideline.feed.http.testing.RecordedHttpServer.Reply;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -39,7 +40,7 @@ class YahooConnectorTest {
 
     private final List<Duration> waits = new CopyOnWriteArrayList<>();
 
-    private YahooConnector connector(YahooLoopback server, String... symbols) {
+    private YahooConnector connector(RecordedHttpServer server, String... symbols) {
         return new YahooConnector(new YahooSettings(List.of(symbols.length == 0 ? new String[] {"SPY"} : symbols),
                 List.of(), List.of(Timeframe.D1, Timeframe.H1), YahooSettings.url(server.baseUrl()), Duration.ofSeconds(5),
                 3), waits::add, InstantSource.fixed(NOW));
@@ -75,7 +76,7 @@ class YahooConnectorTest {
 
     @Test
     void dailyBarsMatchTheSampleDataAtMidnightUtcOfTheTradingDate() throws Exception {
-        try (YahooLoopback server = new YahooLoopback(Reply.json(fixture(DAILY)))) {
+        try (RecordedHttpServer server = new RecordedHttpServer(Reply.json(fixture(DAILY)))) {
             YahooConnector yahoo = connector(server);
             SeriesData data = yahoo.fetch(daily(SPY, FROM, TO));
 
@@ -91,7 +92,7 @@ class YahooConnectorTest {
 
     @Test
     void aDailyRequestSendsTheDocumentedParametersADayWiderOnEachSide() throws Exception {
-        try (YahooLoopback server = new YahooLoopback(Reply.json(fixture(DAILY)), Reply.json(fixture(DAILY)),
+        try (RecordedHttpServer server = new RecordedHttpServer(Reply.json(fixture(DAILY)), Reply.json(fixture(DAILY)),
                 Reply.json(fixture(DAILY)))) {
             YahooConnector yahoo = connector(server, "SPY", "^GSPC", "DX-Y.NYB");
             yahoo.fetch(daily(SPY, FROM, TO));
@@ -112,7 +113,7 @@ class YahooConnectorTest {
     @Test
     void barsWhoseCloseIsNullAreSkipped() throws Exception {
         assertThat(fixture(DAILY)).contains("\"close\":[").contains(",null,");
-        try (YahooLoopback server = new YahooLoopback(Reply.json(fixture(DAILY)), Reply.json(fixture(HOURLY)))) {
+        try (RecordedHttpServer server = new RecordedHttpServer(Reply.json(fixture(DAILY)), Reply.json(fixture(HOURLY)))) {
             YahooConnector yahoo = connector(server);
             SeriesData days = yahoo.fetch(daily(SPY, FROM, TO));
             assertThat(days.copyTimes()).hasSize(19).doesNotContain(millis(NULL_BAR))
@@ -126,7 +127,7 @@ class YahooConnectorTest {
 
     @Test
     void onlyDailyBarsInsideTheRequestedRangeAreReturned() throws Exception {
-        try (YahooLoopback server = new YahooLoopback(Reply.json(fixture(DAILY)))) {
+        try (RecordedHttpServer server = new RecordedHttpServer(Reply.json(fixture(DAILY)))) {
             // from 12:00 on 8 March to 12:00 on 13 March: the bars of 9 to 13 March
             SeriesData data = connector(server).fetch(new FetchRequest(SPY,
                     millis(LocalDate.of(2020, 3, 8)) + 43_200_000L, millis(LocalDate.of(2020, 3, 13)) + 43_200_000L));
@@ -138,7 +139,7 @@ class YahooConnectorTest {
     void hourlyBarsKeepTheirUtcTimestamps() throws Exception {
         long from = Instant.parse("2026-07-22T00:00:00Z").toEpochMilli();
         long to = Instant.parse("2026-07-22T23:59:59Z").toEpochMilli();
-        try (YahooLoopback server = new YahooLoopback(Reply.json(fixture(HOURLY)))) {
+        try (RecordedHttpServer server = new RecordedHttpServer(Reply.json(fixture(HOURLY)))) {
             SeriesData data = connector(server).fetch(new FetchRequest(SPY_1H, from, to));
 
             assertThat(data.copyTimes()).containsExactly(
@@ -155,7 +156,7 @@ class YahooConnectorTest {
 
     @Test
     void anHourlyRequestStartsNoEarlierThanYahoosHistoryAllows() throws Exception {
-        try (YahooLoopback server = new YahooLoopback(Reply.json(fixture(HOURLY)))) {
+        try (RecordedHttpServer server = new RecordedHttpServer(Reply.json(fixture(HOURLY)))) {
             YahooConnector yahoo = connector(server);
             SeriesData data = yahoo.fetch(new FetchRequest(SPY_1H, millis(LocalDate.of(2020, 1, 1)), NOW.toEpochMilli()));
 
@@ -178,7 +179,7 @@ class YahooConnectorTest {
                 + "\"indicators\":{\"quote\":[{\"open\":[1.0],\"high\":[2.0],\"low\":[0.5],\"close\":[1.5],"
                 + "\"volume\":[100]}]}}],\"error\":null}}";
         String offsetOnly = tokyo.replace("\"exchangeTimezoneName\":\"Asia/Tokyo\",", "");
-        try (YahooLoopback server = new YahooLoopback(Reply.json(tokyo), Reply.json(offsetOnly))) {
+        try (RecordedHttpServer server = new RecordedHttpServer(Reply.json(tokyo), Reply.json(offsetOnly))) {
             YahooConnector yahoo = connector(server, "7203.T");
             SeriesId id = SeriesId.of("yahoo", "7203.T");
             assertThat(Instant.ofEpochSecond(1584576000L)).isEqualTo(Instant.parse("2020-03-19T00:00:00Z"));
@@ -189,7 +190,7 @@ class YahooConnectorTest {
 
     @Test
     void aRateLimitIsWaitedOutThenTheFetchSucceeds() throws Exception {
-        try (YahooLoopback server = new YahooLoopback(Reply.tooManyRequests("20"), Reply.json(fixture(DAILY)))) {
+        try (RecordedHttpServer server = new RecordedHttpServer(Reply.tooManyRequests("Too Many Requests\r\n", "text/plain; charset=UTF-8", "20"), Reply.json(fixture(DAILY)))) {
             YahooConnector yahoo = connector(server);
             assertMatchesSpyCsv(yahoo.fetch(daily(SPY, FROM, TO)), FROM, TO);
             assertThat(waits).containsExactly(Duration.ofSeconds(20));
@@ -200,7 +201,7 @@ class YahooConnectorTest {
 
     @Test
     void threeServerErrorsGiveAClearRetryableFailureAndHealthDown() throws Exception {
-        try (YahooLoopback server = new YahooLoopback(Reply.status(500, "Internal Server Error"),
+        try (RecordedHttpServer server = new RecordedHttpServer(Reply.status(500, "Internal Server Error"),
                 Reply.status(500, "Internal Server Error"), Reply.status(500, "Internal Server Error"))) {
             YahooConnector yahoo = connector(server);
             FeedException e = catchThrowableOfType(FeedException.class, () -> yahoo.fetch(daily(SPY, FROM, TO)));
@@ -218,7 +219,7 @@ class YahooConnectorTest {
 
     @Test
     void truncatedJsonIsAClearFailureNeverAHalfResult() throws Exception {
-        try (YahooLoopback server = new YahooLoopback(Reply.json(fixture("yahoo-chart-SPY-1d-truncated.json")))) {
+        try (RecordedHttpServer server = new RecordedHttpServer(Reply.json(fixture("yahoo-chart-SPY-1d-truncated.json")))) {
             YahooConnector yahoo = connector(server);
             FeedException e = catchThrowableOfType(FeedException.class, () -> yahoo.fetch(daily(SPY, FROM, TO)));
 
@@ -234,7 +235,7 @@ class YahooConnectorTest {
     void aBadValueIsNamedByItsJsonPath() throws Exception {
         String bad = fixture(DAILY).replace("\"close\":[309.0899963378906", "\"close\":[\"309.09\"");
         assertThat(bad).isNotEqualTo(fixture(DAILY));
-        try (YahooLoopback server = new YahooLoopback(Reply.json(bad))) {
+        try (RecordedHttpServer server = new RecordedHttpServer(Reply.json(bad))) {
             FeedException e = catchThrowableOfType(FeedException.class, () -> connector(server).fetch(daily(SPY, FROM, TO)));
             assertThat(e.getMessage()).contains("the JSON has the wrong shape at chart.result[0].indicators.quote[0].close "
                     + "(line 1, column ", "element [0] is VALUE_STRING, expected a number or null");
@@ -245,7 +246,7 @@ class YahooConnectorTest {
     @Test
     void yahoosChartErrorIsNotRetriedAndNamesTheSymbolAndYahoosWords() throws Exception {
         String error = fixture("yahoo-chart-error-not-found.json");
-        try (YahooLoopback server = new YahooLoopback(Reply.status(404, error), Reply.json(error))) {
+        try (RecordedHttpServer server = new RecordedHttpServer(Reply.status(404, error), Reply.json(error))) {
             SeriesId nope = SeriesId.of("yahoo", "SPYX");
             YahooConnector yahoo = connector(server, "SPYX");
             FeedException e = catchThrowableOfType(FeedException.class, () -> yahoo.fetch(daily(nope, FROM, TO)));
@@ -269,7 +270,7 @@ class YahooConnectorTest {
 
     @Test
     void aSeriesThatIsNotConfiguredIsRefusedWithoutARequest() throws Exception {
-        try (YahooLoopback server = new YahooLoopback()) {
+        try (RecordedHttpServer server = new RecordedHttpServer()) {
             YahooConnector yahoo = connector(server);
             for (SeriesId other : List.of(SeriesId.of("yahoo", "QQQ"), new SeriesId("yahoo", "SPY", "4h"),
                     SeriesId.of("fred", "SPY"))) {

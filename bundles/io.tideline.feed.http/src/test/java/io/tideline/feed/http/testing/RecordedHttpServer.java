@@ -1,4 +1,4 @@
-package io.tideline.feed.yahoo;
+package io.tideline.feed.http.testing;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -20,37 +20,55 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * A loopback HTTP server standing in for Yahoo Finance: it answers with queued recorded responses, in
- * order, and remembers every request URI it received.
+ * A loopback HTTP server standing in for a feed's web service in tests: it answers with queued
+ * recorded responses, in order, and remembers every request URI it received. Shared by the
+ * connectors' tests through this bundle's test jar, so that the real HTTP client, parser and
+ * retry code run against real sockets without the internet.
  */
-final class YahooLoopback implements AutoCloseable {
+public final class RecordedHttpServer implements AutoCloseable {
 
-    /** One recorded answer. */
-    record Reply(int status, String body, String contentType, String retryAfter) {
-        static Reply json(String body) {
+    /**
+     * One recorded answer.
+     *
+     * @param status the HTTP status
+     * @param body the body
+     * @param contentType the Content-Type header
+     * @param retryAfter the Retry-After header, or null
+     */
+    public record Reply(int status, String body, String contentType, String retryAfter) {
+
+        /** 200 with a JSON body. */
+        public static Reply json(String body) {
             return new Reply(200, body, "application/json; charset=UTF-8", null);
         }
 
-        static Reply status(int status, String body) {
+        /** 200 with a CSV body. */
+        public static Reply csv(String body) {
+            return new Reply(200, body, "text/csv; charset=UTF-8", null);
+        }
+
+        /** Any status with a JSON body. */
+        public static Reply status(int status, String body) {
             return new Reply(status, body, "application/json; charset=UTF-8", null);
         }
 
-        static Reply tooManyRequests(String retryAfterSeconds) {
-            return new Reply(429, "Too Many Requests\r\n",
-                    "text/plain; charset=UTF-8", retryAfterSeconds);
+        /** 429 with the service's own body and a Retry-After in seconds. */
+        public static Reply tooManyRequests(String body, String contentType, String retryAfterSeconds) {
+            return new Reply(429, body, contentType, retryAfterSeconds);
         }
     }
 
     private final HttpServer server;
     private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "yahoo-loopback");
+        Thread t = new Thread(r, "recorded-http");
         t.setDaemon(true);
         return t;
     });
     private final Deque<Reply> replies = new ArrayDeque<>();
     private final List<URI> received = new CopyOnWriteArrayList<>();
 
-    YahooLoopback(Reply... queued) throws IOException {
+    /** Starts on a free loopback port with the replies to give, in order. */
+    public RecordedHttpServer(Reply... queued) throws IOException {
         replies.addAll(List.of(queued));
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(executor);
@@ -59,8 +77,8 @@ final class YahooLoopback implements AutoCloseable {
     }
 
     /** A fixture from {@code src/test/resources/fixtures/}. */
-    static String fixture(String name) {
-        try (InputStream in = YahooLoopback.class.getResourceAsStream("/fixtures/" + name)) {
+    public static String fixture(String name) {
+        try (InputStream in = RecordedHttpServer.class.getResourceAsStream("/fixtures/" + name)) {
             if (in == null) {
                 throw new IllegalStateException("missing test fixture fixtures/" + name);
             }
@@ -87,17 +105,17 @@ final class YahooLoopback implements AutoCloseable {
     }
 
     /** The base URL to configure, e.g. {@code http://127.0.0.1:PORT}. */
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
     /** The request URIs received so far, in order. */
-    List<URI> received() {
+    public List<URI> received() {
         return List.copyOf(received);
     }
 
     /** The decoded query parameters of a received request, in order. */
-    static Map<String, String> query(URI uri) {
+    public static Map<String, String> query(URI uri) {
         Map<String, String> params = new LinkedHashMap<>();
         for (String pair : uri.getRawQuery().split("&")) {
             int eq = pair.indexOf('=');
