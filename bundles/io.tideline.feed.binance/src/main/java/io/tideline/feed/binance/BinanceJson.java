@@ -1,21 +1,23 @@
 package io.tideline.feed.binance;
 
+import static io.tideline.feed.http.JsonErrors.at;
+import static io.tideline.feed.http.JsonErrors.firstLine;
+import static io.tideline.feed.http.JsonErrors.path;
+import static io.tideline.feed.http.JsonErrors.where;
+
 import io.tideline.api.series.SeriesBuilder;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.tideline.api.feed.FeedException;
 import io.tideline.api.series.SeriesId;
 import io.tideline.feed.http.Redaction;
-import java.util.stream.Collectors;
 
 /**
  * Reads Binance's JSON answers into columns: klines, funding-rate history, open-interest history,
@@ -256,29 +258,6 @@ final class BinanceJson {
         }
         throw bad(series, url, "[" + index + "]" + field + " is " + (text == null ? "null" : "'"
                 + Redaction.redact(text) + "'") + ", expected a decimal number", false);
-    }
-
-    private static String path(JsonMappingException e) {
-        String p = e.getPath().stream()
-                .map(r -> r.getFieldName() != null ? "." + r.getFieldName() : "[" + r.getIndex() + "]")
-                .collect(Collectors.joining());
-        return p.isEmpty() ? "the top level" : p.substring(p.startsWith(".") ? 1 : 0);
-    }
-
-    private static String at(JsonLocation location) {
-        return location == null || location.getLineNr() < 0 ? ""
-                : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
-    }
-
-    private static String where(JsonLocation location) {
-        return location == null || location.getLineNr() < 0 ? ""
-                : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
-    }
-
-    private static String firstLine(String message) {
-        String m = message == null ? "" : message.strip();
-        int nl = m.indexOf('\n');
-        return Redaction.redact(nl < 0 ? m : m.substring(0, nl));
     }
 
     private static FeedException bad(SeriesId series, String url, String what, boolean retryable) {

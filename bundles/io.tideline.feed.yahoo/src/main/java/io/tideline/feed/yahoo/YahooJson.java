@@ -1,15 +1,18 @@
 package io.tideline.feed.yahoo;
 
+import static io.tideline.feed.http.JsonErrors.at;
+import static io.tideline.feed.http.JsonErrors.firstLine;
+import static io.tideline.feed.http.JsonErrors.path;
+import static io.tideline.feed.http.JsonErrors.where;
+
 import io.tideline.api.series.SeriesBuilder;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
@@ -25,7 +28,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * Reads the JSON of Yahoo's {@code v8/finance/chart} into OHLCV {@link SeriesData}: all or
@@ -273,29 +275,6 @@ final class YahooJson {
         }
         return bad(series, url, "the body is not valid JSON" + where(e.getLocation()) + ": "
                 + firstLine(e.getOriginalMessage()), false, e);
-    }
-
-    private static String path(JsonMappingException e) {
-        String p = e.getPath().stream()
-                .map(r -> r.getFieldName() != null ? "." + r.getFieldName() : "[" + r.getIndex() + "]")
-                .collect(Collectors.joining());
-        return p.isEmpty() ? "the top level" : p.substring(p.startsWith(".") ? 1 : 0);
-    }
-
-    private static String at(JsonLocation location) {
-        return location == null || location.getLineNr() < 0 ? ""
-                : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
-    }
-
-    private static String where(JsonLocation location) {
-        return location == null || location.getLineNr() < 0 ? ""
-                : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
-    }
-
-    private static String firstLine(String message) {
-        String m = message == null ? "" : message.strip();
-        int nl = m.indexOf('\n');
-        return Redaction.redact(nl < 0 ? m : m.substring(0, nl));
     }
 
     static FeedException bad(SeriesId series, String url, String what, boolean retryable, Throwable cause) {
