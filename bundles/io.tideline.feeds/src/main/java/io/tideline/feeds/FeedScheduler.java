@@ -126,7 +126,11 @@ public final class FeedScheduler implements Command {
                     TimeUnit.DAYS.toMillis(config.backfillDays()), progress);
             state.lastRun = now;
             state.lastOutcome = outcome;
-            outcome.errors().forEach(e -> logger.warn("feed {}: {}", state.connector.source(), e));
+            // One line per feed and run: offline, a feed of 30 series would otherwise print 30.
+            if (!outcome.errors().isEmpty()) {
+                logger.warn("feed {}: {} of {} series failed; first: {}", state.connector.source(),
+                        outcome.errors().size(), outcome.series(), outcome.errors().get(0));
+            }
             return outcome;
         }
     }
