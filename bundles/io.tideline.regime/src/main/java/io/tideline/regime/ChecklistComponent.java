@@ -1,0 +1,199 @@
+package io.tideline.regime;
+
+import io.tideline.api.command.Command;
+import io.tideline.api.command.CommandRequest;
+import io.tideline.api.indicator.IndicatorEngine;
+import io.tideline.api.workspace.RoleBindings;
+import io.tideline.regime.api.Regime;
+import io.tideline.regime.api.RegimeEvents;
+import io.tideline.regime.api.Verdict;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
+
+/**
+ * The {@code check} command: {@code check [--as-of YYYY-MM-DD] [--json]} prints the risk-off
+ * checklist for a day (default: the latest), {@code check --from D1 --to D2 [--csv|--json]} one
+ * verdict per day. Rules come from the bundle's defaults, replaced by
+ * {@code DATA_DIR/workspace/checklist-rules.json} when that file is present and valid; an invalid
+ * override keeps the previous valid rules in force and is reported. When the latest verdict's
+ * regime differs from the previous one computed here, {@link RegimeEvents#TOPIC_CHANGED} is posted.
+ */
+@Component(service = Command.class)
+public final class ChecklistComponent implements Command {
+
+    @Reference
+    private IndicatorEngine engine;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile RoleBindings roles;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile EventAdmin events;
+
+    private Path overrideFile;
+    private Rules rules = RulesLoader.defaults();
+    private FileTime overrideSeen;
+    private String overrideError;
+    private Regime lastRegime;
+
+    @Activate
+    void activate(BundleContext context) {
+        String dataDir = context.getProperty("tideline.data.dir");
+        overrideFile = Path.of(dataDir == null ? System.getProperty("user.home") + "/.tideline" : dataDir,
+                "workspace", "checklist-rules.json");
+    }
+
+    @Override
+    public String name() {
+        return "check";
+    }
+
+    @Override
+    public String summary() {
+        return "the daily risk-off checklist: macro, leadership, crypto, correlation, execution and the regime";
+    }
+
+    @Override
+    public String usage() {
+        return "check [--as-of YYYY-MM-DD] [--json] | check --from YYYY-MM-DD --to YYYY-MM-DD [--csv|--json]";
+    }
+
+    @Override
+    public int run(CommandRequest request) {
+        LocalDate asOf = null;
+        LocalDate from = null;
+        LocalDate to = null;
+        boolean json = false;
+        boolean csv = false;
+        List<String> args = request.args();
+        try {
+            for (int i = 0; i < args.size(); i++) {
+                String a = args.get(i);
+                switch (a) {
+                    case "--json" -> json = true;
+                    case "--csv" -> csv = true;
+                    case "--as-of", "--from", "--to" -> {
+                        if (i + 1 >= args.size()) {
+                            throw new IllegalArgumentException(a + " needs a date (YYYY-MM-DD)");
+                        }
+                        LocalDate d = date(a, args.get(++i));
+                        if (a.equals("--as-of")) {
+                            asOf = d;
+                        } else if (a.equals("--from")) {
+                            from = d;
+                        } else {
+                            to = d;
+                        }
+                    }
+                    default -> throw new IllegalArgumentException("unknown argument " + a);
+                }
+            }
+            if ((from == null) != (to == null)) {
+                throw new IllegalArgumentException("--from and --to go together");
+            }
+            if (from != null && asOf != null) {
+                throw new IllegalArgumentException("--as-of does not go with --from/--to");
+            }
+            if (json && csv) {
+                throw new IllegalArgumentException("choose one of --json and --csv");
+            }
+            if (csv && from == null) {
+                throw new IllegalArgumentException("--csv is for --from/--to; use --json for one day");
+            }
+        } catch (IllegalArgumentException e) {
+            request.err().println("check: " + e.getMessage());
+            request.err().println("usage: " + usage());
+            return USAGE;
+        }
+        Rules current = currentRules(request.err());
+        RoleBindings r = roles;
+        Checks checks = new Checks(engine, current, role -> r != null && r.get(role).isPresent());
+        PrintStream out = request.out();
+        if (from != null) {
+            List<Verdict> days = checks.replay(from, to);
+            if (json) {
+                out.println(VerdictFormat.json(days));
+            } else if (csv) {
+                out.println(VerdictFormat.CSV_HEADER);
+                days.forEach(v -> out.println(VerdictFormat.csv(v)));
+            } else {
+                days.forEach(v -> VerdictFormat.text(v, out));
+            }
+            request.err().println(days.size() + " days");
+            return OK;
+        }
+        Verdict v = asOf == null ? checks.latest() : checks.asOf(asOf);
+        if (asOf == null) {
+            announce(v);
+        }
+        if (json) {
+            out.println(VerdictFormat.json(v));
+        } else {
+            VerdictFormat.text(v, out);
+        }
+        return OK;
+    }
+
+    /** The rules in force: the override when present and valid, else the previous valid rules. */
+    private synchronized Rules currentRules(PrintStream err) {
+        if (overrideFile == null || !Files.isRegularFile(overrideFile)) {
+            if (overrideSeen != null) {
+                rules = RulesLoader.defaults();
+                overrideSeen = null;
+                overrideError = null;
+            }
+            return rules;
+        }
+        try {
+            FileTime modified = Files.getLastModifiedTime(overrideFile);
+            if (!modified.equals(overrideSeen)) {
+                overrideSeen = modified;
+                try {
+                    rules = RulesLoader.read(overrideFile);
+                    overrideError = null;
+                } catch (RulesException e) {
+                    overrideError = e.getMessage();
+                }
+            }
+        } catch (java.io.IOException e) {
+            overrideError = overrideFile + ": cannot be read (" + e + ")";
+        }
+        if (overrideError != null) {
+            err.println("check: " + overrideError + "; the previous valid rules stay in force");
+        }
+        return rules;
+    }
+
+    private synchronized void announce(Verdict v) {
+        Regime previous = lastRegime;
+        lastRegime = v.regime();
+        EventAdmin ea = events;
+        if (previous != null && previous != v.regime() && ea != null) {
+            ea.postEvent(new Event(RegimeEvents.TOPIC_CHANGED, Map.of(RegimeEvents.AS_OF, v.asOf(),
+                    RegimeEvents.REGIME, v.regime().name(), RegimeEvents.PREVIOUS, previous.name(),
+                    RegimeEvents.TIER, v.tier(), RegimeEvents.RISK_OFF, v.riskOff())));
+        }
+    }
+
+    private static LocalDate date(String option, String text) {
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(option + " '" + text + "' is not a date: expected YYYY-MM-DD");
+        }
+    }
+}

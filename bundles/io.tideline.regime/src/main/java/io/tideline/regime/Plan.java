@@ -1,0 +1,118 @@
+package io.tideline.regime;
+
+import io.tideline.api.indicator.IndicatorNode;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * The indicator graph the checklist reads, built from the rules and the roles that are bound:
+ * nodes over unbound roles are left out (the role is then reported missing). Every role read
+ * also gets a {@code raw.ROLE} node (an SMA of one bar: the series itself) so that levels and
+ * presence are read the same way as indicators. Immutable.
+ *
+ * @param nodes the graph, in dependency order
+ * @param roles every role the checklist reads, in checklist order
+ * @param basket the leadership basket role (the first bound of the rules' list, else the first)
+ * @param index the leadership index role, chosen the same way
+ */
+record Plan(List<IndicatorNode> nodes, List<String> roles, String basket, String index) {
+
+    static final String MACRO_DOLLAR = "macro.dollar.return";
+    static final String LEAD_RATIO = "leadership.ratio";
+    static final String LEAD_RATIO_AVG = "leadership.ratio.average";
+    static final String LEAD_INDEX_TREND = "leadership.index.trend";
+    static final String CRYPTO_RETURN = "crypto.return";
+    static final String CRYPTO_DRAWDOWN = "crypto.drawdown";
+    static final String CRYPTO_VOL = "crypto.vol";
+    static final String CRYPTO_VOL_BASE = "crypto.vol.base";
+    static final String CRYPTO_LIQ = "crypto.liquidations";
+    static final String CRYPTO_LIQ_BASE = "crypto.liquidations.base";
+    static final String CRYPTO_OI_DIVERGENCE = "crypto.oi.divergence";
+    static final String CORR_EQUITY_RETURN = "correlation.equity.return";
+    static final String CORR_CRYPTO_RETURN = "correlation.crypto.return";
+    static final String CORR_RHO = "correlation.rho";
+    static final String CORR_EQUITY_VOL = "correlation.equity.vol";
+    static final String CORR_EQUITY_VOL_BASE = "correlation.equity.vol.base";
+    static final String EXEC_EXPOSURE = "execution.exposure";
+
+    Plan {
+        nodes = List.copyOf(nodes);
+        roles = List.copyOf(roles);
+    }
+
+    static String raw(String role) {
+        return "raw." + role;
+    }
+
+    static Plan of(Rules rules, Predicate<String> bound) {
+        Rules.Steps s = rules.steps();
+        String basket = firstBound(s.leadership().baskets(), bound);
+        String index = firstBound(s.leadership().indices(), bound);
+        Set<String> roles = new LinkedHashSet<>(List.of(s.macro().yieldRole(), s.macro().dollarRole(), basket, index,
+                s.crypto().priceRole(), s.crypto().fundingRole(), s.crypto().oiRole(), s.crypto().liquidationsRole(),
+                s.correlation().equityRole(), s.correlation().cryptoRole(), s.correlation().vixRole()));
+        List<IndicatorNode> nodes = new ArrayList<>();
+        Builder b = new Builder(nodes, bound);
+        for (String role : roles) {
+            b.add(raw(role), "sma", Map.of("window", 1.0), role);
+        }
+        Rules.Macro m = s.macro();
+        b.add(MACRO_DOLLAR, "simple-return", Map.of("periods", (double) m.days()), m.dollarRole());
+
+        Rules.Leadership l = s.leadership();
+        if (b.add(LEAD_RATIO, "leadership-ratio", Map.of(), basket, index)) {
+            nodes.add(new IndicatorNode(LEAD_RATIO_AVG, "sma", Map.of("window", (double) l.ratioAverageDays()),
+                    List.of(LEAD_RATIO)));
+        }
+        b.add(LEAD_INDEX_TREND, "sma", Map.of("window", (double) l.indexTrendDays()), index);
+
+        Rules.Crypto c = s.crypto();
+        b.add(CRYPTO_RETURN, "simple-return", Map.of("periods", (double) c.priceDays()), c.priceRole());
+        b.add(CRYPTO_DRAWDOWN, "drawdown", Map.of("window", (double) c.drawdownWindow()), c.priceRole());
+        b.add(CRYPTO_VOL, "realized-vol", Map.of("window", (double) c.volWindow(), "periodsPerYear", 365.0),
+                c.priceRole());
+        b.add(CRYPTO_VOL_BASE, "realized-vol", Map.of("window", (double) c.volBaseWindow(), "periodsPerYear", 365.0),
+                c.priceRole());
+        b.add(CRYPTO_LIQ, "sma", Map.of("window", (double) c.liquidationDays()), c.liquidationsRole());
+        b.add(CRYPTO_LIQ_BASE, "sma", Map.of("window", (double) c.liquidationBaseDays()), c.liquidationsRole());
+        b.add(CRYPTO_OI_DIVERGENCE, "oi-price-divergence", Map.of("periods", (double) c.oiPeriods()), c.oiRole(),
+                c.priceRole());
+
+        Rules.Correlation k = s.correlation();
+        b.add(CORR_EQUITY_RETURN, "simple-return", Map.of("periods", (double) k.equityTrendDays()), k.equityRole());
+        b.add(CORR_CRYPTO_RETURN, "simple-return", Map.of("periods", (double) k.cryptoTrendDays()), k.cryptoRole());
+        b.add(CORR_RHO, "correlation", Map.of("window", (double) k.correlationWindow()), k.equityRole(),
+                k.cryptoRole());
+        b.add(CORR_EQUITY_VOL, "realized-vol", Map.of("window", (double) k.volWindow(), "periodsPerYear", 252.0),
+                k.equityRole());
+        b.add(CORR_EQUITY_VOL_BASE, "realized-vol",
+                Map.of("window", (double) k.volBaseWindow(), "periodsPerYear", 252.0), k.equityRole());
+
+        Rules.Execution e = s.execution();
+        b.add(EXEC_EXPOSURE, "vol-target-exposure", Map.of("targetVol", e.targetVol(), "maxLeverage",
+                e.maxLeverage(), "window", (double) e.volWindow(), "periodsPerYear", e.periodsPerYear()),
+                k.equityRole());
+        return new Plan(nodes, new ArrayList<>(roles), basket, index);
+    }
+
+    private static String firstBound(List<String> roles, Predicate<String> bound) {
+        return roles.stream().filter(bound).findFirst().orElse(roles.get(0));
+    }
+
+    private record Builder(List<IndicatorNode> nodes, Predicate<String> bound) {
+        /** Adds the node if every input role is bound. */
+        boolean add(String name, String indicator, Map<String, Double> params, String... inputs) {
+            for (String in : inputs) {
+                if (!bound.test(in)) {
+                    return false;
+                }
+            }
+            nodes.add(new IndicatorNode(name, indicator, params, List.of(inputs)));
+            return true;
+        }
+    }
+}

@@ -1,0 +1,171 @@
+package io.tideline.regime;
+
+import static io.tideline.regime.RuleValueException.real;
+import static io.tideline.regime.RuleValueException.role;
+import static io.tideline.regime.RuleValueException.whole;
+
+import java.util.List;
+
+/**
+ * Every threshold and window of the checklist, as loaded from {@code rules/default-rules.json}
+ * or the workspace's override. Immutable; each record checks its ranges in its constructor (see
+ * the bundle's README for why each default is what it is). Windows count bars of the input.
+ */
+record Rules(int version, Steps steps, RegimeRules regime) {
+
+    Rules {
+        whole("version", version, 1, 1);
+        require("steps", steps);
+        require("regime", regime);
+    }
+
+    record Steps(Macro macro, Leadership leadership, Crypto crypto, Correlation correlation, Execution execution) {
+        Steps {
+            require("macro", macro);
+            require("leadership", leadership);
+            require("crypto", crypto);
+            require("correlation", correlation);
+            require("execution", execution);
+        }
+    }
+
+    /** 10Y yield change in bp and dollar % change over {@code days} bars; adverse = both up. */
+    record Macro(String yieldRole, String dollarRole, int days, double yieldJumpBp, double dollarRisePct) {
+        Macro {
+            role("yieldRole", yieldRole);
+            role("dollarRole", dollarRole);
+            whole("days", days, 1, 60);
+            real("yieldJumpBp", yieldJumpBp, 1, 200);
+            real("dollarRisePct", dollarRisePct, 0.1, 20);
+        }
+    }
+
+    /**
+     * The first bound basket against the first bound index: the ratio below its average by
+     * {@code ratioBreakPct} is a leadership break; the index below its {@code indexTrendDays} SMA
+     * is an index break.
+     */
+    record Leadership(List<String> baskets, List<String> indices, int ratioAverageDays, double ratioBreakPct,
+            int indexTrendDays) {
+        Leadership {
+            baskets = roles("baskets", baskets);
+            indices = roles("indices", indices);
+            whole("ratioAverageDays", ratioAverageDays, 2, 500);
+            real("ratioBreakPct", ratioBreakPct, 0, 50);
+            whole("indexTrendDays", indexTrendDays, 2, 500);
+        }
+    }
+
+    /**
+     * Crypto structure: liquidations, funding and open interest when present, else price drawdown
+     * and realized volatility.
+     */
+    record Crypto(String priceRole, String fundingRole, String oiRole, String liquidationsRole, int priceDays,
+            int liquidationDays, int liquidationBaseDays, double liquidationRiseRatio, double fundingCrowded,
+            int oiPeriods, int drawdownWindow, double drawdownAmberPct, double drawdownRedPct, int volWindow,
+            int volBaseWindow, double volRiseRatio) {
+        Crypto {
+            role("priceRole", priceRole);
+            role("fundingRole", fundingRole);
+            role("oiRole", oiRole);
+            role("liquidationsRole", liquidationsRole);
+            whole("priceDays", priceDays, 1, 365);
+            whole("liquidationDays", liquidationDays, 1, 60);
+            whole("liquidationBaseDays", liquidationBaseDays, 2, 365);
+            real("liquidationRiseRatio", liquidationRiseRatio, 1, 100);
+            real("fundingCrowded", fundingCrowded, 0, 0.01);
+            whole("oiPeriods", oiPeriods, 1, 365);
+            whole("drawdownWindow", drawdownWindow, 2, 1000);
+            real("drawdownAmberPct", drawdownAmberPct, -90, 0);
+            real("drawdownRedPct", drawdownRedPct, -95, drawdownAmberPct);
+            whole("volWindow", volWindow, 2, 365);
+            whole("volBaseWindow", volBaseWindow, volWindow, 1000);
+            real("volRiseRatio", volRiseRatio, 0.5, 10);
+        }
+    }
+
+    /** Equity index trend against the crypto trend, their rolling correlation and equity volatility. */
+    record Correlation(String equityRole, String cryptoRole, String vixRole, int equityTrendDays,
+            int cryptoTrendDays, double equityDownPct, double cryptoDownPct, int correlationWindow,
+            double correlationHigh, int volWindow, int volBaseWindow, double volRiseRatio, double vixHigh) {
+        Correlation {
+            role("equityRole", equityRole);
+            role("cryptoRole", cryptoRole);
+            role("vixRole", vixRole);
+            whole("equityTrendDays", equityTrendDays, 1, 250);
+            whole("cryptoTrendDays", cryptoTrendDays, 1, 365);
+            real("equityDownPct", equityDownPct, -50, 0);
+            real("cryptoDownPct", cryptoDownPct, -80, 0);
+            whole("correlationWindow", correlationWindow, 5, 500);
+            real("correlationHigh", correlationHigh, -1, 1);
+            whole("volWindow", volWindow, 2, 250);
+            whole("volBaseWindow", volBaseWindow, volWindow, 1000);
+            real("volRiseRatio", volRiseRatio, 0.5, 10);
+            real("vixHigh", vixHigh, 5, 100);
+        }
+    }
+
+    /** Volatility-targeting exposure of the equity index, capped per tier. */
+    record Execution(double targetVol, double maxLeverage, int volWindow, double periodsPerYear,
+            List<Double> exposureCapByTier) {
+        Execution {
+            real("targetVol", targetVol, 0.01, 2);
+            real("maxLeverage", maxLeverage, 0, 10);
+            whole("volWindow", volWindow, 2, 500);
+            real("periodsPerYear", periodsPerYear, 1, 1_000_000);
+            if (exposureCapByTier == null || exposureCapByTier.size() != 5) {
+                throw new RuleValueException("exposureCapByTier", "a list of 5 numbers (tier 1..5)", exposureCapByTier);
+            }
+            for (int i = 0; i < 5; i++) {
+                real("exposureCapByTier[" + i + "]", exposureCapByTier.get(i), 0, 10);
+            }
+            exposureCapByTier = List.copyOf(exposureCapByTier);
+        }
+    }
+
+    /**
+     * From steps to regime, tier and action: a step scores {@code amberPoints} or
+     * {@code redPoints}; tier 2..5 start at the scores of {@code tierMinScores}; a VIX at
+     * {@code vixShock} adds a tier. Inputs older than {@code maxStaleDays} count as missing.
+     */
+    record RegimeRules(int amberPoints, int redPoints, List<Integer> tierMinScores, double vixShock,
+            double equityHoldPct, int riskOffMinTier, int hedgeMinTier, int reduceMinTier, int waitMinTier,
+            int maxStaleDays) {
+        RegimeRules {
+            whole("amberPoints", amberPoints, 0, 10);
+            whole("redPoints", redPoints, amberPoints, 20);
+            if (tierMinScores == null || tierMinScores.size() != 4) {
+                throw new RuleValueException("tierMinScores", "a list of 4 increasing whole numbers (tiers 2..5)",
+                        tierMinScores);
+            }
+            for (int i = 0; i < 4; i++) {
+                whole("tierMinScores[" + i + "]", tierMinScores.get(i), i == 0 ? 1 : tierMinScores.get(i - 1) + 1,
+                        100);
+            }
+            tierMinScores = List.copyOf(tierMinScores);
+            real("vixShock", vixShock, 5, 150);
+            real("equityHoldPct", equityHoldPct, -50, 0);
+            whole("riskOffMinTier", riskOffMinTier, 1, 5);
+            whole("hedgeMinTier", hedgeMinTier, 1, 5);
+            whole("reduceMinTier", reduceMinTier, 1, hedgeMinTier);
+            whole("waitMinTier", waitMinTier, 1, reduceMinTier);
+            whole("maxStaleDays", maxStaleDays, 1, 60);
+        }
+    }
+
+    private static void require(String field, Object value) {
+        if (value == null) {
+            throw new RuleValueException(field, "an object", null);
+        }
+    }
+
+    private static List<String> roles(String field, List<String> roles) {
+        if (roles == null || roles.isEmpty()) {
+            throw new RuleValueException(field, "a non-empty list of roles", roles);
+        }
+        for (int i = 0; i < roles.size(); i++) {
+            role(field + "[" + i + "]", roles.get(i));
+        }
+        return List.copyOf(roles);
+    }
+}

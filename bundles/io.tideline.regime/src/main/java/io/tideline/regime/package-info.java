@@ -1,0 +1,2 @@
+/** The checklist's rules, evaluation and command; private to this bundle. */
+package io.tideline.regime;

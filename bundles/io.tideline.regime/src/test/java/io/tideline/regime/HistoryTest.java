@@ -1,0 +1,76 @@
+package io.tideline.regime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tideline.regime.api.Regime;
+import io.tideline.regime.api.Verdict;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Replays 2019-06..2023-12 of the sample data and checks the verdicts on known episodes. */
+class HistoryTest {
+
+    private static List<Verdict> days;
+
+    @BeforeAll
+    static void replay() throws Exception {
+        InMemoryEngine engine = InMemoryEngine.sample();
+        Checks checks = new Checks(engine, RulesLoader.defaults(), engine::bound);
+        long t0 = System.nanoTime();
+        days = checks.replay(LocalDate.parse("2019-06-01"), LocalDate.parse("2023-12-31"));
+        System.out.printf(Locale.ROOT, "replay of %d days in %d ms%n", days.size(), (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    private static double share(String from, String to, Predicate<Verdict> p) {
+        List<Verdict> in = days.stream().filter(v -> v.asOf().compareTo(from) >= 0 && v.asOf().compareTo(to) <= 0)
+                .toList();
+        double s = in.stream().filter(p).count() / (double) in.size();
+        System.out.printf(Locale.ROOT, "%s..%s: %.0f%% of %d days%n", from, to, s * 100, in.size());
+        return s;
+    }
+
+    @Test
+    void covid_crash_is_a_cross_asset_risk_off_of_tier_4_or_more() {
+        assertThat(share("2020-02-24", "2020-03-31", v -> v.riskOff() && v.tier() >= 4)).isGreaterThan(0.5);
+    }
+
+    @Test
+    void the_2022_selloffs_are_risk_off() {
+        assertThat(share("2022-05-01", "2022-06-30", Verdict::riskOff)).isGreaterThan(0.5);
+    }
+
+    @Test
+    void calm_bull_stretches_are_mostly_not_risk_off() {
+        assertThat(share("2019-07-01", "2019-12-31", v -> !v.riskOff())).isGreaterThan(0.5);
+        assertThat(share("2021-07-01", "2021-10-31", v -> !v.riskOff())).isGreaterThan(0.5);
+    }
+
+    @Test
+    void crypto_only_crashes_come_out_crypto_specific() {
+        assertThat(share("2021-05-12", "2021-06-30", v -> v.regime() == Regime.CRYPTO_SPECIFIC)).isGreaterThan(0.5);
+        assertThat(share("2022-11-07", "2022-11-30", v -> v.regime() == Regime.CRYPTO_SPECIFIC)).isGreaterThan(0.5);
+    }
+
+    @Test
+    void prints_the_regime_mix() {
+        for (String[] ep : new String[][] {{"2020-02-24", "2020-03-31"}, {"2022-05-01", "2022-06-30"},
+            {"2019-07-01", "2019-12-31"}, {"2021-07-01", "2021-10-31"}, {"2021-05-12", "2021-06-30"},
+            {"2022-11-07", "2022-11-30"}}) {
+            StringBuilder b = new StringBuilder(ep[0] + ".." + ep[1] + ":");
+            for (Regime r : Regime.values()) {
+                b.append(' ').append(r).append('=').append(Math.round(100 * share0(ep[0], ep[1], r)));
+            }
+            System.out.println(b);
+        }
+    }
+
+    private static double share0(String from, String to, Regime r) {
+        List<Verdict> in = days.stream().filter(v -> v.asOf().compareTo(from) >= 0 && v.asOf().compareTo(to) <= 0)
+                .toList();
+        return in.stream().filter(v -> v.regime() == r).count() / (double) in.size();
+    }
+}

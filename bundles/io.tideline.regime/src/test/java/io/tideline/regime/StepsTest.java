@@ -1,0 +1,166 @@
+package io.tideline.regime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tideline.regime.api.Action;
+import io.tideline.regime.api.Regime;
+import io.tideline.regime.api.Status;
+import io.tideline.regime.api.Verdict;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.function.IntToDoubleFunction;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Each step on constructed daily series (every role on the same 300 days ending 2024-12-31):
+ * calm, gently rising baselines, with the last days changed to trigger one rule.
+ */
+class StepsTest {
+
+    private static final int N = 300;
+    private static final LocalDate LAST = LocalDate.parse("2024-12-31");
+    private static final long[] TIMES = new long[N];
+
+    static {
+        for (int i = 0; i < N; i++) {
+            TIMES[i] = LAST.minusDays(N - 1 - i).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+        }
+    }
+
+    /** A calm, slowly rising price with a little wiggle so volatility is not zero. */
+    private static double calm(int i, double level) {
+        return level * (1 + 0.0005 * i) * (1 + 0.002 * Math.sin(i));
+    }
+
+    private static double[] series(IntToDoubleFunction f) {
+        double[] v = new double[N];
+        for (int i = 0; i < N; i++) {
+            v[i] = f.applyAsDouble(i);
+        }
+        return v;
+    }
+
+    /** The calm world: every role except liquidations and open interest. */
+    private static InMemoryEngine calmWorld() {
+        return new InMemoryEngine()
+                .put("us10y", TIMES, series(i -> 4.0 + 0.01 * Math.sin(i)))
+                .put("dollar", TIMES, series(i -> calm(i, 100) / (1 + 0.0005 * i)))
+                .put("spx", TIMES, series(i -> calm(i, 500)))
+                .put("ndx", TIMES, series(i -> calm(i, 400)))
+                .put("software", TIMES, series(i -> calm(i, 80)))
+                .put("btc", TIMES, series(i -> calm(i, 60_000)))
+                .put("vix", TIMES, series(i -> 14 + Math.sin(i)));
+    }
+
+    /** The last {@code days} bars move by {@code total} (a fraction), compounding evenly. */
+    private static double[] endMove(double level, int days, double total) {
+        return series(i -> {
+            double base = calm(i, level);
+            int into = i - (N - 1 - days);
+            return into <= 0 ? base : base * Math.pow(1 + total, into / (double) days);
+        });
+    }
+
+    private static Verdict check(InMemoryEngine e) {
+        return new Checks(e, RulesLoader.defaults(), e::bound).asOf(LAST);
+    }
+
+    @Test
+    void a_calm_world_is_green_and_risk_on() {
+        Verdict v = check(calmWorld());
+        assertThat(v.steps()).extracting(s -> s.status()).containsExactly(Status.GREEN, Status.GREEN, Status.GREEN,
+                Status.GREEN, Status.GREEN);
+        assertThat(v.regime()).isEqualTo(Regime.RISK_ON);
+        assertThat(v.riskOff()).isFalse();
+        assertThat(v.tier()).isEqualTo(1);
+        assertThat(v.action()).isEqualTo(Action.NONE);
+        assertThat(v.missing()).containsExactly("btc.funding", "btc.oi", "btc.liquidations.long");
+    }
+
+    @Test
+    void yields_jumping_with_the_dollar_is_macro_red() {
+        InMemoryEngine e = calmWorld()
+                .put("us10y", TIMES, series(i -> i < N - 5 ? 4.0 : 4.0 + 0.05 * (i - (N - 6))))
+                .put("dollar", TIMES, endMove(100, 5, 0.02));
+        Verdict v = check(e);
+        assertThat(v.step("macro").status()).isEqualTo(Status.RED);
+        assertThat(v.step("macro").evidence().get(0).value()).isCloseTo(25.0, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(v.drivers()).contains("rates shock", "dollar squeeze");
+    }
+
+    @Test
+    void yields_jumping_alone_is_macro_amber() {
+        InMemoryEngine e = calmWorld().put("us10y", TIMES, series(i -> i < N - 5 ? 4.0 : 4.2));
+        Verdict v = check(e);
+        assertThat(v.step("macro").status()).isEqualTo(Status.AMBER);
+        assertThat(v.drivers()).containsExactly("rates shock");
+    }
+
+    @Test
+    void leadership_breaking_while_the_index_holds_is_amber() {
+        InMemoryEngine e = calmWorld().put("software", TIMES, endMove(80, 10, -0.10));
+        Verdict v = check(e);
+        assertThat(v.step("leadership").status()).isEqualTo(Status.AMBER);
+        assertThat(v.step("leadership").summary()).contains("expect delayed index weakness");
+        assertThat(v.drivers()).contains("AI/tech re-rating");
+    }
+
+    @Test
+    void leadership_and_index_breaking_together_is_red() {
+        InMemoryEngine e = calmWorld().put("software", TIMES, endMove(80, 10, -0.20))
+                .put("ndx", TIMES, endMove(400, 10, -0.08));
+        assertThat(check(e).step("leadership").status()).isEqualTo(Status.RED);
+    }
+
+    @Test
+    void rising_liquidations_into_a_falling_price_is_crypto_red() {
+        InMemoryEngine e = calmWorld().put("btc", TIMES, endMove(60_000, 5, -0.06))
+                .put("btc.liquidations.long", TIMES, series(i -> i < N - 3 ? 1e6 : 8e6));
+        Verdict v = check(e);
+        assertThat(v.step("crypto").status()).isEqualTo(Status.RED);
+        assertThat(v.step("crypto").summary()).contains("mechanical downside risk");
+        assertThat(v.drivers()).contains("liquidation cascade");
+    }
+
+    @Test
+    void without_derivatives_data_crypto_is_judged_on_price_and_says_what_is_missing() {
+        InMemoryEngine e = calmWorld().put("btc", TIMES, endMove(60_000, 20, -0.40));
+        Verdict v = check(e);
+        // A steady slide: the drawdown is deep but 14-day vol is not 1.2x the 90-day vol, so amber.
+        assertThat(v.step("crypto").status()).isEqualTo(Status.AMBER);
+        assertThat(v.step("crypto").summary()).contains("without btc.liquidations.long, btc.funding, btc.oi");
+        assertThat(v.step("crypto").evidence()).anySatisfy(ev -> {
+            assertThat(ev.role()).isEqualTo("btc.liquidations.long");
+            assertThat(ev.value()).isNull();
+        });
+        // Equities hold, so this is crypto's own crash, not a cross-asset risk-off.
+        assertThat(v.regime()).isEqualTo(Regime.CRYPTO_SPECIFIC);
+        assertThat(v.riskOff()).isFalse();
+        assertThat(v.action()).isIn(Action.WAIT, Action.REDUCE);
+    }
+
+    @Test
+    void equities_and_crypto_down_with_vol_rising_is_correlation_red_and_risk_off() {
+        double[] spx = endMove(500, 10, -0.08);
+        for (int i = N - 10; i < N; i++) {
+            spx[i] *= 1 + (i % 2 == 0 ? 0.02 : -0.02);
+        }
+        InMemoryEngine e = calmWorld().put("spx", TIMES, spx).put("btc", TIMES, endMove(60_000, 14, -0.15));
+        Verdict v = check(e);
+        assertThat(v.step("correlation").status()).isEqualTo(Status.RED);
+        assertThat(v.step("correlation").summary()).contains("don't fight it");
+        assertThat(v.regime()).isEqualTo(Regime.VOLATILITY_EVENT);
+        assertThat(v.riskOff()).isTrue();
+        assertThat(v.action()).isIn(Action.REDUCE, Action.HEDGE);
+        assertThat(v.exposure()).isNotNull().isLessThanOrEqualTo(0.75);
+    }
+
+    @Test
+    void with_nothing_bound_every_step_is_unknown_and_every_role_missing() {
+        Verdict v = check(new InMemoryEngine());
+        assertThat(v.steps().subList(0, 4)).extracting(s -> s.status()).containsOnly(Status.UNKNOWN);
+        assertThat(v.missing()).contains("us10y", "dollar", "spx", "btc", "vix");
+        assertThat(v.exposure()).isNull();
+        assertThat(v.regime()).isEqualTo(Regime.NORMAL);
+    }
+}

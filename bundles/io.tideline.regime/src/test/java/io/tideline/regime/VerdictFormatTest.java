@@ -1,0 +1,35 @@
+package io.tideline.regime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tideline.regime.api.Verdict;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class VerdictFormatTest {
+
+    @Test
+    void the_json_document_has_the_stable_keys_in_order() throws Exception {
+        InMemoryEngine engine = InMemoryEngine.sample();
+        Verdict v = new Checks(engine, RulesLoader.defaults(), engine::bound).asOf(LocalDate.parse("2020-03-16"));
+        JsonNode doc = new ObjectMapper().readTree(VerdictFormat.json(v));
+        List<String> keys = new ArrayList<>();
+        doc.fieldNames().forEachRemaining(keys::add);
+        assertThat(keys).containsExactly("asOf", "regime", "riskOff", "tier", "action", "exposure", "drivers",
+                "missing", "steps");
+        assertThat(doc.get("asOf").asText()).isEqualTo("2020-03-16");
+        assertThat(doc.get("steps")).extracting(s -> s.get("id").asText()).containsExactly("macro", "leadership",
+                "crypto", "correlation", "execution");
+        List<String> evidenceKeys = new ArrayList<>();
+        doc.get("steps").get(0).get("evidence").get(0).fieldNames().forEachRemaining(evidenceKeys::add);
+        assertThat(evidenceKeys).containsExactly("role", "indicator", "value", "threshold", "rule");
+        List<String> stepKeys = new ArrayList<>();
+        doc.get("steps").get(0).fieldNames().forEachRemaining(stepKeys::add);
+        assertThat(stepKeys).containsExactly("id", "status", "summary", "evidence");
+        assertThat(VerdictFormat.csv(v)).startsWith("2020-03-16," + v.regime() + ",");
+    }
+}

@@ -1,0 +1,44 @@
+package io.tideline.itests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tideline.launcher.TidelineFramework;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.osgi.framework.BundleContext;
+
+/** The risk-off checklist over the sample workspace, through the 'check' command, in the framework. */
+class CheckIT {
+
+    @TempDir
+    Path work;
+
+    @Test
+    void theCovidShockIsACrossAssetRiskOffAndTheReplayAgreesWithAsOf() throws Exception {
+        try (TidelineFramework tideline = Dist.boot(work)) {
+            BundleContext context = tideline.context();
+            Dist.Result day = Dist.run(context, "check", "--as-of", "2020-03-16", "--json");
+            assertThat(day.code()).as(day.err()).isZero();
+            assertThat(day.out()).startsWith("{\"asOf\":\"2020-03-16\",").contains("\"riskOff\":true")
+                    .containsPattern("\"tier\":[45],").contains("\"id\":\"macro\"").contains("\"id\":\"execution\"");
+
+            Dist.Result replay = Dist.run(context, "check", "--from", "2020-02-24", "--to", "2020-03-31", "--csv");
+            assertThat(replay.code()).as(replay.err()).isZero();
+            List<String> days = replay.out().lines().skip(1).toList();
+            assertThat(days).hasSizeGreaterThan(20);
+            long riskOff = days.stream().filter(l -> l.split(",")[2].equals("true")).count();
+            assertThat(riskOff).as("risk-off days of the COVID shock").isGreaterThan(days.size() / 2);
+            String march16 = days.stream().filter(l -> l.startsWith("2020-03-16,")).findFirst().orElseThrow();
+            assertThat(march16).startsWith("2020-03-16,LIQUIDITY_SHOCK,true,5,");
+
+            Files.writeString(work.resolve("data/workspace/checklist-rules.json"), "{\"steps\": {}}");
+            Dist.Result bad = Dist.run(context, "check", "--as-of", "2020-03-16");
+            assertThat(bad.code()).isZero();
+            assertThat(bad.err()).contains("checklist-rules.json").contains("the previous valid rules stay in force");
+            assertThat(bad.out()).contains("LIQUIDITY_SHOCK");
+        }
+    }
+}
