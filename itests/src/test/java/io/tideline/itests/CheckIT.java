@@ -34,6 +34,13 @@ class CheckIT {
             String march16 = days.stream().filter(l -> l.startsWith("2020-03-16,")).findFirst().orElseThrow();
             assertThat(march16).startsWith("2020-03-16,LIQUIDITY_SHOCK,true,5,");
 
+            // A team's own step, hot-deployed: the verdict lists it after the five (HY spread 10.87% on 03-23).
+            Dist.drop(Dist.DEPLOYABLES.resolve("checkstep.jar"), work.resolve("deploy"), "checkstep.jar");
+            Dist.await("plugin step in the verdict", () -> Dist.run(context, "check", "--as-of", "2020-03-23", "--json")
+                    .out().contains("\"id\":\"example.credit\",\"status\":\"RED\""));
+            assertThat(Dist.run(context, "check", "--as-of", "2019-07-01", "--json").out())
+                    .contains("\"id\":\"example.credit\",\"status\":\"GREEN\"");
+
             Files.writeString(work.resolve("data/workspace/checklist-rules.json"), "{\"steps\": {}}");
             Dist.Result bad = Dist.run(context, "check", "--as-of", "2020-03-16");
             assertThat(bad.code()).isZero();

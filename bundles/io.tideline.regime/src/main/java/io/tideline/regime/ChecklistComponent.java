@@ -3,18 +3,30 @@ package io.tideline.regime;
 import io.tideline.api.command.Command;
 import io.tideline.api.command.CommandRequest;
 import io.tideline.api.indicator.IndicatorEngine;
+import io.tideline.api.series.SeriesData;
+import io.tideline.api.series.SeriesId;
+import io.tideline.api.store.SeriesStore;
+import io.tideline.api.store.StoreException;
 import io.tideline.api.workspace.RoleBindings;
+import io.tideline.regime.api.ChecklistStep;
 import io.tideline.regime.api.Regime;
 import io.tideline.regime.api.RegimeEvents;
+import io.tideline.regime.api.Status;
+import io.tideline.regime.api.Step;
+import io.tideline.regime.api.StepContext;
 import io.tideline.regime.api.Verdict;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -44,6 +56,20 @@ public final class ChecklistComponent implements Command {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile EventAdmin events;
 
+    @Reference
+    private SeriesStore store;
+
+    private final List<ChecklistStep> plugins = new CopyOnWriteArrayList<>();
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addStep(ChecklistStep step) {
+        plugins.add(step);
+    }
+
+    void removeStep(ChecklistStep step) {
+        plugins.remove(step);
+    }
+
     private Path overrideFile;
     private Rules rules = RulesLoader.defaults();
     private FileTime overrideSeen;
@@ -55,6 +81,49 @@ public final class ChecklistComponent implements Command {
         String dataDir = context.getProperty("tideline.data.dir");
         overrideFile = Path.of(dataDir == null ? System.getProperty("user.home") + "/.tideline" : dataDir,
                 "workspace", "checklist-rules.json");
+    }
+
+    /** The verdict with every plugin step of the day appended; a plugin that throws shows UNKNOWN. */
+    private Verdict withPlugins(Verdict v) {
+        if (plugins.isEmpty()) {
+            return v;
+        }
+        long end = LocalDate.parse(v.asOf()).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli() + 86_399_999L;
+        RoleBindings bindings = roles;
+        StepContext context = new StepContext() {
+            @Override
+            public String asOf() {
+                return v.asOf();
+            }
+
+            @Override
+            public long endMillis() {
+                return end;
+            }
+
+            @Override
+            public SeriesData role(String role) {
+                Optional<SeriesId> id = bindings == null ? Optional.empty() : bindings.get(role);
+                if (id.isEmpty()) {
+                    return SeriesData.empty();
+                }
+                try {
+                    return store.read(id.get(), Long.MIN_VALUE, end);
+                } catch (StoreException e) {
+                    return SeriesData.empty();
+                }
+            }
+        };
+        List<Step> steps = new ArrayList<>(v.steps());
+        for (ChecklistStep plugin : plugins) {
+            try {
+                steps.add(plugin.evaluate(context));
+            } catch (RuntimeException | LinkageError e) {
+                steps.add(new Step(plugin.id(), Status.UNKNOWN, "the plugin step failed: " + e, List.of()));
+            }
+        }
+        return new Verdict(v.asOf(), v.regime(), v.riskOff(), v.tier(), v.action(), v.exposure(), v.drivers(),
+                v.missing(), steps);
     }
 
     @Override
@@ -124,7 +193,7 @@ public final class ChecklistComponent implements Command {
         Checks checks = new Checks(engine, current, role -> r != null && r.get(role).isPresent());
         PrintStream out = request.out();
         if (from != null) {
-            List<Verdict> days = checks.replay(from, to);
+            List<Verdict> days = checks.replay(from, to).stream().map(this::withPlugins).toList();
             if (json) {
                 out.println(VerdictFormat.json(days));
             } else if (csv) {
@@ -136,7 +205,7 @@ public final class ChecklistComponent implements Command {
             request.err().println(days.size() + " days");
             return OK;
         }
-        Verdict v = asOf == null ? checks.latest() : checks.asOf(asOf);
+        Verdict v = withPlugins(asOf == null ? checks.latest() : checks.asOf(asOf));
         if (asOf == null) {
             announce(v);
         }
