@@ -41,6 +41,15 @@ class CheckIT {
             assertThat(Dist.run(context, "check", "--as-of", "2019-07-01", "--json").out())
                     .contains("\"id\":\"example.credit\",\"status\":\"GREEN\"");
 
+            // A regime change is announced when data or roles change: point spx at a steady rally.
+            Dist.drop(Dist.DEPLOYABLES.resolve("storeprobe.jar"), work.resolve("deploy"), "storeprobe.jar");
+            Dist.await("probe", () -> Dist.run(context, "probe", "events").code() == 0);
+            assertThat(Dist.run(context, "probe", "write", "test:RALLY", "300", "1000").code()).isZero();
+            assertThat(Dist.run(context, "roles", "set", "spx", "test:RALLY").code()).isZero();
+            Dist.await("regime change announced", () -> Dist.run(context, "probe", "events").out()
+                    .contains("io/tideline/regime/CHANGED regime="));
+            assertThat(Dist.run(context, "roles", "set", "spx", "yahoo:SPY").code()).isZero();
+
             Files.writeString(work.resolve("data/workspace/checklist-rules.json"), "{\"steps\": {}}");
             Dist.Result bad = Dist.run(context, "check", "--as-of", "2020-03-16");
             assertThat(bad.code()).isZero();

@@ -5,9 +5,11 @@ import io.tideline.api.command.CommandRequest;
 import io.tideline.api.indicator.IndicatorEngine;
 import io.tideline.api.series.SeriesData;
 import io.tideline.api.series.SeriesId;
+import io.tideline.api.store.SeriesEvents;
 import io.tideline.api.store.SeriesStore;
 import io.tideline.api.store.StoreException;
 import io.tideline.api.workspace.RoleBindings;
+import io.tideline.api.workspace.Roles;
 import io.tideline.regime.api.ChecklistStep;
 import io.tideline.regime.api.Regime;
 import io.tideline.regime.api.RegimeEvents;
@@ -27,14 +29,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
+import org.osgi.service.event.EventConstants;
+import org.osgi.service.event.EventHandler;
+import org.osgi.service.log.Logger;
+import org.osgi.service.log.LoggerFactory;
 
 /**
  * The {@code check} command: {@code check [--as-of YYYY-MM-DD] [--json]} prints the risk-off
@@ -44,8 +55,20 @@ import org.osgi.service.event.EventAdmin;
  * override keeps the previous valid rules in force and is reported. When the latest verdict's
  * regime differs from the previous one computed here, {@link RegimeEvents#TOPIC_CHANGED} is posted.
  */
-@Component(service = Command.class)
-public final class ChecklistComponent implements Command {
+@Component(service = {Command.class, EventHandler.class}, property = {
+    EventConstants.EVENT_TOPIC + "=" + SeriesEvents.TOPIC_APPENDED,
+    EventConstants.EVENT_TOPIC + "=" + SeriesEvents.TOPIC_DELETED,
+    EventConstants.EVENT_TOPIC + "=" + Roles.TOPIC_CHANGED})
+public final class ChecklistComponent implements Command, EventHandler {
+
+    /** New data usually arrives in bursts (a feed's series one after another): wait for quiet. */
+    private static final long SETTLE_MILLIS = 1_000;
+
+    @Reference(service = LoggerFactory.class)
+    private Logger logger;
+
+    private ScheduledExecutorService watcher;
+    private ScheduledFuture<?> pending;
 
     @Reference
     private IndicatorEngine engine;
@@ -81,6 +104,42 @@ public final class ChecklistComponent implements Command {
         String dataDir = context.getProperty("tideline.data.dir");
         overrideFile = Path.of(dataDir == null ? System.getProperty("user.home") + "/.tideline" : dataDir,
                 "workspace", "checklist-rules.json");
+        watcher = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "tideline-checklist");
+            t.setDaemon(true);
+            return t;
+        });
+        // The first verdict sets the regime that later changes are measured from.
+        watcher.execute(this::recheck);
+    }
+
+    @Deactivate
+    void deactivate() throws InterruptedException {
+        watcher.shutdownNow();
+        watcher.awaitTermination(10, TimeUnit.SECONDS);
+    }
+
+    /** New bars, a deleted series or a rebound role: recompute the latest verdict once things settle. */
+    @Override
+    public synchronized void handleEvent(Event event) {
+        if (watcher.isShutdown()) {
+            return;
+        }
+        if (pending != null) {
+            pending.cancel(false);
+        }
+        pending = watcher.schedule(this::recheck, SETTLE_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    /** Computes the latest verdict and posts a regime change; runs on the watcher thread. */
+    private void recheck() {
+        try {
+            RoleBindings r = roles;
+            Rules current = currentRules(new PrintStream(java.io.OutputStream.nullOutputStream()));
+            announce(new Checks(engine, current, role -> r != null && r.get(role).isPresent()).latest());
+        } catch (RuntimeException e) {
+            logger.warn("cannot recompute the latest checklist verdict: {}", e.toString());
+        }
     }
 
     /** The verdict with every plugin step of the day appended; a plugin that throws shows UNKNOWN. */
