@@ -34,7 +34,7 @@ class RulesLoaderTest {
         Rules r = RulesLoader.defaults();
         assertThat(r.steps().macro().yieldJumpBp()).isEqualTo(15);
         assertThat(r.steps().leadership().baskets()).containsExactly("leaders", "software");
-        assertThat(r.regime().tierMinScores()).containsExactly(1, 3, 5, 7);
+        assertThat(r.regime().tierMinScores()).containsExactly(1, 3, 4, 6);
     }
 
     @Test
@@ -67,7 +67,7 @@ class RulesLoaderTest {
 
     @Test
     void an_out_of_range_list_element_names_its_index() throws IOException {
-        RulesException e = failure(defaultsText().replace("[1, 3, 5, 7]", "[1, 3, 3, 7]"));
+        RulesException e = failure(defaultsText().replace("[1, 3, 4, 6]", "[1, 3, 3, 6]"));
         assertThat(e.path()).isEqualTo("regime.tierMinScores[2]");
     }
 
