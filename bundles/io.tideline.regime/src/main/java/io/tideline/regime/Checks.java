@@ -1,5 +1,9 @@
 package io.tideline.regime;
 
+import io.tideline.regime.api.Action;
+import io.tideline.regime.api.Status;
+import io.tideline.regime.api.Step;
+
 import io.tideline.api.indicator.IndicatorEngine;
 import io.tideline.api.indicator.IndicatorResult;
 import io.tideline.api.series.Times;
@@ -41,8 +45,67 @@ final class Checks {
 
     /** The verdict for {@code day}, from data up to its end (UTC). */
     Verdict asOf(LocalDate day) {
-        long end = endOf(day);
-        return judge.judge(day.toString(), end, compute(end));
+        Readings r = compute(endOf(day));
+        List<LocalDate> window = new ArrayList<>();
+        long[] trading = tradingDays(r);
+        for (int i = trading.length - 1; i >= 0 && window.size() < rules.regime().holdDays(); i--) {
+            LocalDate d = dateOf(trading[i]);
+            if (d.isBefore(day)) {
+                window.add(0, d);
+            }
+        }
+        window.add(day);
+        List<Verdict> raw = new ArrayList<>(window.size());
+        for (LocalDate d : window) {
+            raw.add(judge.judge(d.toString(), endOf(d), r));
+        }
+        List<Verdict> held = hold(raw);
+        return held.get(held.size() - 1);
+    }
+
+    /**
+     * The hold rule, on verdicts judged day by day (each a pure function of its own day): a day
+     * that is not a risk-off stays one for up to {@code holdDays} trading days after a risk-off
+     * confirmed at {@code hedgeMinTier} or above, while leadership or the index is still broken.
+     * Relief rallies inside a selloff otherwise relax the verdict for a few days at a time. Only
+     * the judged verdicts of the window count, never held ones, so the result for a day depends on
+     * that day and the {@code holdDays} before it alone: a replay and an as-of agree.
+     */
+    private List<Verdict> hold(List<Verdict> raw) {
+        Rules.RegimeRules g = rules.regime();
+        List<Verdict> out = new ArrayList<>(raw.size());
+        for (int i = 0; i < raw.size(); i++) {
+            Verdict v = raw.get(i);
+            Verdict confirmed = null;
+            for (int k = 1; k <= g.holdDays() && i - k >= 0 && !v.riskOff(); k++) {
+                Verdict p = raw.get(i - k);
+                if (p.riskOff() && p.tier() >= g.hedgeMinTier()) {
+                    confirmed = p;
+                    break;
+                }
+            }
+            boolean broken = v.steps().stream().anyMatch(s -> s.id().equals("leadership")
+                    && (s.status() == Status.AMBER || s.status() == Status.RED));
+            out.add(confirmed == null || !broken ? v : held(v, confirmed));
+        }
+        return out;
+    }
+
+    private Verdict held(Verdict v, Verdict confirmed) {
+        Rules.RegimeRules g = rules.regime();
+        int tier = Math.max(v.tier(), g.hedgeMinTier());
+        double cap = rules.steps().execution().exposureCapByTier().get(tier - 1);
+        Double exposure = v.exposure() == null ? null : Math.min(v.exposure(), cap);
+        List<String> drivers = new ArrayList<>(v.drivers());
+        drivers.add("selloff not over");
+        String why = "HEDGE: risk-off confirmed on " + confirmed.asOf() + " (tier " + confirmed.tier()
+                + ") and leadership or the index still broken; held for up to " + g.holdDays() + " trading days";
+        List<Step> steps = new ArrayList<>();
+        for (Step s : v.steps()) {
+            steps.add(s.id().equals("execution") ? new Step("execution", Status.RED, why, s.evidence()) : s);
+        }
+        return new Verdict(v.asOf(), confirmed.regime(), true, tier, Action.HEDGE, exposure, drivers, v.missing(),
+                steps);
     }
 
     /** The verdict for the last day on which the equity index (else crypto) has a bar. */
@@ -53,8 +116,7 @@ final class Checks {
             LocalDate today = LocalDate.now(ZoneOffset.UTC);
             return judge.judge(today.toString(), endOf(today), r);
         }
-        LocalDate day = dateOf(days[days.length - 1]);
-        return judge.judge(day.toString(), endOf(day), r);
+        return asOf(dateOf(days[days.length - 1]));
     }
 
     /**
@@ -67,22 +129,32 @@ final class Checks {
         }
         Readings r = compute(endOf(to));
         TreeSet<LocalDate> days = new TreeSet<>();
+        List<LocalDate> before = new ArrayList<>();
         for (long t : tradingDays(r)) {
             LocalDate d = dateOf(t);
-            if (!d.isBefore(from) && !d.isAfter(to)) {
+            if (d.isBefore(from)) {
+                before.add(d);
+            } else if (!d.isAfter(to)) {
                 days.add(d);
             }
         }
+        // the hold rule looks back holdDays trading days before the first day asked for
+        int lookback = Math.min(before.size(), rules.regime().holdDays());
+        List<LocalDate> earlier = before.subList(before.size() - lookback, before.size());
         if (days.isEmpty()) {
             for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
                 days.add(d);
             }
         }
-        List<Verdict> out = new ArrayList<>(days.size());
-        for (LocalDate d : days) {
-            out.add(judge.judge(d.toString(), endOf(d), r));
+        List<Verdict> raw = new ArrayList<>(earlier.size() + days.size());
+        for (LocalDate d : earlier) {
+            raw.add(judge.judge(d.toString(), endOf(d), r));
         }
-        return out;
+        for (LocalDate d : days) {
+            raw.add(judge.judge(d.toString(), endOf(d), r));
+        }
+        List<Verdict> held = hold(raw);
+        return List.copyOf(held.subList(earlier.size(), held.size()));
     }
 
     private Readings compute(long end) {

@@ -126,11 +126,13 @@ record Rules(int version, Steps steps, RegimeRules regime) {
     /**
      * From steps to regime, tier and action: a step scores {@code amberPoints} or
      * {@code redPoints}; tier 2..5 start at the scores of {@code tierMinScores}; a VIX at
-     * {@code vixShock} adds a tier. Inputs older than {@code maxStaleDays} count as missing.
+     * {@code vixShock} adds a tier. Inputs older than {@code maxStaleDays} count as missing. A
+     * risk-off confirmed at {@code hedgeMinTier} or above holds for up to {@code holdDays} trading
+     * days while leadership or the index stays broken (0 turns the hold off).
      */
     record RegimeRules(int amberPoints, int redPoints, List<Integer> tierMinScores, double vixShock,
             double equityHoldPct, int riskOffMinTier, int hedgeMinTier, int reduceMinTier, int waitMinTier,
-            int maxStaleDays) {
+            int maxStaleDays, int holdDays) {
         RegimeRules {
             whole("amberPoints", amberPoints, 0, 10);
             whole("redPoints", redPoints, amberPoints, 20);
@@ -150,6 +152,7 @@ record Rules(int version, Steps steps, RegimeRules regime) {
             whole("reduceMinTier", reduceMinTier, 1, hedgeMinTier);
             whole("waitMinTier", waitMinTier, 1, reduceMinTier);
             whole("maxStaleDays", maxStaleDays, 1, 60);
+            whole("holdDays", holdDays, 0, 60);
         }
     }
 

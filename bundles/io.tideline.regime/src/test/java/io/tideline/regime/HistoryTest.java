@@ -40,19 +40,23 @@ class HistoryTest {
 
     @Test
     void the_2022_selloffs_are_risk_off() {
-        assertThat(share("2022-05-01", "2022-06-30", Verdict::riskOff)).isGreaterThan(0.5);
+        // each leg down of the tightening year, at tier 4 or more on most of its days
+        assertThat(share("2022-01-03", "2022-03-08", v -> v.riskOff() && v.tier() >= 4)).isGreaterThan(0.5);
+        assertThat(share("2022-03-29", "2022-06-16", v -> v.riskOff() && v.tier() >= 4)).isGreaterThan(0.5);
+        assertThat(share("2022-08-16", "2022-10-12", v -> v.riskOff() && v.tier() >= 4)).isGreaterThan(0.5);
     }
 
     @Test
     void calm_bull_stretches_are_mostly_not_risk_off() {
-        assertThat(share("2019-07-01", "2019-12-31", v -> !v.riskOff())).isGreaterThan(0.5);
-        assertThat(share("2021-07-01", "2021-10-31", v -> !v.riskOff())).isGreaterThan(0.5);
+        assertThat(share("2019-07-01", "2019-12-31", v -> !v.riskOff())).isGreaterThan(0.75);
+        assertThat(share("2021-07-01", "2021-10-31", v -> !v.riskOff())).isGreaterThan(0.75);
+        assertThat(share("2023-11-01", "2023-12-31", v -> !v.riskOff())).isGreaterThan(0.75);
     }
 
     @Test
     void crypto_only_crashes_come_out_crypto_specific() {
-        assertThat(share("2021-05-12", "2021-06-30", v -> v.regime() == Regime.CRYPTO_SPECIFIC)).isGreaterThan(0.5);
-        assertThat(share("2022-11-07", "2022-11-30", v -> v.regime() == Regime.CRYPTO_SPECIFIC)).isGreaterThan(0.5);
+        assertThat(share("2021-05-12", "2021-06-30", v -> v.regime() == Regime.CRYPTO_SPECIFIC)).isGreaterThan(0.75);
+        assertThat(share("2022-11-07", "2022-11-30", v -> v.regime() == Regime.CRYPTO_SPECIFIC)).isGreaterThan(0.75);
     }
 
     @Test
