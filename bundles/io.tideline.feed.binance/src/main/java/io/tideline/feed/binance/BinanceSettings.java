@@ -1,5 +1,6 @@
 package io.tideline.feed.binance;
 
+import io.tideline.feed.http.BaseUrls;
 import io.tideline.api.series.Timeframe;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -88,22 +89,10 @@ record BinanceSettings(List<String> symbols, List<Timeframe> intervals, URI base
         return list;
     }
 
-    /** Parses an absolute URL of one of the schemes and drops a trailing slash. */
+    /** A configured URL of this connector (see {@link BaseUrls}). */
     static URI url(String name, String text, String... schemes) {
-        String trimmed = text == null ? "" : text.trim();
-        while (trimmed.endsWith("/")) {
-            trimmed = trimmed.substring(0, trimmed.length() - 1);
-        }
-        try {
-            URI uri = new URI(trimmed);
-            if (uri.getHost() == null || !List.of(schemes).contains(uri.getScheme())) {
-                throw new URISyntaxException(trimmed, "expected an absolute URL");
-            }
-            return uri;
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException(BinanceConnector.PID + ": " + name + " '" + trimmed
-                    + "' is not an absolute " + String.join("/", schemes) + " URL such as " + schemes[schemes.length - 1]
-                    + "://" + (schemes[0].startsWith("ws") ? "fstream" : "fapi") + ".binance.com", e);
-        }
+        String example = schemes[schemes.length - 1] + "://" + (schemes[0].startsWith("ws") ? "fstream" : "fapi")
+                + ".binance.com";
+        return BaseUrls.parse(BinanceConnector.PID, name, text, example, schemes);
     }
 }

@@ -74,10 +74,10 @@ class BinanceDescriptionTest {
                 .hasMessage("io.tideline.feed.binance: intervals holds '15m', expected 1h, 4h or 1d");
         assertThatThrownBy(() -> BinanceSettings.url("wsUrl", "https://fstream.binance.com", "ws", "wss"))
                 .hasMessageStartingWith("io.tideline.feed.binance: wsUrl 'https://fstream.binance.com' is not an "
-                        + "absolute ws/wss URL such as wss://fstream.binance.com");
+                        + "absolute ws(s) URL such as wss://fstream.binance.com");
         assertThatThrownBy(() -> BinanceSettings.url("baseUrl", "fapi.binance.com", "http", "https"))
                 .hasMessageStartingWith("io.tideline.feed.binance: baseUrl 'fapi.binance.com' is not an absolute "
-                        + "http/https URL such as https://fapi.binance.com");
+                        + "http(s) URL such as https://fapi.binance.com");
         assertThatThrownBy(() -> new BinanceSettings(List.of("BTCUSDT"), List.of(Timeframe.D1),
                 BinanceSettings.url("baseUrl", "https://fapi.binance.com", "http", "https"),
                 BinanceSettings.url("wsUrl", "wss://fstream.binance.com", "ws", "wss"), true, Duration.ofSeconds(1), 0))

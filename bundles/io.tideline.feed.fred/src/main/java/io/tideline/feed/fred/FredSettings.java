@@ -1,5 +1,6 @@
 package io.tideline.feed.fred;
 
+import io.tideline.feed.http.BaseUrls;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -61,24 +62,6 @@ record FredSettings(List<String> series, String apiKey, URI baseUrl, URI graphBa
                 config.maxAttempts());
     }
 
-    /** Parses an absolute http(s) URL and drops a trailing slash. */
-    static URI url(String name, String text) {
-        String trimmed = text == null ? "" : text.trim();
-        while (trimmed.endsWith("/")) {
-            trimmed = trimmed.substring(0, trimmed.length() - 1);
-        }
-        try {
-            URI uri = new URI(trimmed);
-            if (uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
-                throw new URISyntaxException(trimmed, "expected an absolute http or https URL");
-            }
-            return uri;
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException(FredConnector.PID + ": " + name + " '" + trimmed
-                    + "' is not an absolute http(s) URL such as https://api.stlouisfed.org", e);
-        }
-    }
-
     /** Whether requests go to the FRED API (JSON) rather than the key-less CSV download. */
     boolean hasApiKey() {
         return !apiKey.isEmpty();
@@ -89,5 +72,10 @@ record FredSettings(List<String> series, String apiKey, URI baseUrl, URI graphBa
         return "FredSettings[series=" + series + ", apiKey=" + (hasApiKey() ? "(set)" : "(none)") + ", baseUrl="
                 + baseUrl + ", graphBaseUrl=" + graphBaseUrl + ", timeout=" + timeout + ", maxAttempts="
                 + maxAttempts + "]";
+    }
+
+    /** A configured base URL of this connector (see {@link BaseUrls}). */
+    static URI url(String name, String text) {
+        return BaseUrls.parse(FredConnector.PID, name, text, "https://api.stlouisfed.org", "http", "https");
     }
 }

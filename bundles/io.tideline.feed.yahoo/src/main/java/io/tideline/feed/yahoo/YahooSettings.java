@@ -1,5 +1,6 @@
 package io.tideline.feed.yahoo;
 
+import io.tideline.feed.http.BaseUrls;
 import io.tideline.api.series.Timeframe;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -91,28 +92,15 @@ record YahooSettings(List<String> symbols, List<String> basket, List<Timeframe> 
         return list;
     }
 
-    /** Parses an absolute http(s) URL and drops a trailing slash. */
-    static URI url(String text) {
-        String trimmed = text == null ? "" : text.trim();
-        while (trimmed.endsWith("/")) {
-            trimmed = trimmed.substring(0, trimmed.length() - 1);
-        }
-        try {
-            URI uri = new URI(trimmed);
-            if (uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
-                throw new URISyntaxException(trimmed, "expected an absolute http or https URL");
-            }
-            return uri;
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException(YahooConnector.PID + ": baseUrl '" + trimmed
-                    + "' is not an absolute http(s) URL such as https://query1.finance.yahoo.com", e);
-        }
-    }
-
     /** Every symbol offered: the market symbols, then the basket. */
     List<String> allSymbols() {
         List<String> all = new ArrayList<>(symbols);
         all.addAll(basket);
         return List.copyOf(all);
+    }
+
+    /** The configured base URL of this connector (see {@link BaseUrls}). */
+    static URI url(String text) {
+        return BaseUrls.parse(YahooConnector.PID, "baseUrl", text, "https://query1.finance.yahoo.com", "http", "https");
     }
 }
