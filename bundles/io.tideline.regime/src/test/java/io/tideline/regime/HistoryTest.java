@@ -60,21 +60,25 @@ class HistoryTest {
     }
 
     @Test
-    void prints_the_regime_mix() {
-        for (String[] ep : new String[][] {{"2020-02-24", "2020-03-31"}, {"2022-05-01", "2022-06-30"},
-            {"2019-07-01", "2019-12-31"}, {"2021-07-01", "2021-10-31"}, {"2021-05-12", "2021-06-30"},
-            {"2022-11-07", "2022-11-30"}}) {
-            StringBuilder b = new StringBuilder(ep[0] + ".." + ep[1] + ":");
-            for (Regime r : Regime.values()) {
-                b.append(' ').append(r).append('=').append(Math.round(100 * share0(ep[0], ep[1], r)));
+    void every_verdict_of_the_replay_is_consistent() {
+        assertThat(days).hasSizeGreaterThan(1000);
+        for (Verdict v : days) {
+            String day = v.asOf();
+            assertThat(v.steps()).as(day).extracting(s -> s.id())
+                    .containsExactly("macro", "leadership", "crypto", "correlation", "execution");
+            if (v.riskOff()) {
+                assertThat(v.regime()).as(day).isIn(Regime.LIQUIDITY_SHOCK, Regime.VOLATILITY_EVENT, Regime.TREND_BREAK);
             }
-            System.out.println(b);
+            if (v.regime() == Regime.CRYPTO_SPECIFIC || v.regime() == Regime.RISK_ON) {
+                assertThat(v.riskOff()).as(day).isFalse();
+            }
+            if (v.action() == io.tideline.regime.api.Action.HEDGE) {
+                assertThat(v.riskOff()).as(day + ": HEDGE only in a risk-off").isTrue();
+            }
+            if (v.exposure() != null) {
+                assertThat(v.exposure()).as(day).isBetween(0.0, 1.0);
+            }
         }
     }
 
-    private static double share0(String from, String to, Regime r) {
-        List<Verdict> in = days.stream().filter(v -> v.asOf().compareTo(from) >= 0 && v.asOf().compareTo(to) <= 0)
-                .toList();
-        return in.stream().filter(v -> v.regime() == r).count() / (double) in.size();
-    }
 }

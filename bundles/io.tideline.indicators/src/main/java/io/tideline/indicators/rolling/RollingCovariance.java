@@ -136,6 +136,15 @@ public final class RollingCovariance {
     public void addAllCorrelations(double[] x, double[] y, int from, int to, double[] out) {
         final int window = xs.length;
         final double inverse = 1.0 / window;
+        // Phase 1: the oldest pair comes from the ring (earlier calls), as in add(). Phase 2: the
+        // whole window lies in x and y, so the oldest pair is read there and the ring is refilled
+        // once at the end.
+        int i = from;
+        int ringUntil = Math.min(to, from + window);
+        for (; i < ringUntil; i++) {
+            add(x[i], y[i]);
+            out[i] = correlation();
+        }
         int nx = next;
         long cnt = count;
         int miss = missing;
@@ -149,95 +158,6 @@ public final class RollingCovariance {
         double axx = sxx;
         double ayy = syy;
         double axy = sxy;
-        // Phase 1: the oldest pair comes from the ring (earlier calls). Phase 2: the whole window
-        // lies in x and y, so the oldest pair is read there and the ring is refilled once at the end.
-        int i = from;
-        int ringUntil = Math.min(to, from + window);
-        for (; i < ringUntil; i++) {
-            double vx = x[i];
-            double vy = y[i];
-            if (cnt >= window) {
-                double ox = xs[nx];
-                double oy = ys[nx];
-                if (ox != ox || oy != oy) {
-                    miss--;
-                } else {
-                    double dx = ox - hx;
-                    double dy = oy - hy;
-                    ax -= dx;
-                    ay -= dy;
-                    axx -= dx * dx;
-                    ayy -= dy * dy;
-                    axy -= dx * dy;
-                    valid--;
-                }
-            }
-            xs[nx] = vx;
-            ys[nx] = vy;
-            if (++nx == window) {
-                nx = 0;
-            }
-            cnt++;
-            if (vx != vx || vy != vy) {
-                miss++;
-            } else {
-                if (!hasShift) {
-                    hasShift = true;
-                    hx = vx;
-                    hy = vy;
-                }
-                double dx = vx - hx;
-                double dy = vy - hy;
-                ax += dx;
-                ay += dy;
-                axx += dx * dx;
-                ayy += dy * dy;
-                axy += dx * dy;
-                valid++;
-            }
-            boolean rebuild = ++since == window;
-            if (!rebuild && cnt >= window && miss == 0) {
-                // a full window of valid pairs: valid == window
-                double ox = ax * ax * inverse;
-                double oy = ay * ay * inverse;
-                rebuild = ox > RollingVariance.CANCELLATION * (axx - ox) || oy > RollingVariance.CANCELLATION * (ayy - oy);
-            }
-            if (rebuild) {
-                since = since == window ? 0 : since;
-                next = nx;
-                sx = ax;
-                sy = ay;
-                sxx = axx;
-                syy = ayy;
-                sxy = axy;
-                n = valid;
-                shifted = hasShift;
-                shiftX = hx;
-                shiftY = hy;
-                recompute();
-                ax = sx;
-                ay = sy;
-                axx = sxx;
-                ayy = syy;
-                axy = sxy;
-                valid = n;
-                hasShift = shifted;
-                hx = shiftX;
-                hy = shiftY;
-            }
-            if (cnt >= window && miss == 0) {
-                double mx = axx - ax * ax * inverse;
-                double my = ayy - ay * ay * inverse;
-                if (mx > 0 && my > 0) {
-                    double r = (axy - ax * ay * inverse) / Math.sqrt(mx * my);
-                    out[i] = Math.max(-1, Math.min(1, r));
-                } else {
-                    out[i] = Double.NaN;
-                }
-            } else {
-                out[i] = Double.NaN;
-            }
-        }
         // Blocks up to the next exact recomputation keep that check out of the bar loop; the
         // cancellation guard shares its products with the output.
         while (i < to) {

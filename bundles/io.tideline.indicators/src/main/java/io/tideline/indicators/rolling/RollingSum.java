@@ -71,43 +71,20 @@ public final class RollingSum {
      * loop, so the JIT keeps it in registers instead of loading and storing fields every bar.
      */
     public void addAllMeans(double[] x, int from, int to, double[] out) {
-        final double[] r = ring;
-        final int window = r.length;
+        final int window = ring.length;
         final double inverse = 1.0 / window;
+        // Phase 1: the oldest point of the window comes from the ring (earlier calls), as in add().
+        int i = from;
+        int ringUntil = Math.min(to, from + window);
+        for (; i < ringUntil; i++) {
+            add(x[i]);
+            out[i] = mean();
+        }
         int nx = next;
         long cnt = count;
         int miss = missing;
         int since = sinceRecompute;
         double s = sum;
-        // Phase 1: the oldest point of the window comes from the ring (earlier calls).
-        int i = from;
-        int ringUntil = Math.min(to, from + window);
-        for (; i < ringUntil; i++) {
-            double v = x[i];
-            if (cnt >= window) {
-                double old = r[nx];
-                if (old != old) {
-                    miss--;
-                } else {
-                    s -= old;
-                }
-            }
-            r[nx] = v;
-            if (++nx == window) {
-                nx = 0;
-            }
-            cnt++;
-            if (v != v) {
-                miss++;
-            } else {
-                s += v;
-            }
-            if (++since == recomputeEvery) {
-                since = 0;
-                s = exactSum(r, 0, window);
-            }
-            out[i] = cnt >= window && miss == 0 ? s * inverse : Double.NaN;
-        }
         // Phase 2: the whole window lies in x, so the oldest point is x[i - window] and the ring
         // is refilled once at the end instead of written every bar; the loop runs in blocks up
         // to the next exact recomputation so that the bar loop itself carries no such check.
@@ -139,7 +116,7 @@ public final class RollingSum {
         }
         if (to - from > window) {
             cnt += to - from - window;
-            System.arraycopy(x, to - window, r, 0, window);
+            System.arraycopy(x, to - window, ring, 0, window);
             nx = 0;
         }
         next = nx;
