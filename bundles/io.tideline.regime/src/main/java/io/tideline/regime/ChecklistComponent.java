@@ -10,6 +10,7 @@ import io.tideline.api.store.SeriesStore;
 import io.tideline.api.store.StoreException;
 import io.tideline.api.workspace.RoleBindings;
 import io.tideline.api.workspace.Roles;
+import io.tideline.regime.api.Checklist;
 import io.tideline.regime.api.ChecklistStep;
 import io.tideline.regime.api.Regime;
 import io.tideline.regime.api.RegimeEvents;
@@ -55,11 +56,11 @@ import org.osgi.service.log.LoggerFactory;
  * override keeps the previous valid rules in force and is reported. When the latest verdict's
  * regime differs from the previous one computed here, {@link RegimeEvents#TOPIC_CHANGED} is posted.
  */
-@Component(service = {Command.class, EventHandler.class}, property = {
+@Component(service = {Command.class, EventHandler.class, Checklist.class}, property = {
     EventConstants.EVENT_TOPIC + "=" + SeriesEvents.TOPIC_APPENDED,
     EventConstants.EVENT_TOPIC + "=" + SeriesEvents.TOPIC_DELETED,
     EventConstants.EVENT_TOPIC + "=" + Roles.TOPIC_CHANGED})
-public final class ChecklistComponent implements Command, EventHandler {
+public final class ChecklistComponent implements Command, EventHandler, Checklist {
 
     /** New data usually arrives in bursts (a feed's series one after another): wait for quiet. */
     private static final long SETTLE_MILLIS = 1_000;
@@ -134,9 +135,7 @@ public final class ChecklistComponent implements Command, EventHandler {
     /** Computes the latest verdict and posts a regime change; runs on the watcher thread. */
     private void recheck() {
         try {
-            RoleBindings r = roles;
-            Rules current = currentRules(new PrintStream(java.io.OutputStream.nullOutputStream()));
-            announce(new Checks(engine, current, role -> r != null && r.get(role).isPresent()).latest());
+            announce(checks(silent()).latest());
         } catch (RuntimeException e) {
             logger.warn("cannot recompute the latest checklist verdict: {}", e.toString());
         }
@@ -183,6 +182,32 @@ public final class ChecklistComponent implements Command, EventHandler {
         }
         return new Verdict(v.asOf(), v.regime(), v.riskOff(), v.tier(), v.action(), v.exposure(), v.drivers(),
                 v.missing(), steps);
+    }
+
+    @Override
+    public Verdict latest() {
+        return withPlugins(checks(silent()).latest());
+    }
+
+    @Override
+    public Verdict asOf(LocalDate day) {
+        return withPlugins(checks(silent()).asOf(day));
+    }
+
+    @Override
+    public List<Verdict> replay(LocalDate from, LocalDate to) {
+        return checks(silent()).replay(from, to).stream().map(this::withPlugins).toList();
+    }
+
+    private static PrintStream silent() {
+        return new PrintStream(java.io.OutputStream.nullOutputStream());
+    }
+
+    /** The checks under the rules in force and the roles bound now. */
+    private Checks checks(PrintStream err) {
+        Rules current = currentRules(err);
+        RoleBindings r = roles;
+        return new Checks(engine, current, role -> r != null && r.get(role).isPresent());
     }
 
     @Override
@@ -247,9 +272,7 @@ public final class ChecklistComponent implements Command, EventHandler {
             request.err().println("usage: " + usage());
             return USAGE;
         }
-        Rules current = currentRules(request.err());
-        RoleBindings r = roles;
-        Checks checks = new Checks(engine, current, role -> r != null && r.get(role).isPresent());
+        Checks checks = checks(request.err());
         PrintStream out = request.out();
         if (from != null) {
             List<Verdict> days = checks.replay(from, to).stream().map(this::withPlugins).toList();

@@ -1,5 +1,6 @@
 package io.tideline.api.ui;
 
+import java.util.Locale;
 import java.util.Map;
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -20,4 +21,10 @@ public interface ViewContext {
 
     /** Shows a message in the status bar. */
     void status(String message);
+
+    /**
+     * The language the user chose for the UI (English, German or Chinese); a view loads its
+     * strings for it. The workbench recreates open views when the user switches.
+     */
+    Locale locale();
 }
