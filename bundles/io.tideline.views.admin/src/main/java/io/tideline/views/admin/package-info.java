@@ -1,0 +1,2 @@
+/** Admin views: plugins and settings; private to this bundle. */
+package io.tideline.views.admin;
