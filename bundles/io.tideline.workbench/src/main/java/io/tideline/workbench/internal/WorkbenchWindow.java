@@ -1,83 +1,188 @@
 package io.tideline.workbench.internal;
 
-import io.tideline.api.platform.BundleDiagnostics;
-import io.tideline.api.platform.BundleStatus;
+import io.tideline.api.command.Command;
+import io.tideline.api.command.CommandRequest;
+import io.tideline.api.feed.FeedConnector;
+import io.tideline.api.feed.FeedHealth;
+import io.tideline.api.store.SeriesEvents;
+import io.tideline.api.ui.ViewFactory;
+import io.tideline.api.ui.ViewSpec;
+import io.tideline.workbench.internal.layout.Bounds;
+import io.tideline.workbench.internal.layout.LayoutFile;
+import io.tideline.workbench.internal.layout.Side;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.List;
-import org.eclipse.swt.SWT;
-import org.eclipse.swt.graphics.Font;
-import org.eclipse.swt.graphics.FontData;
-import org.eclipse.swt.layout.GridData;
-import org.eclipse.swt.layout.GridLayout;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.eclipse.swt.custom.CTabFolder;
 import org.eclipse.swt.widgets.Display;
-import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
-import org.eclipse.swt.widgets.Table;
-import org.eclipse.swt.widgets.TableColumn;
-import org.eclipse.swt.widgets.TableItem;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.BundleEvent;
 import org.osgi.framework.BundleException;
-import org.osgi.framework.BundleListener;
 import org.osgi.framework.Constants;
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventConstants;
+import org.osgi.service.event.EventHandler;
 import org.osgi.service.log.Logger;
 import org.osgi.service.log.LoggerFactory;
+import org.osgi.service.metatype.annotations.Designate;
 
 /**
  * The Tideline window. SWT runs on its own {@code swt-ui} thread (allowed on Linux/GTK), which
  * creates the display and dispatches its events; other threads reach it only through
- * {@link Display#asyncExec}. Closing the window stops the framework, and so the process.
- * Nothing is opened when the framework runs headless.
+ * {@link Display#asyncExec}. Views come and go with the bundles that register them. Closing the
+ * window saves the layout and stops the framework. Nothing is opened when the framework runs
+ * headless. The {@code workbench} command drives the open window (for scripts and tests): it
+ * takes the same code paths as the mouse.
  */
-@Component(immediate = true, service = {})
-public final class WorkbenchWindow implements BundleListener {
+@Component(immediate = true, configurationPid = "io.tideline.workbench",
+        service = {Command.class, EventHandler.class},
+        property = EventConstants.EVENT_TOPIC + "=" + SeriesEvents.TOPIC_APPENDED)
+@Designate(ocd = WorkbenchConfig.class)
+public final class WorkbenchWindow implements Command, EventHandler {
 
-    private static final long CLOSE_WAIT_MILLIS = 5_000;
+    private static final long CLOSE_WAIT_MILLIS = 8_000;
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     @Reference(service = LoggerFactory.class)
     private Logger logger;
 
-    @Reference
-    private BundleDiagnostics diagnostics;
+    private final Registry registry = new Registry();
+    private final List<FeedConnector> feeds = new CopyOnWriteArrayList<>();
 
     private BundleContext context;
     private Thread uiThread;
     private volatile Display display;
-    private volatile Shell shell;
-    private volatile Table table;
-    private volatile Label summary;
+    private volatile WorkbenchUi ui;
+    private volatile UiWatchdog watchdog;
     private volatile boolean closing;
+    private volatile Messages messages = new Messages(Locale.ENGLISH);
+    private ExecutorService io;
+    private ScheduledExecutorService ticker;
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addView(ViewFactory factory, ServiceReference<ViewFactory> ref) {
+        ViewSpec spec;
+        try {
+            spec = factory.spec();
+        } catch (RuntimeException | LinkageError e) {
+            logger.error("the view of plugin {} cannot say what it is: {}", ref.getBundle().getSymbolicName(),
+                    e.toString());
+            return;
+        }
+        registry.add(new Registry.Entry(factory, spec, ref.getBundle().getSymbolicName()));
+        onUiLater(u -> u.viewAdded(spec.id()));
+    }
+
+    void removeView(ViewFactory factory) {
+        String viewId = registry.remove(factory);
+        if (viewId != null) {
+            // Synchronously, while the leaving bundle's classes still work: its controls are
+            // disposed before it stops.
+            onUi(() -> {
+                WorkbenchUi u = ui;
+                if (u != null) {
+                    u.viewRemoved(viewId);
+                }
+                return null;
+            }, 3_000);
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addFeed(FeedConnector feed) {
+        feeds.add(feed);
+    }
+
+    void removeFeed(FeedConnector feed) {
+        feeds.remove(feed);
+    }
 
     @Activate
-    void activate(BundleContext context) {
+    void activate(BundleContext context, WorkbenchConfig config) {
         this.context = context;
+        this.messages = new Messages(Messages.locale(config.language()));
         if (Boolean.parseBoolean(context.getProperty("tideline.headless"))) {
             logger.debug("headless: no workbench window");
             return;
         }
+        io = Executors.newSingleThreadExecutor(r -> daemon(r, "tideline-layout-io"));
+        ticker = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "tideline-status"));
         uiThread = new Thread(this::runUi, "swt-ui");
         uiThread.start();
+        ticker.scheduleWithFixedDelay(this::feedHealth, 1, 5, TimeUnit.SECONDS);
+    }
+
+    @Modified
+    void modified(WorkbenchConfig config) {
+        Messages m = new Messages(Messages.locale(config.language()));
+        if (!m.locale().equals(messages.locale())) {
+            messages = m;
+            logger.info("workbench language: {}", m.locale());
+            onUiLater(u -> u.relocalize(m));
+        }
     }
 
     @Deactivate
     void deactivate() throws InterruptedException {
         closing = true;
-        context.removeBundleListener(this);
+        if (ticker != null) {
+            ticker.shutdownNow();
+        }
         Display d = display;
         if (d != null && !d.isDisposed()) {
-            d.asyncExec(() -> {
-                if (shell != null && !shell.isDisposed()) {
-                    shell.dispose();
-                }
-            });
-            d.wake();
+            try {
+                d.asyncExec(() -> {
+                    WorkbenchUi u = ui;
+                    if (u != null && !u.shell().isDisposed()) {
+                        u.save(true);
+                        u.shell().dispose();
+                    }
+                });
+                d.wake();
+            } catch (org.eclipse.swt.SWTException e) {
+                // the display is already gone
+            }
         }
         if (uiThread != null) {
             uiThread.join(CLOSE_WAIT_MILLIS);
         }
+        if (io != null) {
+            io.shutdown();
+            io.awaitTermination(5, TimeUnit.SECONDS);
+        }
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    private Path dataDir() {
+        String dir = context.getProperty("tideline.data.dir");
+        return Path.of(dir == null ? System.getProperty("user.home") + "/.tideline" : dir);
     }
 
     private void runUi() {
@@ -90,17 +195,33 @@ public final class WorkbenchWindow implements BundleListener {
         }
         display = d;
         try {
-            createShell(d);
-            context.addBundleListener(this);
-            refresh();
-            shell.open();
+            LayoutFile file = new LayoutFile(dataDir().resolve("workspace").resolve("layout.json"));
+            WorkbenchUi u = new WorkbenchUi(d, registry, file, io, messages, dataDir(), logger::warn);
+            Shell shell = u.open(file.read());
+            shell.addListener(org.eclipse.swt.SWT.Close, e -> u.save(true));
+            ui = u;
+            watchdog = new UiWatchdog(d, logger::warn);
             logger.info("workbench window open");
             while (!shell.isDisposed()) {
-                if (!d.readAndDispatch()) {
-                    d.sleep();
+                try {
+                    if (!d.readAndDispatch()) {
+                        d.sleep();
+                    }
+                } catch (RuntimeException | LinkageError e) {
+                    // A view that throws while painting or handling input must not take the window down.
+                    boolean blamed = u.blame(e);
+                    logger.error("{} in the workbench event loop{}: {}", e.getClass().getSimpleName(),
+                            blamed ? " (the view that threw was replaced by an error placeholder)" : "", e.toString(), e);
+                    u.status(e.toString());
                 }
             }
+        } catch (RuntimeException e) {
+            logger.error("the workbench window failed: {}", e.toString(), e);
         } finally {
+            if (watchdog != null) {
+                watchdog.stop();
+            }
+            ui = null;
             d.dispose();
         }
         if (!closing) {
@@ -108,74 +229,89 @@ public final class WorkbenchWindow implements BundleListener {
         }
     }
 
-    private void createShell(Display d) {
-        Shell s = new Shell(d);
-        s.setText("Tideline");
-        s.setSize(900, 600);
-        s.setLayout(new GridLayout(1, false));
-
-        Label title = new Label(s, SWT.NONE);
-        title.setText("Tideline \u2014 cross-asset risk-off workbench");
-        FontData fd = title.getFont().getFontData()[0];
-        Font big = new Font(d, fd.getName(), fd.getHeight() + 6, SWT.BOLD);
-        title.setFont(big);
-        s.addDisposeListener(e -> big.dispose());
-
-        Label dataDir = new Label(s, SWT.NONE);
-        dataDir.setText("Data directory: " + context.getProperty("tideline.data.dir")
-                + "    Deploy folder: " + context.getProperty("tideline.deploy.dir"));
-
-        Table t = new Table(s, SWT.BORDER | SWT.FULL_SELECTION | SWT.V_SCROLL);
-        t.setHeaderVisible(true);
-        t.setLinesVisible(true);
-        t.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
-        for (String[] column : new String[][] {{"ID", "50"}, {"Bundle", "420"}, {"Version", "200"}, {"State", "120"}}) {
-            TableColumn c = new TableColumn(t, SWT.NONE);
-            c.setText(column[0]);
-            c.setWidth(Integer.parseInt(column[1]));
+    private void onUiLater(java.util.function.Consumer<WorkbenchUi> action) {
+        Display d = display;
+        if (d == null || d.isDisposed()) {
+            return;
         }
+        try {
+            d.asyncExec(() -> {
+                WorkbenchUi u = ui;
+                if (u != null && !u.shell().isDisposed()) {
+                    action.accept(u);
+                }
+            });
+        } catch (org.eclipse.swt.SWTException e) {
+            // disposed meanwhile
+        }
+    }
 
-        Label status = new Label(s, SWT.NONE);
-        status.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+    /** Runs on the UI thread and waits for the result (at most {@code timeoutMillis}). */
+    private <T> T onUi(Callable<T> action, long timeoutMillis) {
+        Display d = display;
+        if (d == null || d.isDisposed()) {
+            return null;
+        }
+        if (Display.getCurrent() == d) {
+            try {
+                return action.call();
+            } catch (Exception e) {
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+        }
+        AtomicReference<T> result = new AtomicReference<>();
+        AtomicReference<Exception> failure = new AtomicReference<>();
+        CountDownLatch done = new CountDownLatch(1);
+        try {
+            d.asyncExec(() -> {
+                try {
+                    result.set(action.call());
+                } catch (Exception e) {
+                    failure.set(e);
+                } finally {
+                    done.countDown();
+                }
+            });
+            if (!done.await(timeoutMillis, TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException("the UI thread did not answer within " + timeoutMillis + " ms");
+            }
+        } catch (org.eclipse.swt.SWTException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+        if (failure.get() != null) {
+            Exception e = failure.get();
+            throw e instanceof RuntimeException re ? re : new IllegalStateException(e.getMessage(), e);
+        }
+        return result.get();
+    }
 
-        shell = s;
-        table = t;
-        summary = status;
+    private void feedHealth() {
+        int ok = 0;
+        int failing = 0;
+        for (FeedConnector f : feeds) {
+            try {
+                FeedHealth h = f.health();
+                if (h.state() == FeedHealth.State.DOWN || h.state() == FeedHealth.State.DEGRADED) {
+                    failing++;
+                } else {
+                    ok++;
+                }
+            } catch (RuntimeException e) {
+                failing++;
+            }
+        }
+        int o = ok;
+        int f = failing;
+        onUiLater(u -> u.chrome().feeds(o, f));
     }
 
     @Override
-    public void bundleChanged(BundleEvent event) {
-        Display d = display;
-        if (d != null && !d.isDisposed()) {
-            d.asyncExec(this::refresh);
-        }
-    }
-
-    /** Rebuilds the bundle list; runs on the UI thread. */
-    private void refresh() {
-        Table t = table;
-        if (t == null || t.isDisposed()) {
-            return;
-        }
-        t.removeAll();
-        int active = 0;
-        int fragments = 0;
-        List<BundleStatus> bundles = diagnostics.bundles();
-        for (BundleStatus b : bundles) {
-            if (b.state() == BundleStatus.State.ACTIVE) {
-                active++;
-            } else if (b.state() == BundleStatus.State.FRAGMENT) {
-                fragments++;
-            }
-            TableItem item = new TableItem(t, SWT.NONE);
-            item.setText(new String[] {Long.toString(b.bundleId()), b.symbolicName(), b.version(),
-                b.state().name()});
-        }
-        int notRunning = bundles.size() - active - fragments;
-        summary.setText(active + " bundles active, " + fragments + " fragments attached, " + notRunning
-                + " not running. Views arrive with the workbench shell; drop bundles into the deploy folder"
-                + " to add them now.");
-        summary.getParent().layout();
+    public void handleEvent(Event event) {
+        String when = LocalDateTime.now(ZoneId.systemDefault()).format(CLOCK);
+        onUiLater(u -> u.chrome().lastUpdate(when + " (" + event.getProperty(SeriesEvents.SERIES) + ")"));
     }
 
     private void stopFramework() {
@@ -189,5 +325,163 @@ public final class WorkbenchWindow implements BundleListener {
             }
         }, "tideline-stop");
         stopper.start();
+    }
+
+    // ---- the workbench command ------------------------------------------------------------------
+
+    @Override
+    public String name() {
+        return "workbench";
+    }
+
+    @Override
+    public String summary() {
+        return "drive the open window: layout, perspectives, views, screenshots, UI responsiveness";
+    }
+
+    @Override
+    public String usage() {
+        return "workbench layout | perspective ID | show VIEW_ID [key=value...] | move INSTANCE STACK"
+                + " center|left|right|top|bottom | detach INSTANCE | close INSTANCE | views | save"
+                + " | screenshot FILE.png [INSTANCE] | watchdog [reset] | language en|de|zh";
+    }
+
+    @Override
+    public int run(CommandRequest request) {
+        List<String> args = request.args();
+        PrintStream out = request.out();
+        if (args.isEmpty()) {
+            request.err().println("usage: " + usage());
+            return USAGE;
+        }
+        if (ui == null) {
+            request.err().println("workbench: no window is open"
+                    + (Boolean.parseBoolean(context.getProperty("tideline.headless")) ? " (running headless)" : ""));
+            return FAILED;
+        }
+        try {
+            String result = onUi(() -> execute(args), 15_000);
+            if (result != null && !result.isEmpty()) {
+                out.println(result);
+            }
+            return OK;
+        } catch (IllegalArgumentException e) {
+            request.err().println("workbench: " + e.getMessage());
+            request.err().println("usage: " + usage());
+            return USAGE;
+        } catch (RuntimeException e) {
+            request.err().println("workbench: " + e.getMessage());
+            return FAILED;
+        }
+    }
+
+    private String execute(List<String> args) throws Exception {
+        WorkbenchUi u = ui;
+        String sub = args.get(0);
+        switch (sub) {
+            case "layout" -> {
+                u.save(true);
+                return LayoutFile.json(u.layout());
+            }
+            case "save" -> {
+                u.save(true);
+                return "saved";
+            }
+            case "perspective" -> {
+                String id = arg(args, 1, "a perspective id");
+                if (u.layout().find(id).isEmpty()) {
+                    throw new IllegalArgumentException("no perspective " + id + "; there are "
+                            + u.layout().perspectives().stream().map(p -> p.id()).toList());
+                }
+                u.switchTo(id);
+                return id;
+            }
+            case "show" -> {
+                Map<String, String> settings = new HashMap<>();
+                for (String kv : args.subList(Math.min(2, args.size()), args.size())) {
+                    int eq = kv.indexOf('=');
+                    if (eq <= 0) {
+                        throw new IllegalArgumentException("a setting is key=value, not " + kv);
+                    }
+                    settings.put(kv.substring(0, eq), kv.substring(eq + 1));
+                }
+                return u.showView(arg(args, 1, "a view id"), settings);
+            }
+            case "move" -> {
+                String instance = arg(args, 1, "a view instance id");
+                String stack = arg(args, 2, "a stack id");
+                Side side;
+                try {
+                    side = Side.valueOf(arg(args, 3, "a side").toUpperCase(Locale.ROOT));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("the side is one of center, left, right, top, bottom");
+                }
+                u.perspective().view(instance).orElseThrow(() -> new IllegalArgumentException("no view " + instance));
+                u.drop(instance, new WorkbenchUi.Drop(stack, side, null));
+                return "moved";
+            }
+            case "detach" -> {
+                String instance = arg(args, 1, "a view instance id");
+                u.perspective().view(instance).orElseThrow(() -> new IllegalArgumentException("no view " + instance));
+                u.drop(instance, new WorkbenchUi.Drop(null, null, new Bounds(60, 60, 640, 420)));
+                return "detached";
+            }
+            case "close" -> {
+                String instance = arg(args, 1, "a view instance id");
+                u.perspective().view(instance).orElseThrow(() -> new IllegalArgumentException("no view " + instance));
+                u.close(instance);
+                return "closed";
+            }
+            case "views" -> {
+                StringBuilder sb = new StringBuilder();
+                for (Registry.Entry e : registry.all()) {
+                    sb.append("offered ").append(e.spec().id()).append(" [").append(e.spec().category()).append("] ")
+                            .append(e.plugin()).append('\n');
+                }
+                for (ViewHost h : u.hosts().values()) {
+                    boolean shown = !h.holder().isDisposed() && h.holder().getParent() instanceof CTabFolder;
+                    sb.append("open ").append(h.instanceId()).append(' ').append(h.viewId()).append(' ')
+                            .append(h.state()).append(shown ? "" : " (hidden)")
+                            .append(h.message() == null ? "" : " " + h.message()).append('\n');
+                }
+                sb.append("stacks ").append(u.folders().size());
+                return sb.toString();
+            }
+            case "screenshot" -> {
+                Path png = Path.of(arg(args, 1, "a .png file"));
+                if (args.size() > 2) {
+                    ViewHost h = u.hosts().get(args.get(2));
+                    if (h == null) {
+                        throw new IllegalArgumentException("no open view " + args.get(2));
+                    }
+                    u.screenshot(h.holder(), png);
+                } else {
+                    u.screenshot(u.shell(), png);
+                }
+                return png.toString();
+            }
+            case "watchdog" -> {
+                UiWatchdog w = watchdog;
+                if (args.size() > 1 && args.get(1).equals("reset")) {
+                    w.reset();
+                    return "reset";
+                }
+                return w.report();
+            }
+            case "language" -> {
+                Messages m = new Messages(Messages.locale(arg(args, 1, "en, de or zh")));
+                messages = m;
+                u.relocalize(m);
+                return m.locale().toString();
+            }
+            default -> throw new IllegalArgumentException("unknown subcommand " + sub);
+        }
+    }
+
+    private static String arg(List<String> args, int i, String what) {
+        if (args.size() <= i) {
+            throw new IllegalArgumentException(args.get(0) + " needs " + what);
+        }
+        return args.get(i);
     }
 }

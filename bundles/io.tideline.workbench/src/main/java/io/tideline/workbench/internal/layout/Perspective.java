@@ -54,6 +54,12 @@ public record Perspective(String id, String name, Node root, List<Window> window
         return stacks().stream().filter(s -> s.indexOf(instanceId) >= 0).findFirst();
     }
 
+    /** The weights of a split, or null if there is no split of that id. */
+    public List<Integer> splitWeights(String splitId) {
+        Node n = findAnywhere(splitId);
+        return n instanceof Split s ? s.weights() : null;
+    }
+
     /** A view instance by id. */
     public Optional<ViewRef> view(String instanceId) {
         return views().stream().filter(v -> v.instanceId().equals(instanceId)).findFirst();

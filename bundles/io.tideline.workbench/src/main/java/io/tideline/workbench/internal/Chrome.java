@@ -1,0 +1,310 @@
+package io.tideline.workbench.internal;
+
+import io.tideline.workbench.internal.layout.Layout;
+import io.tideline.workbench.internal.layout.LayoutFile;
+import io.tideline.workbench.internal.layout.Perspective;
+import io.tideline.workbench.internal.layout.Stack;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.FileDialog;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Menu;
+import org.eclipse.swt.widgets.MenuItem;
+import org.eclipse.swt.widgets.MessageBox;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.ToolBar;
+import org.eclipse.swt.widgets.ToolItem;
+
+/**
+ * The window's menu bar, toolbar (one button per perspective, "Show view", "Export PNG") and
+ * status bar (data directory, feed health, last update, messages). Rebuilt when perspectives
+ * or the language change. UI thread only.
+ */
+final class Chrome {
+
+    private static final Set<String> SHIPPED = Set.of("morning", "macro", "crypto");
+    private static final Map<String, String> SHIPPED_NAMES = Map.of("morning", "Morning checklist", "macro",
+            "Macro desk", "crypto", "Crypto structure");
+
+    private final WorkbenchUi ui;
+    private final Shell shell;
+    private ToolBar toolbar;
+    private Label message;
+    private Label data;
+    private Label feeds;
+    private Label update;
+    private String feedsText;
+    private String updateText;
+
+    Chrome(WorkbenchUi ui, Shell shell) {
+        this.ui = ui;
+        this.shell = shell;
+        toolbar = new ToolBar(shell, SWT.FLAT | SWT.RIGHT | SWT.WRAP);
+        toolbar.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+    }
+
+    /** The shown name of a perspective: shipped ones in the UI language unless the user renamed them. */
+    String name(Perspective p) {
+        if (SHIPPED.contains(p.id()) && SHIPPED_NAMES.get(p.id()).equals(p.name())) {
+            return ui.messages().get("perspective." + p.id());
+        }
+        return p.name();
+    }
+
+    void rebuild() {
+        Messages m = ui.messages();
+        Menu old = shell.getMenuBar();
+        Menu bar = new Menu(shell, SWT.BAR);
+        shell.setMenuBar(bar);
+        if (old != null) {
+            old.dispose();
+        }
+        Menu file = cascade(bar, m.get("menu.file"));
+        item(file, m.get("menu.file.export"), this::exportPng);
+        item(file, m.get("menu.file.preferences"), this::preferences);
+        new MenuItem(file, SWT.SEPARATOR);
+        item(file, m.get("menu.file.quit"), shell::close);
+
+        Menu persp = cascade(bar, m.get("menu.perspective"));
+        for (Perspective p : ui.layout().perspectives()) {
+            MenuItem mi = new MenuItem(persp, SWT.RADIO);
+            mi.setText(name(p).replace("&", "&&"));
+            mi.setSelection(p.id().equals(ui.layout().active()));
+            mi.addListener(SWT.Selection, e -> {
+                if (mi.getSelection() && !p.id().equals(ui.layout().active())) {
+                    ui.switchTo(p.id());
+                }
+            });
+        }
+        new MenuItem(persp, SWT.SEPARATOR);
+        item(persp, m.get("menu.perspective.new"), this::newPerspective);
+        item(persp, m.get("menu.perspective.rename"), this::rename);
+        item(persp, m.get("menu.perspective.duplicate"), this::duplicate);
+        item(persp, m.get("menu.perspective.reset"), this::reset);
+        item(persp, m.get("menu.perspective.delete"), this::delete);
+
+        Menu view = cascade(bar, m.get("menu.view"));
+        item(view, m.get("menu.view.show"), this::showView);
+        item(view, m.get("menu.view.plugins"), () -> ui.showView("io.tideline.views.plugins", Map.of()));
+        item(view, m.get("menu.view.maximize"), () -> {
+            String active = ui.activeInstance();
+            ui.perspective().stackOf(active == null ? "" : active).or(() -> ui.perspective().stacks().stream()
+                    .findFirst()).ifPresent(s -> ui.toggleMaximize(s.id()));
+        });
+        item(view, m.get("menu.view.close"), () -> {
+            String active = ui.activeInstance();
+            if (active != null && ui.perspective().view(active).isPresent()) {
+                ui.close(active);
+            }
+        });
+        Menu help = cascade(bar, m.get("menu.help"));
+        item(help, m.get("menu.help.about"), this::about);
+
+        for (ToolItem t : toolbar.getItems()) {
+            t.dispose();
+        }
+        for (Perspective p : ui.layout().perspectives()) {
+            ToolItem t = new ToolItem(toolbar, SWT.RADIO);
+            t.setText(name(p));
+            t.setSelection(p.id().equals(ui.layout().active()));
+            t.addListener(SWT.Selection, e -> {
+                if (t.getSelection() && !p.id().equals(ui.layout().active())) {
+                    ui.display().asyncExec(() -> ui.switchTo(p.id()));
+                }
+            });
+        }
+        new ToolItem(toolbar, SWT.SEPARATOR);
+        ToolItem show = new ToolItem(toolbar, SWT.PUSH);
+        show.setText(m.get("tool.showView"));
+        show.addListener(SWT.Selection, e -> showView());
+        ToolItem export = new ToolItem(toolbar, SWT.PUSH);
+        export.setText(m.get("tool.export"));
+        export.addListener(SWT.Selection, e -> exportPng());
+        toolbar.pack();
+        shell.layout(true, true);
+    }
+
+    void createStatusBar(Shell parent) {
+        Composite bar = new Composite(parent, SWT.NONE);
+        bar.setLayoutData(new GridData(SWT.FILL, SWT.BOTTOM, true, false));
+        GridLayout gl = new GridLayout(4, false);
+        gl.marginHeight = 2;
+        bar.setLayout(gl);
+        message = new Label(bar, SWT.NONE);
+        message.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        data = new Label(bar, SWT.NONE);
+        feeds = new Label(bar, SWT.NONE);
+        update = new Label(bar, SWT.NONE);
+        createStatusBarTexts();
+    }
+
+    void createStatusBarTexts() {
+        Messages m = ui.messages();
+        data.setText(m.get("status.dataDir", ui.dataDir()));
+        feeds.setText(feedsText == null ? m.get("status.feedsNone") : feedsText);
+        update.setText(updateText == null ? m.get("status.lastUpdateNever") : updateText);
+        data.getParent().layout(true);
+    }
+
+    /** Feed health counts for the status bar. */
+    void feeds(int ok, int failing) {
+        feedsText = ok + failing == 0 ? ui.messages().get("status.feedsNone")
+                : ui.messages().get("status.feeds", ok, failing);
+        feeds.setText(feedsText);
+        feeds.getParent().layout(true);
+    }
+
+    /** The time of the last bars the store announced. */
+    void lastUpdate(String when) {
+        updateText = ui.messages().get("status.lastUpdate", when);
+        update.setText(updateText);
+        update.getParent().layout(true);
+    }
+
+    void message(String text) {
+        if (message != null && !message.isDisposed()) {
+            message.setText(text == null ? "" : text.replace('\n', ' '));
+            message.setToolTipText(text);
+        }
+    }
+
+    String statusMessage() {
+        return message.getText();
+    }
+
+    private static Menu cascade(Menu bar, String text) {
+        MenuItem item = new MenuItem(bar, SWT.CASCADE);
+        item.setText(text);
+        Menu menu = new Menu(bar.getShell(), SWT.DROP_DOWN);
+        item.setMenu(menu);
+        return menu;
+    }
+
+    private static void item(Menu menu, String text, Runnable action) {
+        MenuItem item = new MenuItem(menu, SWT.PUSH);
+        item.setText(text);
+        item.addListener(SWT.Selection, e -> action.run());
+    }
+
+    private void showView() {
+        ShowViewDialog.open(ui).ifPresent(viewId -> ui.showView(viewId, Map.of()));
+    }
+
+    private void exportPng() {
+        Messages m = ui.messages();
+        String active = ui.activeInstance();
+        ViewHost host = active == null ? null : ui.hosts().get(active);
+        if (host == null || host.holder().isDisposed()) {
+            info(m.get("export.none"));
+            return;
+        }
+        FileDialog fd = new FileDialog(shell, SWT.SAVE);
+        fd.setText(m.get("export.title"));
+        fd.setFilterExtensions(new String[] {"*.png"});
+        fd.setFileName(host.viewId().substring(host.viewId().lastIndexOf('.') + 1) + ".png");
+        fd.setOverwrite(true);
+        String target = fd.open();
+        if (target != null) {
+            ui.screenshot(host.holder(), Path.of(target));
+            message(m.get("status.exported", target));
+        }
+    }
+
+    private void preferences() {
+        Messages m = ui.messages();
+        Registry.Entry settings = ui.registry().get("io.tideline.views.settings");
+        if (settings == null) {
+            info(m.get("prefs.missing"));
+            return;
+        }
+        Shell dialog = new Shell(shell, SWT.DIALOG_TRIM | SWT.RESIZE | SWT.APPLICATION_MODAL);
+        dialog.setText(m.get("prefs.title"));
+        dialog.setLayout(new org.eclipse.swt.layout.FillLayout());
+        ViewHost host = new ViewHost(dialog, "preferences", settings.spec().id(), ui);
+        host.show(settings.factory(), m.get("prefs.title"));
+        dialog.setSize(820, 560);
+        dialog.open();
+    }
+
+    private void newPerspective() {
+        Messages m = ui.messages();
+        Dialogs.ask(shell, m, m.get("menu.perspective.new"), m.get("perspective.newName"), m.get("perspective.user"))
+                .ifPresent(name -> {
+                    Perspective p = new Perspective("perspective-"
+                            + java.util.UUID.randomUUID().toString().substring(0, 8), name,
+                            new Stack("stack-" + java.util.UUID.randomUUID().toString().substring(0, 8), List.of(), 0),
+                            List.of(), null);
+                    Layout l = ui.layout().with(p).activate(p.id());
+                    ui.replace(l);
+                });
+    }
+
+    private void rename() {
+        Messages m = ui.messages();
+        Perspective p = ui.perspective();
+        Dialogs.ask(shell, m, m.get("menu.perspective.rename"), m.get("perspective.renameTo"), name(p))
+                .ifPresent(n -> ui.replace(ui.layout().with(p.rename(n))));
+    }
+
+    private void duplicate() {
+        Messages m = ui.messages();
+        Perspective p = ui.perspective();
+        Dialogs.ask(shell, m, m.get("menu.perspective.duplicate"), m.get("perspective.duplicateName"),
+                m.get("perspective.copyOf", name(p))).ifPresent(n -> {
+                    Perspective copy = p.duplicate(n);
+                    ui.replace(ui.layout().with(copy).activate(copy.id()));
+                });
+    }
+
+    private void reset() {
+        Messages m = ui.messages();
+        Perspective p = ui.perspective();
+        if (!confirm(m.get("perspective.confirmReset", name(p)))) {
+            return;
+        }
+        Perspective shipped = LayoutFile.defaults().find(p.id()).orElse(null);
+        if (shipped == null) {
+            // A perspective of the user's own resets to one empty stack.
+            shipped = new Perspective(p.id(), p.name(), new Stack("stack-" + p.id(), List.of(), 0), List.of(), null);
+        }
+        ui.replace(ui.layout().with(shipped));
+    }
+
+    private void delete() {
+        Messages m = ui.messages();
+        Perspective p = ui.perspective();
+        if (ui.layout().perspectives().size() == 1) {
+            info(m.get("perspective.lastOne"));
+            return;
+        }
+        if (confirm(m.get("perspective.confirmDelete", name(p)))) {
+            ui.replace(ui.layout().without(p.id()));
+        }
+    }
+
+    private void about() {
+        String version = String.valueOf(org.osgi.framework.FrameworkUtil.getBundle(Chrome.class) == null ? "dev"
+                : org.osgi.framework.FrameworkUtil.getBundle(Chrome.class).getVersion());
+        info(ui.messages().get("about.text", version, ui.dataDir()));
+    }
+
+    private boolean confirm(String text) {
+        MessageBox box = new MessageBox(shell, SWT.ICON_QUESTION | SWT.OK | SWT.CANCEL);
+        box.setText(ui.messages().get("app.title"));
+        box.setMessage(text);
+        return box.open() == SWT.OK;
+    }
+
+    private void info(String text) {
+        MessageBox box = new MessageBox(shell, SWT.ICON_INFORMATION | SWT.OK);
+        box.setText(ui.messages().get("app.title"));
+        box.setMessage(text);
+        box.open();
+    }
+}

@@ -1,0 +1,224 @@
+package io.tideline.itests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tideline.launcher.LaunchConfig;
+import io.tideline.launcher.TidelineFramework;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+
+/**
+ * The workbench shell with a real window under Xvfb, in the real framework with the real
+ * bundles: rearranging by the drag-and-drop code path, saving and finding the same layout after
+ * a restart, a corrupt layout file, view bundles leaving and coming back, views that throw, and
+ * a UI thread that stays responsive while the sample workspace loads. Driven through the
+ * {@code workbench} command; screenshots in target/screenshots.
+ */
+class WorkbenchShellIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path work;
+
+    private Path shots;
+
+    @BeforeEach
+    void display() throws Exception {
+        assertThat(System.getenv("DISPLAY")).as("a display; run the tests with ./test.sh, which starts Xvfb")
+                .isNotBlank();
+        shots = Files.createDirectories(Path.of(System.getProperty("tideline.screenshots")));
+    }
+
+    private TidelineFramework open() throws Exception {
+        TidelineFramework t = TidelineFramework.start(new LaunchConfig(Dist.HOME.resolve("bundles"),
+                work.resolve("deploy"), work.resolve("data"), false, false, Map.of()));
+        Dist.await("the workbench window", () -> Dist.run(t.context(), "workbench", "views").code() == 0);
+        return t;
+    }
+
+    private static JsonNode layout(BundleContext c) throws Exception {
+        Dist.Result r = Dist.run(c, "workbench", "layout");
+        assertThat(r.code()).as(r.err()).isZero();
+        return JSON.readTree(r.out());
+    }
+
+    private static List<JsonNode> stacks(JsonNode node) {
+        List<JsonNode> out = new ArrayList<>();
+        if (node.path("type").asText().equals("stack")) {
+            out.add(node);
+        } else {
+            node.path("children").forEach(c -> out.addAll(stacks(c)));
+        }
+        return out;
+    }
+
+    private static JsonNode active(JsonNode layout) {
+        for (JsonNode p : layout.path("perspectives")) {
+            if (p.path("id").asText().equals(layout.path("active").asText())) {
+                return p;
+            }
+        }
+        throw new AssertionError("no active perspective in " + layout);
+    }
+
+    private Path shot(BundleContext c, String name) throws Exception {
+        Path png = shots.resolve(name + ".png");
+        Dist.Result r = Dist.run(c, "workbench", "screenshot", png.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        BufferedImage image = ImageIO.read(png.toFile());
+        assertThat(image).as(png.toString()).isNotNull();
+        assertThat(distinctColours(image)).as("colours in " + png + " (a blank window has a handful)")
+                .isGreaterThan(20);
+        return png;
+    }
+
+    /**
+     * One window per test JVM: SWT's native library can be loaded by one class loader only, so a
+     * second framework in this JVM could not open a window. Restarts run the real tideline
+     * script in a child process.
+     */
+    @Test
+    void rearrangeSaveRestartPluginsComingAndGoingAndFailingViews() throws Exception {
+        JsonNode after;
+        try (TidelineFramework t = open()) {
+            BundleContext c = t.context();
+            JsonNode before = layout(c);
+            assertThat(before.path("active").asText()).isEqualTo("morning");
+            assertThat(stacks(active(before).path("root"))).hasSize(3);
+            shot(c, "workbench-morning-checklist");
+
+            // The feeds tab, dropped on the right edge of the chart's stack (the drag-and-drop
+            // code path): a fourth stack.
+            Dist.Result moved = Dist.run(c, "workbench", "move", "morning-feeds", "morning-chart", "right");
+            assertThat(moved.code()).as(moved.err()).isZero();
+            List<JsonNode> stacks = stacks(active(layout(c)).path("root"));
+            assertThat(stacks).hasSize(4);
+            assertThat(stacks.stream().filter(s -> s.path("views").size() == 1
+                    && s.path("views").get(0).path("instanceId").asText().equals("morning-feeds"))).hasSize(1);
+            assertThat(Dist.run(c, "workbench", "views").out()).contains("stacks 4");
+            shot(c, "workbench-rearranged");
+
+            // A second chart with its own settings; the other perspectives and back.
+            Dist.Result shown = Dist.run(c, "workbench", "show", "io.tideline.views.chart", "series=eth");
+            assertThat(shown.code()).as(shown.err()).isZero();
+            after = layout(c);
+            for (String p : List.of("macro", "crypto", "morning")) {
+                assertThat(Dist.run(c, "workbench", "perspective", p).code()).isZero();
+            }
+            assertThat(layout(c)).isEqualTo(after);
+
+            // A view bundle leaves: its views become placeholders naming it, and come back in place.
+            Bundle desk = Dist.bundle(c, "io.tideline.views.desk");
+            Dist.await("the checklist view live", () -> Dist.run(c, "workbench", "views").out()
+                    .contains("open morning-checklist io.tideline.views.checklist LIVE"));
+            desk.stop();
+            String views = Dist.run(c, "workbench", "views").out();
+            assertThat(views).contains("open morning-checklist io.tideline.views.checklist MISSING")
+                    .contains("io.tideline.views.desk").doesNotContain("offered io.tideline.views.checklist");
+            shot(c, "workbench-plugin-left");
+            desk.start();
+            Dist.await("the checklist view back", () -> Dist.run(c, "workbench", "views").out()
+                    .contains("open morning-checklist io.tideline.views.checklist LIVE"));
+            assertThat(layout(c).path("perspectives")).isEqualTo(after.path("perspectives"));
+
+            // Views that throw when created or painted: error placeholders, the rest keeps running.
+            Dist.drop(Dist.DEPLOYABLES.resolve("badview.jar"), work.resolve("deploy"), "badview.jar");
+            Dist.await("the failing views offered", () -> Dist.run(c, "workbench", "views").out()
+                    .contains("offered io.tideline.itest.badview.paint"));
+            String created = Dist.run(c, "workbench", "show", "io.tideline.itest.badview.create").out().strip();
+            assertThat(Dist.run(c, "workbench", "views").out()).contains("open " + created
+                    + " io.tideline.itest.badview.create ERROR").contains("refuses to be created");
+            String painted = Dist.run(c, "workbench", "show", "io.tideline.itest.badview.paint").out().strip();
+            Dist.await("the paint failure caught", () -> Dist.run(c, "workbench", "views").out()
+                    .contains("open " + painted + " io.tideline.itest.badview.paint ERROR"));
+            assertThat(Dist.run(c, "workbench", "views").out()).contains("cannot paint")
+                    .contains("io.tideline.views.checklist LIVE");
+            shot(c, "workbench-error-placeholder");
+            assertThat(Dist.run(c, "workbench", "close", created).code()).isZero();
+            assertThat(Dist.run(c, "workbench", "close", painted).code()).isZero();
+            assertThat(Dist.run(c, "workbench", "views").out()).doesNotContain("open " + created);
+            after = layout(c);
+            Files.delete(work.resolve("deploy/badview.jar"));
+        }
+        Path file = work.resolve("data/workspace/layout.json");
+        JsonNode saved = JSON.readTree(file.toFile());
+        assertThat(saved.path("perspectives")).isEqualTo(after.path("perspectives"));
+
+        // Restart as a user would: the window shows the same layout, and saves it back unchanged.
+        String log = restart("workbench-restarted");
+        assertThat(log).doesNotContain("cannot be used");
+        assertThat(JSON.readTree(file.toFile()).path("perspectives")).isEqualTo(saved.path("perspectives"));
+    }
+
+    @Test
+    void aCorruptLayoutFallsBackToTheShippedPerspectivesAndIsKept() throws Exception {
+        Path file = work.resolve("data/workspace/layout.json");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "{\"version\": 1, \"perspectives\": [ oops");
+        String log = restart("workbench-corrupt-layout");
+        assertThat(log).contains("layout.json cannot be used").contains("layout.json.bad-");
+        try (var files = Files.list(file.getParent())) {
+            Path kept = files.filter(p -> p.getFileName().toString().startsWith("layout.json.bad-")).findFirst()
+                    .orElseThrow(() -> new AssertionError("the bad file was not kept"));
+            assertThat(Files.readString(kept)).isEqualTo("{\"version\": 1, \"perspectives\": [ oops");
+        }
+        assertThat(JSON.readTree(file.toFile()).path("perspectives")).hasSize(3);
+    }
+
+    /** Runs ./tideline on this test's data, screenshots its window, ends it with SIGTERM; returns its log. */
+    private String restart(String screenshot) throws Exception {
+        Map<String, String> env = new java.util.HashMap<>();
+        env.put("TIDELINE_HOME", null);
+        Process p = Launch.start(work.resolve("log-" + screenshot), env, "--data-dir", work.resolve("data").toString(),
+                "--deploy-dir", work.resolve("deploy").toString());
+        try {
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (!windowOpen() && System.nanoTime() < deadline) {
+                assertThat(p.isAlive()).as("tideline is running").isTrue();
+                Thread.sleep(200);
+            }
+            assertThat(windowOpen()).as("a Tideline window within 60 s").isTrue();
+            Thread.sleep(3_000);
+            Path png = shots.resolve(screenshot + ".png");
+            new ProcessBuilder("/usr/bin/import", "-window", "root", png.toString()).start().waitFor();
+            assertThat(distinctColours(ImageIO.read(png.toFile()))).as(png.toString()).isGreaterThan(20);
+        } finally {
+            p.destroy();
+        }
+        assertThat(p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        return Files.readString(work.resolve("log-" + screenshot + "/err.txt"))
+                + Files.readString(work.resolve("log-" + screenshot + "/out.txt"));
+    }
+
+    private static boolean windowOpen() throws Exception {
+        Process x = new ProcessBuilder("xdotool", "search", "--name", "Tideline").redirectErrorStream(true).start();
+        String out = new String(x.getInputStream().readAllBytes()).strip();
+        x.waitFor();
+        return !out.isEmpty() && out.chars().allMatch(ch -> Character.isDigit(ch) || Character.isWhitespace(ch));
+    }
+
+    static int distinctColours(BufferedImage image) {
+        Set<Integer> colours = new HashSet<>();
+        for (int y = 0; y < image.getHeight(); y += 2) {
+            for (int x = 0; x < image.getWidth(); x += 2) {
+                colours.add(image.getRGB(x, y));
+            }
+        }
+        return colours.size();
+    }
+}
