@@ -59,6 +59,65 @@ class StartupAndDeployBenchmark {
                 "launcher JVM start to exit (--help, no framework)", jvmOnly);
     }
 
+    /**
+     * Launch to the first painted window on the sample workspace (already loaded by a first,
+     * uncounted run), and the resident memory of the process 5 s after; baseline: the same
+     * process start to all bundles active, headless.
+     */
+    @Test
+    void launchToFirstPaintedWindowAndResidentMemory() throws Exception {
+        Pattern painted = Pattern.compile("process start to first painted window (\\d+) ms");
+        Path data = work.resolve("data");
+        Path deploy = work.resolve("deploy");
+        long[] window = new long[RUNS];
+        long[] rss = new long[RUNS];
+        long[] headless = new long[RUNS];
+        Pattern active = Pattern.compile("process start to all bundles active (\\d+) ms");
+        for (int i = -1; i < RUNS; i++) {
+            Path log = work.resolve("window" + i);
+            Process p = Launch.start(log, java.util.Map.of(), "--timing", "--data-dir", data.toString(),
+                    "--deploy-dir", deploy.toString());
+            try {
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+                Matcher m = painted.matcher("");
+                while (System.nanoTime() < deadline) {
+                    m = painted.matcher(Files.readString(log.resolve("err.txt")));
+                    if (m.find()) {
+                        break;
+                    }
+                    Thread.sleep(50);
+                }
+                if (!m.find(0)) {
+                    throw new AssertionError("no first-paint line: " + Files.readString(log.resolve("err.txt")));
+                }
+                if (i < 0) {
+                    // The first start loads the sample workspace: wait for it, do not count it.
+                    Thread.sleep(20_000);
+                    continue;
+                }
+                window[i] = Long.parseLong(m.group(1));
+                Thread.sleep(5_000);
+                String status = Files.readString(Path.of("/proc/" + p.pid() + "/status"));
+                Matcher r = Pattern.compile("VmRSS:\\s+(\\d+) kB").matcher(status);
+                rss[i] = r.find() ? Long.parseLong(r.group(1)) / 1024 : -1;
+            } finally {
+                p.destroy();
+                p.waitFor(30, TimeUnit.SECONDS);
+            }
+            Launch.Outcome run = Launch.run(work.resolve("headless" + i), java.util.Map.of(), "--headless", "--timing",
+                    "--data-dir", data.toString(), "--deploy-dir", deploy.toString(), "help");
+            Matcher h = active.matcher(run.err());
+            if (!h.find()) {
+                throw new AssertionError("no timing line in: " + run.err());
+            }
+            headless[i] = Long.parseLong(h.group(1));
+        }
+        report("launch to first painted window (sample workspace)", window,
+                "headless process start to all bundles active", headless);
+        System.out.printf("BENCH resident memory 5 s after the window painted: median %d MiB of %s%n", median(rss),
+                Arrays.toString(rss));
+    }
+
     @Test
     void hotDeployAndUndeployLatency() throws Exception {
         try (TidelineFramework t = Dist.boot(work)) {

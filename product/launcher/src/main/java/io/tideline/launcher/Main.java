@@ -44,6 +44,11 @@ public final class Main {
                     + " desktop, under xvfb-run, or without a window: tideline --headless status");
             return 1;
         }
+        if (options.timing()) {
+            // The workbench reads it (a framework property falls back to system properties) to
+            // print the time to its first painted window.
+            System.setProperty("tideline.timing", "true");
+        }
         TidelineFramework tideline;
         try {
             LaunchConfig config = new LaunchConfig(home.resolve("bundles"), options.deployDir(), options.dataDir(),

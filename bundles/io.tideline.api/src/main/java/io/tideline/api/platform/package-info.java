@@ -1,8 +1,9 @@
 /**
- * Platform diagnostics: problems of installed bundles, in words a user can act on.
+ * Platform diagnostics: problems of installed bundles, in words a user can act on, and the trust
+ * check for jars hot-deployed into {@code deploy/} ({@link io.tideline.api.platform.DeployTrust}).
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.tideline.api.platform;
 
 import org.osgi.annotation.bundle.Export;

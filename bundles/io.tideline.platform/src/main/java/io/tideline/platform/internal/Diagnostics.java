@@ -30,6 +30,8 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.log.Logger;
 import org.osgi.service.log.LoggerFactory;
 
@@ -43,12 +45,19 @@ import org.osgi.service.log.LoggerFactory;
 public final class Diagnostics implements BundleDiagnostics, BundleListener, FrameworkListener {
 
     private static final long SETTLE_MILLIS = 250;
+    private static final long RECHECK_MILLIS = 1_500;
 
     private final Map<Long, String> startErrors = new ConcurrentHashMap<>();
     private final Set<String> reported = ConcurrentHashMap.newKeySet();
+    /** Problems seen once: reported only if a later check sees them again. */
+    private final Set<String> suspect = ConcurrentHashMap.newKeySet();
 
     @Reference(service = LoggerFactory.class)
     private Logger logger;
+
+    /** Says why a deploy bundle is held back or refused; the trust component logs that itself. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile TrustGate gate;
 
     private BundleContext context;
     private ScheduledExecutorService checker;
@@ -103,12 +112,25 @@ public final class Diagnostics implements BundleDiagnostics, BundleListener, Fra
 
     private void reportNew() {
         try {
+            TrustGate g = gate;
             for (BundleProblem p : problems()) {
-                if (reported.add(p.bundleId() + "|" + p.message())) {
+                Bundle b = context.getBundle(p.bundleId());
+                if (g != null && b != null && g.reasonFor(b) != null) {
+                    continue;
+                }
+                String key = p.bundleId() + "|" + p.message();
+                // A resolve that raced another one (the launcher starting bundles while FileInstall
+                // installs) can fail for no lasting reason: report a problem only when a second
+                // look, shortly after, still sees it.
+                if (suspect.add(key)) {
+                    checker.schedule(this::reportNew, RECHECK_MILLIS, TimeUnit.MILLISECONDS);
+                    continue;
+                }
+                if (reported.add(key)) {
                     logger.warn(p.oneLine());
                 }
             }
-        } catch (IllegalStateException e) {
+        } catch (IllegalStateException | java.util.concurrent.RejectedExecutionException e) {
             // The framework is stopping; nothing left to report on.
         }
     }
@@ -146,14 +168,19 @@ public final class Diagnostics implements BundleDiagnostics, BundleListener, Fra
     public List<BundleProblem> problems() {
         FrameworkWiring wiring = context.getBundle(Constants.SYSTEM_BUNDLE_LOCATION).adapt(FrameworkWiring.class);
         List<BundleProblem> problems = new ArrayList<>();
+        TrustGate g = gate;
         for (Bundle b : context.getBundles()) {
-            String message = null;
+            String message = g == null ? null : g.reasonFor(b);
             BundleRevision revision = b.adapt(BundleRevision.class);
             // A bundle may be INSTALLED only because nobody asked for it to be resolved yet (the
             // launcher is still starting bundles, FileInstall has not got to it): try first.
-            if (b.getState() == Bundle.INSTALLED && revision != null && !wiring.resolveBundles(List.of(b))) {
-                message = unresolvedReason(revision, wiring);
-            } else if (!isFragment(b) && b.getState() == Bundle.RESOLVED && startErrors.containsKey(b.getBundleId())) {
+            // A bundle the deploy trust gate holds back or refused: its reason is the whole story.
+            if (message == null && b.getState() == Bundle.INSTALLED && revision != null && !wiring.resolveBundles(List.of(b))) {
+                message = g == null ? null : g.reasonFor(b);
+                if (message == null) {
+                    message = unresolvedReason(revision, wiring);
+                }
+            } else if (message == null && !isFragment(b) && b.getState() == Bundle.RESOLVED && startErrors.containsKey(b.getBundleId())) {
                 message = "start failed: " + startErrors.get(b.getBundleId());
             }
             if (message != null) {

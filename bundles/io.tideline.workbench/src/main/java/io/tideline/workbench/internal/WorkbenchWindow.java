@@ -199,6 +199,9 @@ public final class WorkbenchWindow implements Command, EventHandler {
             WorkbenchUi u = new WorkbenchUi(d, registry, file, io, messages, dataDir(), logger::warn);
             Shell shell = u.open(file.read());
             shell.addListener(org.eclipse.swt.SWT.Close, e -> u.save(true));
+            if (Boolean.parseBoolean(context.getProperty("tideline.timing"))) {
+                printFirstPaint(d);
+            }
             ui = u;
             watchdog = new UiWatchdog(d, logger::warn);
             logger.info("workbench window open");
@@ -227,6 +230,18 @@ public final class WorkbenchWindow implements Command, EventHandler {
         if (!closing) {
             stopFramework();
         }
+    }
+
+    /** {@code --timing}: prints the time from process start to the first paint of the window. */
+    private static void printFirstPaint(Display d) {
+        org.eclipse.swt.widgets.Listener[] once = new org.eclipse.swt.widgets.Listener[1];
+        once[0] = e -> {
+            d.removeFilter(org.eclipse.swt.SWT.Paint, once[0]);
+            long ms = ProcessHandle.current().info().startInstant()
+                    .map(start -> java.time.Duration.between(start, java.time.Instant.now()).toMillis()).orElse(-1L);
+            System.err.println("tideline: timing: process start to first painted window " + ms + " ms");
+        };
+        d.addFilter(org.eclipse.swt.SWT.Paint, once[0]);
     }
 
     private void onUiLater(java.util.function.Consumer<WorkbenchUi> action) {

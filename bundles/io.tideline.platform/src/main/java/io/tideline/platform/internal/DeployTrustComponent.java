@@ -1,0 +1,551 @@
+package io.tideline.platform.internal;
+
+import io.tideline.api.command.Command;
+import io.tideline.api.command.CommandRequest;
+import io.tideline.api.platform.DeployTrust;
+import io.tideline.api.platform.RefusedJar;
+import io.tideline.api.platform.TrustDecision;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.Constants;
+import org.osgi.framework.wiring.BundleRevision;
+import org.osgi.framework.wiring.FrameworkWiring;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.log.Logger;
+import org.osgi.service.log.LoggerFactory;
+import org.osgi.service.metatype.annotations.Designate;
+
+/**
+ * The deploy trust setting ({@value DeployTrust#PID}) and the {@code trust} command. In mode
+ * {@code trusted} it tells the {@link TrustGate} which deploy jars may resolve; a refused jar is
+ * moved from {@code deploy/} to {@code DATA_DIR/refused/} (outside the folder FileInstall watches,
+ * so it is not picked up again) with a {@code .reason.txt} beside it, logged as a warning, and
+ * its bundle uninstalled.
+ *
+ * <p>Bundles already running from {@code deploy/} when trust is switched on are checked at once
+ * and refused like new ones. A jar is checked against the file in {@code deploy/}, and the
+ * installed bundle must hold exactly the entries of that file, so a jar swapped after FileInstall
+ * read it is refused too.
+ */
+@Component(service = {DeployTrust.class, Command.class}, configurationPid = DeployTrust.PID, immediate = true)
+@Designate(ocd = TrustConfig.class)
+public final class DeployTrustComponent implements DeployTrust, Command, TrustGate.Checker {
+
+    /** How long FileInstall gets to uninstall a bundle whose jar was moved away before we do. */
+    private static final long FILEINSTALL_GRACE_MILLIS = 3_000;
+    /** How long a held deploy folder may wait for its configuration before that is reported. */
+    private static final long HOLD_WARN_SECONDS = 20;
+    private static final HexFormat HEX = HexFormat.of();
+
+    @Reference(service = LoggerFactory.class)
+    private Logger logger;
+
+    @Reference
+    private TrustGate gate;
+
+    private BundleContext context;
+    private ScheduledExecutorService worker;
+    private ScheduledFuture<?> holdWarning;
+
+    private volatile Mode mode = Mode.OFF;
+    private volatile Path trustStore;
+    private volatile char[] password;
+    private volatile Path allowList;
+    private Path refusedDir;
+
+    private final List<RefusedJar> refused = new CopyOnWriteArrayList<>();
+    /** Bundles whose refusal is under way, so a second resolve attempt does not refuse twice. */
+    private final Set<Long> refusing = ConcurrentHashMap.newKeySet();
+    /** Decisions by bundle id and last-modified time: a bundle is resolved more than once. */
+    private final Map<String, TrustDecision> decisions = new ConcurrentHashMap<>();
+
+    @Activate
+    void activate(BundleContext context, TrustConfig config, Map<String, Object> properties) {
+        this.context = context;
+        this.worker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "tideline-deploy-trust");
+            t.setDaemon(true);
+            return t;
+        });
+        String data = context.getProperty("tideline.data.dir");
+        Path dataDir = data == null ? Path.of(System.getProperty("user.home"), ".tideline") : Path.of(data);
+        refusedDir = dataDir.resolve("refused");
+        refused.addAll(RefusalRecord.readAll(refusedDir, logger));
+        apply(config, properties);
+    }
+
+    @Modified
+    void modified(TrustConfig config, Map<String, Object> properties) {
+        apply(config, properties);
+    }
+
+    @Deactivate
+    void deactivate() throws InterruptedException {
+        // Fail closed: without this component nobody can tell trusted jars from others.
+        if (mode == Mode.TRUSTED) {
+            gate.hold();
+        }
+        worker.shutdownNow();
+        worker.awaitTermination(5, TimeUnit.SECONDS);
+    }
+
+    private synchronized void apply(TrustConfig config, Map<String, Object> properties) {
+        Path dataDir = refusedDir.getParent();
+        Path trustDir = dataDir.resolve("workspace").resolve("trust");
+        trustStore = config.truststore().isBlank() ? trustDir.resolve("truststore.p12") : Path.of(config.truststore().strip());
+        allowList = config.allowlist().isBlank() ? trustDir.resolve("allowed-sha256.txt") : Path.of(config.allowlist().strip());
+        password = config._truststore_password().toCharArray();
+        mode = parseMode(config.mode());
+        decisions.clear();
+
+        boolean fromConfigAdmin = properties.containsKey(Constants.SERVICE_PID);
+        if (!fromConfigAdmin && TrustGate.configFileIn(gate.deployDir())) {
+            // The file is there but FileInstall has not handed it to ConfigAdmin yet: keep holding.
+            gate.hold();
+            logger.info("deploy trust: holding deploy/ bundles until {}.cfg is read", DeployTrust.PID);
+            if (holdWarning == null) {
+                holdWarning = worker.schedule(this::warnIfStillHeld, HOLD_WARN_SECONDS, TimeUnit.SECONDS);
+            }
+            return;
+        }
+        if (holdWarning != null) {
+            holdWarning.cancel(false);
+            holdWarning = null;
+        }
+        Set<Long> released = gate.open(mode == Mode.TRUSTED ? this : null);
+        logger.info("deploy trust: mode {}, trust store {}, allow-list {}", mode.name().toLowerCase(Locale.ROOT),
+                trustStore, allowList);
+        Mode now = mode;
+        worker.execute(() -> sweep(now, released));
+    }
+
+    private Mode parseMode(String text) {
+        String value = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
+        return switch (value) {
+            case "off", "" -> Mode.OFF;
+            case "trusted" -> Mode.TRUSTED;
+            default -> {
+                // Fail closed: a typo must not switch checking off.
+                logger.error("deploy trust: mode '{}' in {} is neither 'off' nor 'trusted'; checking trust", text,
+                        DeployTrust.PID);
+                yield Mode.TRUSTED;
+            }
+        };
+    }
+
+    private void warnIfStillHeld() {
+        if (gate.holding()) {
+            logger.warn("deploy trust: {}.cfg in {} has not reached ConfigAdmin after {} s; bundles in deploy/"
+                    + " stay held back (is FileInstall running, is the file readable?)", DeployTrust.PID,
+                    gate.deployDir(), HOLD_WARN_SECONDS);
+        }
+    }
+
+    /**
+     * After a change of setting: refuses untrusted deploy bundles that already resolved (they
+     * were installed while checking was off) and starts the bundles the gate held back.
+     */
+    private void sweep(Mode now, Set<Long> released) {
+        try {
+            for (Bundle b : context.getBundles()) {
+                Path jar = gate.deployJar(b);
+                if (jar == null || b.getState() == Bundle.UNINSTALLED) {
+                    continue;
+                }
+                if (now == Mode.TRUSTED && b.getState() != Bundle.INSTALLED) {
+                    TrustDecision d = decide(b, jar);
+                    if (!d.trusted()) {
+                        refuse(b, jar, d);
+                    }
+                } else if (released.contains(b.getBundleId()) && !isFragment(b)) {
+                    try {
+                        // FileInstall's own start attempt failed while the gate held; start it now.
+                        b.start();
+                    } catch (BundleException | IllegalStateException e) {
+                        // Refused by the gate (and reported by refuse) or unresolvable (reported by
+                        // the diagnostics); either way someone else says why.
+                    }
+                }
+            }
+        } catch (IllegalStateException e) {
+            // The framework is stopping.
+        }
+    }
+
+    private static boolean isFragment(Bundle b) {
+        BundleRevision revision = b.adapt(BundleRevision.class);
+        return revision != null && (revision.getTypes() & BundleRevision.TYPE_FRAGMENT) != 0;
+    }
+
+    // ---- TrustGate.Checker ------------------------------------------------------------------
+
+    @Override
+    public TrustDecision decide(Bundle bundle, Path jar) {
+        String key = bundle.getBundleId() + "@" + bundle.getLastModified();
+        TrustDecision cached = decisions.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        TrustDecision decision;
+        if (!Files.isRegularFile(jar)) {
+            decision = TrustDecision.refused("", "the jar " + jar + " is gone, so it cannot be checked");
+        } else {
+            JarTrust.Result result = JarTrust.verify(jar, material());
+            decision = result.decision();
+            if (decision.trusted()) {
+                String mismatch = installedMismatch(bundle, result.entryDigests());
+                if (mismatch != null) {
+                    decision = TrustDecision.refused(decision.sha256(), "the installed bundle differs from the jar"
+                            + " that was checked (" + mismatch + "); was the file replaced while it was installed?");
+                }
+            }
+        }
+        decisions.put(key, decision);
+        return decision;
+    }
+
+    /** Null if the installed bundle holds exactly the verified entries, else the first difference. */
+    static String installedMismatch(Bundle bundle, Map<String, String> verified) {
+        List<String> installed = new ArrayList<>();
+        // getEntryPaths, unlike findEntries, never triggers a resolve (we are inside one).
+        collectEntries(bundle, "/", installed);
+        for (String name : installed) {
+            String expected = verified.get(name);
+            if (expected == null) {
+                return "entry " + name + " was not in the checked jar";
+            }
+            URL url = bundle.getEntry(name);
+            try (InputStream in = url.openStream()) {
+                MessageDigest md = MessageDigest.getInstance("SHA-256");
+                md.update(in.readAllBytes());
+                if (!HEX.formatHex(md.digest()).equals(expected)) {
+                    return "entry " + name + " differs";
+                }
+            } catch (IOException e) {
+                return "entry " + name + " cannot be read: " + e.getMessage();
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("the JDK has no SHA-256", e);
+            }
+        }
+        if (installed.size() != verified.size()) {
+            List<String> missing = new ArrayList<>(verified.keySet());
+            missing.removeAll(installed);
+            return missing.isEmpty() ? "entry count differs" : "entry " + missing.get(0) + " is missing";
+        }
+        return null;
+    }
+
+    private static void collectEntries(Bundle bundle, String path, List<String> into) {
+        var paths = bundle.getEntryPaths(path);
+        if (paths == null) {
+            return;
+        }
+        for (String p : Collections.list(paths)) {
+            if (p.endsWith("/")) {
+                collectEntries(bundle, p, into);
+            } else {
+                into.add(p);
+            }
+        }
+    }
+
+    @Override
+    public void refuse(Bundle bundle, Path jar, TrustDecision decision) {
+        if (!refusing.add(bundle.getBundleId())) {
+            return;
+        }
+        try {
+            worker.execute(() -> doRefuse(bundle, jar, decision));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // Deactivated meanwhile; the gate still keeps the bundle from resolving.
+            refusing.remove(bundle.getBundleId());
+        }
+    }
+
+    private void doRefuse(Bundle bundle, Path jar, TrustDecision decision) {
+        String name = jar.getFileName().toString();
+        Path movedTo = jar;
+        try {
+            if (Files.isRegularFile(jar)) {
+                Files.createDirectories(refusedDir);
+                movedTo = unique(refusedDir, name);
+                move(jar, movedTo);
+            }
+            RefusedJar record = new RefusedJar(name, decision.sha256(), decision.reason(), Instant.now(), movedTo);
+            if (!movedTo.equals(jar)) {
+                RefusalRecord.write(record, jar);
+            }
+            refused.add(record);
+            logger.warn("deploy trust: refused {} (SHA-256 {}): {}; moved to {}", jar, decision.sha256(),
+                    decision.reason(), movedTo);
+        } catch (IOException e) {
+            logger.error("deploy trust: refused {} (SHA-256 {}): {}; but could not move it to {}: {}", jar,
+                    decision.sha256(), decision.reason(), refusedDir, e.toString());
+            refused.add(new RefusedJar(name, decision.sha256(), decision.reason(), Instant.now(), jar));
+        }
+        uninstall(bundle);
+    }
+
+    /** Lets FileInstall uninstall the bundle of the jar that vanished; does it if FileInstall does not. */
+    private void uninstall(Bundle bundle) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(FILEINSTALL_GRACE_MILLIS);
+        try {
+            while (bundle.getState() != Bundle.UNINSTALLED && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            if (bundle.getState() != Bundle.UNINSTALLED) {
+                bundle.uninstall();
+                context.getBundle(Constants.SYSTEM_BUNDLE_LOCATION).adapt(FrameworkWiring.class)
+                        .refreshBundles(List.of(bundle));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (BundleException | IllegalStateException e) {
+            logger.warn("deploy trust: could not uninstall refused bundle {}: {}", bundle.getLocation(), e.toString());
+        } finally {
+            gate.forget(bundle.getBundleId());
+            refusing.remove(bundle.getBundleId());
+        }
+    }
+
+    private static Path unique(Path dir, String name) {
+        Path target = dir.resolve(name);
+        int dot = name.lastIndexOf('.');
+        String base = dot < 0 ? name : name.substring(0, dot);
+        String ext = dot < 0 ? "" : name.substring(dot);
+        for (int i = 1; Files.exists(target) || Files.exists(RefusalRecord.reasonFile(target)); i++) {
+            target = dir.resolve(base + "-" + i + ext);
+        }
+        return target;
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            // deploy/ and the data directory on different file systems: copy, then delete.
+            Files.move(from, to);
+        }
+    }
+
+    private TrustMaterial material() {
+        return TrustMaterial.load(trustStore, password, allowList);
+    }
+
+    // ---- DeployTrust -------------------------------------------------------------------------
+
+    @Override
+    public Mode mode() {
+        return mode;
+    }
+
+    @Override
+    public Path trustStore() {
+        return trustStore;
+    }
+
+    @Override
+    public Path allowList() {
+        return allowList;
+    }
+
+    @Override
+    public List<RefusedJar> refused() {
+        List<RefusedJar> list = new ArrayList<>(refused);
+        list.sort(Comparator.comparing(RefusedJar::refusedAt));
+        return List.copyOf(list);
+    }
+
+    @Override
+    public TrustDecision check(Path jar) {
+        return JarTrust.check(jar, material());
+    }
+
+    @Override
+    public String allow(Path jar) throws IOException {
+        String sha = JarTrust.sha256(jar);
+        if (TrustMaterial.appendAllowed(allowList, sha, jar.getFileName().toString())) {
+            logger.info("deploy trust: added {} (SHA-256 {}) to the allow-list {}", jar.getFileName(), sha, allowList);
+        }
+        return sha;
+    }
+
+    // ---- Command -----------------------------------------------------------------------------
+
+    @Override
+    public String name() {
+        return "trust";
+    }
+
+    @Override
+    public String summary() {
+        return "hot-deploy trust: mode, trust store, allow-list and refused jars; allow a jar by its SHA-256";
+    }
+
+    @Override
+    public String usage() {
+        return "trust [status] | trust check JAR | trust allow JAR|REFUSED-NAME";
+    }
+
+    @Override
+    public int run(CommandRequest request) throws IOException {
+        List<String> args = request.args();
+        String sub = args.isEmpty() ? "status" : args.get(0);
+        if (sub.equals("status") && args.size() <= 1) {
+            return status(request.out());
+        }
+        if (sub.equals("check") && args.size() == 2) {
+            Path jar = Path.of(args.get(1));
+            if (!Files.isRegularFile(jar)) {
+                request.err().println("trust check: no file " + jar.toAbsolutePath());
+                return FAILED;
+            }
+            TrustDecision d = check(jar);
+            request.out().printf("%s: %s: %s (SHA-256 %s)%n", jar, d.trusted() ? "trusted" : "refused", d.reason(),
+                    d.sha256());
+            return d.trusted() ? OK : FAILED;
+        }
+        if (sub.equals("allow") && args.size() == 2) {
+            return allowCommand(args.get(1), request.out(), request.err());
+        }
+        request.err().println("usage: " + usage());
+        return USAGE;
+    }
+
+    private int status(PrintStream out) {
+        TrustMaterial material = material();
+        out.println("Deploy trust");
+        out.printf("  mode         %s%s%n", mode.name().toLowerCase(Locale.ROOT),
+                gate.holding() ? " (deploy/ held back until " + DeployTrust.PID + ".cfg is read)" : "");
+        out.printf("  deploy       %s%n", gate.deployDir());
+        out.printf("  trust store  %s (%d certificate%s)%n", trustStore, material.certificates().size(),
+                material.certificates().size() == 1 ? "" : "s");
+        material.certificates().forEach(c -> out.printf("               %s%n", JarTrust.subject(c)));
+        out.printf("  allow-list   %s (%d SHA-256)%n", allowList, material.allowed().size());
+        out.printf("  refused to   %s%n", refusedDir);
+        material.problems().forEach(p -> out.printf("  problem      %s%n", p));
+        List<RefusedJar> list = refused();
+        out.printf("%nRefused jars (%d)%s%n", list.size(), list.isEmpty() ? ": none" : ":");
+        for (RefusedJar r : list) {
+            out.printf("  %s  %s  %s%n      SHA-256 %s%n      moved to %s%n", r.refusedAt(), r.fileName(), r.reason(),
+                    r.sha256(), r.movedTo());
+        }
+        return OK;
+    }
+
+    private int allowCommand(String arg, PrintStream out, PrintStream err) throws IOException {
+        RefusedJar refusedJar = refused.stream()
+                .filter(r -> r.fileName().equals(arg) || r.movedTo().getFileName().toString().equals(arg))
+                .reduce((a, b) -> b).orElse(null);
+        Path jar = Path.of(arg);
+        if (!Files.isRegularFile(jar)) {
+            if (refusedJar == null || !Files.isRegularFile(refusedJar.movedTo())) {
+                err.println("trust allow: no file " + jar.toAbsolutePath() + " and no refused jar named " + arg
+                        + " in " + refusedDir);
+                return FAILED;
+            }
+            jar = refusedJar.movedTo();
+        }
+        String sha = allow(jar);
+        out.printf("allowed %s: SHA-256 %s is on the allow-list %s%n", jar.getFileName(), sha, allowList);
+        if (jar.toAbsolutePath().normalize().startsWith(refusedDir.toAbsolutePath().normalize()) && refusedJar != null
+                && gate.deployDir() != null) {
+            Path back = gate.deployDir().resolve(refusedJar.fileName());
+            if (Files.exists(back)) {
+                out.printf("not moved back: %s exists already%n", back);
+            } else {
+                move(jar, back);
+                Files.deleteIfExists(RefusalRecord.reasonFile(jar));
+                refused.remove(refusedJar);
+                out.printf("moved back to %s; it is installed within a second%n", back);
+            }
+        }
+        return OK;
+    }
+
+    /** Reads and writes the {@code .reason.txt} beside a refused jar. */
+    static final class RefusalRecord {
+
+        private RefusalRecord() {
+        }
+
+        static Path reasonFile(Path jar) {
+            return jar.resolveSibling(jar.getFileName() + ".reason.txt");
+        }
+
+        static void write(RefusedJar r, Path from) throws IOException {
+            String text = "# Refused by Tideline's deploy trust (" + DeployTrust.PID + ").\n"
+                    + "# To run it anyway: tideline --headless trust allow " + r.movedTo().getFileName() + "\n"
+                    + "file: " + r.fileName() + "\n"
+                    + "from: " + from + "\n"
+                    + "sha256: " + r.sha256() + "\n"
+                    + "refused: " + r.refusedAt() + "\n"
+                    + "reason: " + r.reason().replaceAll("[\\r\\n]+", " ") + "\n";
+            Files.writeString(reasonFile(r.movedTo()), text, StandardCharsets.UTF_8);
+        }
+
+        /** The refusals recorded in the folder by this and earlier runs; a bad file is logged and skipped. */
+        static List<RefusedJar> readAll(Path dir, Logger logger) {
+            List<RefusedJar> list = new ArrayList<>();
+            if (!Files.isDirectory(dir)) {
+                return list;
+            }
+            try (var files = Files.list(dir)) {
+                for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".jar.reason.txt")).sorted().toList()) {
+                    Map<String, String> fields = new LinkedHashMap<>();
+                    for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                        int colon = line.indexOf(':');
+                        if (!line.startsWith("#") && colon > 0) {
+                            fields.put(line.substring(0, colon).strip(), line.substring(colon + 1).strip());
+                        }
+                    }
+                    String jarName = file.getFileName().toString();
+                    Path jar = file.resolveSibling(jarName.substring(0, jarName.length() - ".reason.txt".length()));
+                    try {
+                        list.add(new RefusedJar(fields.getOrDefault("file", jar.getFileName().toString()),
+                                fields.getOrDefault("sha256", ""), fields.getOrDefault("reason", "(no reason recorded)"),
+                                Instant.parse(fields.getOrDefault("refused", Instant.EPOCH.toString())), jar));
+                    } catch (DateTimeParseException e) {
+                        logger.warn("deploy trust: {}: 'refused:' is not a time ({}); entry skipped", file, e.getMessage());
+                    }
+                }
+            } catch (IOException e) {
+                logger.warn("deploy trust: cannot read the refused jars in {}: {}", dir, e.toString());
+            }
+            return list;
+        }
+    }
+}
