@@ -1,0 +1,408 @@
+package io.tideline.views.admin.plugins;
+
+import io.tideline.api.platform.BundleStatus;
+import io.tideline.api.platform.RefusedJar;
+import io.tideline.api.ui.ViewContext;
+import io.tideline.views.admin.Messages;
+import io.tideline.views.admin.Ui;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Locale;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.SashForm;
+import org.eclipse.swt.graphics.Color;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.FileDialog;
+import org.eclipse.swt.widgets.Group;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.MessageBox;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableColumn;
+import org.eclipse.swt.widgets.TableItem;
+import org.eclipse.swt.widgets.Text;
+
+/**
+ * The Plugins view: installed bundles with state, version, the services each offers and, for
+ * those that do not run, why; Start, Stop and Uninstall for the selected one; the deploy folder
+ * with "Install jar…"; and the jars the trust check refused. It refreshes itself on bundle and
+ * service events, coalesced so a burst of events costs one refresh; every read and every
+ * operation runs on the background worker.
+ */
+public final class PluginsView {
+
+    /** How long events are gathered before one refresh. */
+    private static final long COALESCE_MILLIS = 150;
+
+    private final ViewContext context;
+    private final PluginsSource source;
+    private final ScheduledExecutorService worker;
+    private final Messages messages;
+    private final DateTimeFormatter time;
+    private final AtomicBoolean pending = new AtomicBoolean();
+
+    private final Composite root;
+    private final Table bundles;
+    private final Button start;
+    private final Button stop;
+    private final Button uninstall;
+    private final Text details;
+    private final Label status;
+    private final Label deployLabel;
+    private final Table files;
+    private final Label trustLabel;
+    private final Table refused;
+
+    private PluginsSnapshot snapshot;
+    private long selectedId = -1;
+
+    /** Builds the view inside {@code parent} and starts listening. Call on the UI thread. */
+    public PluginsView(Composite parent, ViewContext context, PluginsSource source, ScheduledExecutorService worker) {
+        this.context = context;
+        this.source = source;
+        this.worker = worker;
+        this.messages = Messages.of(context.locale());
+        this.time = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(context.locale())
+                .withZone(ZoneId.systemDefault());
+
+        root = new Composite(parent, SWT.NONE);
+        root.setLayout(new GridLayout(1, false));
+        SashForm sash = new SashForm(root, SWT.VERTICAL);
+        sash.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+
+        Group installed = group(sash, messages.get("plugins.installed"), 1);
+        bundles = table(installed, "plugins.col.id", "plugins.col.name", "plugins.col.version", "plugins.col.state",
+                "plugins.col.services", "plugins.col.problem");
+        bundles.addListener(SWT.Selection, e -> {
+            if (e.item instanceof TableItem item && item.getData() instanceof PluginRow row) {
+                selectedId = row.bundleId();
+                showSelection();
+            }
+        });
+        Composite actions = new Composite(installed, SWT.NONE);
+        actions.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        actions.setLayout(new GridLayout(4, false));
+        start = button(actions, "plugins.start", () -> operate("start"));
+        stop = button(actions, "plugins.stop", () -> operate("stop"));
+        uninstall = button(actions, "plugins.uninstall", this::confirmUninstall);
+        status = new Label(actions, SWT.NONE);
+        status.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        details = new Text(installed, SWT.MULTI | SWT.READ_ONLY | SWT.WRAP | SWT.V_SCROLL | SWT.BORDER);
+        GridData detailsData = new GridData(SWT.FILL, SWT.FILL, true, false);
+        detailsData.heightHint = details.getLineHeight() * 5;
+        details.setLayoutData(detailsData);
+
+        Composite bottom = new Composite(sash, SWT.NONE);
+        GridLayout bottomLayout = new GridLayout(2, true);
+        bottomLayout.marginWidth = 0;
+        bottom.setLayout(bottomLayout);
+        Group deploy = group(bottom, messages.get("plugins.deploy"), 1);
+        deployLabel = new Label(deploy, SWT.WRAP);
+        deployLabel.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+        files = table(deploy, "plugins.file.name", "plugins.file.size", "plugins.file.modified",
+                "plugins.file.bundle");
+        button(deploy, "plugins.installJar", this::installJar);
+        Group refusedGroup = group(bottom, messages.get("plugins.refused"), 1);
+        trustLabel = new Label(refusedGroup, SWT.WRAP);
+        trustLabel.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+        refused = table(refusedGroup, "plugins.refused.file", "plugins.refused.reason", "plugins.refused.when",
+                "plugins.refused.movedTo");
+        sash.setWeights(62, 38);
+
+        showSelection();
+        status.setText(messages.get("plugins.loading"));
+        AutoCloseable subscription = source.watch(this::requestRefresh);
+        root.addDisposeListener(e -> {
+            try {
+                subscription.close();
+            } catch (Exception ex) {
+                // Closing only removes listeners; a failure means the framework already dropped them.
+            }
+        });
+        requestRefresh();
+    }
+
+    /** The view's top control. */
+    public Control control() {
+        return root;
+    }
+
+    private Group group(Composite parent, String title, int columns) {
+        Group g = new Group(parent, SWT.NONE);
+        g.setText(title);
+        g.setLayout(new GridLayout(columns, false));
+        if (parent.getLayout() instanceof GridLayout) {
+            g.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        }
+        return g;
+    }
+
+    private Table table(Composite parent, String... columnKeys) {
+        Table t = new Table(parent, SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE);
+        t.setHeaderVisible(true);
+        t.setLinesVisible(true);
+        t.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        for (String key : columnKeys) {
+            TableColumn c = new TableColumn(t, SWT.LEFT);
+            c.setText(messages.get(key));
+            c.pack();
+        }
+        return t;
+    }
+
+    private Button button(Composite parent, String key, Runnable action) {
+        Button b = new Button(parent, SWT.PUSH);
+        b.setText(messages.get(key));
+        b.addListener(SWT.Selection, e -> action.run());
+        return b;
+    }
+
+    /** Asks for a refresh; events arriving within the coalescing window share it. Any thread. */
+    void requestRefresh() {
+        if (pending.compareAndSet(false, true)) {
+            try {
+                worker.schedule(this::refreshNow, COALESCE_MILLIS, TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException e) {
+                pending.set(false);
+            }
+        }
+    }
+
+    private void refreshNow() {
+        pending.set(false);
+        try {
+            PluginsSnapshot s = source.snapshot();
+            Ui.async(root, () -> show(s));
+        } catch (RuntimeException e) {
+            Ui.async(root, () -> status.setText(messages.get("plugins.readFailed", String.valueOf(e.getMessage()))));
+        }
+    }
+
+    private void show(PluginsSnapshot s) {
+        snapshot = s;
+        Color problemColour = root.getDisplay().getSystemColor(SWT.COLOR_RED);
+        bundles.setRedraw(false);
+        try {
+            bundles.removeAll();
+            for (PluginRow row : s.rows()) {
+                TableItem item = new TableItem(bundles, SWT.NONE);
+                item.setText(new String[] {Long.toString(row.bundleId()), row.symbolicName(), row.version(),
+                        stateName(row.state()), String.join(", ", row.services()), row.problem()});
+                item.setData(row);
+                if (!row.problem().isEmpty()) {
+                    item.setForeground(problemColour);
+                }
+                if (row.bundleId() == selectedId) {
+                    bundles.setSelection(item);
+                }
+            }
+            packColumns(bundles, 420);
+        } finally {
+            bundles.setRedraw(true);
+        }
+
+        deployLabel.setText(s.deployDir() == null ? messages.get("plugins.deploy.none")
+                : s.filesError() != null ? messages.get("plugins.deploy.error", s.filesError())
+                : messages.get("plugins.deploy.dir", s.deployDir().toString(), s.files().size()));
+        files.removeAll();
+        for (DeployFile f : s.files()) {
+            TableItem item = new TableItem(files, SWT.NONE);
+            item.setText(new String[] {f.name(), String.format(Locale.ROOT, "%.1f KB", f.size() / 1024.0),
+                    time.format(f.modified()), f.bundleId() < 0 ? "" : "#" + f.bundleId()});
+        }
+        packColumns(files, 300);
+
+        trustLabel.setText(s.trustMode() == null ? messages.get("plugins.trust.none")
+                : messages.get("plugins.trust.mode", messages.get("plugins.trust." + s.trustMode()), s.refused().size()));
+        refused.removeAll();
+        for (RefusedJar jar : s.refused()) {
+            TableItem item = new TableItem(refused, SWT.NONE);
+            item.setText(new String[] {jar.fileName(), jar.reason(), time.format(jar.refusedAt()),
+                    jar.movedTo().toString()});
+            item.setForeground(problemColour);
+        }
+        packColumns(refused, 360);
+        long problems = s.rows().stream().filter(r -> !r.problem().isEmpty()).count();
+        status.setText(messages.get("plugins.summary", s.rows().size(), problems));
+        showSelection();
+        root.layout(true, true);
+    }
+
+    private static void packColumns(Table table, int maxWidth) {
+        for (TableColumn c : table.getColumns()) {
+            c.pack();
+            if (c.getWidth() > maxWidth) {
+                c.setWidth(maxWidth);
+            }
+        }
+    }
+
+    private String stateName(BundleStatus.State state) {
+        return messages.get("state." + state.name());
+    }
+
+    private PluginRow selected() {
+        if (snapshot == null) {
+            return null;
+        }
+        for (PluginRow row : snapshot.rows()) {
+            if (row.bundleId() == selectedId) {
+                return row;
+            }
+        }
+        return null;
+    }
+
+    private void showSelection() {
+        PluginRow row = selected();
+        boolean editable = row != null && !row.systemBundle() && row.state() != BundleStatus.State.UNINSTALLED;
+        boolean running = row != null && (row.state() == BundleStatus.State.ACTIVE
+                || row.state() == BundleStatus.State.STARTING);
+        start.setEnabled(editable && !running && row.state() != BundleStatus.State.FRAGMENT);
+        stop.setEnabled(editable && running);
+        uninstall.setEnabled(editable);
+        if (row == null) {
+            details.setText(messages.get("plugins.pick"));
+            return;
+        }
+        StringBuilder text = new StringBuilder();
+        text.append(messages.get("plugins.detail.head", row.name(), row.symbolicName(), row.version(),
+                stateName(row.state()))).append('\n');
+        text.append(messages.get("plugins.detail.location", row.location())).append('\n');
+        if (!row.problem().isEmpty()) {
+            text.append(messages.get("plugins.detail.problem", row.problem())).append('\n');
+        }
+        text.append(messages.get("plugins.detail.services", row.services().size()));
+        for (String service : row.services()) {
+            text.append("\n  ").append(service);
+        }
+        details.setText(text.toString());
+    }
+
+    private void confirmUninstall() {
+        PluginRow row = selected();
+        if (row == null || row.systemBundle()) {
+            return;
+        }
+        MessageBox box = new MessageBox(root.getShell(), SWT.ICON_WARNING | SWT.YES | SWT.NO);
+        box.setText(messages.get("plugins.uninstall.title"));
+        box.setMessage(messages.get("plugins.uninstall.confirm", row.symbolicName(), row.version()));
+        if (box.open() == SWT.YES) {
+            operate("uninstall");
+        }
+    }
+
+    /** Runs a life-cycle operation on the selected bundle in the background. */
+    void operate(String operation) {
+        PluginRow row = selected();
+        if (row == null || row.systemBundle()) {
+            return;
+        }
+        String label = messages.get("plugins.op." + operation);
+        status.setText(messages.get("plugins.op.running", label, row.symbolicName()));
+        run(() -> {
+            switch (operation) {
+                case "start" -> source.start(row.bundleId());
+                case "stop" -> source.stop(row.bundleId());
+                case "uninstall" -> source.uninstall(row.bundleId());
+                default -> throw new IllegalArgumentException(operation);
+            }
+            return messages.get("plugins.op.done", label, row.symbolicName());
+        }, failure -> messages.get("plugins.op.failed", label, row.symbolicName(), failure));
+    }
+
+    private void installJar() {
+        FileDialog dialog = new FileDialog(root.getShell(), SWT.OPEN);
+        dialog.setText(messages.get("plugins.installJar.title"));
+        dialog.setFilterExtensions(new String[] {"*.jar", "*"});
+        String chosen = dialog.open();
+        if (chosen != null) {
+            install(Path.of(chosen));
+        }
+    }
+
+    /** Copies a jar into the deploy folder in the background. */
+    void install(Path jar) {
+        status.setText(messages.get("plugins.install.running", jar.getFileName()));
+        run(() -> messages.get("plugins.install.done", source.install(jar).getFileName()),
+                failure -> messages.get("plugins.install.failed", jar.getFileName(), failure));
+    }
+
+    @FunctionalInterface
+    private interface Job {
+        String call() throws Exception;
+    }
+
+    private void run(Job job, java.util.function.Function<String, String> onFailure) {
+        try {
+            worker.execute(() -> {
+                String message;
+                try {
+                    message = job.call();
+                } catch (Exception e) {
+                    message = onFailure.apply(e.getMessage() == null ? e.toString() : e.getMessage());
+                }
+                String shown = message;
+                Ui.async(root, () -> {
+                    status.setText(shown);
+                    context.status(shown);
+                });
+                requestRefresh();
+            });
+        } catch (RejectedExecutionException e) {
+            status.setText(messages.get("plugins.closing"));
+        }
+    }
+
+    // Accessors for the tests in this package.
+
+    Table bundlesTable() {
+        return bundles;
+    }
+
+    Table filesTable() {
+        return files;
+    }
+
+    Table refusedTable() {
+        return refused;
+    }
+
+    Label status() {
+        return status;
+    }
+
+    Text details() {
+        return details;
+    }
+
+    Button startButton() {
+        return start;
+    }
+
+    Button stopButton() {
+        return stop;
+    }
+
+    Button uninstallButton() {
+        return uninstall;
+    }
+
+    PluginsSnapshot snapshot() {
+        return snapshot;
+    }
+
+    void select(long bundleId) {
+        selectedId = bundleId;
+        showSelection();
+    }
+}
