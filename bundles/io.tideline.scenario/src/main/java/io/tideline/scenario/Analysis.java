@@ -1,0 +1,314 @@
+package io.tideline.scenario;
+
+import io.tideline.api.indicator.IndicatorEngine;
+import io.tideline.api.indicator.IndicatorNode;
+import io.tideline.api.indicator.IndicatorResult;
+import io.tideline.api.series.Times;
+import io.tideline.scenario.api.Analogue;
+import io.tideline.scenario.api.CascadeParams;
+import io.tideline.scenario.api.CascadeResult;
+import io.tideline.scenario.api.ConditionResult;
+import io.tideline.scenario.api.ConditionState;
+import io.tideline.scenario.api.Portfolio;
+import io.tideline.scenario.api.Position;
+import io.tideline.scenario.api.PositionPnl;
+import io.tideline.scenario.api.ScenarioReport;
+import io.tideline.scenario.api.ScenarioResult;
+import io.tideline.scenario.api.WatchItem;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * Computes a {@link ScenarioReport} for one day under one pack, without look-ahead: the indicator
+ * graph (the pack's conditions and analogue features, and the raw prices the portfolio and the
+ * analogues read) is evaluated once over the history up to the end of the day, and every value is
+ * read at its last bar at or before that end. Stateless; thread-safe if the engine is.
+ */
+final class Analysis {
+
+    private static final String CONDITION = "c.";
+    private static final String FEATURE = "f.";
+    private static final String RAW = "raw.";
+
+    private final IndicatorEngine engine;
+    private final Pack pack;
+    private final Predicate<String> bound;
+    private final CascadeParams cascade;
+
+    Analysis(IndicatorEngine engine, Pack pack, Predicate<String> bound, CascadeParams cascade) {
+        this.engine = engine;
+        this.pack = pack;
+        this.bound = bound;
+        this.cascade = cascade;
+    }
+
+    ScenarioReport evaluate(LocalDate asOf, Portfolio portfolio, String packSource, List<String> packWarnings) {
+        List<String> warnings = new ArrayList<>(packWarnings);
+        Map<String, String> unbound = new HashMap<>();
+        List<IndicatorNode> nodes = new ArrayList<>();
+        List<Pack.Condition> conditions = pack.conditions();
+        for (Pack.Condition c : conditions) {
+            add(nodes, unbound, CONDITION + c.id(), c);
+        }
+        for (Pack.Feature f : pack.analogues().features()) {
+            add(nodes, unbound, FEATURE + f.id(), f);
+        }
+        Set<String> rawRoles = new LinkedHashSet<>();
+        rawRoles.add(pack.analogues().calendarRole());
+        rawRoles.addAll(pack.analogues().next());
+        if (portfolio != null) {
+            for (Position p : portfolio.positions()) {
+                rawRoles.add(p.role());
+            }
+        }
+        for (String role : rawRoles) {
+            if (bound.test(role)) {
+                nodes.add(new IndicatorNode(RAW + role, "sma", Map.of("window", 1.0), List.of(role)));
+            }
+        }
+        Map<String, IndicatorResult> results = engine.evaluate(nodes, Long.MIN_VALUE,
+                asOf == null ? Long.MAX_VALUE : endOf(asOf));
+        Measures m = new Measures(results, pack.maxStaleDays());
+        LocalDate day = asOf != null ? asOf : latestDay(m);
+        long cutoff = endOf(day);
+
+        // conditions and odds
+        ConditionState[] states = new ConditionState[conditions.size()];
+        double[] values = new double[conditions.size()];
+        String[] reasons = new String[conditions.size()];
+        for (int i = 0; i < conditions.size(); i++) {
+            Pack.Condition c = conditions.get(i);
+            String why = unbound.get(CONDITION + c.id());
+            Measures.Reading r = why != null ? new Measures.Reading(Double.NaN, why)
+                    : m.read(CONDITION + c.id(), c, cutoff);
+            values[i] = r.value();
+            reasons[i] = r.reason();
+            states[i] = !r.known() ? ConditionState.UNKNOWN : c.met(r.value()) ? ConditionState.MET
+                    : ConditionState.NOT_MET;
+        }
+        List<String> ids = pack.scenarios().stream().map(Pack.Scenario::id).toList();
+        double[] prior = new double[ids.size()];
+        for (int s = 0; s < ids.size(); s++) {
+            prior[s] = pack.scenarios().get(s).prior();
+        }
+        double[] priorP = Odds.normalised(prior);
+        double[] p = Odds.posterior(ids, prior, conditions, states);
+
+        // prices and P&L
+        Map<String, Double> prices = new HashMap<>();
+        if (portfolio != null) {
+            prices = prices(portfolio, m, cutoff, warnings);
+            Set<String> shocked = new LinkedHashSet<>();
+            pack.scenarios().forEach(s -> shocked.addAll(s.shocks().keySet()));
+            for (Position pos : portfolio.positions()) {
+                if (!shocked.contains(pos.role())) {
+                    warnings.add(portfolio.source() + (pos.line() > 0 ? ":" + pos.line() : "") + ": no scenario has a"
+                            + " shock for role " + pos.role() + "; its move is 0 (roles with shocks: "
+                            + String.join(", ", shocked) + ")");
+                }
+            }
+        }
+
+        List<ScenarioResult> scenarios = new ArrayList<>();
+        double expected = 0;
+        double worst = Double.POSITIVE_INFINITY;
+        String worstId = null;
+        int ci = 0;
+        for (int s = 0; s < ids.size(); s++) {
+            Pack.Scenario sc = pack.scenarios().get(s);
+            List<ConditionResult> own = new ArrayList<>();
+            for (Pack.Condition c : sc.conditions()) {
+                own.add(result(c, states[ci], values[ci], reasons[ci], Odds.factor(c, sc.id(), states[ci])));
+                ci++;
+            }
+            Map<String, Double> shocks = new LinkedHashMap<>(sc.shocks());
+            Map<String, CascadeResult> cascades = new LinkedHashMap<>();
+            for (String role : sc.cascade()) {
+                CascadeResult r = Cascade.run(cascade.withShock(-sc.shocks().get(role)));
+                cascades.put(role, r);
+                shocks.put(role, -r.amplifiedMove());
+            }
+            Double pnl = null;
+            List<PositionPnl> positions = new ArrayList<>();
+            if (portfolio != null) {
+                for (Position pos : portfolio.positions()) {
+                    double exposure = Valuation.exposure(pos, prices);
+                    if (Double.isFinite(exposure)) {
+                        positions.add(Valuation.value(pos, exposure, shocks.getOrDefault(pos.role(), 0.0)));
+                    }
+                }
+                pnl = Valuation.total(positions);
+                expected += p[s] * pnl;
+                if (pnl < worst) {
+                    worst = pnl;
+                    worstId = sc.id();
+                }
+            }
+            scenarios.add(new ScenarioResult(sc.id(), sc.name(), priorP[s], p[s], own, shocks, cascades, pnl,
+                    positions));
+        }
+        List<ConditionResult> all = new ArrayList<>();
+        for (int i = 0; i < conditions.size(); i++) {
+            all.add(result(conditions.get(i), states[i], values[i], reasons[i], 1));
+        }
+        return new ScenarioReport(day.toString(), scenarios, portfolio == null ? null : expected,
+                portfolio == null ? null : worst, worstId, watch(ids, prior, conditions, states, values, m, cutoff, p),
+                analogues(m, day, cutoff), all, packSource, warnings);
+    }
+
+    private void add(List<IndicatorNode> nodes, Map<String, String> unbound, String name, Pack.Measured measure) {
+        for (String in : measure.inputs()) {
+            // a series id (source:symbol) is resolved by the engine; a role must be bound
+            if (!in.contains(":") && !bound.test(in)) {
+                unbound.put(name, "role " + in + " is not bound");
+                return;
+            }
+        }
+        nodes.add(new IndicatorNode(name, measure.indicator(), measure.params(), measure.inputs()));
+    }
+
+    private static ConditionResult result(Pack.Condition c, ConditionState state, double value, String reason,
+            double factor) {
+        return new ConditionResult(c.id(), c.text(), state, Double.isNaN(value) ? null : value, c.threshold(),
+                c.comparison(), factor, c.likelihood(), reason);
+    }
+
+    /** The last day on which the calendar role (else the first analogue role) has a bar; else today. */
+    private LocalDate latestDay(Measures m) {
+        List<String> roles = new ArrayList<>();
+        roles.add(pack.analogues().calendarRole());
+        roles.addAll(pack.analogues().next());
+        for (String role : roles) {
+            long[] t = m.times(RAW + role);
+            if (t.length > 0) {
+                return Measures.day(t[t.length - 1]);
+            }
+        }
+        return LocalDate.now(ZoneOffset.UTC);
+    }
+
+    private Map<String, Double> prices(Portfolio portfolio, Measures m, long cutoff, List<String> warnings) {
+        Map<String, Double> prices = new HashMap<>();
+        for (Position pos : portfolio.positions()) {
+            if (pos.quantity() == null || prices.containsKey(pos.role())) {
+                continue;
+            }
+            String at = portfolio.source() + (pos.line() > 0 ? ":" + pos.line() : "");
+            if (!bound.test(pos.role())) {
+                warnings.add(at + ": role " + pos.role() + " is not bound, so a quantity cannot be priced; the"
+                        + " position is left out (give a notional, or bind the role with 'roles set')");
+                continue;
+            }
+            long[] t = m.times(RAW + pos.role());
+            int i = Measures.lastAtOrBefore(t, cutoff);
+            double price = m.last(RAW + pos.role(), cutoff);
+            if (i < 0 || Double.isNaN(price)) {
+                warnings.add(at + ": no price for role " + pos.role() + " up to " + Measures.day(cutoff)
+                        + "; the position is left out");
+                continue;
+            }
+            if (t[i] < cutoff - pack.maxStaleDays() * 86_400_000L) {
+                warnings.add(at + ": the price of " + pos.role() + " is stale (last bar of " + Measures.day(t[i])
+                        + "); it is used as it is");
+            }
+            prices.put(pos.role(), price);
+        }
+        return prices;
+    }
+
+    private List<WatchItem> watch(List<String> ids, double[] prior, List<Pack.Condition> conditions,
+            ConditionState[] states, double[] values, Measures m, long cutoff, double[] p) {
+        List<WatchItem> out = new ArrayList<>();
+        for (int i = 0; i < conditions.size(); i++) {
+            if (states[i] == ConditionState.UNKNOWN) {
+                continue;
+            }
+            Pack.Condition c = conditions.get(i);
+            double sd = m.historyStdDev(CONDITION + c.id(), c, cutoff);
+            if (!(sd > 0)) {
+                continue;
+            }
+            ConditionState[] flipped = states.clone();
+            flipped[i] = states[i] == ConditionState.MET ? ConditionState.NOT_MET : ConditionState.MET;
+            double[] q = Odds.posterior(ids, prior, conditions, flipped);
+            Map<String, Double> ifFlipped = new LinkedHashMap<>();
+            int most = 0;
+            for (int s = 0; s < ids.size(); s++) {
+                ifFlipped.put(ids.get(s), q[s]);
+                if (Math.abs(q[s] - p[s]) > Math.abs(q[most] - p[most])) {
+                    most = s;
+                }
+            }
+            out.add(new WatchItem(c.id(), c.text(), states[i], values[i], c.threshold(),
+                    Math.abs(values[i] - c.threshold()) / sd, ifFlipped, ids.get(most), q[most] - p[most]));
+        }
+        out.sort(Comparator.comparingDouble(WatchItem::distance));
+        return out;
+    }
+
+    private List<Analogue> analogues(Measures m, LocalDate day, long cutoff) {
+        Pack.Analogues a = pack.analogues();
+        List<Pack.Feature> features = a.features();
+        double[] today = new double[features.size()];
+        double[] sd = new double[features.size()];
+        for (int f = 0; f < features.size(); f++) {
+            Pack.Feature feature = features.get(f);
+            today[f] = m.read(FEATURE + feature.id(), feature, cutoff).value();
+            sd[f] = m.historyStdDev(FEATURE + feature.id(), feature, cutoff);
+        }
+        long[] calendar = m.times(RAW + a.calendarRole());
+        List<Analogue> out = new ArrayList<>();
+        for (Pack.Episode e : a.episodes()) {
+            if (!e.day().isBefore(day)) {
+                continue; // no look-ahead: an episode is an analogue only once it is in the past
+            }
+            long end = endOf(e.day());
+            double sum = 0;
+            int used = 0;
+            for (int f = 0; f < features.size(); f++) {
+                Pack.Feature feature = features.get(f);
+                double then = m.read(FEATURE + feature.id(), feature, end).value();
+                if (Double.isNaN(then) || Double.isNaN(today[f]) || !(sd[f] > 0)) {
+                    continue;
+                }
+                double z = (today[f] - then) / sd[f];
+                sum += z * z;
+                used++;
+            }
+            if (used == 0) {
+                continue;
+            }
+            // scaled to the full feature count so that distances with skipped features stay comparable
+            double distance = Math.sqrt(sum * features.size() / used);
+            Map<String, Double> next = new LinkedHashMap<>();
+            int i0 = Measures.lastAtOrBefore(calendar, end);
+            int i1 = i0 + a.horizonBars();
+            if (i0 >= 0 && i1 < calendar.length && calendar[i1] <= cutoff) {
+                long target = endOf(Measures.day(calendar[i1]));
+                for (String role : a.next()) {
+                    double p0 = m.last(RAW + role, end);
+                    double p1 = m.last(RAW + role, target);
+                    if (p0 > 0 && Double.isFinite(p1)) {
+                        next.put(role, p1 / p0 - 1);
+                    }
+                }
+            }
+            out.add(new Analogue(e.name(), e.date(), distance, used, next));
+        }
+        out.sort(Comparator.comparingDouble(Analogue::distance));
+        return out;
+    }
+
+    static long endOf(LocalDate day) {
+        return Times.parseEnd(day.toString());
+    }
+}

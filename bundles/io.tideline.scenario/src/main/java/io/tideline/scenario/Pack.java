@@ -1,0 +1,252 @@
+package io.tideline.scenario;
+
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A scenario pack as loaded from JSON: the scenarios with their priors, conditions (the
+ * evidence, with likelihood ratios) and shocks, and the analogue features and episodes. Immutable;
+ * each record checks its values in its constructor, and the pack checks what spans records
+ * (unique ids, likelihood keys that name scenarios). See NOTES.md for the format.
+ *
+ * @param version the format version, 1
+ * @param name the pack's name
+ * @param maxStaleDays a reading older than this many days before the day counts as no data
+ * @param scenarios the scenarios, in display order
+ * @param analogues the historical-analogue features and episodes
+ */
+record Pack(Integer version, String name, Integer maxStaleDays, List<Scenario> scenarios, Analogues analogues) {
+
+    static final List<String> COMPARISONS = List.of("<", "<=", ">", ">=");
+
+    Pack {
+        PackValueException.whole("version", version, 1, 1);
+        PackValueException.text("name", name);
+        PackValueException.whole("maxStaleDays", maxStaleDays, 1, 366);
+        scenarios = PackValueException.nonEmpty("scenarios", scenarios);
+        PackValueException.required("analogues", analogues, "a JSON object with features and episodes");
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < scenarios.size(); i++) {
+            if (!ids.add(scenarios.get(i).id())) {
+                throw new PackValueException("scenarios[" + i + "].id", "an id not used by another scenario",
+                        scenarios.get(i).id());
+            }
+        }
+        Set<String> conditionIds = new HashSet<>();
+        for (int i = 0; i < scenarios.size(); i++) {
+            List<Condition> cs = scenarios.get(i).conditions();
+            for (int k = 0; k < cs.size(); k++) {
+                String at = "scenarios[" + i + "].conditions[" + k + "]";
+                Condition c = cs.get(k);
+                if (!conditionIds.add(c.id())) {
+                    throw new PackValueException(at + ".id", "a condition id not used by another condition", c.id());
+                }
+                for (String s : c.likelihood().keySet()) {
+                    if (!ids.contains(s)) {
+                        throw new PackValueException(at + ".likelihood." + s, "a scenario id, one of " + ids, s);
+                    }
+                }
+                for (String s : c.ifNotMet().keySet()) {
+                    if (!ids.contains(s)) {
+                        throw new PackValueException(at + ".ifNotMet." + s, "a scenario id, one of " + ids, s);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Every condition of every scenario, in pack order. */
+    List<Condition> conditions() {
+        return scenarios.stream().flatMap(s -> s.conditions().stream()).toList();
+    }
+
+    /**
+     * One scenario.
+     *
+     * @param id e.g. {@code A}
+     * @param name e.g. {@code Volatility normalisation, shallow recovery}
+     * @param description what the scenario means, in a sentence or two
+     * @param prior its prior weight (&gt; 0; the priors are normalised to sum to 1)
+     * @param conditions the evidence that speaks for or against it
+     * @param shocks the fractional move per role over the horizon (e.g. {@code btc: -0.03})
+     * @param cascade the roles whose (negative) move the liquidation-cascade model amplifies
+     */
+    record Scenario(String id, String name, String description, Double prior, List<Condition> conditions,
+            Map<String, Double> shocks, List<String> cascade) {
+        Scenario {
+            PackValueException.id("id", id);
+            PackValueException.text("name", name);
+            PackValueException.text("description", description);
+            PackValueException.real("prior", prior, 1e-6, 1e6);
+            conditions = PackValueException.nonEmpty("conditions", conditions);
+            PackValueException.required("shocks", shocks, "a JSON object of role: fractional move");
+            Map<String, Double> copy = new LinkedHashMap<>();
+            for (Map.Entry<String, Double> e : shocks.entrySet()) {
+                PackValueException.role("shocks." + e.getKey(), e.getKey());
+                copy.put(e.getKey(), PackValueException.real("shocks." + e.getKey(), e.getValue(), -0.99, 10));
+            }
+            shocks = java.util.Collections.unmodifiableMap(copy);
+            cascade = cascade == null ? List.of() : List.copyOf(cascade);
+            for (int i = 0; i < cascade.size(); i++) {
+                String r = PackValueException.role("cascade[" + i + "]", cascade.get(i));
+                Double move = shocks.get(r);
+                if (move == null || move >= 0) {
+                    throw new PackValueException("cascade[" + i + "]", "a role with a negative move in shocks", r);
+                }
+                if (move < -0.9) {
+                    throw new PackValueException("shocks." + r, "a fall of at most 90% for a role the cascade amplifies",
+                            move);
+                }
+            }
+        }
+    }
+
+    /**
+     * What a condition or feature measures: an indicator over inputs, read as of the day,
+     * optionally as its change over {@code change.bars} bars, times {@code scale}, and its absolute
+     * value when {@code abs}.
+     */
+    interface Measured {
+        String indicator();
+
+        Map<String, Double> params();
+
+        List<String> inputs();
+
+        Change change();
+
+        Double scale();
+
+        Boolean abs();
+    }
+
+    /**
+     * A change over bars: {@code difference} is {@code v(t) - v(t-bars)}, {@code ratio} is
+     * {@code v(t) / v(t-bars) - 1}.
+     */
+    record Change(Integer bars, String kind) {
+        Change {
+            PackValueException.whole("bars", bars, 1, 1000);
+            PackValueException.oneOf("kind", kind, List.of("difference", "ratio"));
+        }
+    }
+
+    /**
+     * One condition: MET when {@code value comparison threshold}.
+     *
+     * @param likelihood the factor on each scenario's odds when MET (absent scenarios: 1)
+     * @param ifNotMet the factor when NOT_MET; absent scenarios take the reciprocal of their likelihood
+     */
+    record Condition(String id, String text, String indicator, Map<String, Double> params, List<String> inputs,
+            Change change, Double scale, Boolean abs, String comparison, Double threshold,
+            Map<String, Double> likelihood, Map<String, Double> ifNotMet) implements Measured {
+        Condition {
+            PackValueException.id("id", id);
+            PackValueException.text("text", text);
+            PackValueException.id("indicator", indicator);
+            params = params == null ? Map.of() : Map.copyOf(params);
+            inputs = PackValueException.nonEmpty("inputs", inputs);
+            scale = scale == null ? 1.0 : PackValueException.real("scale", scale, -1e6, 1e6);
+            abs = abs != null && abs;
+            PackValueException.oneOf("comparison", comparison, COMPARISONS);
+            PackValueException.required("threshold", threshold, "a number");
+            if (!Double.isFinite(threshold)) {
+                throw new PackValueException("threshold", "a finite number", threshold);
+            }
+            PackValueException.required("likelihood", likelihood, "a JSON object of scenario id: likelihood ratio when MET");
+            likelihood = PackValueException.ratios("likelihood", likelihood);
+            if (likelihood.isEmpty()) {
+                throw new PackValueException("likelihood", "at least one scenario's likelihood ratio", "{}");
+            }
+            ifNotMet = PackValueException.ratios("ifNotMet", ifNotMet);
+        }
+
+        /** Whether a value meets the condition. */
+        boolean met(double value) {
+            return switch (comparison) {
+                case "<" -> value < threshold;
+                case "<=" -> value <= threshold;
+                case ">" -> value > threshold;
+                default -> value >= threshold;
+            };
+        }
+
+        /** The factor on scenario {@code s}'s odds when MET. */
+        double factorIfMet(String s) {
+            return likelihood.getOrDefault(s, 1.0);
+        }
+
+        /** The factor on scenario {@code s}'s odds when NOT_MET. */
+        double factorIfNotMet(String s) {
+            Double f = ifNotMet.get(s);
+            return f != null ? f : 1 / factorIfMet(s);
+        }
+    }
+
+    /**
+     * The historical-analogue set-up.
+     *
+     * @param calendarRole the role whose bars count trading days (e.g. {@code spx})
+     * @param horizonBars how many of its bars ahead "what happened next" looks
+     * @param next the roles whose forward return is reported
+     * @param features the state vector's features
+     * @param episodes the past episodes
+     */
+    record Analogues(String calendarRole, Integer horizonBars, List<String> next, List<Feature> features,
+            List<Episode> episodes) {
+        Analogues {
+            PackValueException.role("calendarRole", calendarRole);
+            PackValueException.whole("horizonBars", horizonBars, 1, 500);
+            next = PackValueException.nonEmpty("next", next);
+            for (int i = 0; i < next.size(); i++) {
+                PackValueException.role("next[" + i + "]", next.get(i));
+            }
+            features = PackValueException.nonEmpty("features", features);
+            episodes = PackValueException.nonEmpty("episodes", episodes);
+            Set<String> ids = new HashSet<>();
+            for (int i = 0; i < features.size(); i++) {
+                if (!ids.add(features.get(i).id())) {
+                    throw new PackValueException("features[" + i + "].id", "an id not used by another feature",
+                            features.get(i).id());
+                }
+            }
+        }
+    }
+
+    /** One feature of the state vector. */
+    record Feature(String id, String text, String indicator, Map<String, Double> params, List<String> inputs,
+            Change change, Double scale, Boolean abs) implements Measured {
+        Feature {
+            PackValueException.id("id", id);
+            PackValueException.text("text", text);
+            PackValueException.id("indicator", indicator);
+            params = params == null ? Map.of() : Map.copyOf(params);
+            inputs = PackValueException.nonEmpty("inputs", inputs);
+            scale = scale == null ? 1.0 : PackValueException.real("scale", scale, -1e6, 1e6);
+            abs = abs != null && abs;
+        }
+    }
+
+    /** A past episode: a day and its name. */
+    record Episode(String date, String name) {
+        Episode {
+            PackValueException.required("date", date, "a date YYYY-MM-DD");
+            try {
+                LocalDate.parse(date);
+            } catch (DateTimeParseException e) {
+                throw new PackValueException("date", "a date YYYY-MM-DD", date);
+            }
+            PackValueException.text("name", name);
+        }
+
+        LocalDate day() {
+            return LocalDate.parse(date);
+        }
+    }
+}

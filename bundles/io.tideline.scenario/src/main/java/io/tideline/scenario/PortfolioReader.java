@@ -1,0 +1,222 @@
+package io.tideline.scenario;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.tideline.scenario.api.Portfolio;
+import io.tideline.scenario.api.PortfolioException;
+import io.tideline.scenario.api.Position;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Reads a portfolio file: JSON ({@code {"positions":[{"role":"btc","quantity":2,"leverage":3},
+ * {"role":"spx","notional":100000}]}}) when the name ends in {@code .json} or the text starts with
+ * {@code {}, else CSV with the header {@code role,quantity,notional,leverage} (quantity or
+ * notional per row, leverage optional; {@code #} starts a comment). Errors name the file, the line
+ * and the field. The JSON is walked with Jackson's streaming parser so that every error carries
+ * the line of the position at fault. Thread-safe.
+ */
+final class PortfolioReader {
+
+    private static final List<String> COLUMNS = List.of("role", "quantity", "notional", "leverage");
+    private static final JsonMapper MAPPER = JsonMapper.builder().disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .build();
+
+    private PortfolioReader() {
+    }
+
+    static Portfolio read(Path file) throws PortfolioException {
+        String name = file.toString();
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new PortfolioException(name, 0, "", "cannot be read (" + e + ")");
+        }
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        boolean json = name.toLowerCase(Locale.ROOT).endsWith(".json") || text.stripLeading().startsWith("{");
+        Portfolio p = json ? json(name, text) : csv(name, text);
+        if (p.positions().isEmpty()) {
+            throw new PortfolioException(name, 0, "", "expected at least one position");
+        }
+        return p;
+    }
+
+    static Portfolio json(String name, String text) throws PortfolioException {
+        List<Position> positions = new ArrayList<>();
+        try (JsonParser in = MAPPER.createParser(text)) {
+            if (in.nextToken() != JsonToken.START_OBJECT) {
+                throw new PortfolioException(name, line(in), "$", "expected a JSON object {\"positions\": [...]}");
+            }
+            boolean seen = false;
+            while (in.nextToken() == JsonToken.FIELD_NAME) {
+                String key = in.currentName();
+                if (!key.equals("positions")) {
+                    throw new PortfolioException(name, line(in), "$." + key, "unknown key; expected positions");
+                }
+                if (in.nextToken() != JsonToken.START_ARRAY) {
+                    throw new PortfolioException(name, line(in), "$.positions", "expected a JSON array of positions");
+                }
+                seen = true;
+                int index = 0;
+                while (in.nextToken() != JsonToken.END_ARRAY) {
+                    positions.add(position(name, in, "$.positions[" + index++ + "]"));
+                }
+            }
+            if (!seen) {
+                throw new PortfolioException(name, 1, "$.positions", "missing; expected a JSON array of positions");
+            }
+            if (in.nextToken() != null) {
+                throw new PortfolioException(name, line(in), "$", "expected nothing after the portfolio object");
+            }
+        } catch (JsonParseException e) {
+            JsonLocation at = e.getLocation();
+            throw new PortfolioException(name, at == null ? 0 : at.getLineNr(), "",
+                    "expected valid JSON (" + e.getOriginalMessage() + ")");
+        } catch (IOException e) {
+            throw new PortfolioException(name, 0, "", "cannot be read (" + e + ")");
+        }
+        return new Portfolio(name, positions);
+    }
+
+    private static Position position(String name, JsonParser in, String path) throws IOException, PortfolioException {
+        int line = line(in);
+        if (in.currentToken() != JsonToken.START_OBJECT) {
+            throw new PortfolioException(name, line, path, "expected a JSON object with role and quantity or notional");
+        }
+        String role = null;
+        Double quantity = null;
+        Double notional = null;
+        Double leverage = null;
+        Set<String> seen = new HashSet<>();
+        while (in.nextToken() == JsonToken.FIELD_NAME) {
+            String key = in.currentName();
+            JsonToken value = in.nextToken();
+            String at = path + "." + key;
+            if (!seen.add(key)) {
+                throw new PortfolioException(name, line(in), at, "given twice");
+            }
+            switch (key) {
+                case "role" -> {
+                    if (value != JsonToken.VALUE_STRING) {
+                        throw new PortfolioException(name, line(in), at, "expected a role name such as btc or spx");
+                    }
+                    role = in.getText();
+                }
+                case "quantity", "notional", "leverage" -> {
+                    if (!value.isNumeric()) {
+                        throw new PortfolioException(name, line(in), at, "expected a number, got " + in.getText());
+                    }
+                    double v = in.getDoubleValue();
+                    if (key.equals("quantity")) {
+                        quantity = v;
+                    } else if (key.equals("notional")) {
+                        notional = v;
+                    } else {
+                        leverage = v;
+                    }
+                }
+                default -> throw new PortfolioException(name, line(in), at,
+                        "unknown key; expected one of " + String.join(", ", COLUMNS));
+            }
+        }
+        return make(name, line, path + ".", role, quantity, notional, leverage);
+    }
+
+    private static int line(JsonParser in) {
+        return in.currentTokenLocation().getLineNr();
+    }
+
+    static Portfolio csv(String name, String text) throws PortfolioException {
+        List<Position> positions = new ArrayList<>();
+        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setCommentMarker('#')
+                .setIgnoreEmptyLines(true).setTrim(true).get();
+        try (Reader r = new java.io.StringReader(text); CSVParser parser = CSVParser.parse(r, format)) {
+            List<String> header = parser.getHeaderNames().stream().map(h -> h.toLowerCase(Locale.ROOT)).toList();
+            if (!header.contains("role") || !(header.contains("quantity") || header.contains("notional"))) {
+                throw new PortfolioException(name, 1, "", "expected the header role,quantity,notional,leverage"
+                        + " (quantity or notional, leverage optional), got " + String.join(",", parser.getHeaderNames()));
+            }
+            for (String h : header) {
+                if (!COLUMNS.contains(h)) {
+                    throw new PortfolioException(name, 1, h, "unknown column; expected role, quantity, notional, leverage");
+                }
+            }
+            for (CSVRecord rec : parser) {
+                int line = (int) rec.getParser().getCurrentLineNumber();
+                if (rec.size() != header.size()) {
+                    throw new PortfolioException(name, line, "", "expected " + header.size() + " columns, got "
+                            + rec.size());
+                }
+                String role = null;
+                Double quantity = null;
+                Double notional = null;
+                Double leverage = null;
+                for (int c = 0; c < header.size(); c++) {
+                    String h = header.get(c);
+                    String cell = rec.get(c);
+                    if (h.equals("role")) {
+                        role = cell.isEmpty() ? null : cell;
+                    } else if (!cell.isEmpty()) {
+                        double v = number(name, line, h, cell);
+                        switch (h) {
+                            case "quantity" -> quantity = v;
+                            case "notional" -> notional = v;
+                            default -> leverage = v;
+                        }
+                    }
+                }
+                positions.add(make(name, line, "", role, quantity, notional, leverage));
+            }
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw new PortfolioException(name, 0, "", "expected valid CSV (" + e.getMessage() + ")");
+        }
+        return new Portfolio(name, positions);
+    }
+
+    private static double number(String file, int line, String column, String cell) throws PortfolioException {
+        try {
+            double v = Double.parseDouble(cell);
+            if (Double.isFinite(v)) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the file, line and column
+        }
+        throw new PortfolioException(file, line, column, "expected a number, got '" + cell + "'");
+    }
+
+    private static Position make(String file, int line, String prefix, String role, Double quantity, Double notional,
+            Double leverage) throws PortfolioException {
+        if (role == null || !role.matches("[a-z0-9]+(\\.[a-z0-9]+)*")) {
+            throw new PortfolioException(file, line, prefix + "role", "expected a role name such as btc or spx, got "
+                    + (role == null ? "nothing" : "'" + role + "'"));
+        }
+        if ((quantity == null) == (notional == null)) {
+            throw new PortfolioException(file, line, prefix + (quantity == null ? "quantity" : "notional"),
+                    "expected either a quantity or a notional, not " + (quantity == null ? "neither" : "both"));
+        }
+        double lev = leverage == null ? 1 : leverage;
+        if (!(lev >= 1 && lev <= 1000)) {
+            throw new PortfolioException(file, line, prefix + "leverage", "expected a number in [1, 1000], got " + lev);
+        }
+        return new Position(role, quantity, notional, lev, line);
+    }
+}

@@ -1,0 +1,228 @@
+package io.tideline.scenario;
+
+import io.tideline.api.command.Command;
+import io.tideline.api.command.CommandRequest;
+import io.tideline.api.indicator.IndicatorEngine;
+import io.tideline.api.workspace.RoleBindings;
+import io.tideline.scenario.api.CascadeParams;
+import io.tideline.scenario.api.CascadeResult;
+import io.tideline.scenario.api.Portfolio;
+import io.tideline.scenario.api.PortfolioException;
+import io.tideline.scenario.api.ScenarioReport;
+import io.tideline.scenario.api.Scenarios;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+
+/**
+ * The {@link Scenarios} service and the {@code scenarios} command. The pack in force is the first
+ * present of: a {@code *.scenarios.json} file in the deploy folder (the first by name), then
+ * {@code DATA_DIR/workspace/scenarios.json}, then the bundle's {@code packs/default-scenarios.json}.
+ * A file is (re)read when it appears or its modification time changes; a file that is refused
+ * (its path and the JSON path of the fault are reported) leaves the previous valid pack in force.
+ */
+@Component(service = {Scenarios.class, Command.class})
+public final class ScenarioComponent implements Scenarios, Command {
+
+    static final String DEFAULT_SOURCE = "default (" + PackLoader.DEFAULTS + ")";
+
+    @Reference
+    private IndicatorEngine engine;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile RoleBindings roles;
+
+    private Path workspaceFile;
+    private Path deployDir;
+
+    private Pack pack = PackLoader.defaults();
+    private String source = DEFAULT_SOURCE;
+    private Path seenFile;
+    private FileTime seenTime;
+    private String packError;
+
+    /** The pack in force, where it came from, and the error of a refused file, if any. */
+    record Loaded(Pack pack, String source, String error) {
+    }
+
+    @Activate
+    void activate(BundleContext context) {
+        String dataDir = context.getProperty("tideline.data.dir");
+        workspaceFile = Path.of(dataDir == null ? System.getProperty("user.home") + "/.tideline" : dataDir,
+                "workspace", "scenarios.json");
+        String deploy = context.getProperty("tideline.deploy.dir");
+        deployDir = deploy == null ? null : Path.of(deploy);
+    }
+
+    /** For tests: a component over an engine with the given files, without a framework. */
+    static ScenarioComponent of(IndicatorEngine engine, RoleBindings roles, Path workspaceFile, Path deployDir) {
+        ScenarioComponent c = new ScenarioComponent();
+        c.engine = engine;
+        c.roles = roles;
+        c.workspaceFile = workspaceFile;
+        c.deployDir = deployDir;
+        return c;
+    }
+
+    @Override
+    public ScenarioReport evaluate(LocalDate asOfOrNull, Portfolio portfolioOrNull) {
+        Loaded l = current();
+        RoleBindings r = roles;
+        Analysis a = new Analysis(engine, l.pack(), role -> r != null && r.get(role).isPresent(),
+                CascadeParams.defaults());
+        List<String> warnings = new ArrayList<>();
+        if (l.error() != null) {
+            warnings.add(l.error() + "; the previous valid pack (" + l.source() + ") stays in force");
+        }
+        return a.evaluate(asOfOrNull, portfolioOrNull, l.source(), warnings);
+    }
+
+    @Override
+    public CascadeResult cascade(CascadeParams params) {
+        return Cascade.run(params);
+    }
+
+    @Override
+    public Portfolio readPortfolio(Path file) throws PortfolioException {
+        return PortfolioReader.read(file);
+    }
+
+    /** The pack in force, reloading a changed file first. */
+    synchronized Loaded current() {
+        Path candidate = candidate();
+        if (candidate == null) {
+            if (seenFile != null) {
+                pack = PackLoader.defaults();
+                source = DEFAULT_SOURCE;
+                seenFile = null;
+                seenTime = null;
+                packError = null;
+            }
+            return new Loaded(pack, source, null);
+        }
+        try {
+            FileTime modified = Files.getLastModifiedTime(candidate);
+            if (!candidate.equals(seenFile) || !modified.equals(seenTime)) {
+                seenFile = candidate;
+                seenTime = modified;
+                try {
+                    pack = PackLoader.read(candidate);
+                    source = candidate.toString();
+                    packError = null;
+                } catch (PackException e) {
+                    packError = "scenario pack refused: " + e.getMessage();
+                }
+            }
+        } catch (IOException e) {
+            packError = "scenario pack refused: " + candidate + ": cannot be read (" + e + ")";
+        }
+        return new Loaded(pack, source, packError);
+    }
+
+    private Path candidate() {
+        if (deployDir != null && Files.isDirectory(deployDir)) {
+            List<Path> packs = new ArrayList<>();
+            try (DirectoryStream<Path> files = Files.newDirectoryStream(deployDir, "*.scenarios.json")) {
+                files.forEach(packs::add);
+            } catch (IOException e) {
+                // an unreadable deploy folder holds no pack we could use; the workspace file is next
+            }
+            packs.removeIf(p -> !Files.isRegularFile(p));
+            if (!packs.isEmpty()) {
+                packs.sort(null);
+                return packs.get(0);
+            }
+        }
+        return workspaceFile != null && Files.isRegularFile(workspaceFile) ? workspaceFile : null;
+    }
+
+    @Override
+    public String name() {
+        return "scenarios";
+    }
+
+    @Override
+    public String summary() {
+        return "scenario odds A/B/C from the evidence, what to watch, portfolio P&L and historical analogues";
+    }
+
+    @Override
+    public String usage() {
+        return "scenarios [--as-of YYYY-MM-DD] [--portfolio FILE] [--json]\n"
+                + "  --as-of D        the day (default: the last day with an S&P 500 bar); only data up to its end is read\n"
+                + "  --portfolio F    value a portfolio: JSON {\"positions\":[{\"role\":\"btc\",\"quantity\":2,\"leverage\":3},"
+                + " {\"role\":\"spx\",\"notional\":100000}]}\n"
+                + "                   or CSV with the header role,quantity,notional,leverage\n"
+                + "  --json           print the stable JSON document instead of text\n"
+                + "The pack: deploy/*.scenarios.json, else DATA_DIR/workspace/scenarios.json, else the built-in one.";
+    }
+
+    @Override
+    public int run(CommandRequest request) {
+        LocalDate asOf = null;
+        Path portfolioFile = null;
+        boolean json = false;
+        List<String> args = request.args();
+        try {
+            for (int i = 0; i < args.size(); i++) {
+                String a = args.get(i);
+                switch (a) {
+                    case "--json" -> json = true;
+                    case "--as-of" -> {
+                        if (i + 1 >= args.size()) {
+                            throw new IllegalArgumentException("--as-of needs a date (YYYY-MM-DD)");
+                        }
+                        String d = args.get(++i);
+                        try {
+                            asOf = LocalDate.parse(d);
+                        } catch (DateTimeParseException e) {
+                            throw new IllegalArgumentException("--as-of '" + d + "' is not a date: expected YYYY-MM-DD");
+                        }
+                    }
+                    case "--portfolio" -> {
+                        if (i + 1 >= args.size()) {
+                            throw new IllegalArgumentException("--portfolio needs a file (JSON or CSV)");
+                        }
+                        portfolioFile = Path.of(args.get(++i));
+                    }
+                    default -> throw new IllegalArgumentException("unknown argument " + a);
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            request.err().println("scenarios: " + e.getMessage());
+            request.err().println("usage: " + usage());
+            return USAGE;
+        }
+        Portfolio portfolio = null;
+        if (portfolioFile != null) {
+            try {
+                portfolio = readPortfolio(portfolioFile);
+            } catch (PortfolioException e) {
+                request.err().println("scenarios: " + e.getMessage());
+                return FAILED;
+            }
+        }
+        ScenarioReport report = evaluate(asOf, portfolio);
+        for (String w : report.warnings()) {
+            request.err().println("scenarios: " + w);
+        }
+        if (json) {
+            request.out().println(ReportFormat.json(report));
+        } else {
+            ReportFormat.text(report, request.out());
+        }
+        return OK;
+    }
+}

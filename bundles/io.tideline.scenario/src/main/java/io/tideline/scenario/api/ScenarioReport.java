@@ -1,0 +1,39 @@
+package io.tideline.scenario.api;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The scenario analysis of one day: what the {@code scenarios --json} command prints.
+ *
+ * @param asOf the day, {@code YYYY-MM-DD}
+ * @param scenarios the scenarios in pack order; their probabilities sum to 1
+ * @param expectedPnl the probability-weighted P&amp;L of the portfolio, null without one
+ * @param worstCase the worst scenario P&amp;L of the portfolio, null without one
+ * @param worstScenario the id of the scenario giving {@code worstCase}, null without a portfolio
+ * @param watch the conditions closest to flipping, nearest first
+ * @param analogues the past episodes nearest to the day's indicator state, nearest first
+ * @param conditions every condition of the pack as observed on the day
+ * @param pack where the pack in force came from (the bundle's default or a file)
+ * @param warnings problems the user should know about (a refused pack file, a position without a
+ *        price or a shock); empty when there are none
+ */
+public record ScenarioReport(String asOf, List<ScenarioResult> scenarios, Double expectedPnl, Double worstCase,
+        String worstScenario, List<WatchItem> watch, List<Analogue> analogues, List<ConditionResult> conditions,
+        String pack, List<String> warnings) {
+
+    /** Copies the lists. */
+    public ScenarioReport {
+        Objects.requireNonNull(asOf, "asOf");
+        scenarios = List.copyOf(scenarios);
+        watch = List.copyOf(watch);
+        analogues = List.copyOf(analogues);
+        conditions = List.copyOf(conditions);
+        warnings = List.copyOf(warnings);
+    }
+
+    /** The scenario with this id, if the pack has one. */
+    public java.util.Optional<ScenarioResult> scenario(String id) {
+        return scenarios.stream().filter(s -> s.id().equals(id)).findFirst();
+    }
+}

@@ -1,0 +1,34 @@
+package io.tideline.scenario.api;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One scenario on the day.
+ *
+ * @param id the scenario's id in the pack, e.g. {@code A}
+ * @param name its name
+ * @param prior its prior probability (the pack's priors normalised to sum to 1)
+ * @param probability its probability after the evidence; the report's probabilities sum to 1
+ * @param conditions the conditions whose likelihood ratio for this scenario is not 1, with this scenario's factor
+ * @param shocks the fractional move per role (e.g. {@code btc: -0.105}); for roles the cascade amplifies,
+ *        the amplified move
+ * @param cascade for each role whose move the liquidation-cascade model amplified, its result (empty otherwise)
+ * @param pnl the portfolio's P&amp;L under this scenario, null without a portfolio
+ * @param positions the P&amp;L per position, empty without a portfolio
+ */
+public record ScenarioResult(String id, String name, double prior, double probability,
+        List<ConditionResult> conditions, Map<String, Double> shocks, Map<String, CascadeResult> cascade, Double pnl,
+        List<PositionPnl> positions) {
+
+    /** Copies the collections. */
+    public ScenarioResult {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(name, "name");
+        conditions = List.copyOf(conditions);
+        shocks = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(shocks));
+        cascade = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(cascade));
+        positions = List.copyOf(positions);
+    }
+}

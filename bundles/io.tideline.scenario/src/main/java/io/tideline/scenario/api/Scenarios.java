@@ -1,0 +1,40 @@
+package io.tideline.scenario.api;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * Scenario analysis over the workspace's roles, under the scenario pack in force. Every method
+ * reads the store and computes, so call it from a background thread, never from the UI thread.
+ * Thread-safe.
+ */
+@ProviderType
+public interface Scenarios {
+
+    /**
+     * The scenarios' odds, conditions, shocks and analogues as of a day, using only data up to the
+     * end of that day (UTC), and the P&amp;L of a portfolio under each scenario when one is given.
+     *
+     * @param asOfOrNull the day; {@code null} for the last day on which the equity index has a bar
+     * @param portfolioOrNull the positions to value, or {@code null} for none (the P&amp;L fields are then null)
+     * @return the report; never null
+     */
+    ScenarioReport evaluate(LocalDate asOfOrNull, Portfolio portfolioOrNull);
+
+    /**
+     * Runs the liquidation-cascade model alone. A pure function of its parameters.
+     *
+     * @param params the open interest, leverage, depth and initial shock; see {@link CascadeParams#defaults()}
+     * @return the amplified move, the rounds and the liquidated notional
+     */
+    CascadeResult cascade(CascadeParams params);
+
+    /**
+     * Reads a portfolio file: JSON {@code {"positions":[{"role":"btc","quantity":2,"leverage":3}]}} or
+     * CSV with the header {@code role,quantity,notional,leverage}.
+     *
+     * @throws PortfolioException naming the file, the line and the field when the file is unusable
+     */
+    Portfolio readPortfolio(Path file) throws PortfolioException;
+}

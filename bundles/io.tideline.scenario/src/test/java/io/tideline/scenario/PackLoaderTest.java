@@ -1,0 +1,98 @@
+package io.tideline.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class PackLoaderTest {
+
+    static String defaultsText() throws IOException {
+        try (InputStream in = PackLoader.class.getClassLoader().getResourceAsStream(PackLoader.DEFAULTS)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static PackException failure(String json) {
+        try {
+            PackLoader.read("my.scenarios.json", new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
+        } catch (PackException e) {
+            return e;
+        }
+        throw new AssertionError("expected the pack to be refused");
+    }
+
+    @Test
+    void theDefaultPackLoadsWithPriorsAOverBOverC() {
+        Pack p = PackLoader.defaults();
+        assertThat(p.scenarios()).extracting(Pack.Scenario::id).containsExactly("A", "B", "C");
+        assertThat(p.scenarios().get(0).prior()).isGreaterThan(p.scenarios().get(1).prior());
+        assertThat(p.scenarios().get(1).prior()).isGreaterThan(p.scenarios().get(2).prior());
+        assertThat(p.scenarios().get(1).cascade()).containsExactly("btc", "eth");
+        assertThat(p.analogues().episodes()).extracting(Pack.Episode::date).contains("2020-03-16", "2022-06-13",
+                "2022-11-09", "2024-08-05", "2025-04-04");
+    }
+
+    @Test
+    void aBrokenConditionIsRefusedWithItsJsonPath() throws IOException {
+        // the first condition of scenario B: a threshold given as text
+        PackException e = failure(defaultsText().replace("\"threshold\": 25,", "\"threshold\": \"25\","));
+        assertThat(e.path()).isEqualTo("$.scenarios[1].conditions[0].threshold");
+        assertThat(e.getMessage()).startsWith("my.scenarios.json: $.scenarios[1].conditions[0].threshold: expected a number");
+    }
+
+    @Test
+    void aMissingThresholdIsNamed() throws IOException {
+        PackException e = failure(defaultsText().replace("\"comparison\": \">\", \"threshold\": 25,", "\"comparison\": \">\","));
+        assertThat(e.path()).isEqualTo("$.scenarios[1].conditions[0].threshold");
+        assertThat(e.getMessage()).contains("required");
+    }
+
+    @Test
+    void anUnknownComparisonIsNamedWithTheAllowedOnes() throws IOException {
+        PackException e = failure(defaultsText().replace("\"comparison\": \">\", \"threshold\": 25,",
+                "\"comparison\": \"=>\", \"threshold\": 25,"));
+        assertThat(e.path()).isEqualTo("$.scenarios[1].conditions[0].comparison");
+        assertThat(e.getMessage()).contains("one of < <= > >=").contains("=>");
+    }
+
+    @Test
+    void anUnknownKeyIsNamedWithTheKnownKeys() throws IOException {
+        PackException e = failure(defaultsText().replace("\"threshold\": 25,", "\"treshold\": 25, \"threshold\": 25,"));
+        assertThat(e.path()).isEqualTo("$.scenarios[1].conditions[0].treshold");
+        assertThat(e.getMessage()).contains("unknown key").contains("threshold");
+        // a misspelt required key alone: the required key is named as missing
+        PackException typo = failure(defaultsText().replace("\"threshold\": 25,", "\"treshold\": 25,"));
+        assertThat(typo.path()).isEqualTo("$.scenarios[1].conditions[0].threshold");
+    }
+
+    @Test
+    void aLikelihoodForAnUnknownScenarioIsRefused() throws IOException {
+        PackException e = failure(defaultsText().replace("\"likelihood\": {\"B\": 1.4}", "\"likelihood\": {\"D\": 1.4}"));
+        assertThat(e.path()).isEqualTo("$.scenarios[1].conditions[5].likelihood.D");
+        assertThat(e.getMessage()).contains("a scenario id");
+    }
+
+    @Test
+    void aNegativeLikelihoodRatioIsRefused() throws IOException {
+        PackException e = failure(defaultsText().replace("\"likelihood\": {\"B\": 1.4}", "\"likelihood\": {\"B\": -1}"));
+        assertThat(e.path()).isEqualTo("$.scenarios[1].conditions[5].likelihood.B");
+    }
+
+    @Test
+    void aCascadeRoleNeedsAFall() throws IOException {
+        PackException e = failure(defaultsText().replace("\"cascade\": [\"btc\", \"eth\"]", "\"cascade\": [\"btc\", \"gold\"]"));
+        assertThat(e.path()).isEqualTo("$.scenarios[1].cascade[1]");
+    }
+
+    @Test
+    void badEpisodeDateAndBrokenJsonAreNamed() throws IOException {
+        PackException e = failure(defaultsText().replace("\"2022-11-09\"", "\"2022-11-31\""));
+        assertThat(e.path()).isEqualTo("$.analogues.episodes[4].date");
+        PackException j = failure("{\"version\": 1,\n \"name\": \"x\",,}");
+        assertThat(j.getMessage()).contains("line 2").contains("expected valid JSON");
+    }
+}

@@ -1,0 +1,251 @@
+package io.tideline.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.tideline.api.command.Command;
+import io.tideline.api.command.CommandRequest;
+import io.tideline.scenario.api.CascadeParams;
+import io.tideline.scenario.api.ConditionResult;
+import io.tideline.scenario.api.ConditionState;
+import io.tideline.scenario.api.Portfolio;
+import io.tideline.scenario.api.Position;
+import io.tideline.scenario.api.PositionPnl;
+import io.tideline.scenario.api.ScenarioReport;
+import io.tideline.scenario.api.ScenarioResult;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The service and the command over the sample data (/work/shared/data), with the real indicators. */
+class ScenarioComponentTest {
+
+    private static InMemoryEngine sample;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void load() throws Exception {
+        sample = InMemoryEngine.sample();
+    }
+
+    private ScenarioComponent component() {
+        return ScenarioComponent.of(sample, sample, dir.resolve("workspace/scenarios.json"), dir.resolve("deploy"));
+    }
+
+    private record Out(int code, String out, String err) {
+    }
+
+    private static Out run(Command c, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code;
+        try {
+            code = c.run(new CommandRequest(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
+                    new PrintStream(err, true, StandardCharsets.UTF_8)));
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+        return new Out(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private static double sum(ScenarioReport r) {
+        return r.scenarios().stream().mapToDouble(ScenarioResult::probability).sum();
+    }
+
+    @Test
+    void theCovidShockTiltsTheOddsToTheTighteningScenarioAndItsNearestAnalogueIsItself() {
+        ScenarioReport r = component().evaluate(LocalDate.of(2020, 3, 20), null);
+        assertThat(r.asOf()).isEqualTo("2020-03-20");
+        assertThat(sum(r)).isCloseTo(1.0, within(1e-12));
+        ScenarioResult b = r.scenario("B").orElseThrow();
+        assertThat(b.probability()).isGreaterThan(b.prior()).isGreaterThan(r.scenario("A").orElseThrow().probability());
+        assertThat(r.analogues()).isNotEmpty();
+        assertThat(r.analogues().get(0).date()).isEqualTo("2020-03-16");
+        assertThat(r.analogues()).extracting(a -> a.date()).doesNotContain("2022-06-13"); // not yet happened
+        assertThat(r.expectedPnl()).isNull();
+        // every watch item's flipped odds also sum to 1, and the list is sorted nearest first
+        r.watch().forEach(w -> assertThat(w.ifFlipped().values().stream().mapToDouble(Double::doubleValue).sum())
+                .isCloseTo(1.0, within(1e-12)));
+        for (int i = 1; i < r.watch().size(); i++) {
+            assertThat(r.watch().get(i).distance()).isGreaterThanOrEqualTo(r.watch().get(i - 1).distance());
+        }
+        // what happened next is not known yet on 2020-03-20 (no look-ahead) ...
+        assertThat(r.analogues().get(0).next()).isEmpty();
+        // ... and a month later it is SPY's return over the 20 trading days after 2020-03-16, read from the file
+        ScenarioReport later = component().evaluate(LocalDate.of(2020, 5, 1), null);
+        double next = later.analogues().stream().filter(x -> x.date().equals("2020-03-16")).findFirst().orElseThrow()
+                .next().get("spx");
+        assertThat(next).isCloseTo(close("2020-04-14") / close("2020-03-16") - 1, within(1e-12));
+    }
+
+    @Test
+    void anUnboundRoleMakesItsConditionsUnknownWithoutMovingTheOdds() {
+        ScenarioComponent c = ScenarioComponent.of(sample.without("hy.spread"), sample.without("hy.spread"),
+                dir.resolve("none.json"), null);
+        ScenarioReport r = c.evaluate(LocalDate.of(2020, 3, 20), null);
+        ConditionResult credit = r.scenario("B").orElseThrow().conditions().stream()
+                .filter(k -> k.id().equals("credit.widening")).findFirst().orElseThrow();
+        assertThat(credit.state()).isEqualTo(ConditionState.UNKNOWN);
+        assertThat(credit.value()).isNull();
+        assertThat(credit.factor()).isEqualTo(1.0);
+        assertThat(credit.reason()).isEqualTo("role hy.spread is not bound");
+        assertThat(sum(r)).isCloseTo(1.0, within(1e-12));
+        // with it bound and MET (135 bp on 2020-03-20 is far above 50), B's odds are 2.5x / 0.6x / 0.7x of these
+        ScenarioReport full = component().evaluate(LocalDate.of(2020, 3, 20), null);
+        assertThat(full.conditions().stream().filter(k -> k.id().equals("credit.widening")).findFirst().orElseThrow()
+                .state()).isEqualTo(ConditionState.MET);
+        double oddsBA = r.scenario("B").get().probability() / r.scenario("A").get().probability();
+        double fullBA = full.scenario("B").get().probability() / full.scenario("A").get().probability();
+        assertThat(fullBA / oddsBA).isCloseTo(2.5 / 0.6, within(1e-9));
+    }
+
+    @Test
+    void thePortfolioPnlEqualsTheHandComputedNumbers() throws Exception {
+        double btc = binanceClose("2025-04-08");
+        Portfolio book = Portfolio.of(Position.ofQuantity("btc", 2).withLeverage(3), Position.ofNotional("spx", 100_000),
+                Position.ofQuantity("btc", 1).withLeverage(20));
+        ScenarioReport r = component().evaluate(LocalDate.of(2025, 4, 8), book);
+        double bMove = -Cascade.run(CascadeParams.defaults().withShock(0.03)).amplifiedMove();
+        double[] expectedPnl = {
+            2 * btc * 0.05 + 100_000 * 0.03 + btc * 0.05,
+            2 * btc * bMove + 100_000 * -0.08 - btc / 20, // the 20x position loses its whole margin in B
+            2 * btc * 0.18 + 100_000 * 0.07 + btc * 0.18};
+        double expected = 0;
+        double worst = Double.POSITIVE_INFINITY;
+        for (int s = 0; s < 3; s++) {
+            ScenarioResult sc = r.scenarios().get(s);
+            assertThat(sc.pnl()).as(sc.id()).isCloseTo(expectedPnl[s], within(1e-6));
+            expected += sc.probability() * expectedPnl[s];
+            worst = Math.min(worst, expectedPnl[s]);
+        }
+        PositionPnl degen = r.scenario("B").get().positions().get(2);
+        assertThat(degen.liquidated()).isTrue();
+        assertThat(r.scenario("B").get().shocks().get("btc")).isEqualTo(bMove);
+        assertThat(r.expectedPnl()).isCloseTo(expected, within(1e-6));
+        assertThat(r.worstCase()).isEqualTo(worst);
+        assertThat(r.worstScenario()).isEqualTo("B");
+    }
+
+    @Test
+    void theJsonDocumentHasTheDocumentedShape() throws Exception {
+        Path book = Files.writeString(dir.resolve("book.csv"), "role,quantity,notional,leverage\nbtc,2,,3\nspx,,100000,\n");
+        Out o = run(component(), "--as-of", "2025-04-08", "--portfolio", book.toString(), "--json");
+        assertThat(o.code).as(o.err).isZero();
+        JsonNode doc = JsonMapper.builder().build().readTree(o.out);
+        assertThat(doc.get("asOf").asText()).isEqualTo("2025-04-08");
+        assertThat(List.of("asOf", "scenarios", "expectedPnl", "worstCase", "watch", "analogues"))
+                .allMatch(doc::has);
+        double total = 0;
+        for (JsonNode s : doc.get("scenarios")) {
+            assertThat(List.of("id", "name", "probability", "conditions", "shocks", "pnl")).allMatch(s::has);
+            total += s.get("probability").asDouble();
+            for (JsonNode c : s.get("conditions")) {
+                assertThat(List.of("id", "state", "value", "threshold")).allMatch(c::has);
+                assertThat(c.get("state").asText()).isIn("MET", "NOT_MET", "UNKNOWN");
+            }
+            double pnl = 0;
+            for (JsonNode p : s.get("positions")) {
+                pnl += p.get("exposure").asDouble() * s.get("shocks").get(p.get("role").asText()).asDouble();
+            }
+            assertThat(s.get("pnl").asDouble()).isCloseTo(pnl, within(1e-6));
+        }
+        assertThat(total).isCloseTo(1.0, within(1e-12));
+        JsonNode a = doc.get("analogues").get(0);
+        assertThat(a.has("episode") && a.has("distance")).isTrue();
+        assertThat(doc.get("watch").get(0).has("conditionId")).isTrue();
+
+        Out text = run(component(), "--as-of", "2025-04-08", "--portfolio", book.toString());
+        assertThat(text.out).contains("Scenarios as of 2025-04-08").contains("Watch").contains("probability-weighted P&L")
+                .contains("Historical analogues");
+    }
+
+    @Test
+    void badArgumentsAndABadPortfolioAreReported() throws IOException {
+        assertThat(run(component(), "--as-of", "2025-13-01").code).isEqualTo(Command.USAGE);
+        assertThat(run(component(), "--frobnicate").err).contains("unknown argument --frobnicate").contains("usage:");
+        Path bad = Files.writeString(dir.resolve("bad.csv"), "role,quantity\nbtc,two\n");
+        Out o = run(component(), "--portfolio", bad.toString());
+        assertThat(o.code).isEqualTo(Command.FAILED);
+        assertThat(o.err).contains("bad.csv:2: quantity: expected a number, got 'two'");
+    }
+
+    @Test
+    void aPackFileOverridesTheDefaultAndABrokenOneLeavesThePreviousInForce() throws Exception {
+        ScenarioComponent c = component();
+        String defaults = PackLoaderTest.defaultsText();
+        Path workspace = Files.createDirectories(dir.resolve("workspace")).resolve("scenarios.json");
+        Files.writeString(workspace, defaults.replace("\"prior\": 0.5", "\"prior\": 0.6"));
+        ScenarioReport r = c.evaluate(LocalDate.of(2025, 4, 8), null);
+        assertThat(r.pack()).isEqualTo(workspace.toString());
+        assertThat(r.scenario("A").get().prior()).isCloseTo(0.6 / 1.1, within(1e-12));
+
+        Files.writeString(workspace, defaults.replace("\"threshold\": 25,", "\"threshold\": \"high\","));
+        Files.setLastModifiedTime(workspace, FileTime.fromMillis(System.currentTimeMillis() + 5_000));
+        r = c.evaluate(LocalDate.of(2025, 4, 8), null);
+        assertThat(r.pack()).isEqualTo(workspace.toString());
+        assertThat(r.scenario("A").get().prior()).isCloseTo(0.6 / 1.1, within(1e-12));
+        assertThat(r.warnings()).singleElement().asString().contains(workspace.toString())
+                .contains("$.scenarios[1].conditions[0].threshold").contains("stays in force");
+        Out o = run(c, "--as-of", "2025-04-08");
+        assertThat(o.code).isZero();
+        assertThat(o.err).contains("$.scenarios[1].conditions[0].threshold");
+
+        Path deploy = Files.createDirectories(dir.resolve("deploy")).resolve("desk.scenarios.json");
+        Files.writeString(deploy, defaults.replace("\"prior\": 0.2", "\"prior\": 0.4"));
+        r = c.evaluate(LocalDate.of(2025, 4, 8), null);
+        assertThat(r.pack()).isEqualTo(deploy.toString());
+        assertThat(r.warnings()).isEmpty();
+        assertThat(r.scenario("C").get().prior()).isCloseTo(0.4 / 1.2, within(1e-12));
+
+        Files.delete(deploy);
+        Files.delete(workspace);
+        r = c.evaluate(LocalDate.of(2025, 4, 8), null);
+        assertThat(r.pack()).startsWith("default");
+        assertThat(r.scenario("A").get().prior()).isCloseTo(0.5, within(1e-12));
+    }
+
+    @Test
+    void theCascadeCommandPrintsTheCalibratedCase() {
+        Out o = run(new CascadeCommand(), "--oi", "30bn", "--shock", "3", "--json");
+        assertThat(o.code).as(o.err).isZero();
+        assertThat(o.out).startsWith("{\"initialMove\":0.03,\"amplifiedMove\":0.11");
+        Out t = run(new CascadeCommand(), "--oi", "30e9", "--shock", "2%", "--depth", "1.5e9", "--leverage", "12");
+        assertThat(t.out).contains("Initial fall 2.00% ->").contains("round");
+        assertThat(run(new CascadeCommand(), "--oi", "30e9").err).contains("--shock PCT is required");
+        assertThat(run(new CascadeCommand(), "--shock", "3", "--depth", "-5").code).isEqualTo(Command.USAGE);
+    }
+
+    /** SPY's close of a day, read from the sample file directly. */
+    private static double close(String day) {
+        return column("yahoo/SPY.csv", day, 1);
+    }
+
+    private static double binanceClose(String day) {
+        long t = LocalDate.parse(day).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+        return column("binance/BTCUSDT_1d.csv", Long.toString(t), 4);
+    }
+
+    private static double column(String file, String key, int col) {
+        try (Stream<String> lines = Files.lines(InMemoryEngine.DATA.resolve(file))) {
+            return lines.filter(l -> l.startsWith(key + ",")).mapToDouble(l -> Double.parseDouble(l.split(",")[col]))
+                    .findFirst().orElseThrow();
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+}

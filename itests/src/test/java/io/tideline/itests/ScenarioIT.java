@@ -1,0 +1,168 @@
+package io.tideline.itests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.tideline.launcher.TidelineFramework;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.osgi.framework.BundleContext;
+
+/**
+ * Scenario analysis over the sample workspace, through the 'scenarios' and 'cascade' commands, in
+ * the framework. The JSON is parsed with the distribution's own Jackson jars (the test class path
+ * holds no Jackson: tests meet bundles through the framework only), into plain maps and lists.
+ */
+class ScenarioIT {
+
+    private static URLClassLoader jackson;
+    private static Object mapper;
+
+    @TempDir
+    Path work;
+
+    @BeforeAll
+    static void loadJackson() throws Exception {
+        List<URL> jars = new ArrayList<>();
+        try (var files = Files.list(Dist.HOME.resolve("bundles"))) {
+            for (Path p : files.toList()) {
+                if (p.getFileName().toString().startsWith("jackson-")) {
+                    jars.add(p.toUri().toURL());
+                }
+            }
+        }
+        jackson = new URLClassLoader(jars.toArray(URL[]::new), ScenarioIT.class.getClassLoader());
+        mapper = jackson.loadClass("com.fasterxml.jackson.databind.ObjectMapper").getConstructor().newInstance();
+    }
+
+    @AfterAll
+    static void close() throws Exception {
+        jackson.close();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> json(String text) throws Exception {
+        return (Map<String, Object>) mapper.getClass().getMethod("readValue", String.class, Class.class)
+                .invoke(mapper, text, Object.class);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> list(Object o) {
+        return (List<Map<String, Object>>) o;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object o) {
+        return (Map<String, Object>) o;
+    }
+
+    private static double num(Object o) {
+        return ((Number) o).doubleValue();
+    }
+
+    @Test
+    void scenariosAndTheCascadeOnTheSampleWorkspace() throws Exception {
+        try (TidelineFramework tideline = Dist.boot(work)) {
+            BundleContext context = tideline.context();
+
+            // the latest day, no portfolio: the documented shape, probabilities summing to 1
+            Dist.Result latest = Dist.run(context, "scenarios", "--json");
+            assertThat(latest.code()).as(latest.err()).isZero();
+            Map<String, Object> doc = json(latest.out());
+            assertThat(doc).containsKeys("asOf", "scenarios", "expectedPnl", "worstCase", "watch", "analogues");
+            assertThat(doc.get("expectedPnl")).isNull();
+            List<Map<String, Object>> scenarios = list(doc.get("scenarios"));
+            assertThat(scenarios).extracting(s -> s.get("id")).containsExactly("A", "B", "C");
+            assertThat(scenarios.stream().mapToDouble(s -> num(s.get("probability"))).sum()).isCloseTo(1.0, within(1e-9));
+            for (Map<String, Object> s : scenarios) {
+                assertThat(s).containsKeys("id", "name", "probability", "conditions", "shocks", "pnl");
+                for (Map<String, Object> c : list(s.get("conditions"))) {
+                    assertThat(c).containsKeys("id", "state", "value", "threshold");
+                    assertThat(c.get("state")).isIn("MET", "NOT_MET", "UNKNOWN");
+                }
+            }
+
+            // a day of the tariff shock with a portfolio file: P&L consistent with the printed shocks
+            Path book = Files.writeString(work.resolve("book.json"), """
+                    {"positions": [
+                      {"role": "btc", "quantity": 2, "leverage": 3},
+                      {"role": "spx", "notional": 100000},
+                      {"role": "eth", "quantity": 10, "leverage": 25}
+                    ]}
+                    """);
+            Dist.Result day = Dist.run(context, "scenarios", "--as-of", "2025-04-08", "--portfolio", book.toString(),
+                    "--json");
+            assertThat(day.code()).as(day.err()).isZero();
+            Map<String, Object> r = json(day.out());
+            assertThat(r.get("asOf")).isEqualTo("2025-04-08");
+            double expected = 0;
+            double worst = Double.POSITIVE_INFINITY;
+            for (Map<String, Object> s : list(r.get("scenarios"))) {
+                Map<String, Object> shocks = map(s.get("shocks"));
+                double pnl = 0;
+                for (Map<String, Object> p : list(s.get("positions"))) {
+                    double exposure = num(p.get("exposure"));
+                    double leverage = p.get("role").equals("btc") ? 3 : p.get("role").equals("eth") ? 25 : 1;
+                    double move = num(shocks.get(p.get("role")));
+                    double v = Math.max(exposure * move, leverage > 1 ? -exposure / leverage : Double.NEGATIVE_INFINITY);
+                    assertThat(num(p.get("pnl"))).as("%s %s", s.get("id"), p.get("role")).isCloseTo(v, within(1e-6));
+                    pnl += v;
+                }
+                assertThat(num(s.get("pnl"))).isCloseTo(pnl, within(1e-6));
+                expected += num(s.get("probability")) * pnl;
+                worst = Math.min(worst, pnl);
+            }
+            assertThat(num(r.get("expectedPnl"))).isCloseTo(expected, within(1e-6));
+            assertThat(num(r.get("worstCase"))).isCloseTo(worst, within(1e-6));
+            // scenario B's crypto falls are amplified by the cascade; the 25x ETH position is liquidated there
+            Map<String, Object> b = list(r.get("scenarios")).get(1);
+            assertThat(num(map(b.get("shocks")).get("btc"))).isLessThan(-0.08).isGreaterThan(-0.12);
+            assertThat(list(b.get("positions")).get(2).get("liquidated")).isEqualTo(true);
+            List<Map<String, Object>> analogues = list(r.get("analogues"));
+            assertThat(analogues).isNotEmpty();
+            assertThat(analogues.get(0)).containsKeys("episode", "distance");
+            for (int i = 1; i < analogues.size(); i++) {
+                assertThat(num(analogues.get(i).get("distance"))).isGreaterThanOrEqualTo(
+                        num(analogues.get(i - 1).get("distance")));
+            }
+            assertThat(list(r.get("watch"))).isNotEmpty();
+
+            Dist.Result text = Dist.run(context, "scenarios", "--as-of", "2025-04-08", "--portfolio", book.toString());
+            assertThat(text.out()).contains("Scenarios as of 2025-04-08").contains("probability-weighted P&L");
+
+            // the cascade alone: the calibrated case, conservation, and a bad argument
+            Dist.Result cascade = Dist.run(context, "cascade", "--oi", "30e9", "--shock", "3", "--json");
+            assertThat(cascade.code()).as(cascade.err()).isZero();
+            Map<String, Object> c = json(cascade.out());
+            assertThat(num(c.get("amplifiedMove"))).isBetween(0.08, 0.12);
+            assertThat(num(c.get("liquidatedNotional")) + num(c.get("remainingNotional"))).isCloseTo(30e9, within(1.0));
+            Dist.Result bigger = Dist.run(context, "cascade", "--oi", "30e9", "--shock", "5", "--json");
+            assertThat(num(json(bigger.out()).get("amplifiedMove"))).isGreaterThan(num(c.get("amplifiedMove")));
+            Dist.Result bad = Dist.run(context, "cascade", "--oi", "lots", "--shock", "3");
+            assertThat(bad.code()).isEqualTo(2);
+            assertThat(bad.err()).contains("--oi 'lots' is not a number");
+
+            // a broken pack in deploy/ is refused with its JSON path; the built-in one stays in force
+            Files.createDirectories(work.resolve("deploy"));
+            Dist.write(work.resolve("deploy"), "desk.scenarios.json", "{\"version\": 1, \"name\": \"desk\", "
+                    + "\"maxStaleDays\": 10, \"scenarios\": [{\"id\": \"A\", \"name\": \"a\", \"description\": \"d\", "
+                    + "\"prior\": 1, \"conditions\": [{\"id\": \"x\", \"text\": \"t\", \"indicator\": \"sma\", "
+                    + "\"inputs\": [\"spx\"], \"comparison\": \"<\", \"threshold\": \"low\", \"likelihood\": {\"A\": 2}}],"
+                    + " \"shocks\": {}}], \"analogues\": {}}");
+            Dist.Result refused = Dist.run(context, "scenarios", "--as-of", "2025-04-08");
+            assertThat(refused.code()).isZero();
+            assertThat(refused.err()).contains("desk.scenarios.json").contains("$.scenarios[0].conditions[0].threshold")
+                    .contains("stays in force");
+            assertThat(refused.out()).contains("Liquidity tightening shock");
+        }
+    }
+}
