@@ -3,56 +3,31 @@ package io.tideline.itests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tideline.launcher.TidelineFramework;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.osgi.framework.BundleContext;
 
 /**
  * Scenario analysis over the sample workspace, through the 'scenarios' and 'cascade' commands, in
- * the framework. The JSON is parsed with the distribution's own Jackson jars (the test class path
- * holds no Jackson: tests meet bundles through the framework only), into plain maps and lists.
+ * the framework. The JSON is parsed with Jackson into plain maps and lists.
  */
 class ScenarioIT {
 
-    private static URLClassLoader jackson;
-    private static Object mapper;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path work;
 
-    @BeforeAll
-    static void loadJackson() throws Exception {
-        List<URL> jars = new ArrayList<>();
-        try (var files = Files.list(Dist.HOME.resolve("bundles"))) {
-            for (Path p : files.toList()) {
-                if (p.getFileName().toString().startsWith("jackson-")) {
-                    jars.add(p.toUri().toURL());
-                }
-            }
-        }
-        jackson = new URLClassLoader(jars.toArray(URL[]::new), ScenarioIT.class.getClassLoader());
-        mapper = jackson.loadClass("com.fasterxml.jackson.databind.ObjectMapper").getConstructor().newInstance();
-    }
-
-    @AfterAll
-    static void close() throws Exception {
-        jackson.close();
-    }
-
     @SuppressWarnings("unchecked")
     private static Map<String, Object> json(String text) throws Exception {
-        return (Map<String, Object>) mapper.getClass().getMethod("readValue", String.class, Class.class)
-                .invoke(mapper, text, Object.class);
+        return JSON.readValue(text, Map.class);
     }
 
     @SuppressWarnings("unchecked")

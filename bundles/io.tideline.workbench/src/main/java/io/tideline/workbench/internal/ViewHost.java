@@ -21,7 +21,7 @@ import org.eclipse.swt.widgets.Label;
  */
 final class ViewHost {
 
-    /** What the holder shows. */
+    /** What the holder shows; {@code null} until the view was first created. */
     enum State { LIVE, MISSING, ERROR }
 
     /** What the host needs from the workbench. */

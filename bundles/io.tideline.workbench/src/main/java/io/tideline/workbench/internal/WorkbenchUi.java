@@ -387,10 +387,18 @@ final class WorkbenchUi implements ViewHost.Site {
         new TabDrag(this, folder);
     }
 
+    /**
+     * A host whose view is created on a later turn of the event loop: the window paints its
+     * frame first, and each view's creation is its own short task, so the UI answers in between.
+     */
     private ViewHost createHost(ViewRef ref) {
         ViewHost host = new ViewHost(pool, ref.instanceId(), ref.viewId(), this);
-        Registry.Entry e = registry.get(ref.viewId());
-        host.show(e == null ? null : e.factory(), title(ref.viewId()));
+        display.asyncExec(() -> {
+            if (!host.holder().isDisposed() && host.state() == null) {
+                Registry.Entry e = registry.get(ref.viewId());
+                host.show(e == null ? null : e.factory(), title(ref.viewId()));
+            }
+        });
         return host;
     }
 

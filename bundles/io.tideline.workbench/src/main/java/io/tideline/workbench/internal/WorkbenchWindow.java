@@ -456,7 +456,7 @@ public final class WorkbenchWindow implements Command, EventHandler {
                 for (ViewHost h : u.hosts().values()) {
                     boolean shown = !h.holder().isDisposed() && h.holder().getParent() instanceof CTabFolder;
                     sb.append("open ").append(h.instanceId()).append(' ').append(h.viewId()).append(' ')
-                            .append(h.state()).append(shown ? "" : " (hidden)")
+                            .append(h.state() == null ? "PENDING" : h.state()).append(shown ? "" : " (hidden)")
                             .append(h.message() == null ? "" : " " + h.message()).append('\n');
                 }
                 sb.append("stacks ").append(u.folders().size());

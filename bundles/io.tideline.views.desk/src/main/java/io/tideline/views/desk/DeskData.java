@@ -1,0 +1,84 @@
+package io.tideline.views.desk;
+
+import io.tideline.api.series.SeriesId;
+import io.tideline.regime.api.Verdict;
+import io.tideline.scenario.api.CascadeParams;
+import io.tideline.scenario.api.CascadeResult;
+import io.tideline.scenario.api.ScenarioReport;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything the desk views read, in one narrow interface: the bundle's service component
+ * answers it from the real services (store, role bindings, indicator engine, checklist, feed
+ * connectors, EventAdmin), and tests answer it with known matrices and verdicts.
+ *
+ * <p>Every method but {@link #subscribe} may do real work: call it from a background thread
+ * (see {@link Background}), never the UI thread. Implementations are thread-safe.
+ */
+public interface DeskData {
+
+    /** Every bound role and its series, for tracing a number to its source. */
+    Map<String, SeriesId> roles();
+
+    /**
+     * The correlation matrix of {@code roles} over the last {@code window} common daily bars.
+     *
+     * @throws Exception naming what is missing (no store, an unbound role) or what failed
+     */
+    CorrelationMatrix correlations(List<String> roles, int window) throws Exception;
+
+    /**
+     * The rolling correlation of roles {@code a} and {@code b} over the last {@code days} days of data.
+     *
+     * @throws Exception naming what is missing or what failed
+     */
+    Curve correlationHistory(String a, String b, int window, int days) throws Exception;
+
+    /**
+     * The checklist verdict of {@code day}, or of the latest day with data when {@code null}.
+     *
+     * @throws Exception when no checklist is running or it failed
+     */
+    Verdict verdict(LocalDate day) throws Exception;
+
+    /**
+     * One verdict per day from {@code from} to {@code to}.
+     *
+     * @throws Exception when no checklist is running or it failed
+     */
+    List<Verdict> replay(LocalDate from, LocalDate to) throws Exception;
+
+    /**
+     * The scenario analysis of {@code day} (the latest when {@code null}), with the P&amp;L of the
+     * portfolio in {@code portfolioFile} when it is not {@code null} or blank.
+     *
+     * @throws Exception when no scenario service is running, the portfolio file is unusable
+     *         (naming file, line and field) or the analysis failed
+     */
+    ScenarioReport scenarios(LocalDate day, String portfolioFile) throws Exception;
+
+    /**
+     * Runs the liquidation-cascade model.
+     *
+     * @throws Exception when no scenario service is running
+     */
+    CascadeResult cascade(CascadeParams params) throws Exception;
+
+    /** Every running feed connector with its health, sorted by source. */
+    List<FeedStatus> feeds();
+
+    /** The alert log, oldest first (bounded). */
+    List<Alert> alerts();
+
+    /** Starts telling {@code listener} about news until the returned handle is closed. */
+    Subscription subscribe(DeskListener listener);
+
+    /** A handle that ends a subscription. */
+    interface Subscription extends AutoCloseable {
+        /** Ends the subscription; idempotent. */
+        @Override
+        void close();
+    }
+}

@@ -1,0 +1,325 @@
+package io.tideline.views.desk;
+
+import io.tideline.api.feed.FeedConnector;
+import io.tideline.api.feed.FeedHealth;
+import io.tideline.api.indicator.IndicatorEngine;
+import io.tideline.api.indicator.IndicatorNode;
+import io.tideline.api.indicator.IndicatorResult;
+import io.tideline.api.series.SeriesData;
+import io.tideline.api.series.SeriesId;
+import io.tideline.api.series.SeriesKind;
+import io.tideline.api.store.SeriesEvents;
+import io.tideline.api.store.SeriesInfo;
+import io.tideline.api.store.SeriesStore;
+import io.tideline.api.store.StoreException;
+import io.tideline.api.workspace.RoleBindings;
+import io.tideline.regime.api.Checklist;
+import io.tideline.regime.api.RegimeEvents;
+import io.tideline.regime.api.Verdict;
+import io.tideline.scenario.api.CascadeParams;
+import io.tideline.scenario.api.CascadeResult;
+import io.tideline.scenario.api.Portfolio;
+import io.tideline.scenario.api.PortfolioException;
+import io.tideline.scenario.api.ScenarioReport;
+import io.tideline.scenario.api.Scenarios;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventConstants;
+import org.osgi.service.event.EventHandler;
+import org.osgi.service.log.Logger;
+import org.osgi.service.log.LoggerFactory;
+
+/**
+ * {@link DeskData} from the running services. Every service is optional and dynamic, so the
+ * views stay open (and say what is missing) while a store, checklist or feed comes and goes.
+ * Keeps the alert log: regime changes as the checklist posts them, and threshold crossings
+ * found by comparing the latest verdict before and after new bars arrive.
+ */
+@Component(service = {DeskData.class, EventHandler.class}, property = {
+    EventConstants.EVENT_TOPIC + "=" + SeriesEvents.TOPIC_APPENDED,
+    EventConstants.EVENT_TOPIC + "=" + RegimeEvents.TOPIC_CHANGED})
+public final class DeskDataComponent implements DeskData, EventHandler {
+
+    /** Feeds write their series one after another: wait for quiet before recomputing. */
+    private static final long SETTLE_MILLIS = 1_500;
+    private static final int MAX_ALERTS = 500;
+    private static final long DAY = 86_400_000L;
+
+    @Reference(service = LoggerFactory.class)
+    private Logger logger;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile SeriesStore store;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile RoleBindings bindings;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile IndicatorEngine engine;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile Checklist checklist;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile Scenarios scenarioService;
+
+    private final List<FeedConnector> connectors = new CopyOnWriteArrayList<>();
+    private final List<DeskListener> listeners = new CopyOnWriteArrayList<>();
+    private final ArrayDeque<Alert> alerts = new ArrayDeque<>();
+    private ScheduledExecutorService worker;
+    private ScheduledFuture<?> pending;
+    private Verdict lastVerdict;
+
+    @Activate
+    void activate() {
+        worker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "tideline-desk-data");
+            t.setDaemon(true);
+            return t;
+        });
+        // The baseline for threshold crossings: the verdict before any new bars.
+        worker.execute(this::checkCrossings);
+    }
+
+    @Deactivate
+    void deactivate() {
+        worker.shutdownNow();
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addConnector(FeedConnector connector) {
+        connectors.add(connector);
+        listeners.forEach(DeskListener::feedsChanged);
+    }
+
+    void removeConnector(FeedConnector connector) {
+        connectors.remove(connector);
+        listeners.forEach(DeskListener::feedsChanged);
+    }
+
+    @Override
+    public Map<String, SeriesId> roles() {
+        RoleBindings b = bindings;
+        return b == null ? Map.of() : b.all();
+    }
+
+    @Override
+    public CorrelationMatrix correlations(List<String> roles, int window) throws StoreException {
+        SeriesStore s = require(store, "series store");
+        RoleBindings b = require(bindings, "workspace (role bindings)");
+        int n = roles.size();
+        SeriesId[] ids = new SeriesId[n];
+        SeriesInfo[] infos = new SeriesInfo[n];
+        long end = Long.MIN_VALUE;
+        long earliestEnd = Long.MAX_VALUE;
+        for (int i = 0; i < n; i++) {
+            ids[i] = b.get(roles.get(i)).orElse(null);
+            Optional<SeriesInfo> info = ids[i] == null ? Optional.empty() : s.info(ids[i]);
+            if (info.isPresent() && info.get().count() > 0) {
+                infos[i] = info.get();
+                end = Math.max(end, infos[i].lastTime());
+                earliestEnd = Math.min(earliestEnd, infos[i].lastTime());
+            }
+        }
+        // Equities trade ~5 days in 7 and holidays thin them more: read 1.6x the window in
+        // calendar days, back from the series that ends first so every pair overlaps.
+        long from = earliestEnd == Long.MAX_VALUE ? 0 : earliestEnd - (long) (window * 1.6 + 30) * DAY;
+        long[][] times = new long[n][];
+        double[][] values = new double[n][];
+        Correlations.Transform[] transforms = new Correlations.Transform[n];
+        List<String> series = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            series.add(ids[i] == null ? null : ids[i].toString());
+            if (infos[i] == null) {
+                times[i] = new long[0];
+                values[i] = new double[0];
+                transforms[i] = Correlations.Transform.CHANGE;
+                continue;
+            }
+            SeriesData data = s.read(ids[i], Math.max(from, infos[i].firstTime()), end);
+            times[i] = data.copyTimes();
+            values[i] = data.copyColumn(data.primary());
+            SeriesKind kind = infos[i].descriptor().kind();
+            transforms[i] = Correlations.transformFor(kind, values[i]);
+        }
+        double[][] out = new double[n][n];
+        long[][] asOf = new long[n][n];
+        Correlations.matrix(times, values, transforms, window, out, asOf);
+        return new CorrelationMatrix(roles, series, window, out, asOf);
+    }
+
+    @Override
+    public Curve correlationHistory(String a, String b, int window, int days) throws StoreException {
+        IndicatorEngine e = require(engine, "indicator engine");
+        SeriesStore s = require(store, "series store");
+        RoleBindings rb = require(bindings, "workspace (role bindings)");
+        SeriesId idA = rb.get(a).orElseThrow(() -> new IllegalStateException("role " + a + " is not bound"));
+        SeriesId idB = rb.get(b).orElseThrow(() -> new IllegalStateException("role " + b + " is not bound"));
+        String label = "correlation(" + a + ", " + b + ", " + window + ")";
+        String source = a + " = " + idA + ", " + b + " = " + idB;
+        long end = Math.min(s.info(idA).map(SeriesInfo::lastTime).orElse(0L),
+                s.info(idB).map(SeriesInfo::lastTime).orElse(0L));
+        if (end == 0) {
+            return Curve.empty(label, source);
+        }
+        long from = end - (days + (long) (window * 1.6) + 30) * DAY;
+        IndicatorNode node = new IndicatorNode("desk.sparkline", "correlation",
+                Map.of("window", (double) window), List.of(a, b));
+        IndicatorResult result = e.evaluate(List.of(node), from, end).get(node.name());
+        if (result == null || result.failed()) {
+            throw new IllegalStateException(label + " failed: " + (result == null ? "no result" : result.error()));
+        }
+        SeriesData out = result.output();
+        long cut = end - days * DAY;
+        int first = 0;
+        while (first < out.size() && out.time(first) < cut) {
+            first++;
+        }
+        long[] times = new long[out.size() - first];
+        double[] values = new double[times.length];
+        for (int i = first; i < out.size(); i++) {
+            times[i - first] = out.time(i);
+            values[i - first] = out.value(i);
+        }
+        return new Curve(label, source, times, values);
+    }
+
+    @Override
+    public Verdict verdict(LocalDate day) {
+        Checklist c = require(checklist, "checklist");
+        return day == null ? c.latest() : c.asOf(day);
+    }
+
+    @Override
+    public List<Verdict> replay(LocalDate from, LocalDate to) {
+        return require(checklist, "checklist").replay(from, to);
+    }
+
+    @Override
+    public ScenarioReport scenarios(LocalDate day, String portfolioFile) throws PortfolioException {
+        Scenarios s = require(scenarioService, "scenario service");
+        Portfolio portfolio = portfolioFile == null || portfolioFile.isBlank() ? null
+                : s.readPortfolio(Path.of(portfolioFile.strip()));
+        return s.evaluate(day, portfolio);
+    }
+
+    @Override
+    public CascadeResult cascade(CascadeParams params) {
+        return require(scenarioService, "scenario service").cascade(params);
+    }
+
+    @Override
+    public List<FeedStatus> feeds() {
+        List<FeedStatus> out = new ArrayList<>();
+        for (FeedConnector c : connectors) {
+            String source;
+            int offered;
+            FeedHealth health;
+            try {
+                source = c.source();
+                offered = c.offered().size();
+                health = c.health();
+            } catch (RuntimeException ex) {
+                // A broken connector is shown as down with its error, not hidden.
+                source = c.getClass().getName();
+                offered = 0;
+                health = new FeedHealth(FeedHealth.State.DOWN, 0L, ex.toString());
+            }
+            out.add(new FeedStatus(source, offered, health));
+        }
+        out.sort(Comparator.comparing(FeedStatus::source));
+        return out;
+    }
+
+    @Override
+    public List<Alert> alerts() {
+        synchronized (alerts) {
+            return List.copyOf(alerts);
+        }
+    }
+
+    @Override
+    public Subscription subscribe(DeskListener listener) {
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
+    }
+
+    @Override
+    public void handleEvent(Event event) {
+        if (RegimeEvents.TOPIC_CHANGED.equals(event.getTopic())) {
+            Object asOf = event.getProperty(RegimeEvents.AS_OF);
+            Object regime = event.getProperty(RegimeEvents.REGIME);
+            Object previous = event.getProperty(RegimeEvents.PREVIOUS);
+            Object tier = event.getProperty(RegimeEvents.TIER);
+            log(new Alert(System.currentTimeMillis(), Alert.Kind.REGIME, String.valueOf(asOf), "regime",
+                    String.valueOf(previous), String.valueOf(regime), tier instanceof Integer t ? t.doubleValue() : null,
+                    null, "checklist"));
+            return;
+        }
+        synchronized (this) {
+            if (pending != null) {
+                pending.cancel(false);
+            }
+            if (!worker.isShutdown()) {
+                pending = worker.schedule(this::settled, SETTLE_MILLIS, TimeUnit.MILLISECONDS);
+            }
+        }
+    }
+
+    private void settled() {
+        listeners.forEach(DeskListener::dataChanged);
+        checkCrossings();
+    }
+
+    private void checkCrossings() {
+        Checklist c = checklist;
+        if (c == null) {
+            return;
+        }
+        try {
+            Verdict now = c.latest();
+            Verdict before = lastVerdict;
+            lastVerdict = now;
+            if (before != null) {
+                AlertDetector.crossings(before, now, roles(), System.currentTimeMillis()).forEach(this::log);
+            }
+        } catch (RuntimeException ex) {
+            logger.warn("desk views: cannot compute the latest verdict for threshold alerts: {}", ex.toString(), ex);
+        }
+    }
+
+    private void log(Alert alert) {
+        synchronized (alerts) {
+            alerts.addLast(alert);
+            while (alerts.size() > MAX_ALERTS) {
+                alerts.removeFirst();
+            }
+        }
+        listeners.forEach(l -> l.alert(alert));
+    }
+
+    private static <T> T require(T service, String what) {
+        if (service == null) {
+            throw new IllegalStateException("no " + what + " is running");
+        }
+        return service;
+    }
+}

@@ -1,0 +1,136 @@
+package io.tideline.views.desk;
+
+import io.tideline.api.ui.ViewContext;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Label;
+
+/**
+ * What every desk view shares: its top composite, strings in the user's language, the
+ * background runner, the data subscription (ended when the view is disposed) and a status label
+ * that says "computing…" while work runs and shows the last error in words.
+ */
+public abstract class ViewBase {
+
+    /** The view's top control. */
+    protected final Composite root;
+    /** The workbench's handle on this instance. */
+    protected final ViewContext context;
+    /** Where the data comes from. */
+    protected final DeskData data;
+    /** Strings in the user's language. */
+    protected final Messages msg;
+    /** Runs slow work off the UI thread. */
+    protected final Background background;
+    private final Display display;
+    private Label status;
+    private String error;
+
+    /** Creates the top composite in {@code parent}; subclasses build their controls in it. */
+    protected ViewBase(Composite parent, ViewContext context, DeskData data, String name) {
+        this.context = Objects.requireNonNull(context, "context");
+        this.data = Objects.requireNonNull(data, "data");
+        this.msg = Messages.of(context.locale());
+        this.root = new Composite(parent, SWT.NONE);
+        this.display = root.getDisplay();
+        this.background = new Background(root, name);
+        DeskData.Subscription subscription = data.subscribe(new DeskListener() {
+            @Override
+            public void dataChanged() {
+                onUi(ViewBase.this::refresh);
+            }
+
+            @Override
+            public void alert(Alert alert) {
+                onUi(() -> alertLogged(alert));
+            }
+
+            @Override
+            public void feedsChanged() {
+                onUi(ViewBase.this::feedsChanged);
+            }
+        });
+        root.addDisposeListener(e -> subscription.close());
+    }
+
+    /** The view's top control. */
+    public Composite control() {
+        return root;
+    }
+
+    /** Reloads everything shown; called on the UI thread when new data arrived. */
+    protected abstract void refresh();
+
+    /** An alert was logged; on the UI thread. Ignored unless overridden. */
+    protected void alertLogged(Alert alert) {
+    }
+
+    /** A feed came or went; on the UI thread. Ignored unless overridden. */
+    protected void feedsChanged() {
+    }
+
+    /**
+     * Creates the status label in {@code parent} (which must use a GridLayout): "computing…"
+     * while background work runs, else the last error or nothing.
+     */
+    protected Label statusLabel(Composite parent) {
+        status = new Label(parent, SWT.NONE);
+        status.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        background.onBusy(busy -> showStatus());
+        return status;
+    }
+
+    /** Shows {@code e} in the status label and the workbench's status bar; null clears it. */
+    protected void showError(Exception e) {
+        error = e == null ? null : msg.format("error", e.getMessage() == null ? e.toString() : e.getMessage());
+        showStatus();
+        if (error != null) {
+            context.status(error);
+        }
+    }
+
+    private void showStatus() {
+        if (status == null || status.isDisposed()) {
+            return;
+        }
+        String text = background.busy() ? msg.get("computing") : error == null ? "" : error;
+        status.setText(text);
+        status.setForeground(background.busy() || error == null ? null : Swt.color(ColorScale.RED));
+        status.getParent().layout(true);
+    }
+
+    /** Runs {@code r} on the UI thread later, unless the view is gone by then. */
+    protected void onUi(Runnable r) {
+        // Called from any thread: only the display captured on the UI thread is touched here.
+        if (display.isDisposed()) {
+            return;
+        }
+        try {
+            display.asyncExec(() -> {
+                if (!root.isDisposed()) {
+                    r.run();
+                }
+            });
+        } catch (org.eclipse.swt.SWTException e) {
+            // The display is closing: nothing left to update.
+        }
+    }
+
+    /** Saves one setting with the layout, keeping the others. */
+    protected void saveSetting(String key, String value) {
+        Map<String, String> settings = new LinkedHashMap<>(context.settings());
+        settings.put(key, value);
+        context.updateSettings(settings);
+    }
+
+    /** One setting, or {@code fallback} when absent or blank. */
+    protected String setting(String key, String fallback) {
+        String v = context.settings().get(key);
+        return v == null || v.isBlank() ? fallback : v.strip();
+    }
+}

@@ -1,0 +1,225 @@
+package io.tideline.views.desk.checklist;
+
+import io.tideline.api.series.SeriesId;
+import io.tideline.api.ui.ViewContext;
+import io.tideline.regime.api.Evidence;
+import io.tideline.regime.api.Status;
+import io.tideline.regime.api.Step;
+import io.tideline.regime.api.Verdict;
+import io.tideline.views.desk.ColorScale;
+import io.tideline.views.desk.DeskData;
+import io.tideline.views.desk.Swt;
+import io.tideline.views.desk.Trace;
+import io.tideline.views.desk.ViewBase;
+import io.tideline.views.desk.report.ReportExport;
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.DateTime;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Tree;
+import org.eclipse.swt.widgets.TreeColumn;
+import org.eclipse.swt.widgets.TreeItem;
+
+/**
+ * The checklist: the regime, tier, action and exposure on top; the steps as traffic lights with
+ * their one-line summaries, each expanding to its evidence (value, threshold, rule, and the
+ * series behind the role); a date picker for any past day; a strip of the last year's regimes,
+ * one band per day (click a band to open that day); and "Export report…".
+ */
+public final class ChecklistView extends ViewBase {
+
+    static final int TIMELINE_DAYS = 365;
+
+    private final Label regime;
+    private final Label facts;
+    private final Label drivers;
+    private final DateTime date;
+    private final Tree tree;
+    private final RegimeTimeline timeline;
+    private final Map<Status, Image> lights = new EnumMap<>(Status.class);
+    private Verdict verdict;
+    private Map<String, SeriesId> roles = Map.of();
+    private LocalDate chosen;
+    private LocalDate dateShown;
+
+    /** Builds the view in {@code parent} and loads the latest verdict. */
+    public ChecklistView(Composite parent, ViewContext context, DeskData data) {
+        super(parent, context, data, "checklist");
+        root.setLayout(new GridLayout(1, false));
+        for (Status s : Status.values()) {
+            lights.put(s, Swt.dot(root, ColorScale.status(s), 14));
+        }
+
+        Composite head = new Composite(root, SWT.NONE);
+        head.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+        head.setLayout(new GridLayout(1, false));
+        regime = new Label(head, SWT.NONE);
+        regime.setFont(Swt.derivedFont(regime, 6, SWT.BOLD));
+        regime.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        regime.setText(msg.get("checklist.loading"));
+        facts = new Label(head, SWT.NONE);
+        facts.setFont(Swt.derivedFont(facts, 2, SWT.BOLD));
+        facts.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        drivers = new Label(head, SWT.WRAP);
+        drivers.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+
+        Composite bar = new Composite(root, SWT.NONE);
+        bar.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+        bar.setLayout(new GridLayout(5, false));
+        new Label(bar, SWT.NONE).setText(msg.get("checklist.asOf"));
+        date = new DateTime(bar, SWT.DATE | SWT.DROP_DOWN | SWT.MEDIUM);
+        date.addListener(SWT.Selection, e -> {
+            // GTK reports programmatic setDate calls as selections too, later: only a day other
+            // than the one we set is the user's pick.
+            LocalDate picked = LocalDate.of(date.getYear(), date.getMonth() + 1, date.getDay());
+            if (!picked.equals(dateShown)) {
+                choose(picked);
+            }
+        });
+        Button latest = new Button(bar, SWT.PUSH);
+        latest.setText(msg.get("checklist.latest"));
+        latest.addListener(SWT.Selection, e -> choose(null));
+        Button export = new Button(bar, SWT.PUSH);
+        export.setText(msg.get("report.export"));
+        export.addListener(SWT.Selection, e -> report().ask(verdict, setting("portfolio", null)));
+        statusLabel(bar);
+
+        tree = new Tree(root, SWT.BORDER | SWT.FULL_SELECTION | SWT.V_SCROLL | SWT.H_SCROLL);
+        tree.setHeaderVisible(true);
+        tree.setLinesVisible(true);
+        tree.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        String[] columns = {"checklist.col.step", "checklist.col.summary", "checklist.col.value",
+            "checklist.col.threshold", "checklist.col.rule", "checklist.col.source"};
+        int[] widths = {220, 300, 80, 80, 300, 260};
+        for (int i = 0; i < columns.length; i++) {
+            TreeColumn c = new TreeColumn(tree, i == 2 || i == 3 ? SWT.RIGHT : SWT.LEFT);
+            c.setText(msg.get(columns[i]));
+            c.setWidth(widths[i]);
+        }
+
+        Label strip = new Label(root, SWT.NONE);
+        strip.setText(msg.format("checklist.timeline", TIMELINE_DAYS));
+        timeline = new RegimeTimeline(root, msg, this::choose);
+        GridData tl = new GridData(SWT.FILL, SWT.BOTTOM, true, false);
+        tl.heightHint = RegimeTimeline.HEIGHT;
+        timeline.control().setLayoutData(tl);
+        refresh();
+    }
+
+    /** The verdict shown, or {@code null} while loading; for tests. */
+    public Verdict verdict() {
+        return verdict;
+    }
+
+    /** The steps tree; for tests. */
+    public Tree tree() {
+        return tree;
+    }
+
+    /** The regime strip; for tests. */
+    public RegimeTimeline timeline() {
+        return timeline;
+    }
+
+    /** The report export of this view: writes in the background, tells the status bar. */
+    public ReportExport report() {
+        return new ReportExport(root, msg, data, background, context::status, this::showError);
+    }
+
+    /** Shows the verdict of {@code day} (the latest when {@code null}). */
+    public void choose(LocalDate day) {
+        chosen = day;
+        if (day != null) {
+            setDate(day);
+        }
+        loadVerdict(false);
+    }
+
+    @Override
+    protected void refresh() {
+        loadVerdict(true);
+    }
+
+    private void loadVerdict(boolean withTimeline) {
+        LocalDate day = chosen;
+        background.run("verdict", () -> {
+            Map<String, SeriesId> r = data.roles();
+            return new Loaded(data.verdict(day), r);
+        }, loaded -> {
+            showError(null);
+            show(loaded.verdict(), loaded.roles());
+            if (withTimeline) {
+                loadTimeline(LocalDate.parse(loaded.verdict().asOf()));
+            }
+        }, this::showError);
+    }
+
+    private void loadTimeline(LocalDate end) {
+        LocalDate from = end.minusDays(TIMELINE_DAYS - 1L);
+        background.run("replay", () -> data.replay(from, end), timeline::show, this::showError);
+    }
+
+    private record Loaded(Verdict verdict, Map<String, SeriesId> roles) {
+    }
+
+    private void show(Verdict v, Map<String, SeriesId> bindings) {
+        verdict = v;
+        roles = bindings;
+        LocalDate day = LocalDate.parse(v.asOf());
+        if (chosen == null) {
+            setDate(day);
+        }
+        timeline.mark(v.asOf());
+        regime.setText(Swt.literal(msg.format("checklist.regime", Words.regime(msg, v.regime()), v.asOf())));
+        regime.setForeground(Swt.color(ColorScale.regime(v.regime())));
+        String exposure = v.exposure() == null ? msg.get("checklist.na")
+                : String.format(msg.locale(), "%.2f\u00d7", v.exposure());
+        facts.setText(msg.format("checklist.facts", v.tier(), Words.action(msg, v.action()), exposure,
+                v.riskOff() ? msg.get("checklist.riskOff.yes") : msg.get("checklist.riskOff.no")));
+        String text = msg.format("checklist.drivers", v.drivers().isEmpty() ? "\u2014" : String.join(", ", v.drivers()));
+        if (!v.missing().isEmpty()) {
+            text = text + "   " + msg.format("checklist.missing", String.join(", ", v.missing()));
+        }
+        drivers.setText(Swt.literal(text));
+        fillTree(v.steps());
+        root.layout(true, true);
+    }
+
+    private void setDate(LocalDate day) {
+        dateShown = day;
+        date.setDate(day.getYear(), day.getMonthValue() - 1, day.getDayOfMonth());
+    }
+
+    private void fillTree(List<Step> steps) {
+        tree.setRedraw(false);
+        tree.removeAll();
+        for (Step s : steps) {
+            TreeItem item = new TreeItem(tree, SWT.NONE);
+            item.setImage(0, lights.get(s.status()));
+            item.setText(0, Words.step(msg, s.id()) + "  " + Words.status(msg, s.status()));
+            item.setText(1, s.summary());
+            for (Evidence e : s.evidence()) {
+                TreeItem child = new TreeItem(item, SWT.NONE);
+                child.setText(0, e.role());
+                child.setText(1, e.indicator());
+                child.setText(2, e.value() == null ? msg.get("checklist.na") : number(e.value()));
+                child.setText(3, e.threshold() == null ? "" : number(e.threshold()));
+                child.setText(4, e.rule());
+                child.setText(5, Trace.roles(e.role(), roles) + " @ " + verdict.asOf());
+            }
+        }
+        tree.setRedraw(true);
+    }
+
+    private String number(double v) {
+        return String.format(msg.locale(), Math.abs(v) >= 100 ? "%.1f" : "%.3g", v);
+    }
+}

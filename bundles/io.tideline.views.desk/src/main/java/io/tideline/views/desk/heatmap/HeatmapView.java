@@ -1,0 +1,332 @@
+package io.tideline.views.desk.heatmap;
+
+import io.tideline.api.ui.ViewContext;
+import io.tideline.views.desk.ColorScale;
+import io.tideline.views.desk.CorrelationMatrix;
+import io.tideline.views.desk.Curve;
+import io.tideline.views.desk.DeskData;
+import io.tideline.views.desk.Swt;
+import io.tideline.views.desk.Trace;
+import io.tideline.views.desk.ViewBase;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.graphics.Point;
+import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.graphics.Transform;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Canvas;
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Text;
+
+/**
+ * The correlation heatmap: the rolling correlation matrix of the chosen roles (setting
+ * {@code roles}, comma-separated) over a window of 30, 60, 90 or 180 common daily bars (setting
+ * {@code window}), drawn with GC on a canvas in a blue–white–red scale with its legend, every
+ * cell's numbers and sources on hover, and a sparkline of the BTC–Nasdaq correlation over the
+ * last year (the indicator engine's {@code correlation} of roles {@code btc} and {@code ndx}).
+ */
+public final class HeatmapView extends ViewBase {
+
+    /** The roles shown when the settings name none. */
+    public static final String DEFAULT_ROLES = "btc,eth,spx,ndx,gold,us10y,dollar";
+    /** The windows offered, in common daily bars. */
+    static final int[] WINDOWS = {30, 60, 90, 180};
+    static final int DEFAULT_WINDOW = 90;
+    static final String SPARK_A = "btc";
+    static final String SPARK_B = "ndx";
+    static final int SPARK_DAYS = 365;
+
+    private final Canvas canvas;
+    private final Combo windowCombo;
+    private final Text rolesText;
+    private List<String> roles;
+    private int window;
+    private CorrelationMatrix matrix;
+    private Curve spark;
+    private String sparkError;
+    private HeatmapLayout layout;
+
+    /** Builds the view in {@code parent} and starts loading. */
+    public HeatmapView(Composite parent, ViewContext context, DeskData data) {
+        super(parent, context, data, "heatmap");
+        roles = parseRoles(setting("roles", DEFAULT_ROLES));
+        window = parseWindow(setting("window", Integer.toString(DEFAULT_WINDOW)));
+        root.setLayout(new GridLayout(1, false));
+
+        Composite bar = new Composite(root, SWT.NONE);
+        bar.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+        bar.setLayout(new GridLayout(5, false));
+        new Label(bar, SWT.NONE).setText(msg.get("heatmap.window"));
+        windowCombo = new Combo(bar, SWT.READ_ONLY);
+        for (int w : WINDOWS) {
+            windowCombo.add(msg.format("heatmap.days", w));
+            if (w == window) {
+                windowCombo.select(windowCombo.getItemCount() - 1);
+            }
+        }
+        windowCombo.addListener(SWT.Selection, e -> {
+            window = WINDOWS[windowCombo.getSelectionIndex()];
+            saveSetting("window", Integer.toString(window));
+            refresh();
+        });
+        new Label(bar, SWT.NONE).setText(msg.get("heatmap.series"));
+        rolesText = new Text(bar, SWT.BORDER | SWT.SINGLE);
+        rolesText.setText(String.join(",", roles));
+        rolesText.setToolTipText(msg.get("heatmap.series.tip"));
+        GridData textData = new GridData(SWT.FILL, SWT.CENTER, true, false);
+        textData.widthHint = 260;
+        rolesText.setLayoutData(textData);
+        rolesText.addListener(SWT.DefaultSelection, e -> {
+            List<String> chosen = parseRoles(rolesText.getText());
+            if (!chosen.isEmpty()) {
+                roles = chosen;
+                saveSetting("roles", String.join(",", roles));
+                refresh();
+            }
+        });
+        statusLabel(bar);
+
+        canvas = new Canvas(root, SWT.DOUBLE_BUFFERED | SWT.NO_BACKGROUND);
+        canvas.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        canvas.addListener(SWT.Paint, this::paint);
+        canvas.addListener(SWT.MouseMove, this::hover);
+        canvas.addListener(SWT.MouseExit, e -> canvas.setToolTipText(null));
+        refresh();
+    }
+
+    @Override
+    protected void refresh() {
+        List<String> r = roles;
+        int w = window;
+        background.run("matrix", () -> data.correlations(r, w), m -> {
+            matrix = m;
+            showError(null);
+            canvas.redraw();
+        }, this::showError);
+        background.run("spark", () -> data.correlationHistory(SPARK_A, SPARK_B, w, SPARK_DAYS), c -> {
+            spark = c;
+            sparkError = null;
+            canvas.redraw();
+        }, e -> {
+            spark = null;
+            sparkError = e.getMessage() == null ? e.toString() : e.getMessage();
+            canvas.redraw();
+        });
+    }
+
+    /** The layout of the last paint, or {@code null} before the first; for tests and benchmarks. */
+    public HeatmapLayout layout() {
+        return layout;
+    }
+
+    /** The matrix shown, or {@code null} while the first load runs. */
+    public CorrelationMatrix matrix() {
+        return matrix;
+    }
+
+    /** The canvas the heatmap is drawn on. */
+    public Canvas canvas() {
+        return canvas;
+    }
+
+    /** The tooltip text a pointer at ({@code x}, {@code y}) on the canvas would get, or {@code null}. */
+    public String tooltipAt(int x, int y) {
+        if (layout == null) {
+            return null;
+        }
+        CorrelationMatrix m = matrix;
+        int hit = layout.hit(x, y);
+        if (m != null && hit >= 0 && m.size() == layout.n()) {
+            int i = hit / m.size();
+            int j = hit % m.size();
+            return msg.format("heatmap.tip", m.roles().get(i), source(m, i), m.roles().get(j), source(m, j),
+                    number(m.value(i, j)), m.window(), Trace.day(m.asOf(i, j)));
+        }
+        Curve c = spark;
+        if (c != null && c.size() > 0 && layout.inSpark(x, y)) {
+            int k = (int) Math.round((double) (x - layout.sparkX()) / Math.max(1, layout.sparkWidth() - 1)
+                    * (c.size() - 1));
+            k = Math.max(0, Math.min(c.size() - 1, k));
+            return msg.format("heatmap.spark.tip", c.label(), number(c.values()[k]), Trace.day(c.times()[k]),
+                    c.source());
+        }
+        return null;
+    }
+
+    private void hover(Event e) {
+        String tip = tooltipAt(e.x, e.y);
+        if (!java.util.Objects.equals(tip, canvas.getToolTipText())) {
+            canvas.setToolTipText(tip);
+        }
+    }
+
+    private static String source(CorrelationMatrix m, int i) {
+        String s = m.series().get(i);
+        return s == null ? "?" : s;
+    }
+
+    private String number(double v) {
+        return Double.isNaN(v) ? msg.get("heatmap.na") : String.format(msg.locale(), "%+.2f", v);
+    }
+
+    private void paint(Event e) {
+        GC gc = e.gc;
+        Rectangle area = canvas.getClientArea();
+        gc.setBackground(canvas.getDisplay().getSystemColor(SWT.COLOR_LIST_BACKGROUND));
+        gc.fillRectangle(area);
+        gc.setForeground(canvas.getDisplay().getSystemColor(SWT.COLOR_LIST_FOREGROUND));
+        CorrelationMatrix m = matrix;
+        List<String> labels = m == null ? roles : m.roles();
+        int labelWidth = 0;
+        for (String label : labels) {
+            labelWidth = Math.max(labelWidth, gc.textExtent(label).x);
+        }
+        int lineHeight = gc.getFontMetrics().getHeight();
+        layout = HeatmapLayout.of(labels.size(), area.width, area.height, labelWidth, lineHeight);
+        if (m == null) {
+            return;
+        }
+        paintGrid(gc, m, lineHeight);
+        paintLegend(gc, lineHeight);
+        paintSpark(gc, lineHeight);
+    }
+
+    private void paintGrid(GC gc, CorrelationMatrix m, int lineHeight) {
+        HeatmapLayout l = layout;
+        int n = m.size();
+        int cell = l.cell();
+        String widest = String.format(msg.locale(), "%+.2f", -0.99);
+        // Numbers sit in the lower part of the cell, clear of its centre, so the centre always
+        // shows the pure scale colour (what the eye compares with the legend, and the tests read).
+        boolean numbers = gc.textExtent(widest).x + 4 <= cell && 2 * lineHeight + 4 <= cell;
+        for (int i = 0; i < n; i++) {
+            String label = m.roles().get(i);
+            Point extent = gc.textExtent(label);
+            gc.drawText(label, l.gridX() - HeatmapLayout.MARGIN - extent.x, l.centreY(i) - extent.y / 2, true);
+            // Column labels read bottom-up so long role names fit above narrow cells.
+            Transform t = new Transform(gc.getDevice());
+            t.translate(l.centreX(i) - extent.y / 2f, l.gridY() - HeatmapLayout.MARGIN);
+            t.rotate(-90);
+            gc.setTransform(t);
+            gc.drawText(label, 0, 0, true);
+            gc.setTransform(null);
+            t.dispose();
+        }
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                double v = m.value(i, j);
+                int rgb = ColorScale.diverging(v);
+                gc.setBackground(Swt.color(rgb));
+                gc.fillRectangle(l.gridX() + j * cell, l.gridY() + i * cell, cell, cell);
+                if (numbers) {
+                    gc.setForeground(Swt.color(ColorScale.textOn(rgb)));
+                    String text = Double.isNaN(v) ? "\u2013" : String.format(msg.locale(), "%+.2f", v);
+                    Point size = gc.textExtent(text);
+                    gc.drawText(text, l.centreX(j) - size.x / 2, l.gridY() + (i + 1) * cell - size.y - 2, true);
+                }
+            }
+        }
+        gc.setForeground(canvas.getDisplay().getSystemColor(SWT.COLOR_WIDGET_NORMAL_SHADOW));
+        gc.drawRectangle(l.gridX() - 1, l.gridY() - 1, n * cell + 1, n * cell + 1);
+        gc.setForeground(canvas.getDisplay().getSystemColor(SWT.COLOR_LIST_FOREGROUND));
+        String caption = msg.format("heatmap.caption", m.window(), Trace.day(m.latest()));
+        gc.drawText(caption, l.gridX(), l.gridY() + n * cell + 2, true);
+    }
+
+    private void paintLegend(GC gc, int lineHeight) {
+        HeatmapLayout l = layout;
+        int top = l.gridY();
+        int height = Math.max(40, l.n() * l.cell());
+        for (int y = 0; y < height; y++) {
+            double v = 1.0 - 2.0 * y / (height - 1);
+            gc.setForeground(Swt.color(ColorScale.diverging(v)));
+            gc.drawLine(l.legendX(), top + y, l.legendX() + HeatmapLayout.LEGEND_BAR - 1, top + y);
+        }
+        gc.setForeground(canvas.getDisplay().getSystemColor(SWT.COLOR_LIST_FOREGROUND));
+        gc.drawRectangle(l.legendX() - 1, top - 1, HeatmapLayout.LEGEND_BAR + 1, height + 1);
+        double[] ticks = {1, 0.5, 0, -0.5, -1};
+        for (double tick : ticks) {
+            int y = top + (int) Math.round((1 - tick) / 2 * (height - 1));
+            gc.drawLine(l.legendX() + HeatmapLayout.LEGEND_BAR, y, l.legendX() + HeatmapLayout.LEGEND_BAR + 3, y);
+            gc.drawText(String.format(msg.locale(), "%+.1f", tick), l.legendX() + HeatmapLayout.LEGEND_BAR + 5,
+                    y - lineHeight / 2, true);
+        }
+    }
+
+    private void paintSpark(GC gc, int lineHeight) {
+        HeatmapLayout l = layout;
+        int x0 = l.sparkX();
+        int w = l.sparkWidth();
+        int y0 = l.sparkY() + lineHeight;
+        int h = l.sparkHeight() - lineHeight;
+        Curve c = spark;
+        String title = msg.format("heatmap.spark", SPARK_A, SPARK_B, window);
+        if (c != null && c.size() > 0) {
+            double last = c.values()[c.size() - 1];
+            title = title + "  " + msg.format("heatmap.spark.last", number(last), Trace.day(c.times()[c.size() - 1]));
+        } else if (sparkError != null) {
+            title = title + "  " + msg.format("error", sparkError);
+        }
+        gc.drawText(title, x0, l.sparkY(), true);
+        gc.setForeground(canvas.getDisplay().getSystemColor(SWT.COLOR_WIDGET_NORMAL_SHADOW));
+        gc.drawRectangle(x0, y0, w - 1, h - 1);
+        int zero = y0 + (h - 1) / 2;
+        gc.setLineStyle(SWT.LINE_DOT);
+        gc.drawLine(x0, zero, x0 + w - 1, zero);
+        gc.setLineStyle(SWT.LINE_SOLID);
+        if (c == null || c.size() < 2) {
+            return;
+        }
+        double[] v = c.values();
+        int prevX = -1;
+        int prevY = -1;
+        gc.setLineWidth(2);
+        for (int k = 0; k < v.length; k++) {
+            if (Double.isNaN(v[k])) {
+                prevX = -1;
+                continue;
+            }
+            int x = x0 + (int) Math.round((double) k / (v.length - 1) * (w - 1));
+            int y = y0 + (int) Math.round((1 - Math.max(-1, Math.min(1, v[k]))) / 2 * (h - 1));
+            if (prevX >= 0) {
+                gc.setForeground(Swt.color(ColorScale.diverging(Math.signum(v[k]) * Math.max(0.4, Math.abs(v[k])))));
+                gc.drawLine(prevX, prevY, x, y);
+            }
+            prevX = x;
+            prevY = y;
+        }
+        gc.setLineWidth(1);
+    }
+
+    /** Splits the comma-separated roles setting; blanks dropped, order kept, duplicates once. */
+    static List<String> parseRoles(String text) {
+        List<String> out = new ArrayList<>();
+        for (String part : text.split(",")) {
+            String r = part.strip();
+            if (!r.isEmpty() && !out.contains(r)) {
+                out.add(r);
+            }
+        }
+        return out;
+    }
+
+    private static int parseWindow(String text) {
+        try {
+            int w = Integer.parseInt(text.strip());
+            for (int allowed : WINDOWS) {
+                if (allowed == w) {
+                    return w;
+                }
+            }
+        } catch (NumberFormatException e) {
+            // A hand-edited layout with a bad window falls back to the default below.
+        }
+        return DEFAULT_WINDOW;
+    }
+}

@@ -1,0 +1,224 @@
+package io.tideline.views.desk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+import io.tideline.regime.api.Regime;
+import io.tideline.views.desk.checklist.ChecklistView;
+import io.tideline.views.desk.feeds.FeedsView;
+import io.tideline.views.desk.heatmap.HeatmapLayout;
+import io.tideline.views.desk.heatmap.HeatmapView;
+import io.tideline.views.desk.scenarios.ScenariosView;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.Map;
+import org.eclipse.swt.graphics.ImageData;
+import org.eclipse.swt.graphics.Point;
+import org.eclipse.swt.graphics.RGB;
+import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.TreeItem;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Each view in a real shell on a real display, fed known data through {@link FakeDesk}; a
+ * screenshot of each goes to {@code target/screenshots/}.
+ */
+class DeskViewsTest {
+
+    private static final long WAIT = 10_000;
+    private Shell shell;
+
+    @AfterEach
+    void close() {
+        if (shell != null && !shell.isDisposed()) {
+            shell.dispose();
+        }
+    }
+
+    @Test
+    void heatmapPaintsTheScaleColoursAtTheCellCentresOfAKnownMatrix() throws Exception {
+        FakeDesk desk = new FakeDesk();
+        shell = SwtHarness.shell(900, 700);
+        TestContext context = new TestContext(Locale.ENGLISH, Map.of());
+        HeatmapView view = new HeatmapView(shell, context, desk);
+        shell.open();
+        SwtHarness.pumpUntil(() -> view.matrix() != null && view.layout() != null && view.layout().n() == 3,
+                WAIT, "the matrix to be painted");
+        SwtHarness.pump(200);
+        ImageData shot = SwtHarness.screenshot(shell, "heatmap");
+        assertThat(SwtHarness.colours(shot)).as("distinct colours of the screenshot").isGreaterThan(20);
+
+        HeatmapLayout l = view.layout();
+        assertThat(l.cell()).isGreaterThan(20);
+        assertPixel(shot, view, l, 0, 0, ColorScale.RED);      // +1
+        assertPixel(shot, view, l, 0, 1, ColorScale.BLUE);     // -1
+        assertPixel(shot, view, l, 2, 0, ColorScale.WHITE);    // 0
+        assertPixel(shot, view, l, 1, 2, ColorScale.diverging(0.5));
+
+        String tip = view.tooltipAt(l.centreX(1), l.centreY(0));
+        assertThat(tip).contains("btc (binance:BTCUSDT)", "ndx (yahoo:QQQ)", "-1.00", "window 90", "as of 2026-07-23");
+        assertThat(view.tooltipAt(l.sparkX() + 5, l.sparkY() + l.sparkHeight() / 2))
+                .contains("correlation(btc, ndx, 90)", "2025-07-2", "btc = binance:BTCUSDT");
+        assertThat(view.tooltipAt(1, 1)).isNull();
+    }
+
+    @Test
+    void heatmapWindowChoiceIsSavedAndReloads() {
+        FakeDesk desk = new FakeDesk();
+        shell = SwtHarness.shell(700, 500);
+        TestContext context = new TestContext(Locale.ENGLISH, Map.of("roles", "btc, ndx ,us10y", "window", "30"));
+        HeatmapView view = new HeatmapView(shell, context, desk);
+        shell.open();
+        SwtHarness.pumpUntil(() -> view.matrix() != null, WAIT, "the matrix");
+        int calls = desk.matrixCalls.get();
+        org.eclipse.swt.widgets.Combo combo = findCombo(view.control());
+        assertThat(combo.getText()).isEqualTo("30 days");
+        combo.select(3);
+        combo.notifyListeners(org.eclipse.swt.SWT.Selection, new org.eclipse.swt.widgets.Event());
+        SwtHarness.pumpUntil(() -> desk.matrixCalls.get() > calls, WAIT, "a reload");
+        assertThat(context.settings()).containsEntry("window", "180").containsEntry("roles", "btc, ndx ,us10y");
+    }
+
+    private static org.eclipse.swt.widgets.Combo findCombo(org.eclipse.swt.widgets.Composite c) {
+        for (org.eclipse.swt.widgets.Control child : c.getChildren()) {
+            if (child instanceof org.eclipse.swt.widgets.Combo combo) {
+                return combo;
+            }
+            if (child instanceof org.eclipse.swt.widgets.Composite inner) {
+                org.eclipse.swt.widgets.Combo found = findCombo(inner);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static void assertPixel(ImageData shot, HeatmapView view, HeatmapLayout l, int row, int col, int rgb) {
+        Point p = view.canvas().toDisplay(l.centreX(col), l.centreY(row));
+        Rectangle b = view.control().getShell().getBounds();
+        RGB actual = SwtHarness.rgb(shot, p.x - b.x, p.y - b.y);
+        int[] want = {(rgb >> 16) & 0xFF, (rgb >> 8) & 0xFF, rgb & 0xFF};
+        assertThat(new int[] {actual.red, actual.green, actual.blue})
+                .as("colour at the centre of cell (%d, %d)", row, col)
+                .satisfies(got -> {
+                    for (int k = 0; k < 3; k++) {
+                        assertThat(Math.abs(got[k] - want[k])).as("channel %d of %s vs %s", k, actual,
+                                Integer.toHexString(rgb)).isLessThanOrEqualTo(2);
+                    }
+                });
+    }
+
+    @Test
+    void checklistShowsTheVerdictStepsEvidenceAndTimelineAndOpensPastDays(@TempDir Path dir) throws Exception {
+        FakeDesk desk = new FakeDesk();
+        shell = SwtHarness.shell(1100, 700);
+        ChecklistView view = new ChecklistView(shell, new TestContext(Locale.ENGLISH, Map.of()), desk);
+        shell.open();
+        SwtHarness.pumpUntil(() -> view.verdict() != null && !view.timeline().days().isEmpty(), WAIT,
+                "the verdict and the timeline");
+        assertThat(view.verdict().regime()).isEqualTo(Regime.VOLATILITY_EVENT);
+        assertThat(view.tree().getItemCount()).isEqualTo(5);
+        TreeItem macro = view.tree().getItem(0);
+        assertThat(macro.getText(0)).isEqualTo("Macro  red");
+        assertThat(macro.getItemCount()).isEqualTo(2);
+        macro.setExpanded(true);
+        TreeItem tenYear = macro.getItem(0);
+        assertThat(tenYear.getText(2)).isEqualTo("22.0");
+        assertThat(tenYear.getText(3)).isEqualTo("15.0");
+        assertThat(tenYear.getText(4)).contains("15 bp");
+        assertThat(tenYear.getText(5)).isEqualTo("us10y = fred:DGS10 @ 2026-07-23");
+        assertThat(view.timeline().days()).hasSize(365);
+        assertThat(view.timeline().days().get(364).asOf()).isEqualTo("2026-07-23");
+        view.tree().getItem(3).setExpanded(true);
+        SwtHarness.pump(300);
+        assertThat(view.verdict().regime()).as("no second load: showing the latest day is not a user's pick")
+                .isEqualTo(Regime.VOLATILITY_EVENT);
+        ImageData shot = SwtHarness.screenshot(shell, "checklist");
+        assertThat(SwtHarness.colours(shot)).isGreaterThan(20);
+
+        view.choose(LocalDate.parse("2026-01-15"));
+        SwtHarness.pumpUntil(() -> view.verdict().asOf().equals("2026-01-15"), WAIT, "the past day");
+        assertThat(view.verdict().regime()).isEqualTo(Regime.TREND_BREAK);
+
+        Path report = dir.resolve("report.html");
+        view.report().write(view.verdict(), null, report);
+        SwtHarness.pumpUntil(() -> Files.exists(report) && !view.control().isDisposed(), WAIT, "the report");
+        SwtHarness.pump(200);
+        assertThat(Files.readString(report)).contains("Trend break", "2026-01-15", "Probability-weighted");
+    }
+
+    @Test
+    void scenariosShowOddsConditionsWatchPnlAndRecomputeTheCascadeFromTheSliders() throws Exception {
+        FakeDesk desk = new FakeDesk();
+        shell = SwtHarness.shell(1200, 720);
+        TestContext context = new TestContext(Locale.ENGLISH, Map.of("portfolio", "/tmp/book.json"));
+        ScenariosView view = new ScenariosView(shell, context, desk);
+        shell.open();
+        SwtHarness.pumpUntil(() -> view.report() != null && view.cascade() != null, WAIT, "scenarios and cascade");
+        assertThat(desk.lastPortfolio).isEqualTo("/tmp/book.json");
+        // Three scenarios, then the probability-weighted row: 0.45*-42000 + 0.35*-18000 + 0.20*23000.
+        assertThat(view.pnlTable().getItemCount()).isEqualTo(4);
+        assertThat(view.pnlTable().getItem(0).getText(0)).isEqualTo("A \u2014 Liquidity squeeze ");
+        assertThat(view.pnlTable().getItem(0).getText(2)).isEqualTo("-42,000");
+        assertThat(view.pnlTable().getItem(0).getText(3)).isEqualTo("-27,000");
+        TableItemCheck.weighted(view.pnlTable().getItem(3), "Probability-weighted", "-20,600",
+                // btc: 0.45*-27000 + 0.35*-12000 + 0.20*15000 = -13350
+                "-13,350");
+        assertThat(view.conditionsTree().getItemCount()).isEqualTo(3);
+        assertThat(view.conditionsTree().getItem(0).getItem(0).getText(1)).isEqualTo("met");
+        assertThat(view.watchTable().getItem(0).getText(4)).isEqualTo("+20.0 pp");
+        SwtHarness.pump(200);
+        ImageData shot = SwtHarness.screenshot(shell, "scenarios");
+        assertThat(SwtHarness.colours(shot)).isGreaterThan(20);
+
+        int calls = desk.cascadeCalls.get();
+        view.shockSlider().setSelection(50);
+        view.shockSlider().notifyListeners(org.eclipse.swt.SWT.Selection, new org.eclipse.swt.widgets.Event());
+        SwtHarness.pumpUntil(() -> desk.cascadeCalls.get() > calls && view.cascade() != null
+                && Math.abs(view.cascade().initialMove() - 0.05) < 1e-12, WAIT, "the cascade at a 5% shock");
+        assertThat(view.cascadeText()).startsWith("A 5.0% fall becomes");
+        assertThat(context.settings()).containsEntry("cascade.shock", "50");
+    }
+
+    /** Checks of one table row. */
+    private static final class TableItemCheck {
+        static void weighted(org.eclipse.swt.widgets.TableItem row, String label, String total, String btc) {
+            assertThat(row.getText(0)).isEqualTo(label);
+            assertThat(row.getText(2)).isEqualTo(total);
+            assertThat(row.getText(3)).isEqualTo(btc);
+        }
+    }
+
+    @Test
+    void feedsViewListsHealthAndAlertsAndNotifiesNewOnes() throws Exception {
+        FakeDesk desk = new FakeDesk();
+        shell = SwtHarness.shell(1000, 600);
+        TestContext context = new TestContext(Locale.GERMAN, Map.of());
+        FeedsView view = new FeedsView(shell, context, desk);
+        shell.open();
+        SwtHarness.pumpUntil(() -> view.feedsTable().getItemCount() == 3 && view.alertsTable().getItemCount() == 1,
+                WAIT, "feeds and alerts");
+        assertThat(view.feedsTable().getItem(1).getText(0)).isEqualTo("fred");
+        assertThat(view.feedsTable().getItem(1).getText(1)).isEqualTo("ausgefallen");
+        assertThat(view.feedsTable().getItem(1).getText(4)).contains("HTTP 503");
+        assertThat(view.alertsTable().getItem(0).getText(2))
+                .isEqualTo("Regime wechselte von Normal zu Volatilitätsereignis (Stand 2026-07-22)");
+
+        desk.fire(new Alert(1_784_900_000_000L, Alert.Kind.THRESHOLD, "2026-07-23", "us10y change-bp(5)", "below",
+                "above", 17.5, 15.0, "us10y = fred:DGS10 \u2014 10Y up >= 15 bp"));
+        SwtHarness.pumpUntil(() -> view.alertsTable().getItemCount() == 2, WAIT, "the new alert");
+        assertThat(view.alertsTable().getItem(0).getText(2)).startsWith("us10y change-bp(5) liegt jetzt über");
+        assertThat(view.bannerText()).contains("us10y change-bp(5)");
+        SwtHarness.pump(200);
+        ImageData shot = SwtHarness.screenshot(shell, "feeds");
+        assertThat(SwtHarness.colours(shot)).isGreaterThan(10);
+        assertThatCode(shell::dispose).doesNotThrowAnyException();
+        assertThat(desk.listeners).as("the view unsubscribes when disposed").isEmpty();
+    }
+}
