@@ -1,0 +1,361 @@
+package io.tideline.views.chart;
+
+import io.tideline.api.indicator.IndicatorResult;
+import io.tideline.api.series.Field;
+import io.tideline.api.series.SeriesData;
+import io.tideline.api.series.SeriesId;
+import io.tideline.api.series.Timeframe;
+import io.tideline.api.ui.ViewContext;
+import io.tideline.regime.api.Regime;
+import io.tideline.regime.api.Verdict;
+import io.tideline.views.chart.kit.Layer;
+import io.tideline.views.chart.kit.Loader;
+import io.tideline.views.chart.kit.Pane;
+import io.tideline.views.chart.kit.PaneGroup;
+import io.tideline.views.chart.kit.Resampler;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.SashForm;
+import org.eclipse.swt.graphics.Color;
+import org.eclipse.swt.layout.RowData;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Text;
+
+/**
+ * The "Chart" view: series on a price pane, volume and indicator panes below, on one time axis.
+ * Several series are rebased to 100 at the first visible bar and read as % change: on one axis
+ * their moves compare directly, which is the question a cross-asset chart answers (did BTC fall
+ * more than the S&P?); separate y-axes would let two unrelated scales cross where nothing
+ * happened, and do not scale past two series. One series shows its price, as candles when it has
+ * OHLC. Regime bands from the checklist's replay of the visible days are shaded behind.
+ *
+ * <p>Settings: {@code series} (default {@code btc,spx}), {@code indicators} (e.g.
+ * {@code sma(50):btc; rsi(14):btc}), {@code range} (a preset or {@code YYYY-MM-DD..YYYY-MM-DD}),
+ * {@code scale} ({@code linear}/{@code log}), {@code timeframe} ({@code 1h}/{@code 4h}/{@code 1d}),
+ * {@code style} ({@code line}/{@code candles}).
+ */
+final class ChartView extends ViewBase<ChartView.Loaded> {
+
+    static final String ID = "io.tideline.views.chart";
+
+    record Shown(String key, SeriesId id, SeriesData data) {
+    }
+
+    record Loaded(List<Shown> series, List<IndicatorText.Entry> entries, Map<String, IndicatorResult> results,
+            List<String> problems) {
+    }
+
+    private final Text seriesText;
+    private final Text indicatorsText;
+    private final Combo timeframe;
+    private final Button candles;
+    private final Button log;
+    private Pane price;
+    private final TreeMap<Long, Regime> regimes = new TreeMap<>();
+    private long regimeFrom = Long.MAX_VALUE;
+    private long regimeTo = Long.MIN_VALUE;
+    private boolean regimeBusy;
+
+    ChartView(Composite parent, ViewContext context, ChartData data) {
+        super(parent, context, data);
+        new Label(toolbar, SWT.NONE).setText(msg.get("series"));
+        seriesText = new Text(toolbar, SWT.BORDER | SWT.SINGLE);
+        seriesText.setText(setting("series", "btc,spx"));
+        seriesText.setToolTipText(msg.get("series.tip"));
+        seriesText.setLayoutData(new RowData(150, SWT.DEFAULT));
+        seriesText.addListener(SWT.DefaultSelection, e -> {
+            putSetting("series", seriesText.getText().trim());
+            reload();
+        });
+        new Label(toolbar, SWT.NONE).setText(msg.get("indicators"));
+        indicatorsText = new Text(toolbar, SWT.BORDER | SWT.SINGLE);
+        indicatorsText.setText(setting("indicators", ""));
+        indicatorsText.setToolTipText(msg.get("indicators.tip"));
+        indicatorsText.setLayoutData(new RowData(150, SWT.DEFAULT));
+        indicatorsText.addListener(SWT.DefaultSelection, e -> {
+            putSetting("indicators", indicatorsText.getText().trim());
+            reload();
+        });
+        timeframe = new Combo(toolbar, SWT.READ_ONLY);
+        timeframe.setItems("1h", "4h", "1d");
+        timeframe.setText(setting("timeframe", "1d"));
+        if (timeframe.getSelectionIndex() < 0) {
+            timeframe.select(2);
+        }
+        timeframe.setToolTipText(msg.get("timeframe.tip"));
+        timeframe.addListener(SWT.Selection, e -> {
+            putSetting("timeframe", timeframe.getText());
+            reload();
+        });
+        candles = new Button(toolbar, SWT.CHECK);
+        candles.setText(msg.get("candles"));
+        candles.setSelection("candles".equals(setting("style", "candles")));
+        candles.addListener(SWT.Selection, e -> setCandles(candles.getSelection()));
+        log = new Button(toolbar, SWT.CHECK);
+        log.setText(msg.get("log"));
+        log.setSelection("log".equals(setting("scale", "linear")));
+        log.addListener(SWT.Selection, e -> setLog(log.getSelection()));
+        addPresets();
+        group.crosshairExtra(this::regimeAt);
+        reload();
+    }
+
+    /** Switches the price scale, saved as {@code scale}. */
+    void setLog(boolean on) {
+        log.setSelection(on);
+        putSetting("scale", on ? "log" : "linear");
+        if (price != null) {
+            price.log(on);
+            group.setRange(group.lower(), group.upper());
+        }
+    }
+
+    /** Switches candles (one series with OHLC) or lines, saved as {@code style}. */
+    void setCandles(boolean on) {
+        candles.setSelection(on);
+        putSetting("style", on ? "candles" : "line");
+        if (price != null && !price.layers().isEmpty()) {
+            if (on && price.normalised()) {
+                problems(List.of(msg.get("candles.single")));
+            }
+            Layer first = price.layers().get(0);
+            price.style(first, on && !price.normalised() ? Layer.Style.CANDLES : Layer.Style.LINE);
+            group.setRange(group.lower(), group.upper());
+        }
+    }
+
+    /** Applies series text as if typed and confirmed (for tests and programmatic use). */
+    void setSeries(String text) {
+        seriesText.setText(text);
+        putSetting("series", text.trim());
+        reload();
+    }
+
+    Pane price() {
+        return price;
+    }
+
+    @Override
+    Loaded load() {
+        List<String> problems = new ArrayList<>();
+        Timeframe tf;
+        try {
+            tf = Timeframe.parse(setting("timeframe", "1d"));
+        } catch (IllegalArgumentException e) {
+            problems.add(e.getMessage());
+            tf = Timeframe.D1;
+        }
+        List<Shown> shown = new ArrayList<>();
+        for (String raw : setting("series", "btc,spx").split(",")) {
+            String key = raw.trim();
+            if (key.isEmpty()) {
+                continue;
+            }
+            Optional<SeriesId> id;
+            try {
+                id = data.resolve(key);
+            } catch (IllegalArgumentException e) {
+                problems.add(e.getMessage());
+                continue;
+            }
+            if (id.isEmpty()) {
+                problems.add(msg.get("nodata.role", key));
+                continue;
+            }
+            SeriesData d;
+            try {
+                d = data.read(id.get());
+            } catch (Exception e) {
+                problems.add(msg.get("error.load", key, e.getMessage()));
+                continue;
+            }
+            if (d.isEmpty()) {
+                problems.add(msg.get("nodata.series", key + " (" + id.get() + ")"));
+                continue;
+            }
+            Timeframe natural = data.timeframe(id.get()).orElseGet(() -> Resampler.inferTimeframe(d));
+            SeriesData bars = d;
+            if (tf.millis() < natural.millis()) {
+                problems.add(msg.get("no.hourly", tf.label(), key, natural.label()));
+            } else if (tf.millis() > natural.millis()) {
+                bars = Resampler.resample(d, tf);
+            }
+            shown.add(new Shown(key, id.get(), bars));
+        }
+        if (shown.isEmpty() && problems.isEmpty()) {
+            problems.add(msg.get("nodata.any"));
+        }
+        IndicatorText.Parsed parsed = IndicatorText.parse(setting("indicators", ""), data::indicator);
+        problems.addAll(parsed.errors());
+        Map<String, IndicatorResult> results = Map.of();
+        if (!parsed.entries().isEmpty()) {
+            try {
+                results = data.evaluate(parsed.entries().stream().map(IndicatorText.Entry::node).toList());
+            } catch (IllegalStateException e) {
+                problems.add(msg.get("no.engine"));
+            } catch (IllegalArgumentException e) {
+                problems.add(msg.get("error.indicator", setting("indicators", ""), e.getMessage()));
+            }
+            for (IndicatorResult r : results.values()) {
+                if (r.failed()) {
+                    problems.add(msg.get("error.indicator", r.node(), r.error()));
+                }
+            }
+        }
+        return new Loaded(shown, parsed.entries(), results, problems);
+    }
+
+    @Override
+    List<String> build(SashForm sash, Loaded model) {
+        List<String> problems = new ArrayList<>(model.problems());
+        watched.clear();
+        price = pane(sash, msg.get("pane.price"), msg.get("axis.price"));
+        boolean several = model.series().size() > 1;
+        price.normalised(several, msg.get("axis.percent"));
+        price.log(log.getSelection());
+        int colour = 0;
+        Shown withVolume = null;
+        for (Shown s : model.series()) {
+            watched.add(s.id().toString());
+            String label = s.key().equals(s.id().toString()) ? s.key() : s.key() + " (" + s.id() + ")";
+            Layer.Style style = candles.getSelection() && !several ? Layer.Style.CANDLES : Layer.Style.LINE;
+            price.add(new Layer(s.key(), label, s.data(), style, Palette.line(colour++)).rebase(true));
+            if (withVolume == null && s.data().has(Field.VOLUME)) {
+                withVolume = s;
+            }
+        }
+        List<IndicatorText.Entry> below = new ArrayList<>();
+        for (IndicatorText.Entry e : model.entries()) {
+            IndicatorResult r = model.results().get(e.node().name());
+            if (r == null || r.failed() || r.output().isEmpty()) {
+                continue;
+            }
+            Layer input = e.node().inputs().isEmpty() ? null : price.find(e.node().inputs().get(0));
+            if (e.overlay() && input != null) {
+                price.add(new Layer(e.node().name(), e.node().name(), r.output(), Layer.Style.LINE, Palette.line(colour++))
+                        .rebaseLike(input));
+            } else {
+                below.add(e);
+            }
+        }
+        int[] weights = new int[1 + (withVolume != null ? 1 : 0) + (below.isEmpty() ? 0 : 1)];
+        weights[0] = 60;
+        int w = 1;
+        if (withVolume != null) {
+            Pane volume = pane(sash, msg.get("volume.of", withVolume.key()), msg.get("axis.volume"));
+            SeriesData v = SeriesData.ofValues(withVolume.data().copyTimes(), withVolume.data().copyColumn(Field.VOLUME));
+            volume.add(new Layer(withVolume.key() + ".volume", msg.get("volume.of", withVolume.key()), v,
+                    Layer.Style.BARS, Palette.VOLUME));
+            weights[w++] = 15;
+        }
+        if (!below.isEmpty()) {
+            Pane ind = pane(sash, msg.get("pane.indicators"), "");
+            for (IndicatorText.Entry e : below) {
+                ind.add(new Layer(e.node().name(), e.node().name(), model.results().get(e.node().name()).output(),
+                        Layer.Style.LINE, Palette.line(colour++)));
+            }
+            weights[w] = 25;
+        }
+        sash.setWeights(weights);
+        if (model.series().isEmpty()) {
+            price.message(problems.isEmpty() ? msg.get("nodata.any") : problems.get(0));
+        }
+        if (candles.getSelection() && several) {
+            problems.add(msg.get("candles.single"));
+        }
+        group.crosshairExtra(this::regimeAt);
+        regimes.clear();
+        regimeFrom = Long.MAX_VALUE;
+        regimeTo = Long.MIN_VALUE;
+        return problems;
+    }
+
+    private String regimeAt(long t) {
+        Map.Entry<Long, Regime> e = regimes.floorEntry(t);
+        if (e == null || t - e.getKey() >= 86_400_000L) {
+            return null;
+        }
+        return msg.get("regime", msg.get("regime." + e.getValue().name()));
+    }
+
+    /** Replays the checklist over visible days not yet known, in the background. */
+    @Override
+    void afterRange() {
+        if (regimeBusy || !group.hasData() || price == null || price.layers().isEmpty()) {
+            return;
+        }
+        long lo = group.lower();
+        long hi = group.upper();
+        if (lo >= regimeFrom && hi <= regimeTo) {
+            return;
+        }
+        long from = Math.min(lo, regimeFrom);
+        long to = Math.max(hi, regimeTo);
+        LocalDate d0 = LocalDate.ofEpochDay(Math.floorDiv(from, 86_400_000L));
+        LocalDate d1 = LocalDate.ofEpochDay(Math.floorDiv(to, 86_400_000L));
+        regimeBusy = true;
+        PaneGroup target = group;
+        Loader.load(data.executor(), root, () -> data.replay(d0, d1), verdicts -> {
+            regimeBusy = false;
+            if (target != group) {
+                return;
+            }
+            if (verdicts.isEmpty()) {
+                // No checklist: nothing to shade; remember the span so panning does not retry.
+                regimeFrom = from;
+                regimeTo = to;
+                return;
+            }
+            for (Verdict v : verdicts.get()) {
+                regimes.put(LocalDate.parse(v.asOf()).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli(), v.regime());
+            }
+            regimeFrom = from;
+            regimeTo = to;
+            group.bands(bands(regimes));
+            afterRange();
+        }, e -> {
+            regimeBusy = false;
+            problems(List.of(msg.get("error.load", "checklist", String.valueOf(e.getMessage()))));
+        });
+    }
+
+    /** Runs of equal regime on consecutive days, one band each (normal days unshaded). */
+    static List<PaneGroup.Band> bands(TreeMap<Long, Regime> byDay) {
+        List<PaneGroup.Band> out = new ArrayList<>();
+        long start = 0;
+        long end = 0;
+        Regime current = null;
+        for (Map.Entry<Long, Regime> e : byDay.entrySet()) {
+            long day = e.getKey();
+            if (current != null && (e.getValue() != current || day > end)) {
+                addBand(out, start, end, current);
+                current = null;
+            }
+            if (current == null) {
+                current = e.getValue();
+                start = day;
+            }
+            end = day + 86_400_000L;
+        }
+        if (current != null) {
+            addBand(out, start, end, current);
+        }
+        return out;
+    }
+
+    private static void addBand(List<PaneGroup.Band> out, long start, long end, Regime regime) {
+        Color c = Palette.regime(regime);
+        if (c != null) {
+            out.add(new PaneGroup.Band(start, end, c, regime.name()));
+        }
+    }
+}

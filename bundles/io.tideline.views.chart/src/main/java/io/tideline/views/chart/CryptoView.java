@@ -1,0 +1,166 @@
+package io.tideline.views.chart;
+
+import io.tideline.api.series.SeriesData;
+import io.tideline.api.series.SeriesId;
+import io.tideline.api.ui.ViewContext;
+import io.tideline.api.workspace.Roles;
+import io.tideline.views.chart.kit.Layer;
+import io.tideline.views.chart.kit.Pane;
+import io.tideline.views.chart.kit.PaneGroup;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.SashForm;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Label;
+
+/**
+ * The "Crypto structure" view: BTC price on top; funding rate, open interest and long/short
+ * liquidations per bar below, on one time axis. Dashed vertical lines mark the bars where
+ * liquidations drove the tape ({@link LiquidationDays}: over {@code k}× their 30-bar average,
+ * price moving the same way; {@code k} is the setting {@code k}, default 3).
+ */
+final class CryptoView extends ViewBase<CryptoView.Loaded> {
+
+    static final String ID = "io.tideline.views.crypto";
+    static final List<String> ROLES = List.of(Roles.BTC, Roles.BTC_FUNDING, Roles.BTC_OI,
+            Roles.BTC_LIQUIDATIONS_LONG, Roles.BTC_LIQUIDATIONS_SHORT);
+
+    record Loaded(Map<String, SeriesData> series, Map<String, SeriesId> ids, long[] flushes, long[] squeezes,
+            List<String> problems) {
+    }
+
+    private final double k;
+    private final Label legend;
+
+    CryptoView(Composite parent, ViewContext context, ChartData data) {
+        super(parent, context, data);
+        double parsed;
+        try {
+            parsed = Double.parseDouble(setting("k", String.valueOf(LiquidationDays.DEFAULT_K)));
+        } catch (NumberFormatException e) {
+            context.status("setting k='" + setting("k", "") + "' is not a number; using " + LiquidationDays.DEFAULT_K);
+            parsed = LiquidationDays.DEFAULT_K;
+        }
+        k = parsed > 0 ? parsed : LiquidationDays.DEFAULT_K;
+        addPresets();
+        legend = new Label(toolbar, SWT.NONE);
+        legend.setText(msg.get("crypto.markers", fmt(k), LiquidationDays.DEFAULT_WINDOW));
+        reload();
+    }
+
+    private static String fmt(double v) {
+        return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
+    }
+
+    @Override
+    Loaded load() {
+        Map<String, SeriesData> series = new LinkedHashMap<>();
+        Map<String, SeriesId> ids = new LinkedHashMap<>();
+        List<String> problems = new ArrayList<>();
+        for (String role : ROLES) {
+            Optional<SeriesId> id = data.resolve(role);
+            if (id.isEmpty()) {
+                problems.add(msg.get("nodata.role", role));
+                continue;
+            }
+            try {
+                SeriesData d = data.read(id.get());
+                if (d.isEmpty()) {
+                    problems.add(msg.get("nodata.role", role));
+                } else {
+                    series.put(role, d);
+                    ids.put(role, id.get());
+                }
+            } catch (Exception e) {
+                problems.add(msg.get("error.load", role, e.getMessage()));
+            }
+        }
+        SeriesData price = series.get(Roles.BTC);
+        long[] flushes = new long[0];
+        long[] squeezes = new long[0];
+        if (price != null) {
+            long[] pt = price.copyTimes();
+            double[] close = price.copyColumn(price.primary());
+            SeriesData longs = series.get(Roles.BTC_LIQUIDATIONS_LONG);
+            SeriesData shorts = series.get(Roles.BTC_LIQUIDATIONS_SHORT);
+            if (longs != null) {
+                flushes = LiquidationDays.find(pt, close, longs.copyTimes(), longs.copyColumn(longs.primary()), k,
+                        LiquidationDays.DEFAULT_WINDOW, true);
+            }
+            if (shorts != null) {
+                squeezes = LiquidationDays.find(pt, close, shorts.copyTimes(), shorts.copyColumn(shorts.primary()), k,
+                        LiquidationDays.DEFAULT_WINDOW, false);
+            }
+        }
+        return new Loaded(series, ids, flushes, squeezes, problems);
+    }
+
+    @Override
+    List<String> build(SashForm sash, Loaded model) {
+        watched.clear();
+        for (SeriesId id : model.ids().values()) {
+            watched.add(id.toString());
+        }
+        Pane price = pane(sash, msg.get("crypto.price"), "USD");
+        line(price, Roles.BTC, model, Layer.Style.CANDLES, 0);
+        Pane funding = pane(sash, msg.get("crypto.funding"), "");
+        line(funding, Roles.BTC_FUNDING, model, Layer.Style.LINE, 1);
+        Pane oi = pane(sash, msg.get("crypto.oi"), "");
+        line(oi, Roles.BTC_OI, model, Layer.Style.LINE, 2);
+        Pane liq = pane(sash, msg.get("crypto.liquidations"), "USD");
+        bars(liq, Roles.BTC_LIQUIDATIONS_LONG, msg.get("crypto.long"), model, Palette.LONG_LIQ);
+        bars(liq, Roles.BTC_LIQUIDATIONS_SHORT, msg.get("crypto.short"), model, Palette.SHORT_LIQ);
+        sash.setWeights(45, 15, 15, 25);
+        List<PaneGroup.Marker> markers = new ArrayList<>();
+        for (long t : model.flushes()) {
+            markers.add(new PaneGroup.Marker(t, Palette.LONG_LIQ));
+        }
+        for (long t : model.squeezes()) {
+            markers.add(new PaneGroup.Marker(t, Palette.SHORT_LIQ));
+        }
+        group.markers(markers);
+        java.util.Set<Long> flushSet = new java.util.HashSet<>();
+        for (long t : model.flushes()) {
+            flushSet.add(t);
+        }
+        java.util.Set<Long> squeezeSet = new java.util.HashSet<>();
+        for (long t : model.squeezes()) {
+            squeezeSet.add(t);
+        }
+        String kText = fmt(k);
+        group.crosshairExtra(t -> {
+            long day = Math.floorDiv(t + 43_200_000L, 86_400_000L) * 86_400_000L;
+            return flushSet.contains(day) ? msg.get("crypto.flush", kText, LiquidationDays.DEFAULT_WINDOW)
+                    : squeezeSet.contains(day) ? msg.get("crypto.squeeze", kText, LiquidationDays.DEFAULT_WINDOW) : null;
+        });
+        return model.problems();
+    }
+
+    private void line(Pane pane, String role, Loaded model, Layer.Style style, int colour) {
+        SeriesData d = model.series().get(role);
+        if (d == null) {
+            pane.message(msg.get("nodata.role", role));
+            return;
+        }
+        pane.add(new Layer(role, role + " (" + model.ids().get(role) + ")", d, style, Palette.line(colour)));
+    }
+
+    private void bars(Pane pane, String role, String label, Loaded model, org.eclipse.swt.graphics.Color colour) {
+        SeriesData d = model.series().get(role);
+        if (d == null) {
+            String prior = pane.message();
+            pane.message((prior == null ? "" : prior + "\n") + msg.get("nodata.role", role));
+            return;
+        }
+        pane.add(new Layer(role, label + " (" + model.ids().get(role) + ")", d, Layer.Style.BARS, colour).unit("USD"));
+    }
+
+    /** The marked bars (for tests). */
+    List<PaneGroup.Marker> markers() {
+        return group.markers();
+    }
+}

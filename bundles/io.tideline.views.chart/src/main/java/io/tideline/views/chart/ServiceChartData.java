@@ -1,0 +1,161 @@
+package io.tideline.views.chart;
+
+import io.tideline.api.indicator.Indicator;
+import io.tideline.api.indicator.IndicatorEngine;
+import io.tideline.api.indicator.IndicatorNode;
+import io.tideline.api.indicator.IndicatorResult;
+import io.tideline.api.indicator.IndicatorSpec;
+import io.tideline.api.series.SeriesData;
+import io.tideline.api.series.SeriesId;
+import io.tideline.api.series.Timeframe;
+import io.tideline.api.store.SeriesEvents;
+import io.tideline.api.store.SeriesStore;
+import io.tideline.api.store.StoreException;
+import io.tideline.api.workspace.RoleBindings;
+import io.tideline.api.workspace.Roles;
+import io.tideline.regime.api.Checklist;
+import io.tideline.regime.api.Verdict;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventConstants;
+import org.osgi.service.event.EventHandler;
+
+/**
+ * {@link ChartData} over the running services. Every service is optional and dynamic: a view
+ * shows "no data for role X" or goes without indicators or regime bands while one is missing,
+ * and recovers when it comes back. Forwards store and role-binding events to open views.
+ */
+@Component(service = {ChartData.class, EventHandler.class}, property = {
+    EventConstants.EVENT_TOPIC + "=" + SeriesEvents.TOPIC_APPENDED,
+    EventConstants.EVENT_TOPIC + "=" + SeriesEvents.TOPIC_DELETED,
+    EventConstants.EVENT_TOPIC + "=" + Roles.TOPIC_CHANGED})
+public final class ServiceChartData implements ChartData, EventHandler {
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile SeriesStore store;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile RoleBindings roles;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile IndicatorEngine engine;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile Checklist checklist;
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    private final List<Indicator> indicators = new CopyOnWriteArrayList<>();
+
+    private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
+    private ExecutorService executor;
+
+    @Activate
+    void activate() {
+        AtomicInteger n = new AtomicInteger();
+        // Two threads: one view's slow checklist replay must not hold up another's series load.
+        executor = Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "tideline-chart-load-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @Deactivate
+    void deactivate() {
+        executor.shutdownNow();
+    }
+
+    @Override
+    public Optional<SeriesId> resolve(String roleOrId) {
+        if (roleOrId.indexOf(':') > 0) {
+            return Optional.of(SeriesId.parse(roleOrId));
+        }
+        RoleBindings r = roles;
+        return r == null ? Optional.empty() : r.get(roleOrId);
+    }
+
+    @Override
+    public SeriesData read(SeriesId id) throws StoreException {
+        SeriesStore s = store;
+        if (s == null) {
+            throw new StoreException("no series store is running");
+        }
+        if (s.info(id).isEmpty()) {
+            return SeriesData.empty();
+        }
+        return s.read(id, Long.MIN_VALUE / 4, Long.MAX_VALUE / 4);
+    }
+
+    @Override
+    public Optional<Timeframe> timeframe(SeriesId id) {
+        SeriesStore s = store;
+        try {
+            return s == null ? Optional.empty() : s.info(id).map(i -> i.descriptor().timeframe());
+        } catch (StoreException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public Optional<IndicatorSpec> indicator(String id) {
+        for (Indicator i : indicators) {
+            if (i.spec().id().equals(id)) {
+                return Optional.of(i.spec());
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public Map<String, IndicatorResult> evaluate(List<IndicatorNode> nodes) {
+        IndicatorEngine e = engine;
+        if (e == null) {
+            throw new IllegalStateException("no indicator engine is running");
+        }
+        return e.evaluate(nodes, Long.MIN_VALUE / 4, Long.MAX_VALUE / 4);
+    }
+
+    @Override
+    public Optional<List<Verdict>> replay(LocalDate from, LocalDate to) {
+        Checklist c = checklist;
+        return c == null ? Optional.empty() : Optional.of(c.replay(from, to));
+    }
+
+    @Override
+    public java.util.concurrent.Executor executor() {
+        return executor;
+    }
+
+    @Override
+    public void listen(Consumer<String> listener) {
+        listeners.add(listener);
+    }
+
+    @Override
+    public void unlisten(Consumer<String> listener) {
+        listeners.remove(listener);
+    }
+
+    @Override
+    public void handleEvent(Event event) {
+        Object series = event.getProperty(SeriesEvents.SERIES);
+        String what = Roles.TOPIC_CHANGED.equals(event.getTopic()) || series == null ? "*" : series.toString();
+        for (Consumer<String> l : listeners) {
+            l.accept(what);
+        }
+    }
+}

@@ -1,0 +1,276 @@
+package io.tideline.views.chart;
+
+import io.tideline.api.ui.ViewContext;
+import io.tideline.views.chart.kit.Loader;
+import io.tideline.views.chart.kit.Pane;
+import io.tideline.views.chart.kit.PaneGroup;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.SashForm;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.layout.RowLayout;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Label;
+
+/**
+ * What the three chart views share: a toolbar with the date-range presets, a body of linked
+ * panes rebuilt after every load, a status line for "no data" messages, background loading
+ * (stale results dropped), refresh on store events, and the visible range saved with the layout.
+ *
+ * @param <M> what one background load produces
+ */
+abstract class ViewBase<M> {
+
+    static final String RANGE = "range";
+    private static final int SETTLE_MILLIS = 600;
+
+    final ViewContext context;
+    final ChartData data;
+    final Messages msg;
+    final Composite root;
+    final Composite toolbar;
+    private final Composite body;
+    private final Label status;
+    PaneGroup group = new PaneGroup();
+    /** The series ids shown, as text: events for others are ignored. */
+    final Set<String> watched = new HashSet<>();
+    private final Consumer<String> listener;
+    private int generation;
+    private int rangeWrites;
+    private boolean restoring;
+    private boolean reloadPending;
+    private boolean loaded;
+
+    ViewBase(Composite parent, ViewContext context, ChartData data) {
+        this.context = context;
+        this.data = data;
+        this.msg = new Messages(context.locale());
+        root = new Composite(parent, SWT.NONE);
+        GridLayout layout = new GridLayout(1, false);
+        layout.marginWidth = 0;
+        layout.marginHeight = 0;
+        layout.verticalSpacing = 2;
+        root.setLayout(layout);
+        toolbar = new Composite(root, SWT.NONE);
+        RowLayout row = new RowLayout(SWT.HORIZONTAL);
+        row.center = true;
+        row.marginHeight = 2;
+        toolbar.setLayout(row);
+        toolbar.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        body = new Composite(root, SWT.NONE);
+        body.setLayout(new org.eclipse.swt.layout.FillLayout());
+        body.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        status = new Label(root, SWT.WRAP);
+        status.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        listener = what -> {
+            if (root.isDisposed()) {
+                return;
+            }
+            root.getDisplay().asyncExec(() -> {
+                if (!root.isDisposed() && ("*".equals(what) || watched.contains(what))) {
+                    scheduleReload();
+                }
+            });
+        };
+        data.listen(listener);
+        root.addDisposeListener(e -> data.unlisten(listener));
+    }
+
+    /** The view's top control. */
+    Control control() {
+        return root;
+    }
+
+    /** The panes' group (for tests). */
+    PaneGroup group() {
+        return group;
+    }
+
+    /** Whether a load was delivered (for tests). */
+    boolean loaded() {
+        return loaded;
+    }
+
+    /** The status line's text (for tests). */
+    String statusText() {
+        return status.getText();
+    }
+
+    /** Adds the 1M/3M/1Y/5Y/All buttons. */
+    void addPresets() {
+        for (PaneGroup.Preset p : PaneGroup.Preset.values()) {
+            Button b = new Button(toolbar, SWT.PUSH);
+            b.setText(p.label());
+            b.setToolTipText(msg.get("presets.tip", p.label()));
+            b.setData("preset", p);
+            b.addListener(SWT.Selection, e -> choosePreset(p));
+        }
+    }
+
+    void choosePreset(PaneGroup.Preset p) {
+        restoring = true;
+        try {
+            group.preset(p);
+        } finally {
+            restoring = false;
+        }
+        rangeWrites++;
+        putSetting(RANGE, p.label());
+    }
+
+    /** Loads in the background; the newest load wins. */
+    void reload() {
+        int gen = ++generation;
+        status.setText(msg.get("loading"));
+        Loader.load(data.executor(), root, this::load, m -> {
+            if (gen == generation) {
+                deliver(m);
+            }
+        }, e -> {
+            if (gen == generation) {
+                problems(List.of(msg.get("error.load", watched.isEmpty() ? "?" : String.join(", ", watched),
+                        e.getMessage() == null ? e.toString() : e.getMessage())));
+            }
+        });
+    }
+
+    private void scheduleReload() {
+        // Feeds append series in bursts: reload once things are quiet.
+        if (reloadPending) {
+            return;
+        }
+        reloadPending = true;
+        root.getDisplay().timerExec(1_000, () -> {
+            reloadPending = false;
+            if (!root.isDisposed()) {
+                reload();
+            }
+        });
+    }
+
+    private void deliver(M model) {
+        long lo = group.lower();
+        long hi = group.upper();
+        boolean had = loaded && hi > lo;
+        for (Control c : body.getChildren()) {
+            c.dispose();
+        }
+        group = new PaneGroup();
+        SashForm sash = new SashForm(body, SWT.VERTICAL);
+        List<String> problems = build(sash, model);
+        group.updateExtent();
+        body.layout(true, true);
+        restoring = true;
+        try {
+            if (had) {
+                group.setRange(lo, hi);
+            } else {
+                restoreRange(context.settings().get(RANGE));
+            }
+        } finally {
+            restoring = false;
+        }
+        group.onRangeChange(this::rangeChanged);
+        loaded = true;
+        problems(problems);
+        afterRange();
+    }
+
+    /** Produces the model off the UI thread. */
+    abstract M load() throws Exception;
+
+    /** Builds the panes for {@code model} into {@code sash}; returns the problems to show. */
+    abstract List<String> build(SashForm sash, M model);
+
+    /** Called after the visible range changed and settled; e.g. to compute regime bands. */
+    void afterRange() {
+    }
+
+    /** Adds a pane to the group with a relative height. */
+    Pane pane(SashForm sash, String title, String yTitle) {
+        return group.add(new Pane(sash, title, yTitle, context.locale()));
+    }
+
+    private void restoreRange(String text) {
+        PaneGroup.Preset preset = PaneGroup.Preset.of(text == null ? defaultRange() : text);
+        if (preset != null) {
+            group.preset(preset);
+            return;
+        }
+        int dots = text.indexOf("..");
+        try {
+            if (dots > 0) {
+                long from = LocalDate.parse(text.substring(0, dots).trim()).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+                long to = LocalDate.parse(text.substring(dots + 2).trim()).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+                group.setRange(from, to);
+                return;
+            }
+        } catch (DateTimeParseException e) {
+            // Falls through: a hand-edited layout with a bad range shows the default instead.
+        }
+        context.status("range '" + text + "' is neither a preset (1M, 3M, 1Y, 5Y, All) nor YYYY-MM-DD..YYYY-MM-DD");
+        group.preset(PaneGroup.Preset.of(defaultRange()));
+    }
+
+    /** The preset shown when the layout saved none. */
+    String defaultRange() {
+        return "1Y";
+    }
+
+    private void rangeChanged() {
+        if (restoring) {
+            afterRange();
+            return;
+        }
+        int token = ++rangeWrites;
+        root.getDisplay().timerExec(SETTLE_MILLIS, () -> {
+            if (root.isDisposed() || token != rangeWrites) {
+                return;
+            }
+            putSetting(RANGE, day(group.lower()) + ".." + day(group.upper()));
+            afterRange();
+        });
+    }
+
+    static String day(long millis) {
+        return LocalDate.ofEpochDay(Math.floorDiv(millis, 86_400_000L)).toString();
+    }
+
+    /** Writes one setting back so it is saved with the layout. */
+    void putSetting(String key, String value) {
+        Map<String, String> copy = new HashMap<>(context.settings());
+        if (value.equals(copy.get(key))) {
+            return;
+        }
+        copy.put(key, value);
+        context.updateSettings(copy);
+    }
+
+    /** A setting, or its default when absent or blank. */
+    String setting(String key, String fallback) {
+        String v = context.settings().get(key);
+        return v == null || v.isBlank() ? fallback : v.trim();
+    }
+
+    /** Shows the problems in the status line and the first in the workbench's status bar. */
+    void problems(List<String> problems) {
+        String text = String.join("  ·  ", problems);
+        status.setText(text);
+        status.setToolTipText(text);
+        root.layout(true, false);
+        if (!problems.isEmpty()) {
+            context.status(problems.get(0));
+        }
+    }
+}

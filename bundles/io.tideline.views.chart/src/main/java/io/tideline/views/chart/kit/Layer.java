@@ -1,0 +1,129 @@
+package io.tideline.views.chart.kit;
+
+import io.tideline.api.series.Field;
+import io.tideline.api.series.SeriesData;
+import java.util.Objects;
+import org.eclipse.swt.graphics.Color;
+
+/**
+ * One plotted series of a {@link Pane}: its bars (times and the primary column, plus OHLC when
+ * drawn as candles), how it is drawn, and the decimated points currently handed to SWTChart.
+ * Mutable; UI thread only.
+ */
+public final class Layer {
+
+    /** How a layer is drawn. */
+    public enum Style {
+        /** A line through the decimated points (SWTChart's line series). */
+        LINE,
+        /** Candlesticks, painted by the pane over the plot; needs OHLC. */
+        CANDLES,
+        /** Vertical bars from zero, painted by the pane (volume, liquidations). */
+        BARS
+    }
+
+    final String id;
+    final String label;
+    final long[] times;
+    final double[] values;
+    final double[] open;
+    final double[] high;
+    final double[] low;
+    Style style;
+    final Color color;
+    int yAxis;
+    /** Whether the pane may rebase this layer to 100 at the first visible bar. */
+    boolean rebase;
+    /** Rebase with another layer's base (an overlay such as a moving average of that series). */
+    Layer baseOf;
+    double base = Double.NaN;
+    String unit = "";
+    double[] xs = new double[0];
+    double[] ys = new double[0];
+    int count;
+
+    /**
+     * A layer over the primary column of {@code data} (close when present).
+     *
+     * @param id the SWTChart series id, unique in its pane (a role or series id)
+     * @param label the legend text
+     */
+    public Layer(String id, String label, SeriesData data, Style style, Color color) {
+        this.id = Objects.requireNonNull(id, "id");
+        this.label = Objects.requireNonNull(label, "label");
+        this.times = data.copyTimes();
+        this.values = data.isEmpty() ? new double[0] : data.copyColumn(data.primary());
+        boolean ohlc = data.has(Field.OPEN) && data.has(Field.HIGH) && data.has(Field.LOW);
+        this.open = ohlc ? data.copyColumn(Field.OPEN) : null;
+        this.high = ohlc ? data.copyColumn(Field.HIGH) : null;
+        this.low = ohlc ? data.copyColumn(Field.LOW) : null;
+        this.style = style == Style.CANDLES && !ohlc ? Style.LINE : style;
+        this.color = color;
+    }
+
+    /** Whether the layer carries open, high and low (can be drawn as candles). */
+    public boolean hasOhlc() {
+        return open != null;
+    }
+
+    /** Plots this layer against the pane's y-axis of the given id. */
+    public Layer yAxis(int axisId) {
+        this.yAxis = axisId;
+        return this;
+    }
+
+    /** Lets a pane in normalised mode rebase this layer to 100 at the first visible bar. */
+    public Layer rebase(boolean on) {
+        this.rebase = on;
+        return this;
+    }
+
+    /** Rebases this layer with the base of {@code other} (an indicator over that series). */
+    public Layer rebaseLike(Layer other) {
+        this.baseOf = other;
+        this.rebase = true;
+        return this;
+    }
+
+    /** The unit shown after values in the crosshair label. */
+    public Layer unit(String text) {
+        this.unit = text == null ? "" : text;
+        return this;
+    }
+
+    /** The SWTChart series id. */
+    public String id() {
+        return id;
+    }
+
+    /** The drawing style. */
+    public Style style() {
+        return style;
+    }
+
+    /** The bar times (shared, do not modify). */
+    long[] times() {
+        return times;
+    }
+
+    /** The number of bars. */
+    public int size() {
+        return times.length;
+    }
+
+    /** The decimated points last handed to SWTChart. */
+    public int plottedPoints() {
+        return count;
+    }
+
+    /** The value plotted for raw value {@code v}: rebased to 100 or unchanged. */
+    double plotted(double v) {
+        double b = baseOf != null ? baseOf.base : base;
+        return rebase && b > 0 ? 100 * v / b : v;
+    }
+
+    boolean rebased() {
+        double b = baseOf != null ? baseOf.base : base;
+        return rebase && b > 0;
+    }
+}

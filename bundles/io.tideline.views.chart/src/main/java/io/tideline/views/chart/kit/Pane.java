@@ -1,0 +1,476 @@
+package io.tideline.views.chart.kit;
+
+import java.text.NumberFormat;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.events.PaintEvent;
+import org.eclipse.swt.graphics.Color;
+import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.graphics.Point;
+import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swtchart.Chart;
+import org.eclipse.swtchart.IAxis;
+import org.eclipse.swtchart.ICustomPaintListener;
+import org.eclipse.swtchart.ILineSeries;
+import org.eclipse.swtchart.ISeries;
+import org.eclipse.swtchart.LineStyle;
+import org.eclipse.swtchart.Range;
+
+/**
+ * One SWTChart chart of a {@link PaneGroup}: its layers on a time axis shared with the other
+ * panes, y-axes scaled to the visible bars, candlesticks and bars drawn by custom paint
+ * listeners, and the group's crosshair, regime bands and markers. UI thread only.
+ */
+public final class Pane {
+
+    private static final Color CROSSHAIR = new Color(90, 90, 90);
+    private static final Color LABEL_BG = new Color(255, 255, 240);
+    private static final Color UP = new Color(38, 166, 91);
+    private static final Color DOWN = new Color(214, 69, 65);
+    private static final Color MESSAGE = new Color(150, 60, 40);
+
+    final Chart chart;
+    final List<Layer> layers = new ArrayList<>();
+    private final TimeFormat timeFormat = new TimeFormat();
+    private final NumberFormat numbers;
+    private final String yTitle;
+    PaneGroup group;
+    private boolean normalised;
+    private boolean log;
+    private String message;
+    /** Candles aggregated to pixel columns at the last {@link #show}, for the painter. */
+    private int candleCount;
+    private double[] candleX = new double[0];
+    private double[] candleO = new double[0];
+    private double[] candleH = new double[0];
+    private double[] candleL = new double[0];
+    private double[] candleC = new double[0];
+    private long lo;
+    private long hi;
+
+    /**
+     * A pane with a title above the plot and {@code yTitle} on its left axis.
+     *
+     * @param locale for the numbers of the crosshair label
+     */
+    public Pane(Composite parent, String title, String yTitle, Locale locale) {
+        this.yTitle = yTitle;
+        chart = new Chart(parent, SWT.NONE);
+        chart.getTitle().setText(title);
+        chart.getLegend().setPosition(SWT.TOP);
+        IAxis x = chart.getAxisSet().getXAxis(0);
+        x.getTitle().setText("UTC");
+        x.getTitle().setVisible(false);
+        x.getTick().setFormat(timeFormat);
+        chart.getAxisSet().getYAxis(0).getTitle().setText(yTitle);
+        numbers = NumberFormat.getNumberInstance(locale);
+        numbers.setMaximumFractionDigits(4);
+        numbers.setGroupingUsed(true);
+        chart.getPlotArea().addCustomPaintListener(new Behind());
+        chart.getPlotArea().addCustomPaintListener(new Front());
+    }
+
+    /** The SWTChart chart, for layout and for tests that read its model. */
+    public Chart chart() {
+        return chart;
+    }
+
+    /** The layers in the order they were added. */
+    public List<Layer> layers() {
+        return List.copyOf(layers);
+    }
+
+    /** Adds a layer as an SWTChart line series (an invisible one for candles and bars). */
+    public Layer add(Layer layer) {
+        if (find(layer.id) != null) {
+            throw new IllegalArgumentException("pane '" + chart.getTitle().getText() + "' already shows " + layer.id);
+        }
+        layers.add(layer);
+        ILineSeries<?> s = (ILineSeries<?>) chart.getSeriesSet().createSeries(ISeries.SeriesType.LINE, layer.id);
+        s.setDescription(layer.label);
+        s.setSymbolType(ILineSeries.PlotSymbolType.NONE);
+        s.setLineColor(layer.color);
+        s.setYAxisId(layer.yAxis);
+        styleSeries(layer, s);
+        return layer;
+    }
+
+    private static void styleSeries(Layer layer, ILineSeries<?> s) {
+        // Candles and bars are painted by this pane; the series stays for the legend and model.
+        s.setLineStyle(layer.style == Layer.Style.LINE ? LineStyle.SOLID : LineStyle.NONE);
+        s.setLineWidth(layer.style == Layer.Style.LINE ? 2 : 1);
+    }
+
+    /** Switches the layer to another style (candles need OHLC, else it stays a line). */
+    public void style(Layer layer, Layer.Style style) {
+        layer.style = style == Layer.Style.CANDLES && !layer.hasOhlc() ? Layer.Style.LINE : style;
+        styleSeries(layer, (ILineSeries<?>) chart.getSeriesSet().getSeries(layer.id));
+    }
+
+    /** The layer of the given id, or {@code null}. */
+    public Layer find(String id) {
+        for (Layer l : layers) {
+            if (l.id.equals(id)) {
+                return l;
+            }
+        }
+        return null;
+    }
+
+    /** Creates a y-axis on the right with the given title and returns its id. */
+    public int secondaryAxis(String title) {
+        int id = chart.getAxisSet().createYAxis();
+        IAxis axis = chart.getAxisSet().getYAxis(id);
+        axis.setPosition(IAxis.Position.Secondary);
+        axis.getTitle().setText(title);
+        axis.getGrid().setStyle(LineStyle.NONE);
+        return id;
+    }
+
+    /**
+     * Rebases the layers that allow it to 100 at the first visible bar, so series of very
+     * different scales compare on one axis; ticks then read as % change.
+     */
+    public void normalised(boolean on, String percentTitle) {
+        normalised = on;
+        IAxis y = chart.getAxisSet().getYAxis(0);
+        y.getTick().setFormat(on ? new PercentFormat() : null);
+        y.getTitle().setText(on ? percentTitle : yTitle);
+    }
+
+    /** Whether layers are rebased. */
+    public boolean normalised() {
+        return normalised;
+    }
+
+    /** Log or linear scale of every y-axis; log falls back to linear when a value is not positive. */
+    public void log(boolean on) {
+        log = on;
+    }
+
+    /** Whether the primary y-axis is on a log scale now. */
+    public boolean isLog() {
+        return chart.getAxisSet().getYAxis(0).isLogScaleEnabled();
+    }
+
+    /** Shows {@code text} in the middle of the plot (e.g. "no data for role btc.oi"), or clears it. */
+    public void message(String text) {
+        message = text;
+        chart.getPlotArea().setBackgroundText(text == null ? "" : text, chart.getFont(), MESSAGE);
+        chart.redraw();
+    }
+
+    /** The message shown in the plot, or {@code null}. */
+    public String message() {
+        return message;
+    }
+
+    int plotWidth() {
+        Point size = chart.getPlotArea().getSize();
+        return size.x > 10 ? size.x : 800;
+    }
+
+    /**
+     * Shows {@code lo..hi}: decimates every layer to the plot's pixel width, rebases when
+     * normalised, scales the y-axes to the visible values, and asks for a redraw. The cost is one
+     * pass over the visible bars, O(pixel width) afterwards.
+     */
+    void show(long from, long to) {
+        lo = from;
+        hi = to;
+        timeFormat.span(to - from);
+        int cols = plotWidth();
+        for (Layer l : layers) {
+            l.base = Double.NaN;
+            if (normalised && l.rebase && l.baseOf == null) {
+                int i = Decimator.lowerBound(l.times, from);
+                while (i < l.values.length && Double.isNaN(l.values[i])) {
+                    i++;
+                }
+                l.base = i < l.values.length && l.times[i] <= to ? l.values[i] : Double.NaN;
+            }
+        }
+        for (Layer l : layers) {
+            if (!normalised) {
+                l.base = Double.NaN;
+            }
+            int cap = Decimator.capacity(cols);
+            if (l.xs.length < cap) {
+                l.xs = new double[cap];
+                l.ys = new double[cap];
+            }
+            l.count = Decimator.m4(l.times, l.values, from, to, cols, l.xs, l.ys);
+            if (normalised && l.rebased()) {
+                for (int k = 0; k < l.count; k++) {
+                    l.ys[k] = l.plotted(l.ys[k]);
+                }
+            }
+            ISeries<?> s = chart.getSeriesSet().getSeries(l.id);
+            s.setXSeries(Arrays.copyOf(l.xs, l.count));
+            s.setYSeries(Arrays.copyOf(l.ys, l.count));
+            if (l.style == Layer.Style.CANDLES) {
+                aggregateCandles(l, from, to, cols);
+            }
+        }
+        for (IAxis x : chart.getAxisSet().getXAxes()) {
+            x.setRange(new Range(from, Math.max(to, from + 1)));
+        }
+        for (IAxis y : chart.getAxisSet().getYAxes()) {
+            scale(y, from, to);
+        }
+        chart.redraw();
+    }
+
+    private void scale(IAxis axis, long from, long to) {
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        boolean bars = false;
+        for (Layer l : layers) {
+            if (l.yAxis != axis.getId()) {
+                continue;
+            }
+            if (l.style == Layer.Style.CANDLES) {
+                for (int k = 0; k < candleCount; k++) {
+                    min = Math.min(min, candleL[k]);
+                    max = Math.max(max, candleH[k]);
+                }
+                continue;
+            }
+            bars |= l.style == Layer.Style.BARS;
+            for (int k = 0; k < l.count; k++) {
+                // The two points kept beyond the edges only extend the line; they don't scale it.
+                if (l.xs[k] >= from && l.xs[k] <= to) {
+                    min = Math.min(min, l.ys[k]);
+                    max = Math.max(max, l.ys[k]);
+                }
+            }
+        }
+        if (bars) {
+            min = Math.min(min, 0);
+            max = Math.max(max, 0);
+        }
+        if (min > max) {
+            min = 0;
+            max = 1;
+        }
+        boolean wantLog = log && min > 0;
+        if (axis.isLogScaleEnabled() != wantLog) {
+            try {
+                axis.enableLogScale(wantLog);
+            } catch (IllegalStateException e) {
+                // SWTChart refuses log scale while a series holds a value <= 0: stay linear.
+                wantLog = false;
+            }
+        }
+        if (wantLog) {
+            double pad = Math.pow(max / min, 0.05);
+            axis.setRange(new Range(min / pad, max * pad));
+        } else {
+            double pad = max > min ? (max - min) * 0.05 : Math.max(Math.abs(max) * 0.05, 1e-9);
+            axis.setRange(new Range(bars && min == 0 ? 0 : min - pad, max + pad));
+        }
+    }
+
+    private void aggregateCandles(Layer l, long from, long to, int cols) {
+        int a = Decimator.lowerBound(l.times, from);
+        int b = Decimator.lowerBound(l.times, to + 1);
+        if (candleX.length < cols) {
+            candleX = new double[cols];
+            candleO = new double[cols];
+            candleH = new double[cols];
+            candleL = new double[cols];
+            candleC = new double[cols];
+        }
+        int n = 0;
+        double span = Math.max(1, to - from);
+        int current = -1;
+        for (int i = a; i < b; i++) {
+            if (Double.isNaN(l.values[i]) || Double.isNaN(l.high[i])) {
+                continue;
+            }
+            int col = Decimator.column(l.times[i], from, span, cols);
+            if (col != current) {
+                current = col;
+                candleX[n] = l.times[i];
+                candleO[n] = l.open[i];
+                candleH[n] = l.high[i];
+                candleL[n] = l.low[i];
+                candleC[n] = l.values[i];
+                n++;
+            } else {
+                candleH[n - 1] = Math.max(candleH[n - 1], l.high[i]);
+                candleL[n - 1] = Math.min(candleL[n - 1], l.low[i]);
+                candleC[n - 1] = l.values[i];
+            }
+        }
+        candleCount = n;
+    }
+
+    /** The number of candles (pixel-column aggregates) drawn at the last show. */
+    public int candleCount() {
+        return candleCount;
+    }
+
+    /**
+     * The crosshair label for time {@code t}: per layer, the nearest bar's series, time and
+     * value, with the % change when rebased.
+     */
+    public List<String> describe(long t) {
+        List<String> lines = new ArrayList<>();
+        for (Layer l : layers) {
+            int i = Decimator.nearest(l.times, t);
+            if (i < 0) {
+                continue;
+            }
+            StringBuilder sb = new StringBuilder(l.label).append("  ").append(TimeFormat.bar(l.times[i])).append("  ");
+            if (l.style == Layer.Style.CANDLES) {
+                sb.append("O ").append(numbers.format(l.open[i])).append(" H ").append(numbers.format(l.high[i]))
+                        .append(" L ").append(numbers.format(l.low[i])).append(" C ");
+            }
+            sb.append(Double.isNaN(l.values[i]) ? "–" : numbers.format(l.values[i]));
+            if (!l.unit.isEmpty()) {
+                sb.append(' ').append(l.unit);
+            }
+            if (normalised && l.rebased() && !Double.isNaN(l.values[i])) {
+                sb.append("  (").append(PercentFormat.percent(l.plotted(l.values[i]))).append(')');
+            }
+            lines.add(sb.toString());
+        }
+        return lines;
+    }
+
+    /** Paints regime bands and markers behind the series. */
+    private final class Behind implements ICustomPaintListener {
+        @Override
+        public void paintControl(PaintEvent e) {
+            if (group == null) {
+                return;
+            }
+            IAxis x = chart.getAxisSet().getXAxis(0);
+            Rectangle area = chart.getPlotArea().getBounds();
+            GC gc = e.gc;
+            gc.setAlpha(55);
+            for (PaneGroup.Band band : group.bands) {
+                if (band.to() < lo || band.from() > hi) {
+                    continue;
+                }
+                int x0 = x.getPixelCoordinate(band.from());
+                int x1 = x.getPixelCoordinate(band.to());
+                gc.setBackground(band.color());
+                gc.fillRectangle(x0, 0, Math.max(1, x1 - x0), area.height);
+            }
+            gc.setAlpha(255);
+        }
+
+        @Override
+        public boolean drawBehindSeries() {
+            return true;
+        }
+    }
+
+    /** Paints candles, bars, markers and the crosshair over the series. */
+    private final class Front implements ICustomPaintListener {
+        @Override
+        public void paintControl(PaintEvent e) {
+            GC gc = e.gc;
+            IAxis x = chart.getAxisSet().getXAxis(0);
+            Rectangle area = chart.getPlotArea().getBounds();
+            for (Layer l : layers) {
+                if (l.style == Layer.Style.CANDLES) {
+                    paintCandles(gc, x, chart.getAxisSet().getYAxis(l.yAxis));
+                } else if (l.style == Layer.Style.BARS) {
+                    paintBars(gc, l, x, chart.getAxisSet().getYAxis(l.yAxis));
+                }
+            }
+            if (group == null) {
+                return;
+            }
+            gc.setLineStyle(SWT.LINE_DASH);
+            for (PaneGroup.Marker m : group.markers) {
+                if (m.time() >= lo && m.time() <= hi) {
+                    int px = x.getPixelCoordinate(m.time());
+                    gc.setForeground(m.color());
+                    gc.drawLine(px, 0, px, area.height);
+                }
+            }
+            gc.setLineStyle(SWT.LINE_SOLID);
+            if (group.crosshair != null) {
+                paintCrosshair(gc, x, area, group.crosshair);
+            }
+        }
+
+        private void paintCandles(GC gc, IAxis x, IAxis y) {
+            int n = candleCount;
+            if (n == 0) {
+                return;
+            }
+            int spacing = n > 1 ? Math.max(1, (x.getPixelCoordinate(candleX[n - 1]) - x.getPixelCoordinate(candleX[0])) / (n - 1)) : 5;
+            int body = Math.max(1, (int) (spacing * 0.7));
+            for (int k = 0; k < n; k++) {
+                int px = x.getPixelCoordinate(candleX[k]);
+                int yo = y.getPixelCoordinate(candleO[k]);
+                int yc = y.getPixelCoordinate(candleC[k]);
+                Color c = candleC[k] >= candleO[k] ? UP : DOWN;
+                gc.setForeground(c);
+                gc.setBackground(c);
+                gc.drawLine(px, y.getPixelCoordinate(candleH[k]), px, y.getPixelCoordinate(candleL[k]));
+                if (body > 2) {
+                    gc.fillRectangle(px - body / 2, Math.min(yo, yc), body, Math.max(1, Math.abs(yo - yc)));
+                }
+            }
+        }
+
+        private void paintBars(GC gc, Layer l, IAxis x, IAxis y) {
+            int n = l.count;
+            if (n == 0) {
+                return;
+            }
+            int spacing = n > 1 ? Math.max(1, (x.getPixelCoordinate(l.xs[n - 1]) - x.getPixelCoordinate(l.xs[0])) / (n - 1)) : 3;
+            int width = Math.max(1, spacing - 1);
+            int zero = y.getPixelCoordinate(y.isLogScaleEnabled() ? y.getRange().lower : 0);
+            gc.setBackground(l.color);
+            gc.setAlpha(200);
+            for (int k = 0; k < n; k++) {
+                int px = x.getPixelCoordinate(l.xs[k]);
+                int py = y.getPixelCoordinate(l.ys[k]);
+                gc.fillRectangle(px - width / 2, Math.min(py, zero), width, Math.max(1, Math.abs(zero - py)));
+            }
+            gc.setAlpha(255);
+        }
+
+        private void paintCrosshair(GC gc, IAxis x, Rectangle area, long t) {
+            int px = x.getPixelCoordinate(t);
+            gc.setForeground(CROSSHAIR);
+            gc.setLineStyle(SWT.LINE_DOT);
+            gc.drawLine(px, 0, px, area.height);
+            gc.setLineStyle(SWT.LINE_SOLID);
+            List<String> lines = describe(t);
+            String extra = group.crosshairExtra == null ? null : group.crosshairExtra.apply(t);
+            if (extra != null) {
+                lines.add(extra);
+            }
+            if (lines.isEmpty()) {
+                return;
+            }
+            int w = 0;
+            int h = gc.getFontMetrics().getHeight();
+            for (String s : lines) {
+                w = Math.max(w, gc.textExtent(s).x);
+            }
+            int bx = px + 12 + w + 8 < area.width ? px + 12 : Math.max(0, px - 12 - w - 8);
+            gc.setBackground(LABEL_BG);
+            gc.setAlpha(230);
+            gc.fillRectangle(bx, 4, w + 8, h * lines.size() + 6);
+            gc.setAlpha(255);
+            gc.setForeground(CROSSHAIR);
+            gc.drawRectangle(bx, 4, w + 8, h * lines.size() + 6);
+            for (int k = 0; k < lines.size(); k++) {
+                gc.drawText(lines.get(k), bx + 4, 7 + k * h, true);
+            }
+        }
+    }
+}

@@ -1,0 +1,335 @@
+package io.tideline.views.chart.kit;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.LongFunction;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.events.KeyAdapter;
+import org.eclipse.swt.events.KeyEvent;
+import org.eclipse.swt.events.MouseAdapter;
+import org.eclipse.swt.events.MouseEvent;
+import org.eclipse.swt.events.MouseTrackAdapter;
+import org.eclipse.swt.graphics.Color;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Event;
+
+/**
+ * Panes on one linked time axis: one visible range for all, one crosshair time, zoom (mouse
+ * wheel, {@code +}/{@code -}), pan (drag, arrow keys), {@code Home} for everything, date-range
+ * presets, and the regime bands and markers every pane paints. UI thread only.
+ */
+public final class PaneGroup {
+
+    /** A shaded time span behind the series, e.g. a regime. */
+    public record Band(long from, long to, Color color, String label) {
+    }
+
+    /** A vertical line at a time, e.g. a liquidation-driven day. */
+    public record Marker(long time, Color color) {
+    }
+
+    /** Date-range presets, counted back from the last bar. */
+    public enum Preset {
+        /** One month. */
+        M1("1M", 1),
+        /** Three months. */
+        M3("3M", 3),
+        /** One year. */
+        Y1("1Y", 12),
+        /** Five years. */
+        Y5("5Y", 60),
+        /** Every bar. */
+        ALL("All", 0);
+
+        private final String label;
+        private final int months;
+
+        Preset(String label, int months) {
+            this.label = label;
+            this.months = months;
+        }
+
+        /** The toolbar label and settings value, e.g. {@code 1Y}. */
+        public String label() {
+            return label;
+        }
+
+        /** The preset of a label, or {@code null}. */
+        public static Preset of(String label) {
+            for (Preset p : values()) {
+                if (p.label.equalsIgnoreCase(label)) {
+                    return p;
+                }
+            }
+            return null;
+        }
+    }
+
+    private static final double ZOOM_IN = 0.8;
+
+    final List<Pane> panes = new ArrayList<>();
+    final List<Band> bands = new ArrayList<>();
+    final List<Marker> markers = new ArrayList<>();
+    private final List<Runnable> rangeListeners = new ArrayList<>();
+    Long crosshair;
+    LongFunction<String> crosshairExtra;
+    private long min = Long.MAX_VALUE;
+    private long max = Long.MIN_VALUE;
+    private long minWidth = 60_000;
+    private long lo;
+    private long hi;
+    private int dragX = -1;
+    private long dragLo;
+    private long dragHi;
+    private boolean dragged;
+
+    /** Adds a pane and wires its mouse and keys to the group. */
+    public Pane add(Pane pane) {
+        panes.add(pane);
+        pane.group = this;
+        Control plot = pane.chart.getPlotArea().getControl();
+        plot.addMouseMoveListener(e -> {
+            long t = (long) pane.chart.getAxisSet().getXAxis(0).getDataCoordinate(e.x);
+            if (dragX >= 0) {
+                int width = Math.max(1, pane.plotWidth());
+                long dt = (long) ((double) (e.x - dragX) * (dragHi - dragLo) / width);
+                if (dt != 0) {
+                    dragged = true;
+                    setRange(dragLo - dt, dragHi - dt);
+                }
+            }
+            crosshair(t);
+        });
+        plot.addMouseListener(new MouseAdapter() {
+            @Override
+            public void mouseDown(MouseEvent e) {
+                if (e.button == 1) {
+                    plot.setFocus();
+                    dragX = e.x;
+                    dragLo = lo;
+                    dragHi = hi;
+                    dragged = false;
+                }
+            }
+
+            @Override
+            public void mouseUp(MouseEvent e) {
+                boolean was = dragged;
+                dragX = -1;
+                dragged = false;
+                if (was) {
+                    fireRange();
+                }
+            }
+        });
+        plot.addMouseTrackListener(new MouseTrackAdapter() {
+            @Override
+            public void mouseExit(MouseEvent e) {
+                crosshair(null);
+            }
+        });
+        plot.addListener(SWT.MouseVerticalWheel, (Event e) -> {
+            long anchor = (long) pane.chart.getAxisSet().getXAxis(0).getDataCoordinate(e.x);
+            zoom(e.count > 0 ? ZOOM_IN : 1 / ZOOM_IN, anchor);
+            e.doit = false;
+        });
+        plot.addKeyListener(new KeyAdapter() {
+            @Override
+            public void keyPressed(KeyEvent e) {
+                key(e.character, e.keyCode);
+            }
+        });
+        plot.addListener(SWT.Resize, e -> {
+            if (hi > lo) {
+                pane.show(lo, hi);
+            }
+        });
+        return pane;
+    }
+
+    /** The panes in order. */
+    public List<Pane> panes() {
+        return List.copyOf(panes);
+    }
+
+    /** Called after every user change of the visible range (wheel, drag, keys, presets). */
+    public void onRangeChange(Runnable listener) {
+        rangeListeners.add(listener);
+    }
+
+    /** A line added to every pane's crosshair label for the crosshair time, e.g. the regime. */
+    public void crosshairExtra(LongFunction<String> extra) {
+        crosshairExtra = extra;
+    }
+
+    /**
+     * Recomputes the data extent from the panes' layers; call after adding or replacing layers.
+     * The narrowest zoom is five bars of the densest layer.
+     */
+    public void updateExtent() {
+        min = Long.MAX_VALUE;
+        max = Long.MIN_VALUE;
+        long spacing = Long.MAX_VALUE;
+        for (Pane p : panes) {
+            for (Layer l : p.layers) {
+                if (l.times.length > 0) {
+                    min = Math.min(min, l.times[0]);
+                    max = Math.max(max, l.times[l.times.length - 1]);
+                    if (l.times.length > 1) {
+                        spacing = Math.min(spacing, (l.times[l.times.length - 1] - l.times[0]) / (l.times.length - 1));
+                    }
+                }
+            }
+        }
+        minWidth = spacing == Long.MAX_VALUE ? 60_000 : Math.max(60_000, 5 * spacing);
+    }
+
+    /** Whether any pane has bars. */
+    public boolean hasData() {
+        return min <= max;
+    }
+
+    /** The first bar time over all panes. */
+    public long dataMin() {
+        return min;
+    }
+
+    /** The last bar time over all panes. */
+    public long dataMax() {
+        return max;
+    }
+
+    /** The visible range's start. */
+    public long lower() {
+        return lo;
+    }
+
+    /** The visible range's end. */
+    public long upper() {
+        return hi;
+    }
+
+    /**
+     * Shows {@code from..to} in every pane, clamped to the data: never narrower than five bars,
+     * never beyond the first and last bar.
+     */
+    public void setRange(long from, long to) {
+        if (!hasData()) {
+            return;
+        }
+        long width = Math.max(minWidth, to - from);
+        if (width >= max - min) {
+            from = min;
+            to = Math.max(max, min + 1);
+        } else {
+            if (from < min) {
+                from = min;
+            }
+            if (from + width > max) {
+                from = max - width;
+            }
+            to = from + width;
+        }
+        lo = from;
+        hi = to;
+        for (Pane p : panes) {
+            p.show(lo, hi);
+        }
+    }
+
+    /** Zooms by {@code factor} (below 1 zooms in) keeping {@code anchor} at the same place. */
+    public void zoom(double factor, long anchor) {
+        long a = Math.max(lo, Math.min(hi, anchor));
+        setRange(a - (long) ((a - lo) * factor), a + (long) ((hi - a) * factor));
+        fireRange();
+    }
+
+    /** Pans by {@code fraction} of the visible width (positive: later). */
+    public void pan(double fraction) {
+        long dt = (long) ((hi - lo) * fraction);
+        setRange(lo + dt, hi + dt);
+        fireRange();
+    }
+
+    /** Shows the preset's span, ending at the last bar. */
+    public void preset(Preset preset) {
+        if (!hasData()) {
+            return;
+        }
+        if (preset == Preset.ALL) {
+            setRange(min, max);
+        } else {
+            ZonedDateTime end = Instant.ofEpochMilli(max).atZone(ZoneOffset.UTC);
+            setRange(end.minusMonths(preset.months).toInstant().toEpochMilli(), max);
+        }
+        fireRange();
+    }
+
+    /** Handles a key: {@code +}/{@code =} zoom in, {@code -} out, arrows pan, Home shows all. */
+    public void key(char character, int keyCode) {
+        long centre = lo + (hi - lo) / 2;
+        if (character == '+' || character == '=' || keyCode == SWT.KEYPAD_ADD) {
+            zoom(ZOOM_IN, centre);
+        } else if (character == '-' || keyCode == SWT.KEYPAD_SUBTRACT) {
+            zoom(1 / ZOOM_IN, centre);
+        } else if (keyCode == SWT.ARROW_LEFT) {
+            pan(-0.1);
+        } else if (keyCode == SWT.ARROW_RIGHT) {
+            pan(0.1);
+        } else if (keyCode == SWT.HOME) {
+            preset(Preset.ALL);
+        }
+    }
+
+    /** Moves the crosshair of every pane to {@code t}, or hides it with {@code null}. */
+    public void crosshair(Long t) {
+        crosshair = t;
+        for (Pane p : panes) {
+            p.chart.getPlotArea().getControl().redraw();
+        }
+    }
+
+    /** The crosshair time, or {@code null}. */
+    public Long crosshair() {
+        return crosshair;
+    }
+
+    /** Replaces the shaded bands. */
+    public void bands(List<Band> newBands) {
+        bands.clear();
+        bands.addAll(newBands);
+        redraw();
+    }
+
+    /** The shaded bands. */
+    public List<Band> bands() {
+        return List.copyOf(bands);
+    }
+
+    /** Replaces the markers. */
+    public void markers(List<Marker> newMarkers) {
+        markers.clear();
+        markers.addAll(newMarkers);
+        redraw();
+    }
+
+    /** The markers. */
+    public List<Marker> markers() {
+        return List.copyOf(markers);
+    }
+
+    private void redraw() {
+        for (Pane p : panes) {
+            p.chart.redraw();
+        }
+    }
+
+    private void fireRange() {
+        for (Runnable r : rangeListeners) {
+            r.run();
+        }
+    }
+}

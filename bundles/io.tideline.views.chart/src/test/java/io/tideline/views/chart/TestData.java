@@ -1,0 +1,226 @@
+package io.tideline.views.chart;
+
+import io.tideline.api.indicator.Indicator;
+import io.tideline.api.indicator.IndicatorComputation;
+import io.tideline.api.indicator.IndicatorNode;
+import io.tideline.api.indicator.IndicatorResult;
+import io.tideline.api.indicator.IndicatorSpec;
+import io.tideline.api.series.Field;
+import io.tideline.api.series.SeriesData;
+import io.tideline.api.series.SeriesId;
+import io.tideline.api.series.Timeframe;
+import io.tideline.indicators.LeadershipRatio;
+import io.tideline.indicators.Sma;
+import io.tideline.indicators.ZScoreChange;
+import io.tideline.regime.api.Action;
+import io.tideline.regime.api.Regime;
+import io.tideline.regime.api.Verdict;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+
+/**
+ * {@link ChartData} for tests: roles bound to series held in memory (the sample CSVs of
+ * /work/shared/data), indicators computed with the real indicator classes on the inputs'
+ * common timestamps, and a stand-in checklist whose regime is "volatility event" on days BTC is
+ * more than 15% below its close 20 bars earlier.
+ */
+final class TestData implements ChartData {
+
+    static final Path DATA = Path.of("/work/shared/data");
+    private static final Map<String, Indicator> INDICATORS = new HashMap<>();
+
+    static {
+        for (Indicator i : List.of(new Sma(), new ZScoreChange(), new LeadershipRatio())) {
+            INDICATORS.put(i.spec().id(), i);
+        }
+    }
+
+    final Map<String, SeriesId> roles = new LinkedHashMap<>();
+    final Map<SeriesId, SeriesData> series = new HashMap<>();
+    final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
+    final ExecutorService executor = Executors.newFixedThreadPool(2);
+    volatile boolean engine = true;
+
+    TestData put(String role, String id, SeriesData data) {
+        SeriesId sid = SeriesId.parse(id);
+        roles.put(role, sid);
+        series.put(sid, data);
+        return this;
+    }
+
+    /** The sample workspace, as far as the shared sample data has it. */
+    static TestData sample() throws IOException {
+        TestData d = new TestData();
+        d.put("btc", "binance:BTCUSDT", ohlcv("binance/BTCUSDT_1d.csv", 0, 1, 2, 3, 4, 5));
+        d.put("spx", "yahoo:SPY", ohlcv("yahoo/SPY.csv", 0, 4, 2, 3, 1, 5));
+        d.put("ndx", "yahoo:QQQ", ohlcv("yahoo/QQQ.csv", 0, 4, 2, 3, 1, 5));
+        d.put("software", "yahoo:IGV", ohlcv("yahoo/IGV.csv", 0, 4, 2, 3, 1, 5));
+        d.put("dollar", "yahoo:DXY", values("yahoo/DXY.csv", 1));
+        d.put("us10y", "fred:DGS10", values("fred/DGS10.csv", 1));
+        d.put("vix", "fred:VIXCLS", values("fred/VIXCLS.csv", 1));
+        d.put("hy.spread", "fred:BAMLH0A0HYM2", values("fred/BAMLH0A0HYM2.csv", 1));
+        d.put("btc.funding", "binance:BTCUSDT:funding", values("crypto/binance_btcusdt_funding_daily.csv", 1));
+        // The sample has only a few days of liquidations: derive a plausible history from BTC's
+        // daily moves (longs liquidated on down days, shorts on up days) so the markers have a month.
+        SeriesData btc = d.series.get(SeriesId.parse("binance:BTCUSDT"));
+        int n = btc.size();
+        long[] t = btc.copyTimes();
+        double[] longs = new double[n];
+        double[] shorts = new double[n];
+        java.util.Random r = new java.util.Random(7);
+        for (int i = 0; i < n; i++) {
+            double ret = i == 0 ? 0 : btc.value(i) / btc.value(i - 1) - 1;
+            longs[i] = 2e7 * (1 + r.nextDouble()) * (1 + 2000 * Math.max(0, -ret) * Math.max(0, -ret));
+            shorts[i] = 2e7 * (1 + r.nextDouble()) * (1 + 2000 * Math.max(0, ret) * Math.max(0, ret));
+        }
+        d.put("btc.liquidations.long", "test:BTCUSDT:liq-long", SeriesData.ofValues(t, longs));
+        d.put("btc.liquidations.short", "test:BTCUSDT:liq-short", SeriesData.ofValues(t, shorts));
+        return d;
+    }
+
+    private static long time(String text) {
+        return text.contains("-") ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli()
+                : Long.parseLong(text);
+    }
+
+    static SeriesData ohlcv(String file, int tc, int o, int h, int l, int c, int v) throws IOException {
+        List<String> lines = Files.readAllLines(DATA.resolve(file));
+        int n = lines.size() - 1;
+        long[] t = new long[n];
+        double[][] cols = new double[5][n];
+        int k = 0;
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(",", -1);
+            if (f[c].isBlank()) {
+                continue;
+            }
+            t[k] = time(f[tc]);
+            int[] idx = {o, h, l, c, v};
+            for (int j = 0; j < 5; j++) {
+                cols[j][k] = Double.parseDouble(f[idx[j]]);
+            }
+            k++;
+        }
+        Map<Field, double[]> m = new EnumMap<>(Field.class);
+        m.put(Field.OPEN, java.util.Arrays.copyOf(cols[0], k));
+        m.put(Field.HIGH, java.util.Arrays.copyOf(cols[1], k));
+        m.put(Field.LOW, java.util.Arrays.copyOf(cols[2], k));
+        m.put(Field.CLOSE, java.util.Arrays.copyOf(cols[3], k));
+        m.put(Field.VOLUME, java.util.Arrays.copyOf(cols[4], k));
+        return SeriesData.of(java.util.Arrays.copyOf(t, k), m);
+    }
+
+    static SeriesData values(String file, int vc) throws IOException {
+        List<String> lines = Files.readAllLines(DATA.resolve(file));
+        long[] t = new long[lines.size()];
+        double[] v = new double[lines.size()];
+        int k = 0;
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(",", -1);
+            if (f[vc].isBlank() || f[vc].equals(".")) {
+                continue;
+            }
+            t[k] = time(f[0]);
+            v[k++] = Double.parseDouble(f[vc]);
+        }
+        return SeriesData.ofValues(java.util.Arrays.copyOf(t, k), java.util.Arrays.copyOf(v, k));
+    }
+
+    @Override
+    public Optional<SeriesId> resolve(String roleOrId) {
+        if (roleOrId.indexOf(':') > 0) {
+            return Optional.of(SeriesId.parse(roleOrId));
+        }
+        return Optional.ofNullable(roles.get(roleOrId));
+    }
+
+    @Override
+    public SeriesData read(SeriesId id) {
+        return series.getOrDefault(id, SeriesData.empty());
+    }
+
+    @Override
+    public Optional<Timeframe> timeframe(SeriesId id) {
+        return Optional.of(Timeframe.D1);
+    }
+
+    @Override
+    public Optional<IndicatorSpec> indicator(String id) {
+        return Optional.ofNullable(INDICATORS.get(id)).map(Indicator::spec);
+    }
+
+    @Override
+    public Map<String, IndicatorResult> evaluate(List<IndicatorNode> nodes) {
+        if (!engine) {
+            throw new IllegalStateException("no indicator engine is running");
+        }
+        Map<String, IndicatorResult> out = new LinkedHashMap<>();
+        for (IndicatorNode n : nodes) {
+            List<SeriesData> inputs = new ArrayList<>();
+            for (String in : n.inputs()) {
+                inputs.add(resolve(in).map(this::read).orElse(SeriesData.empty()));
+            }
+            long[] times = inputs.get(0).copyTimes();
+            for (SeriesData s : inputs.subList(1, inputs.size())) {
+                long[] other = s.copyTimes();
+                times = java.util.Arrays.stream(times).filter(x -> java.util.Arrays.binarySearch(other, x) >= 0).toArray();
+            }
+            double[][] cols = new double[inputs.size()][times.length];
+            for (int k = 0; k < inputs.size(); k++) {
+                long[] st = inputs.get(k).copyTimes();
+                for (int i = 0; i < times.length; i++) {
+                    cols[k][i] = inputs.get(k).value(java.util.Arrays.binarySearch(st, times[i]));
+                }
+            }
+            IndicatorComputation c = INDICATORS.get(n.indicator()).start(n.params());
+            double[] values = new double[times.length];
+            c.append(times, cols, 0, times.length, values);
+            out.put(n.name(), new IndicatorResult(n.name(), SeriesData.ofValues(times, values), null));
+        }
+        return out;
+    }
+
+    @Override
+    public Optional<List<Verdict>> replay(LocalDate from, LocalDate to) {
+        SeriesData btc = read(roles.get("btc"));
+        long[] t = btc.copyTimes();
+        List<Verdict> out = new ArrayList<>();
+        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+            int i = java.util.Arrays.binarySearch(t, d.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli());
+            boolean stress = i >= 20 && btc.value(i) < 0.85 * btc.value(i - 20);
+            out.add(new Verdict(d.toString(), stress ? Regime.VOLATILITY_EVENT : Regime.NORMAL, stress, stress ? 4 : 1,
+                    stress ? Action.REDUCE : Action.WAIT, 1.0, List.of(), List.of(), List.of()));
+        }
+        return Optional.of(out);
+    }
+
+    @Override
+    public Executor executor() {
+        return executor;
+    }
+
+    @Override
+    public void listen(Consumer<String> listener) {
+        listeners.add(listener);
+    }
+
+    @Override
+    public void unlisten(Consumer<String> listener) {
+        listeners.remove(listener);
+    }
+}
