@@ -4,6 +4,13 @@
 # install and returns 1.
 
 tideline_java_major() { # prints the major version of the java binary $1
+  # Every JDK since 9 ships a 'release' file: reading it saves starting a JVM (~0.3 s) on each launch.
+  local release
+  release="$(dirname "$(dirname "$1")")/release"
+  if [ -r "$release" ] && grep -q '^JAVA_VERSION=' "$release"; then
+    sed -n 's/^JAVA_VERSION="\{0,1\}\([0-9]*\).*/\1/p' "$release" | head -n 1
+    return
+  fi
   "$1" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2; exit}' | cut -d. -f1
 }
 
@@ -35,11 +42,22 @@ tideline_find_java() {
   return 1
 }
 
-# JVM flags that silence JDK 23+ warnings from Felix and SWT; older JDKs refuse the first one.
+# JVM flags that silence JDK 23+ warnings from Felix and SWT (older JDKs refuse the first one),
+# and, on JDK 19+, a class-data-sharing archive the JVM keeps up to date by itself in the user's
+# cache (about 0.2 s off every start; TIDELINE_CDS=0 turns it off) when called with the name of
+# the program ($1). A stale or foreign archive is recreated, never an error.
 tideline_jvm_flags() {
+  local flags="--enable-native-access=ALL-UNNAMED"
   if [ "${TIDELINE_JAVA_MAJOR:-0}" -ge 23 ]; then
-    echo "--sun-misc-unsafe-memory-access=allow --enable-native-access=ALL-UNNAMED"
-  else
-    echo "--enable-native-access=ALL-UNNAMED"
+    flags="--sun-misc-unsafe-memory-access=allow $flags"
   fi
+  if [ -n "${1:-}" ] && [ "${TIDELINE_JAVA_MAJOR:-0}" -ge 19 ] && [ "${TIDELINE_CDS:-1}" != 0 ]; then
+    local cache="${XDG_CACHE_HOME:-${HOME:-/tmp}/.cache}/tideline"
+    if mkdir -p "$cache" 2>/dev/null && [ -w "$cache" ]; then
+      local key
+      key=$(printf '%s %s' "${dist:-$PWD}" "$TIDELINE_JAVA_HOME" | cksum | cut -d' ' -f1)
+      flags="$flags -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=$cache/$1-$TIDELINE_JAVA_MAJOR-$key.jsa -Xlog:cds=off -Xlog:cds+dynamic=off"
+    fi
+  fi
+  echo "$flags"
 }

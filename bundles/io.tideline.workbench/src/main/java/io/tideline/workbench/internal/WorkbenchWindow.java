@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -79,6 +80,8 @@ public final class WorkbenchWindow implements Command, EventHandler {
     private volatile boolean closing;
     private volatile Messages messages = new Messages(Locale.ENGLISH);
     private ExecutorService io;
+    private LayoutFile layoutFile;
+    private CompletableFuture<LayoutFile.Loaded> layoutRead;
     private ScheduledExecutorService ticker;
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -129,6 +132,10 @@ public final class WorkbenchWindow implements Command, EventHandler {
         }
         io = Executors.newSingleThreadExecutor(r -> daemon(r, "tideline-layout-io"));
         ticker = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "tideline-status"));
+        // Reading the layout (Jackson's first use) overlaps with the display opening.
+        LayoutFile file = new LayoutFile(dataDir().resolve("workspace").resolve("layout.json"));
+        layoutRead = CompletableFuture.supplyAsync(file::read, io);
+        layoutFile = file;
         uiThread = new Thread(this::runUi, "swt-ui");
         uiThread.start();
         ticker.scheduleWithFixedDelay(this::feedHealth, 1, 5, TimeUnit.SECONDS);
@@ -195,9 +202,8 @@ public final class WorkbenchWindow implements Command, EventHandler {
         }
         display = d;
         try {
-            LayoutFile file = new LayoutFile(dataDir().resolve("workspace").resolve("layout.json"));
-            WorkbenchUi u = new WorkbenchUi(d, registry, file, io, messages, dataDir(), logger::warn);
-            Shell shell = u.open(file.read());
+            WorkbenchUi u = new WorkbenchUi(d, registry, layoutFile, io, messages, dataDir(), logger::warn);
+            Shell shell = u.open(layoutRead.join());
             shell.addListener(org.eclipse.swt.SWT.Close, e -> u.save(true));
             if (Boolean.parseBoolean(context.getProperty("tideline.timing"))) {
                 printFirstPaint(d);
