@@ -41,7 +41,10 @@ class CheckIT {
             assertThat(Dist.run(context, "check", "--as-of", "2019-07-01", "--json").out())
                     .contains("\"id\":\"example.credit\",\"status\":\"GREEN\"");
 
-            // A regime change is announced when data or roles change: point spx at a steady rally.
+            // A regime change is announced when data or roles change: point spx at a steady rally
+            // (once the sample workspace is fully loaded, so the regime before is that of the full data).
+            Dist.await("the sample workspace loaded", () -> Dist.run(context, "series", "list").out()
+                    .contains("deribit:BTC:dvol"));
             Dist.drop(Dist.DEPLOYABLES.resolve("storeprobe.jar"), work.resolve("deploy"), "storeprobe.jar");
             Dist.await("probe", () -> Dist.run(context, "probe", "events").code() == 0);
             assertThat(Dist.run(context, "probe", "write", "test:RALLY", "300", "1000").code()).isZero();

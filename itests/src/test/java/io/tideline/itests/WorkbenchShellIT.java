@@ -76,9 +76,11 @@ class WorkbenchShellIT {
         throw new AssertionError("no active perspective in " + layout);
     }
 
-    private Path shot(BundleContext c, String name) throws Exception {
+    private Path shot(BundleContext c, String name, String... instance) throws Exception {
         Path png = shots.resolve(name + ".png");
-        Dist.Result r = Dist.run(c, "workbench", "screenshot", png.toString());
+        List<String> command = new ArrayList<>(List.of("workbench", "screenshot", png.toString()));
+        command.addAll(List.of(instance));
+        Dist.Result r = Dist.run(c, command.toArray(String[]::new));
         assertThat(r.code()).as(r.err()).isZero();
         BufferedImage image = ImageIO.read(png.toFile());
         assertThat(image).as(png.toString()).isNotNull();
@@ -100,7 +102,34 @@ class WorkbenchShellIT {
             JsonNode before = layout(c);
             assertThat(before.path("active").asText()).isEqualTo("morning");
             assertThat(stacks(active(before).path("root"))).hasSize(3);
-            shot(c, "workbench-morning-checklist");
+
+            // Each shipped perspective on the sample workspace: every view live, a picture of
+            // the window and of each view.
+            long loaded = System.nanoTime() + 120_000_000_000L;
+            while (System.nanoTime() < loaded && !Dist.run(c, "series", "list").out().contains("deribit:BTC:dvol")) {
+                Thread.sleep(250);
+            }
+            for (JsonNode p : before.path("perspectives")) {
+                String id = p.path("id").asText();
+                assertThat(Dist.run(c, "workbench", "perspective", id).code()).isZero();
+                Dist.await("the views of " + id + " live", () -> {
+                    String v = Dist.run(c, "workbench", "views").out();
+                    return v.lines().filter(l -> l.startsWith("open ") && !l.contains("(hidden)"))
+                            .allMatch(l -> l.contains(" LIVE"));
+                });
+                Thread.sleep(4_000); // the views load their data in the background
+                shot(c, "perspective-" + id);
+                for (String line : Dist.run(c, "workbench", "views").out().lines()
+                        .filter(l -> l.startsWith("open ")).toList()) {
+                    String[] f = line.split(" ");
+                    if (line.contains("(hidden)")) {
+                        assertThat(Dist.run(c, "workbench", "focus", f[1]).code()).isZero();
+                        Thread.sleep(2_000);
+                    }
+                    shot(c, "view-" + id + "-" + f[2].substring(f[2].lastIndexOf('.') + 1), f[1]);
+                }
+            }
+            assertThat(Dist.run(c, "workbench", "perspective", "morning").code()).isZero();
 
             // The feeds tab, dropped on the right edge of the chart's stack (the drag-and-drop
             // code path): a fourth stack.

@@ -94,9 +94,14 @@ public final class TidelineFramework implements AutoCloseable {
         return new TidelineFramework(framework, cache, failures, bootMillis);
     }
 
-    /** The runtime services the early bundles need, started before them in this order. */
+    /**
+     * The runtime services every component may need, started first in this order: with SCR
+     * started, each bundle's components activate as it starts, so EventAdmin must already be
+     * there (the sample workspace starts loading at once, and its "series appended" events must
+     * not be lost).
+     */
     private static final List<String> RUNTIME_FIRST = List.of("org.apache.felix.log", "org.apache.felix.configadmin",
-            "org.apache.felix.scr");
+            "org.apache.felix.eventadmin", "org.apache.felix.metatype", "org.apache.felix.scr");
     /** A manifest header: {@code true} starts the bundle right after the runtime, before the rest. */
     static final String START_EARLY = "Tideline-Start-Early";
 

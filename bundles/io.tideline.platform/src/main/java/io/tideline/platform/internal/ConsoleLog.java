@@ -1,6 +1,10 @@
 package io.tideline.platform.internal;
 
 import java.io.PrintStream;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -27,9 +31,26 @@ public final class ConsoleLog implements LogListener {
     @Reference
     private LogReaderService reader;
 
+    /** Sequence numbers printed while the history is replayed, so no entry prints twice. */
+    private final Set<Long> replayed = ConcurrentHashMap.newKeySet();
+    private volatile boolean replaying = true;
+
+    /**
+     * Listens, then prints the warnings logged before this bundle started (the workbench starts
+     * early, and its first warnings, such as an unusable layout file, must not be lost).
+     */
     @Activate
     void activate() {
         reader.addLogListener(this);
+        List<LogEntry> past = Collections.list(reader.getLog());
+        Collections.reverse(past); // the log lists the newest first
+        for (LogEntry e : past) {
+            if (shown(e) && replayed.add(e.getSequence())) {
+                out.println(format(e));
+            }
+        }
+        replaying = false;
+        replayed.clear();
     }
 
     @Deactivate
@@ -39,11 +60,15 @@ public final class ConsoleLog implements LogListener {
 
     @Override
     public void logged(LogEntry entry) {
-        LogLevel level = entry.getLogLevel();
-        if (level != LogLevel.WARN && level != LogLevel.ERROR && level != LogLevel.AUDIT) {
+        if (!shown(entry) || (replaying && !replayed.add(entry.getSequence()))) {
             return;
         }
         out.println(format(entry));
+    }
+
+    private static boolean shown(LogEntry entry) {
+        LogLevel level = entry.getLogLevel();
+        return level == LogLevel.WARN || level == LogLevel.ERROR || level == LogLevel.AUDIT;
     }
 
     static String format(LogEntry entry) {

@@ -88,15 +88,21 @@ public final class DeskDataComponent implements DeskData, EventHandler {
     private ScheduledFuture<?> pending;
     private Verdict lastVerdict;
 
+    /** Headless (no window, no views): alerts have no one to show them, so no checklist runs for them. */
+    private volatile boolean headless;
+
     @Activate
-    void activate() {
+    void activate(org.osgi.framework.BundleContext context) {
+        headless = Boolean.parseBoolean(context.getProperty("tideline.headless"));
         worker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "tideline-desk-data");
             t.setDaemon(true);
             return t;
         });
         // The baseline for threshold crossings: the verdict before any new bars.
-        worker.execute(this::checkCrossings);
+        if (!headless) {
+            worker.execute(this::checkCrossings);
+        }
     }
 
     @Deactivate
@@ -286,7 +292,9 @@ public final class DeskDataComponent implements DeskData, EventHandler {
 
     private void settled() {
         listeners.forEach(DeskListener::dataChanged);
-        checkCrossings();
+        if (!headless) {
+            checkCrossings();
+        }
     }
 
     private void checkCrossings() {

@@ -16,7 +16,9 @@ final class UiWatchdog {
     private static final long PERIOD_MILLIS = 20;
 
     private final Display display;
+    private final Thread ui;
     private final Consumer<String> warn;
+    private volatile String lastStall = "";
     private final AtomicLong maxNanos = new AtomicLong();
     private final AtomicLong over = new AtomicLong();
     private final AtomicLong samples = new AtomicLong();
@@ -24,8 +26,10 @@ final class UiWatchdog {
     private long lastWarned;
     private final Thread thread;
 
+    /** Starts watching; call on the UI thread. */
     UiWatchdog(Display display, Consumer<String> warn) {
         this.display = display;
+        this.ui = Thread.currentThread();
         this.warn = warn;
         thread = new Thread(this::run, "tideline-ui-watchdog");
         thread.setDaemon(true);
@@ -42,8 +46,13 @@ final class UiWatchdog {
                 return; // the display went away
             }
             long deadline = posted + 5_000_000_000L;
+            String where = null;
             while (ran.get() == 0 && running && System.nanoTime() < deadline) {
                 sleep(2);
+                if (where == null && System.nanoTime() - posted > LIMIT_MILLIS * 1_000_000) {
+                    // Still blocked past the limit: what is the UI thread doing?
+                    where = where(ui.getStackTrace());
+                }
             }
             long waited = (ran.get() == 0 ? System.nanoTime() : ran.get()) - posted;
             samples.incrementAndGet();
@@ -51,13 +60,29 @@ final class UiWatchdog {
             if (waited > LIMIT_MILLIS * 1_000_000) {
                 over.incrementAndGet();
                 long now = System.currentTimeMillis();
+                lastStall = waited / 1_000_000 + " ms" + (where == null ? "" : " in " + where);
                 if (now - lastWarned > 10_000) {
                     lastWarned = now;
-                    warn.accept("the UI thread was blocked for " + waited / 1_000_000 + " ms");
+                    warn.accept("the UI thread was blocked for " + lastStall);
                 }
             }
             sleep(PERIOD_MILLIS);
         }
+    }
+
+    /** The top frame and the first Tideline frame of a stack, e.g. where a view works too long. */
+    static String where(StackTraceElement[] stack) {
+        if (stack.length == 0) {
+            return null;
+        }
+        StringBuilder sb = new StringBuilder(stack[0].toString());
+        for (StackTraceElement f : stack) {
+            if (f.getClassName().startsWith("io.tideline.") && f != stack[0]) {
+                sb.append(" <- ").append(f);
+                break;
+            }
+        }
+        return sb.toString();
     }
 
     private static void sleep(long millis) {
@@ -71,7 +96,7 @@ final class UiWatchdog {
     /** "max MS, over N of M samples" since the last reset. */
     String report() {
         return "max " + maxNanos.get() / 1_000_000 + " ms, " + over.get() + " of " + samples.get()
-                + " samples over " + LIMIT_MILLIS + " ms";
+                + " samples over " + LIMIT_MILLIS + " ms" + (lastStall.isEmpty() ? "" : "; last: " + lastStall);
     }
 
     long maxMillis() {
@@ -79,6 +104,7 @@ final class UiWatchdog {
     }
 
     void reset() {
+        lastStall = "";
         maxNanos.set(0);
         over.set(0);
         samples.set(0);

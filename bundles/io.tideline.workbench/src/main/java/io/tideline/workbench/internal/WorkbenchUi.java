@@ -200,6 +200,15 @@ final class WorkbenchUi implements ViewHost.Site {
         activeInstance = instanceId;
     }
 
+    /** Brings a view instance's tab to the front of its stack. */
+    void focus(String instanceId) {
+        Stack s = perspective().stackOf(instanceId)
+                .orElseThrow(() -> new IllegalArgumentException("no view " + instanceId));
+        captureGeometry();
+        apply(perspective().activate(s.id(), s.indexOf(instanceId)));
+        activeInstance = instanceId;
+    }
+
     void close(String instanceId) {
         captureGeometry();
         apply(perspective().close(instanceId));

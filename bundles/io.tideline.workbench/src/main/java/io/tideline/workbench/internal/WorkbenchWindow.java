@@ -447,6 +447,11 @@ public final class WorkbenchWindow implements Command, EventHandler {
                 u.drop(instance, new WorkbenchUi.Drop(null, null, new Bounds(60, 60, 640, 420)));
                 return "detached";
             }
+            case "focus" -> {
+                String instance = arg(args, 1, "a view instance id");
+                u.focus(instance);
+                return "focused";
+            }
             case "close" -> {
                 String instance = arg(args, 1, "a view instance id");
                 u.perspective().view(instance).orElseThrow(() -> new IllegalArgumentException("no view " + instance));
@@ -460,7 +465,8 @@ public final class WorkbenchWindow implements Command, EventHandler {
                             .append(e.plugin()).append('\n');
                 }
                 for (ViewHost h : u.hosts().values()) {
-                    boolean shown = !h.holder().isDisposed() && h.holder().getParent() instanceof CTabFolder;
+                    boolean shown = !h.holder().isDisposed() && h.holder().getParent() instanceof CTabFolder
+                            && h.holder().isVisible();
                     sb.append("open ").append(h.instanceId()).append(' ').append(h.viewId()).append(' ')
                             .append(h.state() == null ? "PENDING" : h.state()).append(shown ? "" : " (hidden)")
                             .append(h.message() == null ? "" : " " + h.message()).append('\n');
