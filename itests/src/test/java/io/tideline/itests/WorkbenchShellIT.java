@@ -44,10 +44,17 @@ class WorkbenchShellIT {
         shots = Files.createDirectories(Path.of(System.getProperty("tideline.screenshots")));
     }
 
+    /** Parks the pointer in the screen's bottom-right corner, so no tooltip shows in the pictures. */
+    private static void pointerAway() throws Exception {
+        new ProcessBuilder("xdotool", "mousemove", "4000", "4000").redirectErrorStream(true).start()
+                .waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
     private TidelineFramework open() throws Exception {
         TidelineFramework t = TidelineFramework.start(new LaunchConfig(Dist.HOME.resolve("bundles"),
                 work.resolve("deploy"), work.resolve("data"), false, false, Map.of()));
         Dist.await("the workbench window", () -> Dist.run(t.context(), "workbench", "views").code() == 0);
+        pointerAway();
         return t;
     }
 
@@ -142,6 +149,30 @@ class WorkbenchShellIT {
             assertThat(Dist.run(c, "workbench", "views").out()).contains("stacks 4");
             shot(c, "workbench-rearranged");
 
+            // Out into a window of its own and back; a stack maximised and restored.
+            assertThat(Dist.run(c, "workbench", "detach", "morning-heatmap").code()).isZero();
+            JsonNode detached = active(layout(c));
+            assertThat(detached.path("windows")).hasSize(1);
+            assertThat(stacks(detached.path("windows").get(0).path("root")).get(0).path("views").get(0)
+                    .path("instanceId").asText()).isEqualTo("morning-heatmap");
+            shot(c, "workbench-detached");
+            assertThat(Dist.run(c, "workbench", "move", "morning-heatmap", "morning-bottom", "center").code()).isZero();
+            assertThat(active(layout(c)).path("windows")).isEmpty();
+            assertThat(Dist.run(c, "workbench", "maximize", "morning-chart").out()).contains("maximized morning-chart");
+            assertThat(active(layout(c)).path("maximized").asText()).isEqualTo("morning-chart");
+            assertThat(Dist.run(c, "workbench", "views").out()).contains("stacks 1");
+            shot(c, "workbench-maximized");
+            assertThat(Dist.run(c, "workbench", "maximize", "morning-chart").out()).contains("restored");
+            assertThat(Dist.run(c, "workbench", "views").out()).contains("stacks 4");
+
+            // The language, set as an admin would through ConfigAdmin (a .cfg in deploy/).
+            Dist.write(Files.createDirectories(work.resolve("deploy")), "io.tideline.workbench.cfg", "language=de\n");
+            Dist.await("the German UI", () -> Dist.run(c, "workbench", "language").out().strip().equals("de"));
+            Thread.sleep(1_500);
+            shot(c, "workbench-german");
+            Files.delete(work.resolve("deploy/io.tideline.workbench.cfg"));
+            Dist.await("back to English", () -> Dist.run(c, "workbench", "language").out().strip().equals("en"));
+
             // A second chart with its own settings; the other perspectives and back.
             Dist.Result shown = Dist.run(c, "workbench", "show", "io.tideline.views.chart", "series=eth");
             assertThat(shown.code()).as(shown.err()).isZero();
@@ -222,6 +253,7 @@ class WorkbenchShellIT {
                 Thread.sleep(200);
             }
             assertThat(windowOpen()).as("a Tideline window within 60 s").isTrue();
+            pointerAway();
             Thread.sleep(3_000);
             Path png = shots.resolve(screenshot + ".png");
             new ProcessBuilder("/usr/bin/import", "-window", "root", png.toString()).start().waitFor();

@@ -364,7 +364,7 @@ public final class WorkbenchWindow implements Command, EventHandler {
     public String usage() {
         return "workbench layout | perspective ID | show VIEW_ID [key=value...] | move INSTANCE STACK"
                 + " center|left|right|top|bottom | detach INSTANCE | close INSTANCE | views | save"
-                + " | screenshot FILE.png [INSTANCE] | watchdog [reset] | language en|de|zh";
+                + " | maximize STACK | screenshot FILE.png [INSTANCE] | watchdog [reset] | language [en|de|zh]";
     }
 
     @Override
@@ -495,8 +495,19 @@ public final class WorkbenchWindow implements Command, EventHandler {
                 }
                 return w.report();
             }
+            case "maximize" -> {
+                String stack = arg(args, 1, "a stack id");
+                if (u.perspective().stacks().stream().noneMatch(st -> st.id().equals(stack))) {
+                    throw new IllegalArgumentException("no stack " + stack);
+                }
+                u.toggleMaximize(stack);
+                return u.perspective().maximized() == null ? "restored" : "maximized " + stack;
+            }
             case "language" -> {
-                Messages m = new Messages(Messages.locale(arg(args, 1, "en, de or zh")));
+                if (args.size() == 1) {
+                    return u.messages().locale().getLanguage();
+                }
+                Messages m = new Messages(Messages.locale(args.get(1)));
                 messages = m;
                 u.relocalize(m);
                 return m.locale().toString();
