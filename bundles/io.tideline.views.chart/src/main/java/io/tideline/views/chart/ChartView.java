@@ -21,13 +21,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.layout.RowData;
-import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.ToolItem;
 import org.eclipse.swt.widgets.Text;
 
 /**
@@ -57,8 +55,10 @@ final class ChartView extends ViewBase<ChartView.Loaded> {
     private final Text seriesText;
     private final Text indicatorsText;
     private final Combo timeframe;
-    private final Button candles;
-    private final Button log;
+    private final ToolItem candles;
+    private final ToolItem log;
+    /** The user's style choice for one OHLC series; several series are always lines. */
+    private boolean candlesWanted;
     private Pane price;
     private final TreeMap<Long, Regime> regimes = new TreeMap<>();
     private long regimeFrom = Long.MAX_VALUE;
@@ -67,20 +67,22 @@ final class ChartView extends ViewBase<ChartView.Loaded> {
 
     ChartView(Composite parent, ViewContext context, ChartData data) {
         super(parent, context, data);
-        new Label(toolbar, SWT.NONE).setText(msg.get("series"));
+        // No labels before the fields: their hint text and tooltip say what they are, and the
+        // toolbar fits on one line at ~780 px.
         seriesText = new Text(toolbar, SWT.BORDER | SWT.SINGLE);
         seriesText.setText(setting("series", "btc,spx"));
-        seriesText.setToolTipText(msg.get("series.tip"));
-        seriesText.setLayoutData(new RowData(150, SWT.DEFAULT));
+        seriesText.setMessage(msg.get("series"));
+        seriesText.setToolTipText(msg.get("series") + ": " + msg.get("series.tip"));
+        seriesText.setLayoutData(new RowData(110, SWT.DEFAULT));
         seriesText.addListener(SWT.DefaultSelection, e -> {
             putSetting("series", seriesText.getText().trim());
             reload();
         });
-        new Label(toolbar, SWT.NONE).setText(msg.get("indicators"));
         indicatorsText = new Text(toolbar, SWT.BORDER | SWT.SINGLE);
         indicatorsText.setText(setting("indicators", ""));
-        indicatorsText.setToolTipText(msg.get("indicators.tip"));
-        indicatorsText.setLayoutData(new RowData(150, SWT.DEFAULT));
+        indicatorsText.setMessage(msg.get("indicators"));
+        indicatorsText.setToolTipText(msg.get("indicators") + ": " + msg.get("indicators.tip"));
+        indicatorsText.setLayoutData(new RowData(140, SWT.DEFAULT));
         indicatorsText.addListener(SWT.DefaultSelection, e -> {
             putSetting("indicators", indicatorsText.getText().trim());
             reload();
@@ -96,12 +98,15 @@ final class ChartView extends ViewBase<ChartView.Loaded> {
             putSetting("timeframe", timeframe.getText());
             reload();
         });
-        candles = new Button(toolbar, SWT.CHECK);
+        candlesWanted = "candles".equals(setting("style", "candles"));
+        candles = new ToolItem(tools(), SWT.CHECK);
         candles.setText(msg.get("candles"));
-        candles.setSelection("candles".equals(setting("style", "candles")));
+        candles.setToolTipText(msg.get("candles.tip"));
+        candles.setSelection(candlesWanted);
         candles.addListener(SWT.Selection, e -> setCandles(candles.getSelection()));
-        log = new Button(toolbar, SWT.CHECK);
+        log = new ToolItem(tools(), SWT.CHECK);
         log.setText(msg.get("log"));
+        log.setToolTipText(msg.get("log.tip"));
         log.setSelection("log".equals(setting("scale", "linear")));
         log.addListener(SWT.Selection, e -> setLog(log.getSelection()));
         addPresets();
@@ -121,12 +126,10 @@ final class ChartView extends ViewBase<ChartView.Loaded> {
 
     /** Switches candles (one series with OHLC) or lines, saved as {@code style}. */
     void setCandles(boolean on) {
-        candles.setSelection(on);
+        candlesWanted = on;
+        candles.setSelection(on && candles.getEnabled());
         putSetting("style", on ? "candles" : "line");
         if (price != null && !price.layers().isEmpty()) {
-            if (on && price.normalised()) {
-                problems(List.of(msg.get("candles.single")));
-            }
             Layer first = price.layers().get(0);
             price.style(first, on && !price.normalised() ? Layer.Style.CANDLES : Layer.Style.LINE);
             group.setRange(group.lower(), group.upper());
@@ -214,12 +217,23 @@ final class ChartView extends ViewBase<ChartView.Loaded> {
         return new Loaded(shown, parsed.entries(), results, problems);
     }
 
+    /** The Candles toggle: enabled, pressed (for tests). */
+    boolean[] candlesToggle() {
+        return new boolean[] {candles.getEnabled(), candles.getSelection()};
+    }
+
     @Override
-    List<String> build(SashForm sash, Loaded model) {
+    List<String> build(Composite sash, Loaded model) {
         List<String> problems = new ArrayList<>(model.problems());
         watched.clear();
-        price = pane(sash, msg.get("pane.price"), msg.get("axis.price"));
+        price = pane(sash, msg.get("pane.price"), msg.get("axis.price"), 60, 0);
         boolean several = model.series().size() > 1;
+        // Candles are for one series with OHLC; several series are compared as lines of % change,
+        // so the toggle is off and greyed then (the saved choice comes back with one series).
+        boolean ohlc = !model.series().isEmpty() && model.series().get(0).data().has(Field.HIGH);
+        candles.setEnabled(!several && ohlc);
+        candles.setSelection(candlesWanted && !several && ohlc);
+        candles.setToolTipText(msg.get(several ? "candles.several" : "candles.tip"));
         price.normalised(several, msg.get("axis.percent"));
         price.log(log.getSelection());
         int colour = 0;
@@ -227,7 +241,7 @@ final class ChartView extends ViewBase<ChartView.Loaded> {
         for (Shown s : model.series()) {
             watched.add(s.id().toString());
             String label = s.key().equals(s.id().toString()) ? s.key() : s.key() + " (" + s.id() + ")";
-            Layer.Style style = candles.getSelection() && !several ? Layer.Style.CANDLES : Layer.Style.LINE;
+            Layer.Style style = candlesWanted && !several ? Layer.Style.CANDLES : Layer.Style.LINE;
             price.add(new Layer(s.key(), label, s.data(), style, Palette.line(colour++)).rebase(true));
             if (withVolume == null && s.data().has(Field.VOLUME)) {
                 withVolume = s;
@@ -247,30 +261,22 @@ final class ChartView extends ViewBase<ChartView.Loaded> {
                 below.add(e);
             }
         }
-        int[] weights = new int[1 + (withVolume != null ? 1 : 0) + (below.isEmpty() ? 0 : 1)];
-        weights[0] = 60;
-        int w = 1;
         if (withVolume != null) {
-            Pane volume = pane(sash, msg.get("volume.of", withVolume.key()), msg.get("axis.volume"));
+            // Volume is the first thing to go when the view is short (rank 2).
+            Pane volume = pane(sash, msg.get("volume.of", withVolume.key()), msg.get("axis.volume"), 15, 2);
             SeriesData v = SeriesData.ofValues(withVolume.data().copyTimes(), withVolume.data().copyColumn(Field.VOLUME));
             volume.add(new Layer(withVolume.key() + ".volume", msg.get("volume.of", withVolume.key()), v,
                     Layer.Style.BARS, Palette.VOLUME));
-            weights[w++] = 15;
         }
         if (!below.isEmpty()) {
-            Pane ind = pane(sash, msg.get("pane.indicators"), "");
+            Pane ind = pane(sash, msg.get("pane.indicators"), "", 25, 1);
             for (IndicatorText.Entry e : below) {
                 ind.add(new Layer(e.node().name(), e.node().name(), model.results().get(e.node().name()).output(),
                         Layer.Style.LINE, Palette.line(colour++)));
             }
-            weights[w] = 25;
         }
-        sash.setWeights(weights);
         if (model.series().isEmpty()) {
             price.message(problems.isEmpty() ? msg.get("nodata.any") : problems.get(0));
-        }
-        if (candles.getSelection() && several) {
-            problems.add(msg.get("candles.single"));
         }
         group.crosshairExtra(this::regimeAt);
         regimes.clear();

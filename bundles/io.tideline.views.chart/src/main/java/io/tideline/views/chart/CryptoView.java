@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 
@@ -48,7 +47,9 @@ final class CryptoView extends ViewBase<CryptoView.Loaded> {
         k = parsed > 0 ? parsed : LiquidationDays.DEFAULT_K;
         addPresets();
         legend = new Label(toolbar, SWT.NONE);
-        legend.setText(msg.get("crypto.markers", fmt(k), LiquidationDays.DEFAULT_WINDOW));
+        // A short label; the full rule is its tooltip (the sentence wrapped the toolbar).
+        legend.setText(msg.get("crypto.markers.short", fmt(k)));
+        legend.setToolTipText(msg.get("crypto.markers", fmt(k), LiquidationDays.DEFAULT_WINDOW));
         reload();
     }
 
@@ -100,21 +101,24 @@ final class CryptoView extends ViewBase<CryptoView.Loaded> {
     }
 
     @Override
-    List<String> build(SashForm sash, Loaded model) {
+    List<String> build(Composite sash, Loaded model) {
         watched.clear();
         for (SeriesId id : model.ids().values()) {
             watched.add(id.toString());
         }
-        Pane price = pane(sash, msg.get("crypto.price"), "USD");
+        // Price gets 40% of the height, the three others share the rest. When the view is too
+        // short, liquidations (they explain the markers) stay longest, open interest goes first.
+        Pane price = pane(sash, msg.get("crypto.price"), "USD", 40, 0);
         line(price, Roles.BTC, model, Layer.Style.CANDLES, 0);
-        Pane funding = pane(sash, msg.get("crypto.funding"), "");
+        Pane funding = pane(sash, msg.get("crypto.funding"), "", 20, 2);
         line(funding, Roles.BTC_FUNDING, model, Layer.Style.LINE, 1);
-        Pane oi = pane(sash, msg.get("crypto.oi"), "");
+        // Funding is a rate near 0.0001: the default format rounds every tick to "0".
+        funding.yFormat(new java.text.DecimalFormat("0.###%", java.text.DecimalFormatSymbols.getInstance(context.locale())));
+        Pane oi = pane(sash, msg.get("crypto.oi"), "", 20, 3);
         line(oi, Roles.BTC_OI, model, Layer.Style.LINE, 2);
-        Pane liq = pane(sash, msg.get("crypto.liquidations"), "USD");
+        Pane liq = pane(sash, msg.get("crypto.liquidations"), "USD", 20, 1);
         bars(liq, Roles.BTC_LIQUIDATIONS_LONG, msg.get("crypto.long"), model, Palette.LONG_LIQ);
         bars(liq, Roles.BTC_LIQUIDATIONS_SHORT, msg.get("crypto.short"), model, Palette.SHORT_LIQ);
-        sash.setWeights(45, 15, 15, 25);
         List<PaneGroup.Marker> markers = new ArrayList<>();
         for (long t : model.flushes()) {
             markers.add(new PaneGroup.Marker(t, Palette.LONG_LIQ));

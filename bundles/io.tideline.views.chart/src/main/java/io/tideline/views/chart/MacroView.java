@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.widgets.Composite;
 
 /**
@@ -103,23 +102,22 @@ final class MacroView extends ViewBase<MacroView.Loaded> {
     }
 
     @Override
-    List<String> build(SashForm sash, Loaded model) {
+    List<String> build(Composite sash, Loaded model) {
         watched.clear();
         for (SeriesId id : model.ids().values()) {
             watched.add(id.toString());
         }
-        Pane rates = pane(sash, msg.get("macro.rates"), msg.get("macro.yield"));
+        Pane rates = pane(sash, msg.get("macro.rates"), msg.get("macro.yield"), 30, 0);
         level(rates, Roles.US10Y, model, 0, 0, "%");
         level(rates, Roles.DOLLAR, model, rates.secondaryAxis(msg.get("macro.dollar")), 1, "");
-        Pane zs = pane(sash, msg.get("macro.z", Z_WINDOW), msg.get("macro.sd"));
+        Pane zs = pane(sash, msg.get("macro.z", Z_WINDOW), msg.get("macro.sd"), 20, 3);
         result(zs, Roles.US10Y + ".z20", model, 0);
         result(zs, Roles.DOLLAR + ".z20", model, 1);
-        Pane stress = pane(sash, msg.get("macro.stress"), msg.get("macro.vix"));
+        Pane stress = pane(sash, msg.get("macro.stress"), msg.get("macro.vix"), 25, 1);
         level(stress, Roles.VIX, model, 0, 3, "");
         level(stress, Roles.HY_SPREAD, model, stress.secondaryAxis(msg.get("macro.hy")), 4, "%");
-        Pane lead = pane(sash, msg.get("macro.leaders", model.basket(), model.index()), msg.get("macro.ratio"));
+        Pane lead = pane(sash, msg.get("macro.leaders", model.basket(), model.index()), msg.get("macro.ratio"), 25, 2);
         result(lead, "leadership", model, 5);
-        sash.setWeights(30, 20, 25, 25);
         return model.problems();
     }
 

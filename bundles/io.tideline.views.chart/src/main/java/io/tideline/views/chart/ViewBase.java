@@ -14,11 +14,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.layout.RowLayout;
-import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.ToolBar;
+import org.eclipse.swt.widgets.ToolItem;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
@@ -42,6 +42,9 @@ abstract class ViewBase<M> {
     final Composite toolbar;
     private final Composite body;
     private final Label status;
+    /** The segmented group of preset buttons (and, in the Chart view, the style toggles). */
+    private ToolBar tools;
+    private final List<ToolItem> presetItems = new java.util.ArrayList<>();
     PaneGroup group = new PaneGroup();
     /** The series ids shown, as text: events for others are ignored. */
     final Set<String> watched = new HashSet<>();
@@ -107,18 +110,48 @@ abstract class ViewBase<M> {
         return status.getText();
     }
 
-    /** Adds the 1M/3M/1Y/5Y/All buttons. */
+    /** The toolbar's tool bar (one segmented group of small buttons), created on first use. */
+    ToolBar tools() {
+        if (tools == null) {
+            tools = new ToolBar(toolbar, SWT.FLAT | SWT.RIGHT);
+        }
+        return tools;
+    }
+
+    /** Adds the 1M/3M/1Y/5Y/All buttons as one radio group; the current preset is pressed. */
     void addPresets() {
+        ToolBar bar = tools();
+        if (bar.getItemCount() > 0) {
+            new ToolItem(bar, SWT.SEPARATOR);
+        }
         for (PaneGroup.Preset p : PaneGroup.Preset.values()) {
-            Button b = new Button(toolbar, SWT.PUSH);
+            ToolItem b = new ToolItem(bar, SWT.RADIO);
             b.setText(p.label());
             b.setToolTipText(msg.get("presets.tip", p.label()));
             b.setData("preset", p);
-            b.addListener(SWT.Selection, e -> choosePreset(p));
+            b.addListener(SWT.Selection, e -> {
+                if (b.getSelection()) {
+                    choosePreset(p);
+                }
+            });
+            presetItems.add(b);
         }
     }
 
+    /** Presses the preset's button, or none when the range is not a preset (after zoom or pan). */
+    private void pressPreset(PaneGroup.Preset pressed) {
+        for (ToolItem b : presetItems) {
+            b.setSelection(b.getData("preset") == pressed);
+        }
+    }
+
+    /** The toolbar's controls, for tests (e.g. to check they fit on one line). */
+    Composite toolbar() {
+        return toolbar;
+    }
+
     void choosePreset(PaneGroup.Preset p) {
+        pressPreset(p);
         restoring = true;
         try {
             group.preset(p);
@@ -167,8 +200,20 @@ abstract class ViewBase<M> {
             c.dispose();
         }
         group = new PaneGroup();
-        SashForm sash = new SashForm(body, SWT.VERTICAL);
-        List<String> problems = build(sash, model);
+        group.wording(new io.tideline.views.chart.kit.Wording() {
+            @Override
+            public String noDataInRange(String first, String last) {
+                return msg.get("range.nodata", first, last);
+            }
+
+            @Override
+            public String dataCovers(String first, String last) {
+                return first != null && last != null ? msg.get("range.partial", first, last)
+                        : first != null ? msg.get("range.from", first) : msg.get("range.to", last);
+            }
+        });
+        Composite host = group.host(body);
+        List<String> problems = build(host, model);
         group.updateExtent();
         body.layout(true, true);
         restoring = true;
@@ -190,20 +235,26 @@ abstract class ViewBase<M> {
     /** Produces the model off the UI thread. */
     abstract M load() throws Exception;
 
-    /** Builds the panes for {@code model} into {@code sash}; returns the problems to show. */
-    abstract List<String> build(SashForm sash, M model);
+    /** Builds the panes for {@code model} into {@code host}; returns the problems to show. */
+    abstract List<String> build(Composite host, M model);
 
     /** Called after the visible range changed and settled; e.g. to compute regime bands. */
     void afterRange() {
     }
 
-    /** Adds a pane to the group with a relative height. */
-    Pane pane(SashForm sash, String title, String yTitle) {
-        return group.add(new Pane(sash, title, yTitle, context.locale()));
+    /**
+     * Adds a pane to the group.
+     *
+     * @param weight its share of the height
+     * @param rank its importance when the view is too short for all panes (0 = kept longest)
+     */
+    Pane pane(Composite host, String title, String yTitle, int weight, int rank) {
+        return group.add(new Pane(host, title, yTitle, context.locale()).weight(weight).rank(rank));
     }
 
     private void restoreRange(String text) {
         PaneGroup.Preset preset = PaneGroup.Preset.of(text == null ? defaultRange() : text);
+        pressPreset(preset);
         if (preset != null) {
             group.preset(preset);
             return;
@@ -220,6 +271,7 @@ abstract class ViewBase<M> {
             // Falls through: a hand-edited layout with a bad range shows the default instead.
         }
         context.status("range '" + text + "' is neither a preset (1M, 3M, 1Y, 5Y, All) nor YYYY-MM-DD..YYYY-MM-DD");
+        pressPreset(PaneGroup.Preset.of(defaultRange()));
         group.preset(PaneGroup.Preset.of(defaultRange()));
     }
 
@@ -233,6 +285,7 @@ abstract class ViewBase<M> {
             afterRange();
             return;
         }
+        pressPreset(null);
         int token = ++rangeWrites;
         root.getDisplay().timerExec(SETTLE_MILLIS, () -> {
             if (root.isDisposed() || token != rangeWrites) {

@@ -93,6 +93,42 @@ final class TestData implements ChartData {
         return d;
     }
 
+    /**
+     * The sample workspace as the real workbench shows it: like {@link #sample()}, plus open
+     * interest from the weekly CME report (market 133741, to 2026-08-04) and the real
+     * liquidations, which exist for nine days only (2026-07-30..2026-08-07, BTCUSDT summed over
+     * exchanges); funding ends 2026-02-12. No range shows data in every pane at once.
+     */
+    static TestData workspace() throws IOException {
+        TestData d = sample();
+        java.util.TreeMap<Long, Double> oi = new java.util.TreeMap<>();
+        List<String> cot = Files.readAllLines(DATA.resolve("crypto/cot-weekly.csv"));
+        for (String line : cot.subList(1, cot.size())) {
+            String[] f = line.split(",", -1);
+            if (f[1].equals("133741")) {
+                oi.put(time(f[0]), Double.parseDouble(f[3]));
+            }
+        }
+        d.put("btc.oi", "cftc:133741:oi", SeriesData.ofValues(oi.keySet().stream().mapToLong(Long::longValue).toArray(),
+                oi.values().stream().mapToDouble(Double::doubleValue).toArray()));
+        java.util.TreeMap<Long, double[]> liq = new java.util.TreeMap<>();
+        List<String> rows = Files.readAllLines(DATA.resolve("crypto/liquidations-daily.csv"));
+        for (String line : rows.subList(1, rows.size())) {
+            String[] f = line.split(",", -1);
+            if (f[1].equals("BTCUSDT")) {
+                double[] v = liq.computeIfAbsent(time(f[0]), k -> new double[2]);
+                v[0] += Double.parseDouble(f[3]);
+                v[1] += Double.parseDouble(f[4]);
+            }
+        }
+        long[] lt = liq.keySet().stream().mapToLong(Long::longValue).toArray();
+        d.put("btc.liquidations.long", "sample:BTCUSDT:liq.long",
+                SeriesData.ofValues(lt, liq.values().stream().mapToDouble(v -> v[0]).toArray()));
+        d.put("btc.liquidations.short", "sample:BTCUSDT:liq.short",
+                SeriesData.ofValues(lt, liq.values().stream().mapToDouble(v -> v[1]).toArray()));
+        return d;
+    }
+
     private static long time(String text) {
         return text.contains("-") ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli()
                 : Long.parseLong(text);

@@ -77,9 +77,9 @@ class ViewsTest {
         Pane price = view.price();
         assertThat(ids(price.chart())).containsExactly("btc", "spx", "sma(50):btc");
         assertThat(price.normalised()).isTrue();
-        assertThat(price.chart().getAxisSet().getYAxis(0).getTitle().getText()).isEqualTo("% change since first visible bar");
+        assertThat(price.chart().getAxisSet().getYAxis(0).getTitle().getText()).isEqualTo("% chg");
         assertThat(price.chart().getTitle().getText()).isEqualTo("Price");
-        assertThat(price.chart().getLegend().isVisible()).isTrue();
+        assertThat(price.legend()).containsExactly("btc (binance:BTCUSDT)", "spx (yahoo:SPY)", "sma(50):btc");
         assertThat(ids(g.panes().get(1).chart())).containsExactly("btc.volume");
         assertThat(ids(g.panes().get(2).chart())).containsExactly("zscore-change(20,90):btc");
 

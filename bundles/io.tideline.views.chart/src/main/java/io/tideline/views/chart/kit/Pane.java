@@ -32,13 +32,24 @@ public final class Pane {
     private static final Color UP = new Color(38, 166, 91);
     private static final Color DOWN = new Color(214, 69, 65);
     private static final Color MESSAGE = new Color(150, 60, 40);
+    private static final Color HEADER = new Color(40, 40, 60);
+    private static final Color HEADER_BG = new Color(250, 250, 250);
+    /** The smallest plot height the group's layout gives a shown pane, in pixels. */
+    public static final int MIN_PLOT = 48;
 
     final Chart chart;
     final List<Layer> layers = new ArrayList<>();
     private final TimeFormat timeFormat = new TimeFormat();
     private final NumberFormat numbers;
     private final String yTitle;
+    private final String name;
     PaneGroup group;
+    private int weight = 1;
+    private int rank;
+    /** "No data in this range (data from X to Y)" when no layer has a bar in the range, else null. */
+    private String rangeMessage;
+    /** "data from X" / "data to Y" when the layers cover only part of the range, else null. */
+    private String coverage;
     private boolean normalised;
     private boolean log;
     private String message;
@@ -51,17 +62,26 @@ public final class Pane {
     private double[] candleC = new double[0];
     private long lo;
     private long hi;
+    private boolean showing;
+    private boolean again;
 
     /**
-     * A pane with a title above the plot and {@code yTitle} on its left axis.
+     * A pane named {@code title} with {@code yTitle} (keep it short: a unit) on its left axis.
+     * The name and the series' legend are painted as a small header inside the plot, not as
+     * SWTChart's title and legend: those sit outside the plot and took all the height of a
+     * short pane.
      *
      * @param locale for the numbers of the crosshair label
      */
     public Pane(Composite parent, String title, String yTitle, Locale locale) {
         this.yTitle = yTitle;
+        this.name = title;
         chart = new Chart(parent, SWT.NONE);
+        chart.setData("pane", this);
+        // The text stays in the model (tests, accessibility); the header paints it.
         chart.getTitle().setText(title);
-        chart.getLegend().setPosition(SWT.TOP);
+        chart.getTitle().setVisible(false);
+        chart.getLegend().setVisible(false);
         IAxis x = chart.getAxisSet().getXAxis(0);
         x.getTitle().setText("UTC");
         x.getTitle().setVisible(false);
@@ -77,6 +97,109 @@ public final class Pane {
     /** The SWTChart chart, for layout and for tests that read its model. */
     public Chart chart() {
         return chart;
+    }
+
+    /** The pane's name, painted in its header. */
+    public String name() {
+        return name;
+    }
+
+    /** Sets the share of the group's height this pane gets (relative to the others' weights). */
+    public Pane weight(int w) {
+        weight = Math.max(1, w);
+        return this;
+    }
+
+    /** The relative height. */
+    public int weight() {
+        return weight;
+    }
+
+    /**
+     * Sets the importance: when the view is too short for every pane, the group hides panes with
+     * no data in the visible range first, then the highest ranks (0 is kept longest).
+     */
+    public Pane rank(int r) {
+        rank = r;
+        return this;
+    }
+
+    /** The importance rank (0 = most important). */
+    public int rank() {
+        return rank;
+    }
+
+    /** Whether the pane has layers but none has a bar in the visible range. */
+    public boolean emptyInRange() {
+        return rangeMessage != null;
+    }
+
+    /** "No data in this range (data from X to Y)", or {@code null} when something is visible. */
+    public String rangeMessage() {
+        return rangeMessage;
+    }
+
+    /**
+     * The header painted at the top left of the plot: the pane's name, a note when the data
+     * covers only part of the range, and a legend entry per layer when there are several.
+     */
+    public String header() {
+        StringBuilder sb = new StringBuilder(name);
+        if (rangeMessage != null) {
+            sb.append(" — ").append(rangeMessage);
+        }
+        if (coverage != null) {
+            sb.append("  (").append(coverage).append(')');
+        }
+        return sb.toString();
+    }
+
+    /** The legend entries painted in the header (one per layer; none for a single layer). */
+    public List<String> legend() {
+        List<String> out = new ArrayList<>();
+        if (layers.size() > 1) {
+            for (Layer l : layers) {
+                out.add(l.label);
+            }
+        }
+        return out;
+    }
+
+    /** Shows or hides the time axis' tick labels (only the bottom pane of a group shows them). */
+    void timeLabels(boolean on) {
+        IAxis x = chart.getAxisSet().getXAxis(0);
+        if (x.getTick().isVisible() != on) {
+            x.getTick().setVisible(on);
+        }
+    }
+
+    /** Whether this pane shows the time axis' tick labels. */
+    public boolean showsTimeLabels() {
+        return chart.getAxisSet().getXAxis(0).getTick().isVisible();
+    }
+
+    /**
+     * Hides a y-axis title longer than the plot is high (SWTChart would clip it to a fragment
+     * such as "ange since first visible b") and shows it again when it fits.
+     */
+    void fitAxisTitles() {
+        int plot = chart.getPlotArea().getSize().y;
+        GC gc = new GC(chart);
+        try {
+            for (IAxis y : chart.getAxisSet().getYAxes()) {
+                String text = y.getTitle().getText();
+                boolean fits = false;
+                if (text != null && !text.isEmpty()) {
+                    gc.setFont(y.getTitle().getFont());
+                    fits = gc.textExtent(text).x + 8 <= plot;
+                }
+                if (y.getTitle().isVisible() != fits) {
+                    y.getTitle().setVisible(fits);
+                }
+            }
+        } finally {
+            gc.dispose();
+        }
     }
 
     /** The layers in the order they were added. */
@@ -142,6 +265,11 @@ public final class Pane {
         y.getTitle().setText(on ? percentTitle : yTitle);
     }
 
+    /** Sets the primary y-axis' tick format, e.g. percent for a funding rate of 0.0001. */
+    public void yFormat(java.text.Format format) {
+        chart.getAxisSet().getYAxis(0).getTick().setFormat(format);
+    }
+
     /** Whether layers are rebased. */
     public boolean normalised() {
         return normalised;
@@ -160,6 +288,12 @@ public final class Pane {
     /** Shows {@code text} in the middle of the plot (e.g. "no data for role btc.oi"), or clears it. */
     public void message(String text) {
         message = text;
+        backgroundText();
+    }
+
+    private void backgroundText() {
+        // The range message goes into the header: centred text collided with it in a short pane.
+        String text = message;
         chart.getPlotArea().setBackgroundText(text == null ? "" : text, chart.getFont(), MESSAGE);
         chart.redraw();
     }
@@ -180,10 +314,34 @@ public final class Pane {
      * pass over the visible bars, O(pixel width) afterwards.
      */
     void show(long from, long to) {
+        if (showing) {
+            // Re-entered from a plot resize during show (a log axis relayouts the chart): show
+            // again once this one is done, at the new width.
+            if (!again) {
+                again = true;
+                chart.getDisplay().asyncExec(() -> {
+                    again = false;
+                    if (!chart.isDisposed()) {
+                        show(lo, hi);
+                    }
+                });
+            }
+            return;
+        }
+        showing = true;
+        try {
+            showNow(from, to);
+        } finally {
+            showing = false;
+        }
+    }
+
+    private void showNow(long from, long to) {
         lo = from;
         hi = to;
-        timeFormat.span(to - from);
         int cols = plotWidth();
+        timeFormat.span(to - from, cols);
+        coverage(from, to);
         for (Layer l : layers) {
             l.base = Double.NaN;
             if (normalised && l.rebase && l.baseOf == null) {
@@ -223,6 +381,48 @@ public final class Pane {
             scale(y, from, to);
         }
         chart.redraw();
+    }
+
+    /** Works out whether the layers have bars in {@code from..to}, and whether they cover it all. */
+    private void coverage(long from, long to) {
+        long first = Long.MAX_VALUE;
+        long last = Long.MIN_VALUE;
+        boolean visible = false;
+        for (Layer l : layers) {
+            int n = l.times.length;
+            if (n == 0) {
+                continue;
+            }
+            first = Math.min(first, l.times[0]);
+            last = Math.max(last, l.times[n - 1]);
+            int i = Decimator.lowerBound(l.times, from);
+            visible |= i < n && l.times[i] <= to;
+        }
+        String oldRange = rangeMessage;
+        rangeMessage = null;
+        coverage = null;
+        if (first <= last && group != null && group.wording != null) {
+            String a = TimeFormat.DAY.format(java.time.Instant.ofEpochMilli(first));
+            String b = TimeFormat.DAY.format(java.time.Instant.ofEpochMilli(last));
+            if (!visible) {
+                rangeMessage = group.wording.noDataInRange(a, b);
+            } else {
+                // A gap of more than 5% of the width at either end is worth a word in the header.
+                long slack = (to - from) / 20;
+                boolean lateStart = first > from + slack;
+                boolean earlyEnd = last < to - slack;
+                if (lateStart || earlyEnd) {
+                    coverage = group.wording.dataCovers(lateStart ? a : null, earlyEnd ? b : null);
+                }
+            }
+        }
+        if (!java.util.Objects.equals(oldRange, rangeMessage)) {
+            // An empty pane's y ticks would read 0..1, which means nothing: hide them.
+            for (IAxis y : chart.getAxisSet().getYAxes()) {
+                y.getTick().setVisible(rangeMessage == null);
+            }
+            chart.redraw();
+        }
     }
 
     private void scale(IAxis axis, long from, long to) {
@@ -398,8 +598,54 @@ public final class Pane {
                 }
             }
             gc.setLineStyle(SWT.LINE_SOLID);
+            paintHeader(gc, area);
             if (group.crosshair != null) {
                 paintCrosshair(gc, x, area, group.crosshair);
+            }
+        }
+
+        /** The pane's name and legend, small, at the top left inside the plot. */
+        private void paintHeader(GC gc, Rectangle area) {
+            String head = header();
+            List<String> entries = legend();
+            int h = gc.getFontMetrics().getHeight();
+            int swatch = Math.max(8, h / 2);
+            int w = gc.textExtent(head).x;
+            // Full labels when they fit in the plot's width, else the short ids.
+            boolean full = true;
+            int fullWidth = w;
+            for (String e : entries) {
+                fullWidth += 12 + swatch + 4 + gc.textExtent(e).x;
+            }
+            if (fullWidth + 8 > area.width) {
+                full = false;
+            }
+            int idWidth = w;
+            for (int k = 0; k < entries.size(); k++) {
+                idWidth += 12 + swatch + 4 + gc.textExtent(layers.get(k).id).x;
+            }
+            // Too narrow even for the ids: colour swatches only (the crosshair label names them).
+            boolean texts = full || idWidth + 8 <= area.width;
+            for (int k = 0; k < entries.size(); k++) {
+                w += 12 + swatch + 4 + (texts ? gc.textExtent(full ? entries.get(k) : layers.get(k).id).x : 0);
+            }
+            gc.setAlpha(215);
+            gc.setBackground(HEADER_BG);
+            gc.fillRectangle(2, 2, Math.min(w + 8, area.width - 4), h + 2);
+            gc.setAlpha(255);
+            gc.setForeground(HEADER);
+            gc.drawText(head, 6, 3, true);
+            int px = 6 + gc.textExtent(head).x;
+            for (int k = 0; k < entries.size(); k++) {
+                Layer l = layers.get(k);
+                px += 12;
+                gc.setBackground(l.color);
+                gc.fillRectangle(px, 3 + (h - swatch) / 2, swatch, swatch);
+                px += swatch + 4;
+                String text = !texts ? "" : full ? entries.get(k) : l.id;
+                gc.setForeground(HEADER);
+                gc.drawText(text, px, 3, true);
+                px += gc.textExtent(text).x;
             }
         }
 
@@ -462,14 +708,16 @@ public final class Pane {
                 w = Math.max(w, gc.textExtent(s).x);
             }
             int bx = px + 12 + w + 8 < area.width ? px + 12 : Math.max(0, px - 12 - w - 8);
+            // Below the header, unless the pane is too short for that.
+            int top = h * (lines.size() + 1) + 12 < area.height ? h + 6 : 2;
             gc.setBackground(LABEL_BG);
             gc.setAlpha(230);
-            gc.fillRectangle(bx, 4, w + 8, h * lines.size() + 6);
+            gc.fillRectangle(bx, top, w + 8, h * lines.size() + 6);
             gc.setAlpha(255);
             gc.setForeground(CROSSHAIR);
-            gc.drawRectangle(bx, 4, w + 8, h * lines.size() + 6);
+            gc.drawRectangle(bx, top, w + 8, h * lines.size() + 6);
             for (int k = 0; k < lines.size(); k++) {
-                gc.drawText(lines.get(k), bx + 4, 7 + k * h, true);
+                gc.drawText(lines.get(k), bx + 4, top + 3 + k * h, true);
             }
         }
     }

@@ -75,6 +75,9 @@ public final class PaneGroup {
     final List<Marker> markers = new ArrayList<>();
     private final List<Runnable> rangeListeners = new ArrayList<>();
     Long crosshair;
+    Wording wording;
+    private org.eclipse.swt.widgets.Composite host;
+    private boolean laying;
     LongFunction<String> crosshairExtra;
     private long min = Long.MAX_VALUE;
     private long max = Long.MIN_VALUE;
@@ -85,6 +88,33 @@ public final class PaneGroup {
     private long dragLo;
     private long dragHi;
     private boolean dragged;
+
+    /**
+     * Creates the composite the panes go in: it stacks them with minimum plot heights, hides the
+     * least useful ones when short, shows time labels on the bottom pane only and aligns the
+     * plots (see {@link PaneLayout}).
+     */
+    public org.eclipse.swt.widgets.Composite host(org.eclipse.swt.widgets.Composite parent) {
+        host = new org.eclipse.swt.widgets.Composite(parent, SWT.NONE);
+        host.setLayout(new PaneLayout(this));
+        return host;
+    }
+
+    /** The texts the panes write ("no data in this range ..."), in the view's language. */
+    public void wording(Wording w) {
+        wording = w;
+    }
+
+    /** The panes the layout shows now (the others are hidden for lack of height). */
+    public List<Pane> shownPanes() {
+        List<Pane> out = new ArrayList<>();
+        for (Pane p : panes) {
+            if (p.chart.getVisible()) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
 
     /** Adds a pane and wires its mouse and keys to the group. */
     public Pane add(Pane pane) {
@@ -237,6 +267,23 @@ public final class PaneGroup {
         hi = to;
         for (Pane p : panes) {
             p.show(lo, hi);
+        }
+        relayout();
+    }
+
+    /**
+     * Lays the panes out again: a new range changes which panes have data and the widths of the
+     * y-axis labels the plots are aligned by.
+     */
+    private void relayout() {
+        if (host == null || host.isDisposed() || laying) {
+            return;
+        }
+        laying = true;
+        try {
+            host.layout(true, false);
+        } finally {
+            laying = false;
         }
     }
 
