@@ -18,13 +18,13 @@ import io.tideline.regime.api.Status;
 import io.tideline.regime.api.Step;
 import io.tideline.regime.api.StepContext;
 import io.tideline.regime.api.Verdict;
+import io.tideline.support.command.CommandArgs;
+import io.tideline.support.json.LastValidFile;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -94,10 +94,11 @@ public final class ChecklistComponent implements Command, EventHandler, Checklis
         plugins.remove(step);
     }
 
+    private static final CommandArgs.Parser ARGS = CommandArgs.parser().flags("--json", "--csv")
+            .dates("--as-of", "--from", "--to");
+
     private Path overrideFile;
-    private Rules rules = RulesLoader.defaults();
-    private FileTime overrideSeen;
-    private String overrideError;
+    private final LastValidFile<Rules> rules = new LastValidFile<>(RulesLoader::defaults, RulesLoader.READER::read);
     private Regime lastRegime;
 
     @Activate
@@ -227,34 +228,18 @@ public final class ChecklistComponent implements Command, EventHandler, Checklis
 
     @Override
     public int run(CommandRequest request) {
-        LocalDate asOf = null;
-        LocalDate from = null;
-        LocalDate to = null;
-        boolean json = false;
-        boolean csv = false;
-        List<String> args = request.args();
+        LocalDate asOf;
+        LocalDate from;
+        LocalDate to;
+        boolean json;
+        boolean csv;
         try {
-            for (int i = 0; i < args.size(); i++) {
-                String a = args.get(i);
-                switch (a) {
-                    case "--json" -> json = true;
-                    case "--csv" -> csv = true;
-                    case "--as-of", "--from", "--to" -> {
-                        if (i + 1 >= args.size()) {
-                            throw new IllegalArgumentException(a + " needs a date (YYYY-MM-DD)");
-                        }
-                        LocalDate d = date(a, args.get(++i));
-                        if (a.equals("--as-of")) {
-                            asOf = d;
-                        } else if (a.equals("--from")) {
-                            from = d;
-                        } else {
-                            to = d;
-                        }
-                    }
-                    default -> throw new IllegalArgumentException("unknown argument " + a);
-                }
-            }
+            CommandArgs a = ARGS.parse(request.args());
+            asOf = a.date("--as-of");
+            from = a.date("--from");
+            to = a.date("--to");
+            json = a.flag("--json");
+            csv = a.flag("--csv");
             if ((from == null) != (to == null)) {
                 throw new IllegalArgumentException("--from and --to go together");
             }
@@ -300,33 +285,13 @@ public final class ChecklistComponent implements Command, EventHandler, Checklis
     }
 
     /** The rules in force: the override when present and valid, else the previous valid rules. */
-    private synchronized Rules currentRules(PrintStream err) {
-        if (overrideFile == null || !Files.isRegularFile(overrideFile)) {
-            if (overrideSeen != null) {
-                rules = RulesLoader.defaults();
-                overrideSeen = null;
-                overrideError = null;
-            }
-            return rules;
+    private Rules currentRules(PrintStream err) {
+        Path file = overrideFile;
+        LastValidFile.State<Rules> s = rules.current(file != null && Files.isRegularFile(file) ? file : null);
+        if (s.error() != null) {
+            err.println("check: " + s.error() + "; the previous valid rules stay in force");
         }
-        try {
-            FileTime modified = Files.getLastModifiedTime(overrideFile);
-            if (!modified.equals(overrideSeen)) {
-                overrideSeen = modified;
-                try {
-                    rules = RulesLoader.read(overrideFile);
-                    overrideError = null;
-                } catch (RulesException e) {
-                    overrideError = e.getMessage();
-                }
-            }
-        } catch (java.io.IOException e) {
-            overrideError = overrideFile + ": cannot be read (" + e + ")";
-        }
-        if (overrideError != null) {
-            err.println("check: " + overrideError + "; the previous valid rules stay in force");
-        }
-        return rules;
+        return s.value();
     }
 
     private synchronized void announce(Verdict v) {
@@ -337,14 +302,6 @@ public final class ChecklistComponent implements Command, EventHandler, Checklis
             ea.postEvent(new Event(RegimeEvents.TOPIC_CHANGED, Map.of(RegimeEvents.AS_OF, v.asOf(),
                     RegimeEvents.REGIME, v.regime().name(), RegimeEvents.PREVIOUS, previous.name(),
                     RegimeEvents.TIER, v.tier(), RegimeEvents.RISK_OFF, v.riskOff())));
-        }
-    }
-
-    private static LocalDate date(String option, String text) {
-        try {
-            return LocalDate.parse(text);
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(option + " '" + text + "' is not a date: expected YYYY-MM-DD");
         }
     }
 }

@@ -1,13 +1,13 @@
 package io.tideline.regime;
 
-import io.tideline.regime.api.Action;
-import io.tideline.regime.api.Status;
-import io.tideline.regime.api.Step;
-
 import io.tideline.api.indicator.IndicatorEngine;
 import io.tideline.api.indicator.IndicatorResult;
 import io.tideline.api.series.Times;
+import io.tideline.regime.api.Action;
+import io.tideline.regime.api.Status;
+import io.tideline.regime.api.Step;
 import io.tideline.regime.api.Verdict;
+import io.tideline.support.series.AsOfColumns;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -45,7 +45,7 @@ final class Checks {
 
     /** The verdict for {@code day}, from data up to its end (UTC). */
     Verdict asOf(LocalDate day) {
-        Readings r = compute(endOf(day));
+        AsOfColumns r = compute(endOf(day));
         List<LocalDate> window = new ArrayList<>();
         long[] trading = tradingDays(r);
         for (int i = trading.length - 1; i >= 0 && window.size() < rules.regime().holdDays(); i--) {
@@ -110,7 +110,7 @@ final class Checks {
 
     /** The verdict for the last day on which the equity index (else crypto) has a bar. */
     Verdict latest() {
-        Readings r = compute(Long.MAX_VALUE);
+        AsOfColumns r = compute(Long.MAX_VALUE);
         long[] days = tradingDays(r);
         if (days.length == 0) {
             LocalDate today = LocalDate.now(ZoneOffset.UTC);
@@ -127,7 +127,7 @@ final class Checks {
         if (to.isBefore(from)) {
             throw new IllegalArgumentException("--to " + to + " is before --from " + from);
         }
-        Readings r = compute(endOf(to));
+        AsOfColumns r = compute(endOf(to));
         TreeSet<LocalDate> days = new TreeSet<>();
         List<LocalDate> before = new ArrayList<>();
         for (long t : tradingDays(r)) {
@@ -157,12 +157,12 @@ final class Checks {
         return List.copyOf(held.subList(earlier.size(), held.size()));
     }
 
-    private Readings compute(long end) {
+    private AsOfColumns compute(long end) {
         Map<String, IndicatorResult> results = engine.evaluate(plan.nodes(), Long.MIN_VALUE, end);
-        return new Readings(results, rules.regime().maxStaleDays());
+        return new AsOfColumns(results, rules.regime().maxStaleDays());
     }
 
-    private long[] tradingDays(Readings r) {
+    private long[] tradingDays(AsOfColumns r) {
         long[] t = r.times(Plan.raw(rules.steps().correlation().equityRole()));
         return t.length > 0 ? t : r.times(Plan.raw(rules.steps().correlation().cryptoRole()));
     }

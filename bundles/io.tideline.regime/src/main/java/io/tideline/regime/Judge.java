@@ -6,6 +6,7 @@ import io.tideline.regime.api.Regime;
 import io.tideline.regime.api.Status;
 import io.tideline.regime.api.Step;
 import io.tideline.regime.api.Verdict;
+import io.tideline.support.series.AsOfColumns;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -42,7 +43,7 @@ final class Judge {
         boolean cryptoFalling;
     }
 
-    Verdict judge(String day, long cutoff, Readings r) {
+    Verdict judge(String day, long cutoff, AsOfColumns r) {
         Facts f = new Facts();
         Step macro = macro(r, cutoff, f);
         Step leadership = leadership(r, cutoff, f);
@@ -97,7 +98,7 @@ final class Judge {
         }
 
         Rules.Execution e = rules.steps().execution();
-        double vte = r.get(Plan.EXEC_EXPOSURE, cutoff);
+        double vte = r.value(Plan.EXEC_EXPOSURE, cutoff);
         double cap = e.exposureCapByTier().get(tier - 1);
         Double exposure = Double.isNaN(vte) ? null : Math.min(vte, cap);
         String equity = rules.steps().correlation().equityRole();
@@ -143,7 +144,7 @@ final class Judge {
         }
         List<String> missing = new ArrayList<>();
         for (String role : plan.roles()) {
-            if (Double.isNaN(r.get(Plan.raw(role), cutoff))) {
+            if (Double.isNaN(r.value(Plan.raw(role), cutoff))) {
                 missing.add(role);
             }
         }
@@ -151,12 +152,12 @@ final class Judge {
                 List.of(macro, leadership, crypto, correlation, execution));
     }
 
-    private Step macro(Readings r, long cutoff, Facts f) {
+    private Step macro(AsOfColumns r, long cutoff, Facts f) {
         Rules.Macro m = rules.steps().macro();
-        double y0 = r.get(Plan.raw(m.yieldRole()), cutoff);
-        double yn = r.get(Plan.raw(m.yieldRole()), cutoff, m.days());
+        double y0 = r.value(Plan.raw(m.yieldRole()), cutoff);
+        double yn = r.value(Plan.raw(m.yieldRole()), cutoff, m.days());
         double bp = (y0 - yn) * 100;
-        double dollar = r.get(Plan.MACRO_DOLLAR, cutoff) * 100;
+        double dollar = r.value(Plan.MACRO_DOLLAR, cutoff) * 100;
         f.yieldAdverse = bp >= m.yieldJumpBp();
         f.dollarAdverse = dollar >= m.dollarRisePct();
         List<Evidence> ev = List.of(
@@ -178,13 +179,13 @@ final class Judge {
         };
     }
 
-    private Step leadership(Readings r, long cutoff, Facts f) {
+    private Step leadership(AsOfColumns r, long cutoff, Facts f) {
         Rules.Leadership l = rules.steps().leadership();
-        double ratio = r.get(Plan.LEAD_RATIO, cutoff);
-        double avg = r.get(Plan.LEAD_RATIO_AVG, cutoff);
+        double ratio = r.value(Plan.LEAD_RATIO, cutoff);
+        double avg = r.value(Plan.LEAD_RATIO_AVG, cutoff);
         double limit = avg * (1 - l.ratioBreakPct() / 100);
-        double index = r.get(Plan.raw(plan.index()), cutoff);
-        double trend = r.get(Plan.LEAD_INDEX_TREND, cutoff);
+        double index = r.value(Plan.raw(plan.index()), cutoff);
+        double trend = r.value(Plan.LEAD_INDEX_TREND, cutoff);
         f.leadershipBreak = ratio < limit;
         boolean indexBreak = index < trend;
         String pair = plan.basket() + "/" + plan.index();
@@ -209,16 +210,16 @@ final class Judge {
         return new Step("leadership", Status.GREEN, "leadership and the index hold", ev);
     }
 
-    private Step crypto(Readings r, long cutoff, Facts f) {
+    private Step crypto(AsOfColumns r, long cutoff, Facts f) {
         Rules.Crypto c = rules.steps().crypto();
-        double ret = r.get(Plan.CRYPTO_RETURN, cutoff) * 100;
-        double dd = r.get(Plan.CRYPTO_DRAWDOWN, cutoff) * 100;
-        double vol = r.get(Plan.CRYPTO_VOL, cutoff);
-        double volBase = r.get(Plan.CRYPTO_VOL_BASE, cutoff);
-        double liq = r.get(Plan.CRYPTO_LIQ, cutoff);
-        double liqBase = r.get(Plan.CRYPTO_LIQ_BASE, cutoff);
-        double funding = r.get(Plan.raw(c.fundingRole()), cutoff);
-        double oiDiv = r.get(Plan.CRYPTO_OI_DIVERGENCE, cutoff);
+        double ret = r.value(Plan.CRYPTO_RETURN, cutoff) * 100;
+        double dd = r.value(Plan.CRYPTO_DRAWDOWN, cutoff) * 100;
+        double vol = r.value(Plan.CRYPTO_VOL, cutoff);
+        double volBase = r.value(Plan.CRYPTO_VOL_BASE, cutoff);
+        double liq = r.value(Plan.CRYPTO_LIQ, cutoff);
+        double liqBase = r.value(Plan.CRYPTO_LIQ_BASE, cutoff);
+        double funding = r.value(Plan.raw(c.fundingRole()), cutoff);
+        double oiDiv = r.value(Plan.CRYPTO_OI_DIVERGENCE, cutoff);
         boolean falling = ret < 0;
         boolean volRising = vol > 0 && vol >= volBase * c.volRiseRatio();
         f.liquidationsRising = liq > 0 && liq >= liqBase * c.liquidationRiseRatio();
@@ -277,14 +278,14 @@ final class Judge {
         return new Step("crypto", Status.GREEN, "no structural stress" + without, ev);
     }
 
-    private Step correlation(Readings r, long cutoff, Facts f) {
+    private Step correlation(AsOfColumns r, long cutoff, Facts f) {
         Rules.Correlation k = rules.steps().correlation();
-        f.equityReturn = r.get(Plan.CORR_EQUITY_RETURN, cutoff) * 100;
-        f.cryptoReturn = r.get(Plan.CORR_CRYPTO_RETURN, cutoff) * 100;
-        double vol = r.get(Plan.CORR_EQUITY_VOL, cutoff);
-        double base = r.get(Plan.CORR_EQUITY_VOL_BASE, cutoff);
-        f.vix = r.get(Plan.raw(k.vixRole()), cutoff);
-        f.rho = r.get(Plan.CORR_RHO, cutoff);
+        f.equityReturn = r.value(Plan.CORR_EQUITY_RETURN, cutoff) * 100;
+        f.cryptoReturn = r.value(Plan.CORR_CRYPTO_RETURN, cutoff) * 100;
+        double vol = r.value(Plan.CORR_EQUITY_VOL, cutoff);
+        double base = r.value(Plan.CORR_EQUITY_VOL_BASE, cutoff);
+        f.vix = r.value(Plan.raw(k.vixRole()), cutoff);
+        f.rho = r.value(Plan.CORR_RHO, cutoff);
         f.equityDown = f.equityReturn <= k.equityDownPct();
         f.cryptoDown = f.cryptoReturn <= k.cryptoDownPct();
         f.equityVolRising = vol > 0 && vol >= base * k.volRiseRatio();

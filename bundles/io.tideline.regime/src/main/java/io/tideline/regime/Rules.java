@@ -1,9 +1,10 @@
 package io.tideline.regime;
 
-import static io.tideline.regime.RuleValueException.real;
-import static io.tideline.regime.RuleValueException.role;
-import static io.tideline.regime.RuleValueException.whole;
+import static io.tideline.support.json.JsonValueException.real;
+import static io.tideline.support.json.JsonValueException.role;
+import static io.tideline.support.json.JsonValueException.whole;
 
+import io.tideline.support.json.JsonValueException;
 import java.util.List;
 
 /**
@@ -114,7 +115,7 @@ record Rules(int version, Steps steps, RegimeRules regime) {
             whole("volWindow", volWindow, 2, 500);
             real("periodsPerYear", periodsPerYear, 1, 1_000_000);
             if (exposureCapByTier == null || exposureCapByTier.size() != 5) {
-                throw new RuleValueException("exposureCapByTier", "a list of 5 numbers (tier 1..5)", exposureCapByTier);
+                throw new JsonValueException("exposureCapByTier", "a list of 5 numbers (tier 1..5)", exposureCapByTier);
             }
             for (int i = 0; i < 5; i++) {
                 real("exposureCapByTier[" + i + "]", exposureCapByTier.get(i), 0, 10);
@@ -137,7 +138,7 @@ record Rules(int version, Steps steps, RegimeRules regime) {
             whole("amberPoints", amberPoints, 0, 10);
             whole("redPoints", redPoints, amberPoints, 20);
             if (tierMinScores == null || tierMinScores.size() != 4) {
-                throw new RuleValueException("tierMinScores", "a list of 4 increasing whole numbers (tiers 2..5)",
+                throw new JsonValueException("tierMinScores", "a list of 4 increasing whole numbers (tiers 2..5)",
                         tierMinScores);
             }
             for (int i = 0; i < 4; i++) {
@@ -158,15 +159,19 @@ record Rules(int version, Steps steps, RegimeRules regime) {
 
     private static void require(String field, Object value) {
         if (value == null) {
-            throw new RuleValueException(field, "an object", null);
+            throw new JsonValueException(field, "an object", null);
         }
     }
 
     private static List<String> roles(String field, List<String> roles) {
         if (roles == null || roles.isEmpty()) {
-            throw new RuleValueException(field, "a non-empty list of roles", roles);
+            throw new JsonValueException(field, "a non-empty list of roles", roles);
         }
         for (int i = 0; i < roles.size(); i++) {
+            if (roles.get(i) == null) {
+                // A null in a list is a wrong value here, not a missing key: say what belongs there.
+                throw new JsonValueException(field + "[" + i + "]", "a role name such as spx or btc.funding", null);
+            }
             role(field + "[" + i + "]", roles.get(i));
         }
         return List.copyOf(roles);

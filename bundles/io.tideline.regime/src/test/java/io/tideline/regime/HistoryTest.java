@@ -2,6 +2,7 @@ package io.tideline.regime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tideline.support.testing.InMemoryEngine;
 import io.tideline.regime.api.Regime;
 import io.tideline.regime.api.Verdict;
 import java.time.LocalDate;

@@ -2,6 +2,7 @@ package io.tideline.regime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tideline.support.testing.InMemoryEngine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tideline.regime.api.Verdict;

@@ -1,23 +1,20 @@
 package io.tideline.scenario;
 
 import io.tideline.api.indicator.IndicatorResult;
-import io.tideline.api.series.SeriesData;
+import io.tideline.support.series.AsOfColumns;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
  * The computed node series, read as of a cutoff without look-ahead: a measure's value is taken
  * at the node's last bar at or before the cutoff (indicators are causal, so that value used no
  * later data), transformed by the measure's change, scale and abs. A bar older than the staleness
- * limit counts as no data. Immutable.
+ * limit counts as no data. Immutable. The columns and the as-of lookup are the support library's
+ * {@link AsOfColumns}, shared with the checklist.
  */
 final class Measures {
-
-    private record Column(long[] times, double[] values) {
-    }
 
     /** A value, or why there is none. */
     record Reading(double value, String reason) {
@@ -26,64 +23,47 @@ final class Measures {
         }
     }
 
-    private final Map<String, Column> columns = new HashMap<>();
-    private final Map<String, String> errors = new HashMap<>();
-    private final long staleMillis;
+    private final AsOfColumns columns;
 
     Measures(Map<String, IndicatorResult> results, int maxStaleDays) {
-        this.staleMillis = maxStaleDays * 86_400_000L;
-        results.forEach((name, r) -> {
-            if (r.failed()) {
-                errors.put(name, r.error());
-            } else {
-                SeriesData d = r.output();
-                columns.put(name, new Column(d.copyTimes(), d.isEmpty() ? new double[0] : d.copyColumn(d.primary())));
-            }
-        });
+        this.columns = new AsOfColumns(results, maxStaleDays);
     }
 
-    /** The bar times of a node, or an empty array. */
+    /** The bar times of a node, or an empty array; not to be modified. */
     long[] times(String node) {
-        Column c = columns.get(node);
-        return c == null ? new long[0] : c.times;
+        return columns.times(node);
     }
 
-    /** The node's values, or an empty array. */
+    /** The node's values, or an empty array; not to be modified. */
     double[] values(String node) {
-        Column c = columns.get(node);
-        return c == null ? new double[0] : c.values;
+        return columns.values(node);
     }
 
     /** The raw node value at the last bar at or before the cutoff (ignoring staleness), or NaN. */
     double last(String node, long cutoff) {
-        Column c = columns.get(node);
-        if (c == null) {
-            return Double.NaN;
-        }
-        int i = lastAtOrBefore(c.times, cutoff);
-        return i < 0 ? Double.NaN : c.values[i];
+        return columns.last(node, cutoff);
     }
 
     /** The measure's value as of the cutoff, or the reason it has none. */
     Reading read(String node, Pack.Measured m, long cutoff) {
-        String error = errors.get(node);
+        String error = columns.error(node);
         if (error != null) {
             return new Reading(Double.NaN, "the indicator failed: " + error);
         }
-        Column c = columns.get(node);
-        if (c == null) {
+        if (!columns.computed(node)) {
             return new Reading(Double.NaN, "not computed");
         }
-        int i = lastAtOrBefore(c.times, cutoff);
+        long[] times = columns.times(node);
+        int i = lastAtOrBefore(times, cutoff);
         if (i < 0) {
             return new Reading(Double.NaN, "no data up to " + day(cutoff));
         }
-        if (c.times[i] < cutoff - staleMillis) {
-            return new Reading(Double.NaN, "stale: the last bar is of " + day(c.times[i]));
+        if (columns.stale(times[i], cutoff)) {
+            return new Reading(Double.NaN, "stale: the last bar is of " + day(times[i]));
         }
-        double v = transform(c.values, i, m);
+        double v = transform(columns.values(node), i, m);
         if (Double.isNaN(v)) {
-            return new Reading(Double.NaN, "no value on " + day(c.times[i]) + " (the window is not filled)");
+            return new Reading(Double.NaN, "no value on " + day(times[i]) + " (the window is not filled)");
         }
         return new Reading(v, null);
     }
@@ -93,16 +73,16 @@ final class Measures {
      * cutoff (NaN values skipped; Welford's update), NaN with fewer than two values.
      */
     double historyStdDev(String node, Pack.Measured m, long cutoff) {
-        Column c = columns.get(node);
-        if (c == null) {
+        if (!columns.computed(node)) {
             return Double.NaN;
         }
-        int last = lastAtOrBefore(c.times, cutoff);
+        double[] values = columns.values(node);
+        int last = lastAtOrBefore(columns.times(node), cutoff);
         long n = 0;
         double mean = 0;
         double m2 = 0;
         for (int i = 0; i <= last; i++) {
-            double v = transform(c.values, i, m);
+            double v = transform(values, i, m);
             if (Double.isNaN(v)) {
                 continue;
             }
@@ -131,19 +111,7 @@ final class Measures {
     }
 
     static int lastAtOrBefore(long[] times, long cutoff) {
-        int lo = 0;
-        int hi = times.length - 1;
-        int found = -1;
-        while (lo <= hi) {
-            int mid = (lo + hi) >>> 1;
-            if (times[mid] <= cutoff) {
-                found = mid;
-                lo = mid + 1;
-            } else {
-                hi = mid - 1;
-            }
-        }
-        return found;
+        return AsOfColumns.lastAtOrBefore(times, cutoff);
     }
 
     static LocalDate day(long millis) {

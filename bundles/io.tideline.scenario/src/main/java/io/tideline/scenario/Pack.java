@@ -1,6 +1,7 @@
 package io.tideline.scenario;
 
 
+import io.tideline.support.json.JsonValueException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.HashSet;
@@ -26,15 +27,15 @@ record Pack(Integer version, String name, Integer maxStaleDays, List<Scenario> s
     static final List<String> COMPARISONS = List.of("<", "<=", ">", ">=");
 
     Pack {
-        PackValueException.whole("version", version, 1, 1);
-        PackValueException.text("name", name);
-        PackValueException.whole("maxStaleDays", maxStaleDays, 1, 366);
-        scenarios = PackValueException.nonEmpty("scenarios", scenarios);
-        PackValueException.required("analogues", analogues, "a JSON object with features and episodes");
+        JsonValueException.whole("version", version, 1, 1);
+        JsonValueException.text("name", name);
+        JsonValueException.whole("maxStaleDays", maxStaleDays, 1, 366);
+        scenarios = JsonValueException.nonEmpty("scenarios", scenarios);
+        JsonValueException.required("analogues", analogues, "a JSON object with features and episodes");
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < scenarios.size(); i++) {
             if (!ids.add(scenarios.get(i).id())) {
-                throw new PackValueException("scenarios[" + i + "].id", "an id not used by another scenario",
+                throw new JsonValueException("scenarios[" + i + "].id", "an id not used by another scenario",
                         scenarios.get(i).id());
             }
         }
@@ -45,16 +46,16 @@ record Pack(Integer version, String name, Integer maxStaleDays, List<Scenario> s
                 String at = "scenarios[" + i + "].conditions[" + k + "]";
                 Condition c = cs.get(k);
                 if (!conditionIds.add(c.id())) {
-                    throw new PackValueException(at + ".id", "a condition id not used by another condition", c.id());
+                    throw new JsonValueException(at + ".id", "a condition id not used by another condition", c.id());
                 }
                 for (String s : c.likelihood().keySet()) {
                     if (!ids.contains(s)) {
-                        throw new PackValueException(at + ".likelihood." + s, "a scenario id, one of " + ids, s);
+                        throw new JsonValueException(at + ".likelihood." + s, "a scenario id, one of " + ids, s);
                     }
                 }
                 for (String s : c.ifNotMet().keySet()) {
                     if (!ids.contains(s)) {
-                        throw new PackValueException(at + ".ifNotMet." + s, "a scenario id, one of " + ids, s);
+                        throw new JsonValueException(at + ".ifNotMet." + s, "a scenario id, one of " + ids, s);
                     }
                 }
             }
@@ -80,27 +81,27 @@ record Pack(Integer version, String name, Integer maxStaleDays, List<Scenario> s
     record Scenario(String id, String name, String description, Double prior, List<Condition> conditions,
             Map<String, Double> shocks, List<String> cascade) {
         Scenario {
-            PackValueException.id("id", id);
-            PackValueException.text("name", name);
-            PackValueException.text("description", description);
-            PackValueException.real("prior", prior, 1e-6, 1e6);
-            conditions = PackValueException.nonEmpty("conditions", conditions);
-            PackValueException.required("shocks", shocks, "a JSON object of role: fractional move");
+            JsonValueException.id("id", id);
+            JsonValueException.text("name", name);
+            JsonValueException.text("description", description);
+            JsonValueException.real("prior", prior, 1e-6, 1e6);
+            conditions = JsonValueException.nonEmpty("conditions", conditions);
+            JsonValueException.required("shocks", shocks, "a JSON object of role: fractional move");
             Map<String, Double> copy = new LinkedHashMap<>();
             for (Map.Entry<String, Double> e : shocks.entrySet()) {
-                PackValueException.role("shocks." + e.getKey(), e.getKey());
-                copy.put(e.getKey(), PackValueException.real("shocks." + e.getKey(), e.getValue(), -0.99, 10));
+                JsonValueException.role("shocks." + e.getKey(), e.getKey());
+                copy.put(e.getKey(), JsonValueException.real("shocks." + e.getKey(), e.getValue(), -0.99, 10));
             }
             shocks = java.util.Collections.unmodifiableMap(copy);
             cascade = cascade == null ? List.of() : List.copyOf(cascade);
             for (int i = 0; i < cascade.size(); i++) {
-                String r = PackValueException.role("cascade[" + i + "]", cascade.get(i));
+                String r = JsonValueException.role("cascade[" + i + "]", cascade.get(i));
                 Double move = shocks.get(r);
                 if (move == null || move >= 0) {
-                    throw new PackValueException("cascade[" + i + "]", "a role with a negative move in shocks", r);
+                    throw new JsonValueException("cascade[" + i + "]", "a role with a negative move in shocks", r);
                 }
                 if (move < -0.9) {
-                    throw new PackValueException("shocks." + r, "a fall of at most 90% for a role the cascade amplifies",
+                    throw new JsonValueException("shocks." + r, "a fall of at most 90% for a role the cascade amplifies",
                             move);
                 }
             }
@@ -132,8 +133,8 @@ record Pack(Integer version, String name, Integer maxStaleDays, List<Scenario> s
      */
     record Change(Integer bars, String kind) {
         Change {
-            PackValueException.whole("bars", bars, 1, 1000);
-            PackValueException.oneOf("kind", kind, List.of("difference", "ratio"));
+            JsonValueException.whole("bars", bars, 1, 1000);
+            JsonValueException.oneOf("kind", kind, List.of("difference", "ratio"));
         }
     }
 
@@ -147,24 +148,24 @@ record Pack(Integer version, String name, Integer maxStaleDays, List<Scenario> s
             Change change, Double scale, Boolean abs, String comparison, Double threshold,
             Map<String, Double> likelihood, Map<String, Double> ifNotMet) implements Measured {
         Condition {
-            PackValueException.id("id", id);
-            PackValueException.text("text", text);
-            PackValueException.id("indicator", indicator);
+            JsonValueException.id("id", id);
+            JsonValueException.text("text", text);
+            JsonValueException.id("indicator", indicator);
             params = params == null ? Map.of() : Map.copyOf(params);
-            inputs = PackValueException.nonEmpty("inputs", inputs);
-            scale = scale == null ? 1.0 : PackValueException.real("scale", scale, -1e6, 1e6);
+            inputs = JsonValueException.nonEmpty("inputs", inputs);
+            scale = scale == null ? 1.0 : JsonValueException.real("scale", scale, -1e6, 1e6);
             abs = abs != null && abs;
-            PackValueException.oneOf("comparison", comparison, COMPARISONS);
-            PackValueException.required("threshold", threshold, "a number");
+            JsonValueException.oneOf("comparison", comparison, COMPARISONS);
+            JsonValueException.required("threshold", threshold, "a number");
             if (!Double.isFinite(threshold)) {
-                throw new PackValueException("threshold", "a finite number", threshold);
+                throw new JsonValueException("threshold", "a finite number", threshold);
             }
-            PackValueException.required("likelihood", likelihood, "a JSON object of scenario id: likelihood ratio when MET");
-            likelihood = PackValueException.ratios("likelihood", likelihood);
+            JsonValueException.required("likelihood", likelihood, "a JSON object of scenario id: likelihood ratio when MET");
+            likelihood = JsonValueException.ratios("likelihood", likelihood);
             if (likelihood.isEmpty()) {
-                throw new PackValueException("likelihood", "at least one scenario's likelihood ratio", "{}");
+                throw new JsonValueException("likelihood", "at least one scenario's likelihood ratio", "{}");
             }
-            ifNotMet = PackValueException.ratios("ifNotMet", ifNotMet);
+            ifNotMet = JsonValueException.ratios("ifNotMet", ifNotMet);
         }
 
         /** Whether a value meets the condition. */
@@ -201,18 +202,18 @@ record Pack(Integer version, String name, Integer maxStaleDays, List<Scenario> s
     record Analogues(String calendarRole, Integer horizonBars, List<String> next, List<Feature> features,
             List<Episode> episodes) {
         Analogues {
-            PackValueException.role("calendarRole", calendarRole);
-            PackValueException.whole("horizonBars", horizonBars, 1, 500);
-            next = PackValueException.nonEmpty("next", next);
+            JsonValueException.role("calendarRole", calendarRole);
+            JsonValueException.whole("horizonBars", horizonBars, 1, 500);
+            next = JsonValueException.nonEmpty("next", next);
             for (int i = 0; i < next.size(); i++) {
-                PackValueException.role("next[" + i + "]", next.get(i));
+                JsonValueException.role("next[" + i + "]", next.get(i));
             }
-            features = PackValueException.nonEmpty("features", features);
-            episodes = PackValueException.nonEmpty("episodes", episodes);
+            features = JsonValueException.nonEmpty("features", features);
+            episodes = JsonValueException.nonEmpty("episodes", episodes);
             Set<String> ids = new HashSet<>();
             for (int i = 0; i < features.size(); i++) {
                 if (!ids.add(features.get(i).id())) {
-                    throw new PackValueException("features[" + i + "].id", "an id not used by another feature",
+                    throw new JsonValueException("features[" + i + "].id", "an id not used by another feature",
                             features.get(i).id());
                 }
             }
@@ -223,12 +224,12 @@ record Pack(Integer version, String name, Integer maxStaleDays, List<Scenario> s
     record Feature(String id, String text, String indicator, Map<String, Double> params, List<String> inputs,
             Change change, Double scale, Boolean abs) implements Measured {
         Feature {
-            PackValueException.id("id", id);
-            PackValueException.text("text", text);
-            PackValueException.id("indicator", indicator);
+            JsonValueException.id("id", id);
+            JsonValueException.text("text", text);
+            JsonValueException.id("indicator", indicator);
             params = params == null ? Map.of() : Map.copyOf(params);
-            inputs = PackValueException.nonEmpty("inputs", inputs);
-            scale = scale == null ? 1.0 : PackValueException.real("scale", scale, -1e6, 1e6);
+            inputs = JsonValueException.nonEmpty("inputs", inputs);
+            scale = scale == null ? 1.0 : JsonValueException.real("scale", scale, -1e6, 1e6);
             abs = abs != null && abs;
         }
     }
@@ -236,13 +237,13 @@ record Pack(Integer version, String name, Integer maxStaleDays, List<Scenario> s
     /** A past episode: a day and its name. */
     record Episode(String date, String name) {
         Episode {
-            PackValueException.required("date", date, "a date YYYY-MM-DD");
+            JsonValueException.required("date", date, "a date YYYY-MM-DD");
             try {
                 LocalDate.parse(date);
             } catch (DateTimeParseException e) {
-                throw new PackValueException("date", "a date YYYY-MM-DD", date);
+                throw new JsonValueException("date", "a date YYYY-MM-DD", date);
             }
-            PackValueException.text("name", name);
+            JsonValueException.text("name", name);
         }
 
         LocalDate day() {

@@ -10,13 +10,13 @@ import io.tideline.scenario.api.Portfolio;
 import io.tideline.scenario.api.PortfolioException;
 import io.tideline.scenario.api.ScenarioReport;
 import io.tideline.scenario.api.Scenarios;
+import io.tideline.support.command.CommandArgs;
+import io.tideline.support.json.LastValidFile;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import org.osgi.framework.BundleContext;
@@ -47,11 +47,10 @@ public final class ScenarioComponent implements Scenarios, Command {
     private Path workspaceFile;
     private Path deployDir;
 
-    private Pack pack = PackLoader.defaults();
-    private String source = DEFAULT_SOURCE;
-    private Path seenFile;
-    private FileTime seenTime;
-    private String packError;
+    private static final CommandArgs.Parser ARGS = CommandArgs.parser().flags("--json").dates("--as-of")
+            .option("--portfolio", "a file (JSON or CSV)");
+
+    private final LastValidFile<Pack> pack = new LastValidFile<>(PackLoader::defaults, PackLoader.READER::read);
 
     /** The pack in force, where it came from, and the error of a refused file, if any. */
     record Loaded(Pack pack, String source, String error) {
@@ -100,35 +99,10 @@ public final class ScenarioComponent implements Scenarios, Command {
     }
 
     /** The pack in force, reloading a changed file first. */
-    synchronized Loaded current() {
-        Path candidate = candidate();
-        if (candidate == null) {
-            if (seenFile != null) {
-                pack = PackLoader.defaults();
-                source = DEFAULT_SOURCE;
-                seenFile = null;
-                seenTime = null;
-                packError = null;
-            }
-            return new Loaded(pack, source, null);
-        }
-        try {
-            FileTime modified = Files.getLastModifiedTime(candidate);
-            if (!candidate.equals(seenFile) || !modified.equals(seenTime)) {
-                seenFile = candidate;
-                seenTime = modified;
-                try {
-                    pack = PackLoader.read(candidate);
-                    source = candidate.toString();
-                    packError = null;
-                } catch (PackException e) {
-                    packError = "scenario pack refused: " + e.getMessage();
-                }
-            }
-        } catch (IOException e) {
-            packError = "scenario pack refused: " + candidate + ": cannot be read (" + e + ")";
-        }
-        return new Loaded(pack, source, packError);
+    Loaded current() {
+        LastValidFile.State<Pack> s = pack.current(candidate());
+        return new Loaded(s.value(), s.file() == null ? DEFAULT_SOURCE : s.file().toString(),
+                s.error() == null ? null : "scenario pack refused: " + s.error());
     }
 
     private Path candidate() {
@@ -171,35 +145,15 @@ public final class ScenarioComponent implements Scenarios, Command {
 
     @Override
     public int run(CommandRequest request) {
-        LocalDate asOf = null;
-        Path portfolioFile = null;
-        boolean json = false;
-        List<String> args = request.args();
+        LocalDate asOf;
+        Path portfolioFile;
+        boolean json;
         try {
-            for (int i = 0; i < args.size(); i++) {
-                String a = args.get(i);
-                switch (a) {
-                    case "--json" -> json = true;
-                    case "--as-of" -> {
-                        if (i + 1 >= args.size()) {
-                            throw new IllegalArgumentException("--as-of needs a date (YYYY-MM-DD)");
-                        }
-                        String d = args.get(++i);
-                        try {
-                            asOf = LocalDate.parse(d);
-                        } catch (DateTimeParseException e) {
-                            throw new IllegalArgumentException("--as-of '" + d + "' is not a date: expected YYYY-MM-DD");
-                        }
-                    }
-                    case "--portfolio" -> {
-                        if (i + 1 >= args.size()) {
-                            throw new IllegalArgumentException("--portfolio needs a file (JSON or CSV)");
-                        }
-                        portfolioFile = Path.of(args.get(++i));
-                    }
-                    default -> throw new IllegalArgumentException("unknown argument " + a);
-                }
-            }
+            CommandArgs a = ARGS.parse(request.args());
+            asOf = a.date("--as-of");
+            String p = a.value("--portfolio");
+            portfolioFile = p == null ? null : Path.of(p);
+            json = a.flag("--json");
         } catch (IllegalArgumentException e) {
             request.err().println("scenarios: " + e.getMessage());
             request.err().println("usage: " + usage());

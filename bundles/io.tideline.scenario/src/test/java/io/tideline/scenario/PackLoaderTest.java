@@ -2,6 +2,7 @@ package io.tideline.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tideline.support.json.JsonFileException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,10 +17,10 @@ class PackLoaderTest {
         }
     }
 
-    private static PackException failure(String json) {
+    private static JsonFileException failure(String json) {
         try {
-            PackLoader.read("my.scenarios.json", new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
-        } catch (PackException e) {
+            PackLoader.READER.read("my.scenarios.json", new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
+        } catch (JsonFileException e) {
             return e;
         }
         throw new AssertionError("expected the pack to be refused");
@@ -39,21 +40,21 @@ class PackLoaderTest {
     @Test
     void aBrokenConditionIsRefusedWithItsJsonPath() throws IOException {
         // the first condition of scenario B: a threshold given as text
-        PackException e = failure(defaultsText().replace("\"threshold\": 25,", "\"threshold\": \"25\","));
+        JsonFileException e = failure(defaultsText().replace("\"threshold\": 25,", "\"threshold\": \"25\","));
         assertThat(e.path()).isEqualTo("$.scenarios[1].conditions[0].threshold");
         assertThat(e.getMessage()).startsWith("my.scenarios.json: $.scenarios[1].conditions[0].threshold: expected a number");
     }
 
     @Test
     void aMissingThresholdIsNamed() throws IOException {
-        PackException e = failure(defaultsText().replace("\"comparison\": \">\", \"threshold\": 25,", "\"comparison\": \">\","));
+        JsonFileException e = failure(defaultsText().replace("\"comparison\": \">\", \"threshold\": 25,", "\"comparison\": \">\","));
         assertThat(e.path()).isEqualTo("$.scenarios[1].conditions[0].threshold");
         assertThat(e.getMessage()).contains("required");
     }
 
     @Test
     void anUnknownComparisonIsNamedWithTheAllowedOnes() throws IOException {
-        PackException e = failure(defaultsText().replace("\"comparison\": \">\", \"threshold\": 25,",
+        JsonFileException e = failure(defaultsText().replace("\"comparison\": \">\", \"threshold\": 25,",
                 "\"comparison\": \"=>\", \"threshold\": 25,"));
         assertThat(e.path()).isEqualTo("$.scenarios[1].conditions[0].comparison");
         assertThat(e.getMessage()).contains("one of < <= > >=").contains("=>");
@@ -61,38 +62,38 @@ class PackLoaderTest {
 
     @Test
     void anUnknownKeyIsNamedWithTheKnownKeys() throws IOException {
-        PackException e = failure(defaultsText().replace("\"threshold\": 25,", "\"treshold\": 25, \"threshold\": 25,"));
+        JsonFileException e = failure(defaultsText().replace("\"threshold\": 25,", "\"treshold\": 25, \"threshold\": 25,"));
         assertThat(e.path()).isEqualTo("$.scenarios[1].conditions[0].treshold");
         assertThat(e.getMessage()).contains("unknown key").contains("threshold");
         // a misspelt required key alone: the required key is named as missing
-        PackException typo = failure(defaultsText().replace("\"threshold\": 25,", "\"treshold\": 25,"));
+        JsonFileException typo = failure(defaultsText().replace("\"threshold\": 25,", "\"treshold\": 25,"));
         assertThat(typo.path()).isEqualTo("$.scenarios[1].conditions[0].threshold");
     }
 
     @Test
     void aLikelihoodForAnUnknownScenarioIsRefused() throws IOException {
-        PackException e = failure(defaultsText().replace("\"likelihood\": {\"B\": 1.4}", "\"likelihood\": {\"D\": 1.4}"));
+        JsonFileException e = failure(defaultsText().replace("\"likelihood\": {\"B\": 1.4}", "\"likelihood\": {\"D\": 1.4}"));
         assertThat(e.path()).isEqualTo("$.scenarios[1].conditions[5].likelihood.D");
         assertThat(e.getMessage()).contains("a scenario id");
     }
 
     @Test
     void aNegativeLikelihoodRatioIsRefused() throws IOException {
-        PackException e = failure(defaultsText().replace("\"likelihood\": {\"B\": 1.4}", "\"likelihood\": {\"B\": -1}"));
+        JsonFileException e = failure(defaultsText().replace("\"likelihood\": {\"B\": 1.4}", "\"likelihood\": {\"B\": -1}"));
         assertThat(e.path()).isEqualTo("$.scenarios[1].conditions[5].likelihood.B");
     }
 
     @Test
     void aCascadeRoleNeedsAFall() throws IOException {
-        PackException e = failure(defaultsText().replace("\"cascade\": [\"btc\", \"eth\"]", "\"cascade\": [\"btc\", \"gold\"]"));
+        JsonFileException e = failure(defaultsText().replace("\"cascade\": [\"btc\", \"eth\"]", "\"cascade\": [\"btc\", \"gold\"]"));
         assertThat(e.path()).isEqualTo("$.scenarios[1].cascade[1]");
     }
 
     @Test
     void badEpisodeDateAndBrokenJsonAreNamed() throws IOException {
-        PackException e = failure(defaultsText().replace("\"2022-11-09\"", "\"2022-11-31\""));
+        JsonFileException e = failure(defaultsText().replace("\"2022-11-09\"", "\"2022-11-31\""));
         assertThat(e.path()).isEqualTo("$.analogues.episodes[4].date");
-        PackException j = failure("{\"version\": 1,\n \"name\": \"x\",,}");
+        JsonFileException j = failure("{\"version\": 1,\n \"name\": \"x\",,}");
         assertThat(j.getMessage()).contains("line 2").contains("expected valid JSON");
     }
 }

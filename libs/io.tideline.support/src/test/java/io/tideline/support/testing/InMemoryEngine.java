@@ -1,4 +1,4 @@
-package io.tideline.scenario;
+package io.tideline.support.testing;
 
 import io.tideline.api.indicator.Indicator;
 import io.tideline.api.indicator.IndicatorComputation;
@@ -12,8 +12,11 @@ import io.tideline.api.workspace.RoleBindings;
 import io.tideline.indicators.Correlation;
 import io.tideline.indicators.Drawdown;
 import io.tideline.indicators.LeadershipRatio;
+import io.tideline.indicators.OiPriceDivergence;
+import io.tideline.indicators.RealizedVol;
 import io.tideline.indicators.SimpleReturn;
 import io.tideline.indicators.Sma;
+import io.tideline.indicators.VolTargetExposure;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,37 +33,48 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * A small IndicatorEngine for tests: role series held in memory, nodes evaluated in the given
- * order with the real indicator classes, inputs inner-joined on common timestamps and cut to
- * {@code from..to} before computing (so the cut is physical, not a read position). Also the
- * RoleBindings of the roles it holds.
+ * An IndicatorEngine for the tests of the bundles that read indicators (the checklist, the
+ * scenarios): role series held in memory, nodes evaluated in the given order with the real
+ * indicator classes, inputs inner-joined on common timestamps and cut to {@code from..to} before
+ * computing (so the cut is physical, not a read position). Also the RoleBindings of the roles it
+ * holds. Shipped in this library's test-jar only; not thread-safe while being filled.
  */
-final class InMemoryEngine implements IndicatorEngine, RoleBindings {
+public final class InMemoryEngine implements IndicatorEngine, RoleBindings {
+
+    /** The sample data the distribution ships (the same files as the sample workspace). */
+    public static final Path DATA = Path.of("/work/shared/data");
 
     private static final Map<String, Indicator> INDICATORS = new HashMap<>();
 
     static {
-        for (Indicator i : List.of(new Sma(), new SimpleReturn(), new Drawdown(), new Correlation(),
-                new LeadershipRatio())) {
+        for (Indicator i : List.of(new Sma(), new SimpleReturn(), new Drawdown(), new RealizedVol(),
+                new Correlation(), new LeadershipRatio(), new OiPriceDivergence(), new VolTargetExposure())) {
             INDICATORS.put(i.spec().id(), i);
         }
     }
 
-    record Series(long[] times, double[] values) {
+    private record Series(long[] times, double[] values) {
     }
 
     private final Map<String, Series> roles = new HashMap<>();
 
-    InMemoryEngine put(String role, long[] times, double[] values) {
+    /** Binds a role to a series (ascending times); returns this engine. */
+    public InMemoryEngine put(String role, long[] times, double[] values) {
         roles.put(role, new Series(times, values));
         return this;
     }
 
-    InMemoryEngine without(String role) {
+    /** A copy of this engine without the role. */
+    public InMemoryEngine without(String role) {
         InMemoryEngine e = new InMemoryEngine();
         e.roles.putAll(roles);
         e.roles.remove(role);
         return e;
+    }
+
+    /** Whether the role is bound. */
+    public boolean bound(String role) {
+        return roles.containsKey(role);
     }
 
     @Override
@@ -115,7 +129,7 @@ final class InMemoryEngine implements IndicatorEngine, RoleBindings {
 
     @Override
     public LiveIndicators live(List<IndicatorNode> nodes) {
-        throw new UnsupportedOperationException("not needed by the scenarios");
+        throw new UnsupportedOperationException("not needed by the tests that use this engine");
     }
 
     // --- RoleBindings over the roles held ---
@@ -144,10 +158,8 @@ final class InMemoryEngine implements IndicatorEngine, RoleBindings {
 
     // --- sample data ---
 
-    static final Path DATA = Path.of("/work/shared/data");
-
-    /** The sample workspace's roles, from /work/shared/data (the same files the distribution ships). */
-    static InMemoryEngine sample() throws IOException {
+    /** The sample workspace's roles, from {@link #DATA}. */
+    public static InMemoryEngine sample() throws IOException {
         InMemoryEngine e = new InMemoryEngine();
         e.load("us10y", "fred/DGS10.csv", 0, 1);
         e.load("us2y", "fred/DGS2.csv", 0, 1);

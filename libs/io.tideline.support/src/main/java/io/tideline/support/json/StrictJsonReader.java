@@ -1,0 +1,207 @@
+package io.tideline.support.json;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a JSON file into a record strictly: an unknown key, a value of the wrong type (no
+ * coercion of {@code "5"} to 5 or of 5.5 to 5), trailing tokens, or a value its record's
+ * constructor refuses with a {@link JsonValueException} is a {@link JsonFileException} naming the
+ * file, the JSON path and what was expected. Immutable and thread-safe.
+ *
+ * @param <T> the type of the document
+ */
+public final class StrictJsonReader<T> {
+
+    private static final Pattern MISSING = Pattern.compile("creator property '([^']+)'");
+
+    private final Class<T> type;
+    private final String expectedDocument;
+    private final String root;
+    private final boolean everyKeyRequired;
+    private final ObjectReader reader;
+
+    private StrictJsonReader(Class<T> type, String expectedDocument, String root, boolean everyKeyRequired) {
+        this.type = type;
+        this.expectedDocument = expectedDocument;
+        this.root = root;
+        this.everyKeyRequired = everyKeyRequired;
+        JsonMapper.Builder b = JsonMapper.builder()
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS);
+        if (everyKeyRequired) {
+            b.enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
+                    .enable(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES);
+        }
+        JsonMapper mapper = b.build();
+        for (LogicalType t : List.of(LogicalType.Integer, LogicalType.Float, LogicalType.Boolean)) {
+            mapper.coercionConfigFor(t).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+        }
+        for (CoercionInputShape s : List.of(CoercionInputShape.Integer, CoercionInputShape.Float,
+                CoercionInputShape.Boolean)) {
+            mapper.coercionConfigFor(LogicalType.Textual).setCoercion(s, CoercionAction.Fail);
+        }
+        this.reader = mapper.readerFor(type);
+    }
+
+    /**
+     * A reader of {@code type} whose JSON paths have no root prefix ({@code steps.macro.days}, the
+     * whole file being the empty path) and whose records check missing keys themselves.
+     *
+     * @param expectedDocument what the document should be, for an empty file: e.g. "a JSON object
+     *     with version, steps and regime"
+     */
+    public static <T> StrictJsonReader<T> of(Class<T> type, String expectedDocument) {
+        return new StrictJsonReader<>(Objects.requireNonNull(type, "type"),
+                Objects.requireNonNull(expectedDocument, "expectedDocument"), "", false);
+    }
+
+    /** This reader with JSON paths starting at {@code root}, e.g. {@code $} for {@code $.scenarios[1]}. */
+    public StrictJsonReader<T> rootedAt(String root) {
+        return new StrictJsonReader<>(type, expectedDocument, Objects.requireNonNull(root, "root"), everyKeyRequired);
+    }
+
+    /**
+     * This reader refusing a missing or null key of any record constructor ("missing or null;
+     * every key is required"), for documents where nothing is optional.
+     */
+    public StrictJsonReader<T> everyKeyRequired() {
+        return new StrictJsonReader<>(type, expectedDocument, root, true);
+    }
+
+    /**
+     * Reads a document shipped as a resource of {@code loader}; a missing or invalid one is a
+     * build error, hence unchecked.
+     *
+     * @throws IllegalStateException naming the resource, when it is absent or unusable
+     */
+    public T resource(ClassLoader loader, String resource) {
+        try (InputStream in = loader.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("the bundle lacks " + resource);
+            }
+            return read(resource, in);
+        } catch (IOException | JsonFileException e) {
+            throw new IllegalStateException("the built-in " + resource + " is unusable: " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads a file; errors name it by its path. */
+    public T read(Path file) throws JsonFileException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return read(file.toString(), in);
+        } catch (IOException e) {
+            throw new JsonFileException(file.toString(), root, "cannot be read (" + e + ")", e);
+        }
+    }
+
+    /** Reads a document from a stream; {@code name} names the file in errors. */
+    public T read(String name, InputStream in) throws JsonFileException {
+        Objects.requireNonNull(name, "name");
+        try {
+            T value = reader.readValue(in);
+            if (value == null) {
+                throw new JsonFileException(name, root, "expected " + expectedDocument, null);
+            }
+            return value;
+        } catch (JsonParseException e) {
+            throw new JsonFileException(name, root, "line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr() + ": expected valid JSON (" + e.getOriginalMessage() + ")", e);
+        } catch (UnrecognizedPropertyException e) {
+            TreeSet<String> known = new TreeSet<>();
+            e.getKnownPropertyIds().forEach(k -> known.add(String.valueOf(k)));
+            throw new JsonFileException(name, path(e), "unknown key; expected one of " + String.join(", ", known), e);
+        } catch (ValueInstantiationException e) {
+            if (e.getCause() instanceof JsonValueException v) {
+                throw new JsonFileException(name, join(path(e), v.field()),
+                        "expected " + v.expected() + ", got " + v.actual(), e);
+            }
+            throw new JsonFileException(name, path(e), "expected a valid value (" + e.getOriginalMessage() + ")", e);
+        } catch (MismatchedInputException e) {
+            Matcher m = everyKeyRequired ? MISSING.matcher(e.getOriginalMessage()) : null;
+            if (m != null && m.find()) {
+                String p = path(e);
+                String at = p.equals(m.group(1)) || p.endsWith("." + m.group(1)) ? p : join(p, m.group(1));
+                throw new JsonFileException(name, at, "missing or null; every key is required", e);
+            }
+            String got = e instanceof InvalidFormatException f ? ", got " + f.getValue() : "";
+            throw new JsonFileException(name, path(e), "expected " + describe(e.getTargetType()) + got, e);
+        } catch (JsonMappingException e) {
+            throw new JsonFileException(name, path(e), "expected a valid value (" + e.getOriginalMessage() + ")", e);
+        } catch (JsonProcessingException e) {
+            throw new JsonFileException(name, root, "expected valid JSON (" + e.getOriginalMessage() + ")", e);
+        } catch (IOException e) {
+            throw new JsonFileException(name, root, "cannot be read (" + e + ")", e);
+        }
+    }
+
+    /** The JSON path of a mapping error: the root, then {@code .field} and {@code [index]} steps. */
+    private String path(JsonMappingException e) {
+        StringBuilder b = new StringBuilder(root);
+        for (JsonMappingException.Reference r : e.getPath()) {
+            if (r.getFieldName() != null) {
+                if (!b.isEmpty()) {
+                    b.append('.');
+                }
+                b.append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                b.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return b.toString();
+    }
+
+    /** A record's path followed by a field relative to it, which may start with an index. */
+    private static String join(String path, String field) {
+        if (path.isEmpty()) {
+            return field;
+        }
+        return field.startsWith("[") ? path + field : path + "." + field;
+    }
+
+    private static String describe(Class<?> type) {
+        if (type == null) {
+            return "a value of another type";
+        }
+        if (type == int.class || type == Integer.class) {
+            return "a whole number";
+        }
+        if (type == double.class || type == Double.class) {
+            return "a number";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "true or false";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        if (List.class.isAssignableFrom(type)) {
+            return "a JSON array";
+        }
+        return "a JSON object";
+    }
+}
