@@ -70,4 +70,96 @@ public final class Swt {
         org.eclipse.swt.graphics.Point extent = gc.textExtent(text);
         gc.drawText(text, cx - extent.x / 2, cy - extent.y / 2, true);
     }
+
+    /**
+     * The first of {@code candidates} whose extent fits in {@code width} pixels, else the last
+     * one cut with an ellipsis so it does: for captions drawn on canvases that may be narrow.
+     */
+    public static String fit(GC gc, int width, String... candidates) {
+        for (String c : candidates) {
+            if (gc.textExtent(c).x <= width) {
+                return c;
+            }
+        }
+        return ellipsize(gc, candidates[candidates.length - 1], width);
+    }
+
+    /** {@code text} cut at the end with "…" so it fits in {@code width} pixels (at least "…"). */
+    public static String ellipsize(GC gc, String text, int width) {
+        if (gc.textExtent(text).x <= width) {
+            return text;
+        }
+        int lo = 0;
+        int hi = text.length();
+        // Binary search on the kept length: textExtent grows with the prefix.
+        while (lo < hi) {
+            int mid = (lo + hi + 1) / 2;
+            if (gc.textExtent(text.substring(0, mid).stripTrailing() + "\u2026").x <= width) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return text.substring(0, lo).stripTrailing() + "\u2026";
+    }
+
+    /**
+     * Makes the table's tooltip the full text of the cell under the mouse, so text cut by a
+     * narrow column can still be read (SWT on GTK shows no tooltip for cut cells on its own).
+     */
+    public static void cellTips(org.eclipse.swt.widgets.Table table) {
+        table.addListener(SWT.MouseMove, e -> {
+            org.eclipse.swt.widgets.TableItem item = table.getItem(new org.eclipse.swt.graphics.Point(e.x, e.y));
+            String tip = null;
+            if (item != null) {
+                for (int i = 0; i < Math.max(1, table.getColumnCount()); i++) {
+                    if (item.getBounds(i).contains(e.x, e.y)) {
+                        tip = item.getText(i);
+                        break;
+                    }
+                }
+            }
+            setTip(table, tip);
+        });
+    }
+
+    /** As {@link #cellTips(org.eclipse.swt.widgets.Table)}, for trees. */
+    public static void cellTips(org.eclipse.swt.widgets.Tree tree) {
+        tree.addListener(SWT.MouseMove, e -> {
+            org.eclipse.swt.widgets.TreeItem item = tree.getItem(new org.eclipse.swt.graphics.Point(e.x, e.y));
+            String tip = null;
+            if (item != null) {
+                for (int i = 0; i < Math.max(1, tree.getColumnCount()); i++) {
+                    if (item.getBounds(i).contains(e.x, e.y)) {
+                        tip = item.getText(i);
+                        break;
+                    }
+                }
+            }
+            setTip(tree, tip);
+        });
+    }
+
+    private static void setTip(Control control, String tip) {
+        String t = tip == null || tip.isBlank() ? null : tip;
+        if (!java.util.Objects.equals(t, control.getToolTipText())) {
+            control.setToolTipText(t);
+        }
+    }
+
+    /**
+     * Gives column {@code fill} of the table whatever width the other columns leave in the
+     * visible area (at least {@code min}), now and whenever the table is resized.
+     */
+    public static void fillColumn(org.eclipse.swt.widgets.Table table, int fill, int min) {
+        Runnable fit = () -> {
+            int others = 0;
+            for (int i = 0; i < table.getColumnCount(); i++) {
+                others += i == fill ? 0 : table.getColumn(i).getWidth();
+            }
+            table.getColumn(fill).setWidth(Math.max(min, table.getClientArea().width - others));
+        };
+        table.addListener(SWT.Resize, e -> fit.run());
+        fit.run();
+    }
 }

@@ -29,6 +29,7 @@ public abstract class ViewBase {
     protected final Background background;
     private final Display display;
     private Label status;
+    private boolean collapsing;
     private String error;
 
     /** Creates the top composite in {@code parent}; subclasses build their controls in it. */
@@ -85,6 +86,21 @@ public abstract class ViewBase {
         return status;
     }
 
+    /**
+     * Creates a wrapping status label in {@code parent} (a GridLayout of one column) that takes
+     * no room while it has nothing to say, for views where every line of height counts.
+     */
+    protected Label collapsingStatusLabel(Composite parent) {
+        status = new Label(parent, SWT.WRAP);
+        GridData gd = new GridData(SWT.FILL, SWT.CENTER, true, false);
+        gd.exclude = true;
+        status.setLayoutData(gd);
+        status.setVisible(false);
+        collapsing = true;
+        background.onBusy(busy -> showStatus());
+        return status;
+    }
+
     /** Shows {@code e} in the status label and the workbench's status bar; null clears it. */
     protected void showError(Exception e) {
         error = e == null ? null : msg.format("error", e.getMessage() == null ? e.toString() : e.getMessage());
@@ -101,6 +117,11 @@ public abstract class ViewBase {
         String text = background.busy() ? msg.get("computing") : error == null ? "" : error;
         status.setText(text);
         status.setForeground(background.busy() || error == null ? null : Swt.color(ColorScale.RED));
+        if (collapsing) {
+            boolean show = !text.isEmpty();
+            ((GridData) status.getLayoutData()).exclude = !show;
+            status.setVisible(show);
+        }
         status.getParent().layout(true);
     }
 

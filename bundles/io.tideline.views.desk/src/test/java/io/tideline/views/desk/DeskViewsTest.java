@@ -199,7 +199,7 @@ class DeskViewsTest {
     void feedsViewListsHealthAndAlertsAndNotifiesNewOnes() throws Exception {
         FakeDesk desk = new FakeDesk();
         shell = SwtHarness.shell(1000, 600);
-        TestContext context = new TestContext(Locale.GERMAN, Map.of());
+        TestContext context = new TestContext(Locale.GERMAN, Map.of("notify", "true"));
         FeedsView view = new FeedsView(shell, context, desk);
         shell.open();
         SwtHarness.pumpUntil(() -> view.feedsTable().getItemCount() == 3 && view.alertsTable().getItemCount() == 1,
@@ -215,6 +215,7 @@ class DeskViewsTest {
         SwtHarness.pumpUntil(() -> view.alertsTable().getItemCount() == 2, WAIT, "the new alert");
         assertThat(view.alertsTable().getItem(0).getText(2)).startsWith("us10y change-bp(5) liegt jetzt über");
         assertThat(view.bannerText()).contains("us10y change-bp(5)");
+        assertThat(context.statuses).anySatisfy(m -> assertThat(m).startsWith("Tideline-Alarm: us10y change-bp(5)"));
         SwtHarness.pump(200);
         ImageData shot = SwtHarness.screenshot(shell, "feeds");
         assertThat(SwtHarness.colours(shot)).isGreaterThan(10);

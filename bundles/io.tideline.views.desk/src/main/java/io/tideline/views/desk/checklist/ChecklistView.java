@@ -20,6 +20,7 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.layout.RowLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.DateTime;
@@ -37,12 +38,16 @@ import org.eclipse.swt.widgets.TreeItem;
 public final class ChecklistView extends ViewBase {
 
     static final int TIMELINE_DAYS = 365;
+    /** Preferred widths of step, summary, value, threshold, rule and source. */
+    private static final int[] WIDTHS = {220, 300, 80, 80, 300, 260};
+    private static final int MIN_SUMMARY = 200;
 
     private final Label regime;
     private final Label facts;
     private final Label drivers;
     private final DateTime date;
     private final Tree tree;
+    private final Label detail;
     private final RegimeTimeline timeline;
     private final Map<Status, Image> lights = new EnumMap<>(Status.class);
     private Verdict verdict;
@@ -65,7 +70,7 @@ public final class ChecklistView extends ViewBase {
         regime.setFont(Swt.derivedFont(regime, 6, SWT.BOLD));
         regime.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         regime.setText(msg.get("checklist.loading"));
-        facts = new Label(head, SWT.NONE);
+        facts = new Label(head, SWT.WRAP);
         facts.setFont(Swt.derivedFont(facts, 2, SWT.BOLD));
         facts.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         drivers = new Label(head, SWT.WRAP);
@@ -73,7 +78,14 @@ public final class ChecklistView extends ViewBase {
 
         Composite bar = new Composite(root, SWT.NONE);
         bar.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
-        bar.setLayout(new GridLayout(5, false));
+        // Wraps onto a second line where the date picker and buttons do not fit side by side
+        // (a narrow pane, or German words).
+        RowLayout rows = new RowLayout(SWT.HORIZONTAL);
+        rows.wrap = true;
+        rows.center = true;
+        rows.marginLeft = 0;
+        rows.marginRight = 0;
+        bar.setLayout(rows);
         new Label(bar, SWT.NONE).setText(msg.get("checklist.asOf"));
         date = new DateTime(bar, SWT.DATE | SWT.DROP_DOWN | SWT.MEDIUM);
         date.addListener(SWT.Selection, e -> {
@@ -90,7 +102,7 @@ public final class ChecklistView extends ViewBase {
         Button export = new Button(bar, SWT.PUSH);
         export.setText(msg.get("report.export"));
         export.addListener(SWT.Selection, e -> report().ask(verdict, setting("portfolio", null)));
-        statusLabel(bar);
+        collapsingStatusLabel(root);
 
         tree = new Tree(root, SWT.BORDER | SWT.FULL_SELECTION | SWT.V_SCROLL | SWT.H_SCROLL);
         tree.setHeaderVisible(true);
@@ -98,12 +110,19 @@ public final class ChecklistView extends ViewBase {
         tree.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         String[] columns = {"checklist.col.step", "checklist.col.summary", "checklist.col.value",
             "checklist.col.threshold", "checklist.col.rule", "checklist.col.source"};
-        int[] widths = {220, 300, 80, 80, 300, 260};
         for (int i = 0; i < columns.length; i++) {
             TreeColumn c = new TreeColumn(tree, i == 2 || i == 3 ? SWT.RIGHT : SWT.LEFT);
             c.setText(msg.get(columns[i]));
-            c.setWidth(widths[i]);
+            c.setWidth(WIDTHS[i]);
         }
+        tree.addListener(SWT.Resize, e -> fitColumns());
+        Swt.cellTips(tree);
+        tree.addListener(SWT.Selection, e -> showDetail(e.item instanceof TreeItem item ? item : null));
+
+        // The selected row's text in full, wrapped: cells cut by a narrow view stay readable.
+        detail = new Label(root, SWT.WRAP);
+        detail.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+        detail.setText(msg.get("checklist.detail.hint"));
 
         Label strip = new Label(root, SWT.NONE);
         strip.setText(msg.format("checklist.timeline", TIMELINE_DAYS));
@@ -122,6 +141,11 @@ public final class ChecklistView extends ViewBase {
     /** The steps tree; for tests. */
     public Tree tree() {
         return tree;
+    }
+
+    /** The line under the tree with the selected row's full text; for tests. */
+    public Label detail() {
+        return detail;
     }
 
     /** The regime strip; for tests. */
@@ -217,6 +241,39 @@ public final class ChecklistView extends ViewBase {
             }
         }
         tree.setRedraw(true);
+        fitColumns();
+        showDetail(null);
+    }
+
+    /**
+     * Fits the columns to the visible width: the step column to its text (at most half the width,
+     * and leaving the summary {@value #MIN_SUMMARY} px), and the summary to what is left. Where even that leaves the summary under
+     * {@value #MIN_SUMMARY} px, the evidence columns (value, threshold, rule, source) go to the
+     * right of the visible area, reached by scrolling, so the summary of each step stays whole.
+     */
+    private void fitColumns() {
+        int client = tree.getClientArea().width;
+        if (client <= 0) {
+            return;
+        }
+        TreeColumn step = tree.getColumn(0);
+        step.pack();
+        step.setWidth(Math.max(120, Math.min(step.getWidth() + 8, Math.min(client / 2, client - MIN_SUMMARY))));
+        int evidence = WIDTHS[2] + WIDTHS[3] + WIDTHS[4] + WIDTHS[5];
+        int left = client - step.getWidth() - evidence;
+        tree.getColumn(1).setWidth(left >= MIN_SUMMARY ? left : Math.max(MIN_SUMMARY, client - step.getWidth()));
+    }
+
+    private void showDetail(TreeItem item) {
+        if (item == null || item.isDisposed()) {
+            detail.setText(msg.get("checklist.detail.hint"));
+        } else if (item.getParentItem() == null) {
+            detail.setText(Swt.literal(item.getText(0) + ": " + item.getText(1)));
+        } else {
+            detail.setText(Swt.literal(msg.format("checklist.detail.evidence", item.getText(0), item.getText(1),
+                    item.getText(2), item.getText(3), item.getText(4), item.getText(5))));
+        }
+        root.layout(true, true);
     }
 
     private String number(double v) {

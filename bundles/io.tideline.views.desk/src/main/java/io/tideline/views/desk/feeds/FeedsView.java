@@ -14,6 +14,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
@@ -23,16 +24,18 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
-import org.eclipse.swt.widgets.ToolTip;
-import org.eclipse.swt.widgets.Tray;
-import org.eclipse.swt.widgets.TrayItem;
 
 /**
  * Feeds and alerts: the health of every running feed connector (state, series offered, last
  * successful update, last error), refreshed every few seconds and when connectors come or go;
- * the alert log (regime changes and threshold crossings); and, when the {@code notify} setting
- * is on (the default), a notice for each new alert: a balloon from a tray icon where the desktop
- * has a system tray, and a banner at the top of the view.
+ * the alert log (regime changes and threshold crossings), the two sharing the view's height
+ * through a sash; and, when the {@code notify} setting is on (off by default), a notice for each
+ * new alert: a yellow banner in the alert log's title row (dismissed with its ✕) and a line in the
+ * workbench's status bar.
+ *
+ * <p>There is deliberately no tray balloon: SWT on GTK hands out a system tray even where no
+ * tray host runs (Xvfb, GNOME since 3.26), and the balloon then pops up at the screen's top-left
+ * corner over the application's menu. The view cannot tell the two cases apart.
  */
 public final class FeedsView extends ViewBase {
 
@@ -45,67 +48,104 @@ public final class FeedsView extends ViewBase {
     private final Button notifyBox;
     private final Map<FeedHealth.State, Image> lights = new EnumMap<>(FeedHealth.State.class);
     private final Runnable poll = this::pollNow;
-    private TrayItem trayItem;
-    private ToolTip lastTip;
+    private final SashForm sash;
 
     /** Builds the view in {@code parent} and starts polling. */
     public FeedsView(Composite parent, ViewContext context, DeskData data) {
         super(parent, context, data, "feeds");
-        root.setLayout(new GridLayout(1, false));
+        GridLayout rl = new GridLayout(1, false);
+        rl.marginHeight = 3;
+        rl.verticalSpacing = 3;
+        root.setLayout(rl);
         lights.put(FeedHealth.State.UP, Swt.dot(root, ColorScale.status(Status.GREEN), 14));
         lights.put(FeedHealth.State.DEGRADED, Swt.dot(root, ColorScale.status(Status.AMBER), 14));
         lights.put(FeedHealth.State.DOWN, Swt.dot(root, ColorScale.status(Status.RED), 14));
         lights.put(FeedHealth.State.UNKNOWN, Swt.dot(root, ColorScale.status(Status.UNKNOWN), 14));
 
-        banner = new Composite(root, SWT.BORDER);
-        banner.setBackground(Swt.color(0xFFF4C2));
-        banner.setLayout(new GridLayout(2, false));
-        GridData bannerData = new GridData(SWT.FILL, SWT.TOP, true, false);
-        bannerData.exclude = true;
-        banner.setLayoutData(bannerData);
-        banner.setVisible(false);
-        bannerText = new Label(banner, SWT.WRAP);
-        bannerText.setBackground(banner.getBackground());
-        bannerText.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
-        Button dismiss = new Button(banner, SWT.PUSH);
-        dismiss.setText(msg.get("feeds.dismiss"));
-        dismiss.addListener(SWT.Selection, e -> showBanner(null));
-
         Composite bar = new Composite(root, SWT.NONE);
         bar.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
-        bar.setLayout(new GridLayout(3, false));
+        GridLayout bl = new GridLayout(3, false);
+        bl.marginWidth = 0;
+        bl.marginHeight = 0;
+        bar.setLayout(bl);
         Label title = new Label(bar, SWT.NONE);
         title.setText(msg.get("feeds.title"));
-        title.setFont(Swt.derivedFont(title, 1, SWT.BOLD));
+        title.setFont(Swt.derivedFont(title, 0, SWT.BOLD));
         notifyBox = new Button(bar, SWT.CHECK);
         notifyBox.setText(msg.get("feeds.notify"));
-        notifyBox.setSelection(Boolean.parseBoolean(setting("notify", "true")));
+        notifyBox.setToolTipText(msg.get("feeds.notify.tip"));
+        // Off unless the user asks: a notice nobody asked for is noise over other work.
+        notifyBox.setSelection(Boolean.parseBoolean(setting("notify", "false")));
         notifyBox.addListener(SWT.Selection, e -> saveSetting("notify", Boolean.toString(notifyBox.getSelection())));
         statusLabel(bar);
 
-        feeds = table(new String[] {"feeds.col.source", "feeds.col.state", "feeds.col.offered", "feeds.col.last",
-            "feeds.col.error"}, new int[] {140, 110, 70, 190, 420});
-        feeds.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        sash = new SashForm(root, SWT.VERTICAL);
+        sash.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        Composite top = pane(sash);
+        feeds = table(top, new String[] {"feeds.col.source", "feeds.col.state", "feeds.col.offered", "feeds.col.last",
+            "feeds.col.error"}, new int[] {80, 125, 55, 170, 200});
+        // Shown as feed, state, last error, series, last update: the error is what a narrow
+        // pane must still show; it gets whatever width the other columns leave.
+        feeds.setColumnOrder(new int[] {0, 1, 4, 2, 3});
+        Swt.fillColumn(feeds, 4, 160);
 
-        Label alertsTitle = new Label(root, SWT.NONE);
+        Composite bottom = pane(sash);
+        // The newest alert's banner sits in the alert log's title row, so announcing it takes
+        // no height from the tables in a short pane.
+        Composite alertsBar = new Composite(bottom, SWT.NONE);
+        alertsBar.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+        GridLayout al = new GridLayout(2, false);
+        al.marginWidth = 0;
+        al.marginHeight = 0;
+        alertsBar.setLayout(al);
+        Label alertsTitle = new Label(alertsBar, SWT.NONE);
         alertsTitle.setText(msg.get("feeds.alerts"));
         alertsTitle.setFont(title.getFont());
-        alerts = table(new String[] {"feeds.col.time", "feeds.col.kind", "feeds.col.message", "feeds.col.source"},
-                new int[] {170, 110, 480, 320});
-        alerts.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        banner = new Composite(alertsBar, SWT.NONE);
+        banner.setBackground(Swt.color(0xFFF4C2));
+        GridLayout bannerLayout = new GridLayout(2, false);
+        bannerLayout.marginHeight = 1;
+        bannerLayout.marginWidth = 4;
+        banner.setLayout(bannerLayout);
+        GridData bannerData = new GridData(SWT.FILL, SWT.CENTER, true, false);
+        bannerData.exclude = true;
+        banner.setLayoutData(bannerData);
+        banner.setVisible(false);
+        bannerText = new Label(banner, SWT.NONE);
+        bannerText.setBackground(banner.getBackground());
+        GridData textData = new GridData(SWT.FILL, SWT.CENTER, true, false);
+        textData.widthHint = 100;
+        bannerText.setLayoutData(textData);
+        Label dismiss = new Label(banner, SWT.NONE);
+        dismiss.setText("\u2715");
+        dismiss.setBackground(banner.getBackground());
+        dismiss.setToolTipText(msg.get("feeds.dismiss"));
+        dismiss.setCursor(root.getDisplay().getSystemCursor(SWT.CURSOR_HAND));
+        dismiss.addListener(SWT.MouseUp, e -> showBanner(null));
+        alerts = table(bottom, new String[] {"feeds.col.time", "feeds.col.kind", "feeds.col.message",
+            "feeds.col.source"}, new int[] {175, 90, 300, 220});
+        // Half each: both show their header and a few rows in a short pane; the sash moves.
+        sash.setWeights(1, 1);
 
-        root.addDisposeListener(e -> {
-            root.getDisplay().timerExec(-1, poll);
-            if (trayItem != null && !trayItem.isDisposed()) {
-                trayItem.dispose();
-            }
-        });
+        root.addDisposeListener(e -> root.getDisplay().timerExec(-1, poll));
         background.run("alerts", data::alerts, this::fillAlerts, this::showError);
         pollNow();
     }
 
-    private Table table(String[] keys, int[] widths) {
-        Table t = new Table(root, SWT.BORDER | SWT.FULL_SELECTION | SWT.V_SCROLL);
+    private static Composite pane(Composite parent) {
+        Composite c = new Composite(parent, SWT.NONE);
+        GridLayout l = new GridLayout(1, false);
+        l.marginWidth = 0;
+        l.marginHeight = 0;
+        l.verticalSpacing = 2;
+        c.setLayout(l);
+        return c;
+    }
+
+    private Table table(Composite parent, String[] keys, int[] widths) {
+        Table t = new Table(parent, SWT.BORDER | SWT.FULL_SELECTION | SWT.V_SCROLL | SWT.H_SCROLL);
+        t.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        Swt.cellTips(t);
         t.setHeaderVisible(true);
         t.setLinesVisible(true);
         for (int i = 0; i < keys.length; i++) {
@@ -124,6 +164,22 @@ public final class FeedsView extends ViewBase {
     /** The alert log table; for tests. */
     public Table alertsTable() {
         return alerts;
+    }
+
+    /** The sash holding the feeds (top) and the alert log (bottom); for tests. */
+    public SashForm sash() {
+        return sash;
+    }
+
+    /** Whether new alerts are announced (the {@code notify} setting); for tests. */
+    public boolean notifying() {
+        return notifyBox.getSelection();
+    }
+
+    /** Turns announcing new alerts on or off, as the check box does, and saves it; for tests. */
+    public void setNotifying(boolean on) {
+        notifyBox.setSelection(on);
+        notifyBox.notifyListeners(SWT.Selection, new org.eclipse.swt.widgets.Event());
     }
 
     /** The banner's text while shown, else {@code null}; for tests. */
@@ -193,6 +249,8 @@ public final class FeedsView extends ViewBase {
     @Override
     protected void alertLogged(Alert alert) {
         addAlert(alert);
+        // The newest row is on top: scroll there, or a short log shows an older one.
+        alerts.setTopIndex(0);
         if (notifyBox.getSelection()) {
             notifyDesktop(AlertText.message(msg, alert));
         }
@@ -200,30 +258,14 @@ public final class FeedsView extends ViewBase {
 
     private void notifyDesktop(String text) {
         showBanner(text);
-        Tray tray = root.getDisplay().getSystemTray();
-        if (tray == null) {
-            return;
-        }
-        if (trayItem == null || trayItem.isDisposed()) {
-            trayItem = new TrayItem(tray, SWT.NONE);
-            trayItem.setImage(lights.get(FeedHealth.State.DEGRADED));
-            trayItem.setToolTipText("Tideline");
-        }
-        if (lastTip != null && !lastTip.isDisposed()) {
-            lastTip.dispose();
-        }
-        ToolTip tip = new ToolTip(root.getShell(), SWT.BALLOON | SWT.ICON_WARNING);
-        lastTip = tip;
-        tip.setText(msg.get("feeds.notice"));
-        tip.setMessage(text);
-        tip.setAutoHide(true);
-        trayItem.setToolTip(tip);
-        tip.setVisible(true);
+        context.status(msg.format("feeds.notice", text));
     }
 
     private void showBanner(String text) {
         boolean show = text != null;
         bannerText.setText(show ? Swt.literal(text) : "");
+        // A cut banner still reads whole on hover.
+        bannerText.setToolTipText(show ? text : null);
         ((GridData) banner.getLayoutData()).exclude = !show;
         banner.setVisible(show);
         root.layout(true, true);

@@ -49,6 +49,8 @@ public final class HeatmapView extends ViewBase {
     private int window;
     private CorrelationMatrix matrix;
     private Curve spark;
+    private String caption;
+    private String sparkTitle;
     private String sparkError;
     private HeatmapLayout layout;
 
@@ -175,6 +177,16 @@ public final class HeatmapView extends ViewBase {
         return Double.isNaN(v) ? msg.get("heatmap.na") : String.format(msg.locale(), "%+.2f", v);
     }
 
+    /** The caption under the grid as last painted, or {@code null}; for tests. */
+    public String caption() {
+        return caption;
+    }
+
+    /** The sparkline's title as last painted, or {@code null}; for tests. */
+    public String sparkTitle() {
+        return sparkTitle;
+    }
+
     private void paint(Event e) {
         GC gc = e.gc;
         Rectangle area = canvas.getClientArea();
@@ -235,8 +247,18 @@ public final class HeatmapView extends ViewBase {
         gc.setForeground(canvas.getDisplay().getSystemColor(SWT.COLOR_WIDGET_NORMAL_SHADOW));
         gc.drawRectangle(l.gridX() - 1, l.gridY() - 1, n * cell + 1, n * cell + 1);
         gc.setForeground(canvas.getDisplay().getSystemColor(SWT.COLOR_LIST_FOREGROUND));
-        String caption = msg.format("heatmap.caption", m.window(), Trace.day(m.latest()));
-        gc.drawText(caption, l.gridX(), l.gridY() + n * cell + 2, true);
+        // Narrow panes get the short wording, and start it at the left margin rather than under the grid.
+        String day = Trace.day(m.latest());
+        String full = msg.format("heatmap.caption", m.window(), day);
+        String brief = msg.format("heatmap.caption.short", m.window(), day);
+        int width = l.width() - l.gridX() - HeatmapLayout.MARGIN;
+        int x = l.gridX();
+        if (gc.textExtent(brief).x > width && gc.textExtent(full).x > width) {
+            x = HeatmapLayout.MARGIN;
+            width = l.width() - 2 * HeatmapLayout.MARGIN;
+        }
+        caption = Swt.fit(gc, width, full, brief);
+        gc.drawText(caption, x, l.gridY() + n * cell + 2, true);
     }
 
     private void paintLegend(GC gc, int lineHeight) {
@@ -267,13 +289,16 @@ public final class HeatmapView extends ViewBase {
         int h = l.sparkHeight() - lineHeight;
         Curve c = spark;
         String title = msg.format("heatmap.spark", SPARK_A, SPARK_B, window);
+        String brief = msg.format("heatmap.spark.short", SPARK_A, SPARK_B, window);
+        String tail = "";
         if (c != null && c.size() > 0) {
             double last = c.values()[c.size() - 1];
-            title = title + "  " + msg.format("heatmap.spark.last", number(last), Trace.day(c.times()[c.size() - 1]));
+            tail = "  " + msg.format("heatmap.spark.last", number(last), Trace.day(c.times()[c.size() - 1]));
         } else if (sparkError != null) {
-            title = title + "  " + msg.format("error", sparkError);
+            tail = "  " + msg.format("error", sparkError);
         }
-        gc.drawText(title, x0, l.sparkY(), true);
+        sparkTitle = Swt.fit(gc, l.width() - x0 - HeatmapLayout.MARGIN, title + tail, brief + tail);
+        gc.drawText(sparkTitle, x0, l.sparkY(), true);
         gc.setForeground(canvas.getDisplay().getSystemColor(SWT.COLOR_WIDGET_NORMAL_SHADOW));
         gc.drawRectangle(x0, y0, w - 1, h - 1);
         int zero = y0 + (h - 1) / 2;

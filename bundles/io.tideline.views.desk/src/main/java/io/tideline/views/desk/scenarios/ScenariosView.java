@@ -20,7 +20,9 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.custom.SashForm;
+import org.eclipse.swt.custom.CTabFolder;
+import org.eclipse.swt.custom.CTabItem;
+import org.eclipse.swt.custom.ScrolledComposite;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.graphics.Point;
@@ -30,9 +32,9 @@ import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Canvas;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.FileDialog;
-import org.eclipse.swt.widgets.Group;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Scale;
 import org.eclipse.swt.widgets.Table;
@@ -44,21 +46,34 @@ import org.eclipse.swt.widgets.TreeColumn;
 import org.eclipse.swt.widgets.TreeItem;
 
 /**
- * Scenarios A/B/C: the odds as bars with their change since the day before, each scenario's
- * conditions with their state, the "what to watch" list, the portfolio's P&amp;L per scenario
- * and probability-weighted (portfolio file in the setting {@code portfolio}), and the
- * liquidation-cascade model under three sliders (initial fall, mean leverage, depth),
- * recomputed in the background as they move.
+ * Scenarios A/B/C: a compact strip of the odds on top (one bar per scenario with its
+ * probability and change since the day before, always the full width), and under it tabs:
+ * each scenario's conditions with their state; the "what to watch" list; the portfolio's
+ * P&amp;L per scenario and probability-weighted (portfolio file in the setting {@code portfolio});
+ * and the liquidation-cascade model under three sliders (initial fall, mean leverage, depth),
+ * recomputed in the background as they move. Built to stay legible in a pane of about
+ * 620&times;250 pixels: a tab that has nothing to show says why.
  */
 public final class ScenariosView extends ViewBase {
 
-    static final int ODDS_ROW = 30;
+    /** Tab order; the selected tab is saved as the setting {@code tab}. */
+    static final int TAB_CONDITIONS = 0;
+    static final int TAB_WATCH = 1;
+    static final int TAB_PNL = 2;
+    static final int TAB_CASCADE = 3;
+    private static final int PAD = 4;
+    private static final int[] ODDS_COLOURS = {ColorScale.RED, 0xF0A202,
+        ColorScale.regime(io.tideline.regime.api.Regime.NORMAL)};
 
     private final Text portfolioText;
     private final Canvas odds;
+    private final int oddsRow;
+    private final CTabFolder tabs;
     private final Tree conditions;
     private final Table watch;
+    private final Label watchEmpty;
     private final Table pnl;
+    private final Label pnlEmpty;
     private final Scale shock;
     private final Scale leverage;
     private final Scale depth;
@@ -66,27 +81,82 @@ public final class ScenariosView extends ViewBase {
     private final Label leverageLabel;
     private final Label depthLabel;
     private final Label cascadeResult;
+    private final ScrolledComposite cascadeScroll;
+    private final Composite cascadeBody;
     private final Map<ConditionState, Image> lights = new EnumMap<>(ConditionState.class);
     private final org.eclipse.swt.graphics.Font bold;
     private ScenarioReport today;
     private ScenarioReport yesterday;
     private CascadeResult cascade;
+    private Rectangle[] bars = new Rectangle[0];
+    private Rectangle[] values = new Rectangle[0];
 
     /** Builds the view in {@code parent} and starts loading. */
     public ScenariosView(Composite parent, ViewContext context, DeskData data) {
         super(parent, context, data, "scenarios");
-        root.setLayout(new GridLayout(1, false));
+        GridLayout rl = new GridLayout(1, false);
+        rl.marginWidth = PAD;
+        rl.marginHeight = PAD;
+        rl.verticalSpacing = PAD;
+        root.setLayout(rl);
         lights.put(ConditionState.MET, Swt.dot(root, ColorScale.status(Status.RED), 12));
         lights.put(ConditionState.NOT_MET, Swt.dot(root, ColorScale.status(Status.GREEN), 12));
         lights.put(ConditionState.UNKNOWN, Swt.dot(root, ColorScale.status(Status.UNKNOWN), 12));
 
-        Composite bar = new Composite(root, SWT.NONE);
+        odds = new Canvas(root, SWT.DOUBLE_BUFFERED | SWT.NO_BACKGROUND);
+        GC measure = new GC(odds);
+        oddsRow = measure.getFontMetrics().getHeight() + 4;
+        measure.dispose();
+        GridData od = new GridData(SWT.FILL, SWT.TOP, true, false);
+        od.heightHint = oddsRow * 3 + 2 * PAD;
+        odds.setLayoutData(od);
+        odds.addListener(SWT.Paint, this::paintOdds);
+        odds.addListener(SWT.MouseMove, e -> {
+            String tip = oddsTip(e.y);
+            if (!java.util.Objects.equals(tip, odds.getToolTipText())) {
+                odds.setToolTipText(tip);
+            }
+        });
+        collapsingStatusLabel(root);
+
+        tabs = new CTabFolder(root, SWT.BORDER | SWT.FLAT);
+        tabs.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+
+        conditions = new Tree(tabs, SWT.FULL_SELECTION | SWT.V_SCROLL | SWT.H_SCROLL);
+        conditions.setHeaderVisible(true);
+        String[] cc = {"scenarios.col.condition", "scenarios.col.state", "checklist.col.value",
+            "checklist.col.threshold"};
+        int[] cw = {300, 130, 70, 90};
+        for (int i = 0; i < cc.length; i++) {
+            TreeColumn c = new TreeColumn(conditions, i >= 2 ? SWT.RIGHT : SWT.LEFT);
+            c.setText(Swt.literal(msg.get(cc[i])));
+            c.setWidth(cw[i]);
+        }
+        // The condition's words take what the three short columns leave, never under 160 px.
+        conditions.addListener(SWT.Resize, e -> conditions.getColumn(0).setWidth(Math.max(160,
+                conditions.getClientArea().width - cw[1] - cw[2] - cw[3])));
+        Swt.cellTips(conditions);
+        tab("scenarios.tab.conditions", conditions);
+
+        Composite watchPane = pane(tabs);
+        watchEmpty = emptyLabel(watchPane);
+        watch = table(watchPane, new String[] {"scenarios.col.condition", "checklist.col.value",
+            "checklist.col.threshold", "scenarios.col.scenario", "scenarios.col.ifFlipped"},
+                new int[] {240, 70, 80, 70, 90});
+        Swt.fillColumn(watch, 0, 160);
+        tab("scenarios.tab.watch", watchPane);
+
+        Composite pnlPane = pane(tabs);
+        Composite bar = new Composite(pnlPane, SWT.NONE);
         bar.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
-        bar.setLayout(new GridLayout(4, false));
+        GridLayout bl = new GridLayout(3, false);
+        bl.marginWidth = 0;
+        bl.marginHeight = 0;
+        bar.setLayout(bl);
         new Label(bar, SWT.NONE).setText(msg.get("scenarios.portfolio"));
         portfolioText = new Text(bar, SWT.BORDER | SWT.SINGLE);
-        GridData pd = new GridData(SWT.FILL, SWT.CENTER, false, false);
-        pd.widthHint = 320;
+        GridData pd = new GridData(SWT.FILL, SWT.CENTER, true, false);
+        pd.widthHint = 120;
         portfolioText.setLayoutData(pd);
         portfolioText.setText(setting("portfolio", ""));
         portfolioText.setToolTipText(msg.get("scenarios.portfolio.tip"));
@@ -102,84 +172,93 @@ public final class ScenariosView extends ViewBase {
                 usePortfolio(file);
             }
         });
-        statusLabel(bar);
-
-        SashForm sash = new SashForm(root, SWT.HORIZONTAL);
-        sash.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
-        Composite left = column(sash);
-        Composite right = column(sash);
-        sash.setWeights(1, 1);
-
-        odds = new Canvas(left, SWT.DOUBLE_BUFFERED | SWT.NO_BACKGROUND);
-        GridData od = new GridData(SWT.FILL, SWT.TOP, true, false);
-        od.heightHint = ODDS_ROW * 3 + 12;
-        odds.setLayoutData(od);
-        odds.addListener(SWT.Paint, this::paintOdds);
-        odds.addListener(SWT.MouseMove, e -> {
-            String tip = oddsTip(e.y);
-            if (!java.util.Objects.equals(tip, odds.getToolTipText())) {
-                odds.setToolTipText(tip);
-            }
-        });
-
-        heading(left, "scenarios.conditions");
-        conditions = new Tree(left, SWT.BORDER | SWT.FULL_SELECTION);
-        conditions.setHeaderVisible(true);
-        conditions.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
-        String[] cc = {"scenarios.col.condition", "scenarios.col.state", "checklist.col.value",
-            "checklist.col.threshold"};
-        int[] cw = {300, 110, 80, 90};
-        for (int i = 0; i < cc.length; i++) {
-            TreeColumn c = new TreeColumn(conditions, i >= 2 ? SWT.RIGHT : SWT.LEFT);
-            c.setText(Swt.literal(msg.get(cc[i])));
-            c.setWidth(cw[i]);
-        }
-
-        heading(right, "scenarios.watch");
-        watch = table(right, new String[] {"scenarios.col.condition", "checklist.col.value", "checklist.col.threshold",
-            "scenarios.col.scenario", "scenarios.col.ifFlipped"}, new int[] {240, 80, 80, 70, 90});
-        heading(right, "scenarios.col.pnl");
-        pnl = table(right, new String[] {"scenarios.col.scenario", "scenarios.col.probability", "scenarios.col.pnl"},
+        pnlEmpty = emptyLabel(pnlPane);
+        pnl = table(pnlPane, new String[] {"scenarios.col.scenario", "scenarios.col.probability", "scenarios.col.pnl"},
                 new int[] {220, 90, 110});
         bold = Swt.derivedFont(pnl, 0, SWT.BOLD);
+        tab("scenarios.tab.pnl", pnlPane);
 
-        Group g = new Group(right, SWT.NONE);
-        g.setText(msg.get("scenarios.cascade"));
-        g.setLayoutData(new GridData(SWT.FILL, SWT.BOTTOM, true, false));
-        g.setLayout(new GridLayout(2, false));
+        // The sliders need more height than a short pane has: they scroll rather than squeeze.
+        cascadeScroll = new ScrolledComposite(tabs, SWT.V_SCROLL);
+        cascadeScroll.setExpandHorizontal(true);
+        cascadeScroll.setExpandVertical(true);
+        cascadeBody = new Composite(cascadeScroll, SWT.NONE);
+        // The result on top (what the sliders are for), the three sliders side by side under it:
+        // two lines of sliders fit a short pane where three rows of them do not.
+        cascadeBody.setLayout(new GridLayout(3, true));
+        cascadeScroll.setContent(cascadeBody);
+        cascadeScroll.addListener(SWT.Resize, e -> fitCascade());
+        cascadeResult = new Label(cascadeBody, SWT.WRAP);
+        cascadeResult.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 3, 1));
         CascadeParams d = CascadeParams.defaults();
+        shockLabel = sliderLabel(cascadeBody);
+        leverageLabel = sliderLabel(cascadeBody);
+        depthLabel = sliderLabel(cascadeBody);
         // Slider units: shock in tenths of a percent, leverage in whole x, depth in USD 100 m per 1%.
-        shockLabel = sliderLabel(g);
-        shock = slider(g, 0, 200, (int) Math.round(d.shock() * 1000), "cascade.shock");
-        leverageLabel = sliderLabel(g);
-        leverage = slider(g, 1, 60, (int) Math.round(d.meanLeverage()), "cascade.leverage");
-        depthLabel = sliderLabel(g);
-        depth = slider(g, 1, 60, (int) Math.round(d.depth() / 1e8), "cascade.depth");
-        cascadeResult = new Label(g, SWT.WRAP);
-        GridData rd = new GridData(SWT.FILL, SWT.TOP, true, false, 2, 1);
-        rd.widthHint = 400;
-        cascadeResult.setLayoutData(rd);
+        shock = slider(cascadeBody, 0, 200, (int) Math.round(d.shock() * 1000), "cascade.shock");
+        leverage = slider(cascadeBody, 1, 60, (int) Math.round(d.meanLeverage()), "cascade.leverage");
+        depth = slider(cascadeBody, 1, 60, (int) Math.round(d.depth() / 1e8), "cascade.depth");
+        tab("scenarios.tab.cascade", cascadeScroll);
+
+        int saved = TAB_CONDITIONS;
+        try {
+            saved = Integer.parseInt(setting("tab", "0"));
+        } catch (NumberFormatException e) {
+            // A hand-edited layout with a bad number opens on the first tab.
+        }
+        tabs.setSelection(Math.max(0, Math.min(TAB_CASCADE, saved)));
+        tabs.addListener(SWT.Selection, e -> saveSetting("tab", Integer.toString(tabs.getSelectionIndex())));
         sliderText();
         refresh();
         recomputeCascade();
     }
 
-    private Composite column(Composite parent) {
+    private void tab(String key, Control content) {
+        CTabItem item = new CTabItem(tabs, SWT.NONE);
+        item.setText(Swt.literal(msg.get(key)));
+        item.setControl(content);
+    }
+
+    private Composite pane(Composite parent) {
         Composite c = new Composite(parent, SWT.NONE);
         GridLayout l = new GridLayout(1, false);
-        l.marginWidth = 0;
+        l.marginWidth = PAD;
+        l.marginHeight = PAD;
+        l.verticalSpacing = PAD;
         c.setLayout(l);
         return c;
     }
 
-    private void heading(Composite parent, String key) {
-        Label l = new Label(parent, SWT.NONE);
-        l.setText(Swt.literal(msg.get(key)));
-        l.setFont(Swt.derivedFont(l, 1, SWT.BOLD));
+    /** A wrapping label that says why a tab is empty; hidden (and taking no room) otherwise. */
+    private Label emptyLabel(Composite parent) {
+        Label l = new Label(parent, SWT.WRAP);
+        GridData gd = new GridData(SWT.FILL, SWT.TOP, true, false);
+        gd.exclude = true;
+        l.setLayoutData(gd);
+        l.setVisible(false);
+        return l;
+    }
+
+    private static void showOnly(Label empty, String reason, Control full) {
+        boolean none = reason != null;
+        empty.setData(reason);
+        empty.setText(none ? Swt.literal(reason) : "");
+        ((GridData) empty.getLayoutData()).exclude = !none;
+        empty.setVisible(none);
+        ((GridData) full.getLayoutData()).exclude = none;
+        full.setVisible(!none);
+        empty.getParent().layout(true);
+    }
+
+    private void fitCascade() {
+        Rectangle area = cascadeScroll.getClientArea();
+        if (area.width > 0) {
+            cascadeScroll.setMinSize(cascadeBody.computeSize(area.width, SWT.DEFAULT));
+        }
     }
 
     private Table table(Composite parent, String[] keys, int[] widths) {
-        Table t = new Table(parent, SWT.BORDER | SWT.FULL_SELECTION);
+        Table t = new Table(parent, SWT.BORDER | SWT.FULL_SELECTION | SWT.V_SCROLL | SWT.H_SCROLL);
         t.setHeaderVisible(true);
         t.setLinesVisible(true);
         t.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
@@ -188,14 +267,13 @@ public final class ScenariosView extends ViewBase {
             c.setText(Swt.literal(msg.get(keys[i])));
             c.setWidth(widths[i]);
         }
+        Swt.cellTips(t);
         return t;
     }
 
     private Label sliderLabel(Composite parent) {
-        Label l = new Label(parent, SWT.NONE);
-        GridData gd = new GridData(SWT.LEFT, SWT.CENTER, false, false);
-        gd.widthHint = 210;
-        l.setLayoutData(gd);
+        Label l = new Label(parent, SWT.WRAP);
+        l.setLayoutData(new GridData(SWT.FILL, SWT.BOTTOM, true, false));
         return l;
     }
 
@@ -212,7 +290,9 @@ public final class ScenariosView extends ViewBase {
             // A hand-edited layout with a bad number keeps the calibrated default.
         }
         s.setSelection(Math.max(min, Math.min(max, saved)));
-        s.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        GridData gd = new GridData(SWT.FILL, SWT.CENTER, true, false);
+        gd.widthHint = 80;
+        s.setLayoutData(gd);
         s.addListener(SWT.Selection, e -> {
             sliderText();
             saveSetting(setting, Integer.toString(s.getSelection()));
@@ -244,6 +324,51 @@ public final class ScenariosView extends ViewBase {
     /** The conditions tree; for tests. */
     public Tree conditionsTree() {
         return conditions;
+    }
+
+    /** The odds strip; for tests. */
+    public Canvas oddsCanvas() {
+        return odds;
+    }
+
+    /** Where the last paint put each scenario's bar, in the odds strip's coordinates; for tests. */
+    public Rectangle[] oddsBars() {
+        return bars.clone();
+    }
+
+    /** Where the last paint put each scenario's "% (change)" text; for tests. */
+    public Rectangle[] oddsValues() {
+        return values.clone();
+    }
+
+    /** The tabs (conditions, watch, P&amp;L, cascade); for tests. */
+    public CTabFolder tabs() {
+        return tabs;
+    }
+
+    /** Why the watch list is empty, or {@code null} while it has rows; for tests. */
+    public String watchEmptyReason() {
+        return (String) watchEmpty.getData();
+    }
+
+    /** The label saying why the watch list is empty; for tests. */
+    public Label watchEmptyLabel() {
+        return watchEmpty;
+    }
+
+    /** Why the P&amp;L table is empty, or {@code null} while it has rows; for tests. */
+    public String pnlEmptyReason() {
+        return (String) pnlEmpty.getData();
+    }
+
+    /** The cascade's result in words, as a control; for tests. */
+    public Label cascadeResultLabel() {
+        return cascadeResult;
+    }
+
+    /** The cascade's slider area; for tests. */
+    public Composite cascadeBody() {
+        return cascadeBody;
     }
 
     /** The shock slider (tenths of a percent); for tests. */
@@ -287,7 +412,8 @@ public final class ScenariosView extends ViewBase {
             cascadeResult.setText(Swt.literal(msg.format("scenarios.cascade.result", pct(r.initialMove()), pct(r.amplifiedMove()),
                     String.format(msg.locale(), "%.1f", r.amplification()), r.rounds(), usd(r.liquidatedNotional()),
                     usd(r.openInterest())) + (r.converged() ? "" : " " + msg.get("scenarios.cascade.notConverged"))));
-            cascadeResult.getParent().layout(true);
+            cascadeBody.layout(true);
+            fitCascade();
         }, this::showError);
     }
 
@@ -295,6 +421,7 @@ public final class ScenariosView extends ViewBase {
         shockLabel.setText(msg.format("scenarios.shock", pct(shock.getSelection() / 1000.0)));
         leverageLabel.setText(msg.format("scenarios.leverage", leverage.getSelection() + "\u00d7"));
         depthLabel.setText(msg.format("scenarios.depth", usd(depth.getSelection() * 1e8)));
+        cascadeBody.layout(true);
     }
 
     private void show(ScenarioReport now, ScenarioReport before, String portfolio) {
@@ -320,6 +447,7 @@ public final class ScenariosView extends ViewBase {
         conditions.setRedraw(true);
 
         watch.removeAll();
+        showOnly(watchEmpty, now.watch().isEmpty() ? watchReason(now) : null, watch);
         for (WatchItem w : now.watch()) {
             TableItem item = new TableItem(watch, SWT.NONE);
             item.setText(0, w.text());
@@ -331,6 +459,27 @@ public final class ScenariosView extends ViewBase {
 
         fillPnl(now, portfolio);
         root.layout(true, true);
+    }
+
+    /**
+     * Why nothing is worth watching: the list holds only conditions with a known state and a
+     * history to measure their distance from the threshold in.
+     */
+    private String watchReason(ScenarioReport r) {
+        List<String> reasons = new ArrayList<>();
+        boolean anyKnown = false;
+        for (ConditionResult c : r.conditions()) {
+            if (c.state() != ConditionState.UNKNOWN) {
+                anyKnown = true;
+            } else if (c.reason() != null && !reasons.contains(c.reason()) && reasons.size() < 3) {
+                reasons.add(c.reason());
+            }
+        }
+        if (!anyKnown) {
+            return msg.format("scenarios.watch.allUnknown", r.asOf(),
+                    reasons.isEmpty() ? "\u2014" : String.join("; ", reasons));
+        }
+        return msg.format("scenarios.watch.noHistory", r.asOf());
     }
 
     private void fillPnl(ScenarioReport now, String portfolio) {
@@ -352,10 +501,17 @@ public final class ScenariosView extends ViewBase {
             c.setText(role);
             c.setWidth(100);
         }
-        if (now.expectedPnl() == null) {
-            TableItem none = new TableItem(pnl, SWT.NONE);
-            none.setText(0, portfolio == null ? msg.get("scenarios.noPortfolio") : portfolio);
+        String reason = null;
+        if (portfolio == null) {
+            reason = msg.get("scenarios.noPortfolio");
+        } else if (now.expectedPnl() == null) {
+            reason = msg.format("scenarios.pnl.none", portfolio, now.warnings().isEmpty()
+                    ? msg.get("scenarios.pnl.unpriced") : String.join("; ", now.warnings()));
         }
+        showOnly(pnlEmpty, reason, pnl);
+        // The weighted P&L on the tab itself: the one number worth seeing without opening it.
+        tabs.getItem(TAB_PNL).setText(Swt.literal(msg.get("scenarios.tab.pnl")
+                + (now.expectedPnl() == null ? "" : " " + money(now.expectedPnl()))));
         for (ScenarioResult s : now.scenarios()) {
             TableItem item = new TableItem(pnl, SWT.NONE);
             item.setText(0, s.id() + " \u2014 " + s.name());
@@ -395,41 +551,60 @@ public final class ScenariosView extends ViewBase {
         gc.fillRectangle(area);
         ScenarioReport r = today;
         if (r == null) {
+            bars = new Rectangle[0];
+            values = new Rectangle[0];
             return;
         }
+        int n = r.scenarios().size();
+        String[] labels = new String[n];
+        String[] texts = new String[n];
         int labelWidth = 0;
-        for (ScenarioResult s : r.scenarios()) {
-            labelWidth = Math.max(labelWidth, gc.textExtent(s.id() + " \u2014 " + s.name()).x);
-        }
-        int valueWidth = gc.textExtent("100% (+100.0 pp)").x;
-        int x0 = 6 + labelWidth + 8;
-        int barMax = Math.max(20, area.width - x0 - valueWidth - 12);
-        int y = 6;
-        int[] colours = {ColorScale.RED, 0xF0A202, ColorScale.regime(io.tideline.regime.api.Regime.NORMAL)};
-        int k = 0;
-        for (ScenarioResult s : r.scenarios()) {
-            gc.setForeground(odds.getDisplay().getSystemColor(SWT.COLOR_LIST_FOREGROUND));
-            String label = s.id() + " \u2014 " + s.name();
-            Point ext = gc.textExtent(label);
-            gc.drawText(label, 6, y + (ODDS_ROW - 6 - ext.y) / 2, true);
-            int w = (int) Math.round(s.probability() * barMax);
-            gc.setBackground(Swt.color(colours[Math.min(k, colours.length - 1)]));
-            gc.fillRectangle(x0, y, Math.max(1, w), ODDS_ROW - 8);
+        int valueWidth = 0;
+        for (int k = 0; k < n; k++) {
+            ScenarioResult s = r.scenarios().get(k);
+            labels[k] = s.id() + " \u2014 " + s.name();
             Double change = change(s);
-            String text = pct(s.probability()) + (change == null ? "" : " (" + points(change) + ")");
+            texts[k] = pct(s.probability()) + (change == null ? "" : " (" + points(change) + ")");
+            labelWidth = Math.max(labelWidth, gc.textExtent(labels[k]).x);
+            valueWidth = Math.max(valueWidth, gc.textExtent(texts[k]).x);
+        }
+        // Columns from the right: the numbers always fit; the names get at most 40% of the
+        // width (cut with "…", the tooltip has them whole); the bars get the rest.
+        labelWidth = Math.min(labelWidth, Math.max(gc.textExtent("A \u2014 W\u2026").x, area.width * 2 / 5));
+        int x0 = PAD + labelWidth + 2 * PAD;
+        int barMax = Math.max(10, area.width - x0 - valueWidth - 3 * PAD);
+        Rectangle[] barsNow = new Rectangle[n];
+        Rectangle[] valuesNow = new Rectangle[n];
+        int y = PAD;
+        int barHeight = oddsRow - 4;
+        for (int k = 0; k < n; k++) {
+            ScenarioResult s = r.scenarios().get(k);
+            gc.setForeground(odds.getDisplay().getSystemColor(SWT.COLOR_LIST_FOREGROUND));
+            String label = Swt.ellipsize(gc, labels[k], labelWidth);
+            Point ext = gc.textExtent(label);
+            int ty = y + (oddsRow - ext.y) / 2;
+            gc.drawText(label, PAD, ty, true);
+            int w = Math.max(2, (int) Math.round(s.probability() * barMax));
+            barsNow[k] = new Rectangle(x0, y + 2, w, barHeight);
+            gc.setBackground(Swt.color(ODDS_COLOURS[Math.min(k, ODDS_COLOURS.length - 1)]));
+            gc.fillRectangle(barsNow[k]);
+            Double change = change(s);
             if (change != null && Math.abs(change) >= 0.0005) {
                 gc.setForeground(Swt.color(change > 0 ? ColorScale.RED : ColorScale.BLUE));
             }
-            gc.drawText(text, x0 + w + 6, y + (ODDS_ROW - 6 - ext.y) / 2, true);
-            y += ODDS_ROW;
-            k++;
+            Point vext = gc.textExtent(texts[k]);
+            valuesNow[k] = new Rectangle(x0 + w + PAD, ty, vext.x, vext.y);
+            gc.drawText(texts[k], valuesNow[k].x, ty, true);
+            y += oddsRow;
         }
+        bars = barsNow;
+        values = valuesNow;
     }
 
     private String oddsTip(int y) {
         ScenarioReport r = today;
-        int k = (y - 6) / ODDS_ROW;
-        if (r == null || y < 6 || k >= r.scenarios().size()) {
+        int k = (y - PAD) / oddsRow;
+        if (r == null || y < PAD || k >= r.scenarios().size()) {
             return null;
         }
         ScenarioResult s = r.scenarios().get(k);
