@@ -61,12 +61,13 @@ class StartupAndDeployBenchmark {
 
     /**
      * Launch to the first painted window on the sample workspace (already loaded by a first,
-     * uncounted run), and the resident memory of the process 5 s after; baseline: the same
-     * process start to all bundles active, headless.
+     * uncounted run), from starting the tideline script to the window's first paint event by the
+     * wall clock, and the resident memory of the process 5 s after; baseline: process start to
+     * all bundles active, headless, in the same run.
      */
     @Test
     void launchToFirstPaintedWindowAndResidentMemory() throws Exception {
-        Pattern painted = Pattern.compile("process start to first painted window (\\d+) ms");
+        Pattern painted = Pattern.compile("process start to first painted window \\d+ ms \\(at (\\d+)\\)");
         Path data = work.resolve("data");
         Path deploy = work.resolve("deploy");
         long[] window = new long[RUNS];
@@ -75,6 +76,7 @@ class StartupAndDeployBenchmark {
         Pattern active = Pattern.compile("process start to all bundles active (\\d+) ms");
         for (int i = -1; i < RUNS; i++) {
             Path log = work.resolve("window" + i);
+            long launched = System.currentTimeMillis();
             Process p = Launch.start(log, java.util.Map.of(), "--timing", "--data-dir", data.toString(),
                     "--deploy-dir", deploy.toString());
             try {
@@ -95,7 +97,7 @@ class StartupAndDeployBenchmark {
                     Thread.sleep(20_000);
                     continue;
                 }
-                window[i] = Long.parseLong(m.group(1));
+                window[i] = Long.parseLong(m.group(1)) - launched; // from launching the script
                 Thread.sleep(5_000);
                 String status = Files.readString(Path.of("/proc/" + p.pid() + "/status"));
                 Matcher r = Pattern.compile("VmRSS:\\s+(\\d+) kB").matcher(status);
