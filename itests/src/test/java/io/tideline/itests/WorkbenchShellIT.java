@@ -58,6 +58,37 @@ class WorkbenchShellIT {
         return t;
     }
 
+    /** "stack ID" and "tab ID" to {x, y, width, height} on the display, from 'workbench geometry'. */
+    private static Map<String, int[]> geometry(BundleContext c) {
+        Map<String, int[]> out = new java.util.HashMap<>();
+        for (String line : Dist.run(c, "workbench", "geometry").out().lines().toList()) {
+            String[] f = line.strip().split(" ");
+            out.put(f[0] + " " + f[1], new int[] {Integer.parseInt(f[2]), Integer.parseInt(f[3]),
+                Integer.parseInt(f[4]), Integer.parseInt(f[5])});
+        }
+        return out;
+    }
+
+    /** A left-button drag on the display, in small steps as a hand would move. */
+    private static void drag(int x0, int y0, int x1, int y1) throws Exception {
+        xdo("mousemove", x0 + "", y0 + "");
+        xdo("mousedown", "1");
+        for (int i = 1; i <= 12; i++) {
+            xdo("mousemove", (x0 + (x1 - x0) * i / 12) + "", (y0 + (y1 - y0) * i / 12) + "");
+            Thread.sleep(40);
+        }
+        Thread.sleep(200);
+        xdo("mouseup", "1");
+    }
+
+    private static void xdo(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("xdotool"));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        p.getInputStream().readAllBytes();
+        assertThat(p.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    }
+
     private static JsonNode layout(BundleContext c) throws Exception {
         Dist.Result r = Dist.run(c, "workbench", "layout");
         assertThat(r.code()).as(r.err()).isZero();
@@ -138,10 +169,24 @@ class WorkbenchShellIT {
             }
             assertThat(Dist.run(c, "workbench", "perspective", "morning").code()).isZero();
 
-            // The feeds tab, dropped on the right edge of the chart's stack (the drag-and-drop
-            // code path): a fourth stack.
-            Dist.Result moved = Dist.run(c, "workbench", "move", "morning-feeds", "morning-chart", "right");
-            assertThat(moved.code()).as(moved.err()).isZero();
+            // The feeds tab dragged with the mouse (xdotool) onto the right edge of the chart's
+            // stack: a fourth stack, to the right of the chart.
+            Map<String, int[]> where = geometry(c);
+            int[] tab = where.get("tab morning-feeds");
+            int[] chart = where.get("stack morning-chart");
+            drag(tab[0] + tab[2] / 2, tab[1] + tab[3] / 2, chart[0] + chart[2] * 92 / 100, chart[1] + chart[3] / 2);
+            Dist.await("the dragged tab in a stack of its own", () -> {
+                try {
+                    return stacks(active(layout(c)).path("root")).size() == 4;
+                } catch (Exception e) {
+                    return false;
+                }
+            });
+            Map<String, int[]> dropped = geometry(c);
+            int[] feedsTab = dropped.get("tab morning-feeds");
+            int[] chartStack = dropped.get("stack morning-chart");
+            assertThat(feedsTab[0]).as("the feeds tab lands right of the chart").isGreaterThan(chartStack[0] + chartStack[2] - 5);
+            assertThat(Math.abs(feedsTab[1] - chartStack[1])).as("in the chart's row").isLessThan(5);
             List<JsonNode> stacks = stacks(active(layout(c)).path("root"));
             assertThat(stacks).hasSize(4);
             assertThat(stacks.stream().filter(s -> s.path("views").size() == 1

@@ -368,7 +368,7 @@ public final class WorkbenchWindow implements Command, EventHandler {
     public String usage() {
         return "workbench layout | perspective ID | show VIEW_ID [key=value...] | move INSTANCE STACK"
                 + " center|left|right|top|bottom | detach INSTANCE | close INSTANCE | views | save"
-                + " | maximize STACK | screenshot FILE.png [INSTANCE] | watchdog [reset] | language [en|de|zh]";
+                + " | maximize STACK | geometry | screenshot FILE.png [INSTANCE] | watchdog [reset] | language [en|de|zh]";
     }
 
     @Override
@@ -498,6 +498,28 @@ public final class WorkbenchWindow implements Command, EventHandler {
                     return "reset";
                 }
                 return w.report();
+            }
+            case "geometry" -> {
+                // Where stacks and tabs are on the display, for scripted mouse gestures.
+                StringBuilder sb = new StringBuilder();
+                for (var e : u.folders().entrySet()) {
+                    CTabFolder f = e.getValue();
+                    if (f.isDisposed() || !f.isVisible()) {
+                        continue;
+                    }
+                    org.eclipse.swt.graphics.Point o = f.toDisplay(0, 0);
+                    org.eclipse.swt.graphics.Point size = f.getSize();
+                    sb.append("stack ").append(e.getKey()).append(' ').append(o.x).append(' ').append(o.y).append(' ')
+                            .append(size.x).append(' ').append(size.y).append(' ').append(f.getTabHeight()).append('\n');
+                    for (org.eclipse.swt.custom.CTabItem item : f.getItems()) {
+                        if (item.getData("tideline.instance") instanceof String id && item.isShowing()) {
+                            org.eclipse.swt.graphics.Rectangle b = item.getBounds();
+                            sb.append("tab ").append(id).append(' ').append(o.x + b.x).append(' ').append(o.y + b.y)
+                                    .append(' ').append(b.width).append(' ').append(b.height).append('\n');
+                        }
+                    }
+                }
+                return sb.toString().strip();
             }
             case "maximize" -> {
                 String stack = arg(args, 1, "a stack id");
