@@ -30,6 +30,40 @@ class ScenarioIT {
         return JSON.readValue(text, Map.class);
     }
 
+    /**
+     * A bundle with no code that ships the built-in pack with other priors (A 0.2, B 0.6, C 0.2)
+     * as {@code packs/desk.json}, named by its manifest.
+     */
+    private static Path packBundle(Path jar) throws Exception {
+        Path scenarioJar;
+        try (var files = Files.list(Dist.HOME.resolve("bundles"))) {
+            scenarioJar = files.filter(p -> p.getFileName().toString().startsWith("io.tideline.scenario"))
+                    .findFirst().orElseThrow();
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode pack;
+        try (var zip = new java.util.zip.ZipFile(scenarioJar.toFile())) {
+            pack = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(
+                    zip.getInputStream(zip.getEntry("packs/default-scenarios.json")));
+        }
+        double[] priors = {0.2, 0.6, 0.2};
+        for (int i = 0; i < 3; i++) {
+            ((com.fasterxml.jackson.databind.node.ObjectNode) pack.path("scenarios").get(i)).put("prior", priors[i]);
+        }
+        java.util.jar.Manifest m = new java.util.jar.Manifest();
+        var a = m.getMainAttributes();
+        a.put(java.util.jar.Attributes.Name.MANIFEST_VERSION, "1.0");
+        a.putValue("Bundle-ManifestVersion", "2");
+        a.putValue("Bundle-SymbolicName", "com.acme.desk.pack");
+        a.putValue("Bundle-Version", "1.0.0");
+        a.putValue("Tideline-Scenario-Pack", "packs/desk.json");
+        try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar), m)) {
+            out.putNextEntry(new java.util.jar.JarEntry("packs/desk.json"));
+            out.write(JSON.writeValueAsBytes(pack));
+            out.closeEntry();
+        }
+        return jar;
+    }
+
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> list(Object o) {
         return (List<Map<String, Object>>) o;
@@ -125,6 +159,19 @@ class ScenarioIT {
             Dist.Result bad = Dist.run(context, "cascade", "--oi", "lots", "--shock", "3");
             assertThat(bad.code()).isEqualTo(2);
             assertThat(bad.err()).contains("--oi 'lots' is not a number");
+
+            // a pack shipped inside a bundle (manifest header Tideline-Scenario-Pack): hot-deployed,
+            // in force while the bundle is installed, gone with it
+            Path packBundle = packBundle(work.resolve("desk-pack.jar"));
+            Dist.drop(packBundle, work.resolve("deploy"), "desk-pack.jar");
+            Dist.await("the bundle's pack in force", () -> Dist.run(context, "scenarios", "--as-of", "2025-04-08",
+                    "--json").out().contains("bundle com.acme.desk.pack"));
+            Map<String, Object> fromBundle = json(Dist.run(context, "scenarios", "--as-of", "2025-04-08", "--json").out());
+            assertThat(num(list(fromBundle.get("scenarios")).get(1).get("prior"))).as("B's prior in the bundle's pack")
+                    .isCloseTo(0.6, within(1e-9));
+            Files.delete(work.resolve("deploy/desk-pack.jar"));
+            Dist.await("the built-in pack back", () -> Dist.run(context, "scenarios", "--as-of", "2025-04-08",
+                    "--json").out().contains("\"pack\":\"default"));
 
             // a broken pack in deploy/ is refused with its JSON path; the built-in one stays in force
             Files.createDirectories(work.resolve("deploy"));

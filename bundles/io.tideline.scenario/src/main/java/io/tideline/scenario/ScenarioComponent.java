@@ -13,22 +13,34 @@ import io.tideline.scenario.api.Scenarios;
 import io.tideline.support.command.CommandArgs;
 import io.tideline.support.json.LastValidFile;
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleEvent;
+import org.osgi.util.tracker.BundleTracker;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.log.Logger;
+import org.osgi.service.log.LoggerFactory;
 
 /**
  * The {@link Scenarios} service and the {@code scenarios} command. The pack in force is the first
- * present of: a {@code *.scenarios.json} file in the deploy folder (the first by name), then
+ * present of: a {@code *.scenarios.json} file in the deploy folder (the first by name), then a
+ * pack shipped in a bundle (manifest header {@value #PACK_HEADER}, the first by symbolic name), then
  * {@code DATA_DIR/workspace/scenarios.json}, then the bundle's {@code packs/default-scenarios.json}.
  * A file is (re)read when it appears or its modification time changes; a file that is refused
  * (its path and the JSON path of the fault are reported) leaves the previous valid pack in force.
@@ -40,6 +52,9 @@ public final class ScenarioComponent implements Scenarios, Command {
 
     @Reference
     private IndicatorEngine engine;
+
+    @Reference(service = LoggerFactory.class)
+    private Logger logger;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile RoleBindings roles;
@@ -56,13 +71,81 @@ public final class ScenarioComponent implements Scenarios, Command {
     record Loaded(Pack pack, String source, String error) {
     }
 
+    /**
+     * The manifest header of a bundle that ships a scenario pack: the path of the pack inside the
+     * bundle, e.g. {@code Tideline-Scenario-Pack: packs/desk.json}.
+     */
+    static final String PACK_HEADER = "Tideline-Scenario-Pack";
+
+    /** Packs shipped in bundles, copied out while their bundle is installed: file to "bundle (path)". */
+    private final Map<Path, String> bundlePacks = new ConcurrentHashMap<>();
+    private Path bundlePackDir;
+    private BundleTracker<Path> packBundles;
+
     @Activate
     void activate(BundleContext context) {
         String dataDir = context.getProperty("tideline.data.dir");
-        workspaceFile = Path.of(dataDir == null ? System.getProperty("user.home") + "/.tideline" : dataDir,
-                "workspace", "scenarios.json");
+        Path data = Path.of(dataDir == null ? System.getProperty("user.home") + "/.tideline" : dataDir);
+        workspaceFile = data.resolve("workspace").resolve("scenarios.json");
         String deploy = context.getProperty("tideline.deploy.dir");
         deployDir = deploy == null ? null : Path.of(deploy);
+        bundlePackDir = data.resolve("cache").resolve("scenario-packs");
+        packBundles = new BundleTracker<>(context, Bundle.RESOLVED | Bundle.STARTING | Bundle.ACTIVE, null) {
+            @Override
+            public Path addingBundle(Bundle bundle, BundleEvent event) {
+                return copyPack(bundle);
+            }
+
+            @Override
+            public void removedBundle(Bundle bundle, BundleEvent event, Path file) {
+                bundlePacks.remove(file);
+                try {
+                    Files.deleteIfExists(file);
+                } catch (IOException e) {
+                    logger.warn("cannot remove the copy {} of the scenario pack of {}: {}", file,
+                            bundle.getSymbolicName(), e.toString());
+                }
+            }
+        };
+        packBundles.open();
+    }
+
+    @Deactivate
+    void deactivate() {
+        if (packBundles != null) {
+            packBundles.close();
+        }
+    }
+
+    /**
+     * Copies the pack a bundle names in its manifest to a file, where it is read and refused like
+     * any other pack (its errors then name the bundle's copy); null when the bundle ships none.
+     */
+    private Path copyPack(Bundle bundle) {
+        String entry = bundle.getHeaders().get(PACK_HEADER);
+        if (entry == null || entry.isBlank()) {
+            return null;
+        }
+        URL url = bundle.getEntry(entry.strip());
+        if (url == null) {
+            logger.warn("bundle {} names the scenario pack {} in {}, but does not contain it", bundle.getSymbolicName(),
+                    entry.strip(), PACK_HEADER);
+            return null;
+        }
+        Path file = bundlePackDir.resolve(bundle.getSymbolicName() + ".scenarios.json");
+        try (InputStream in = url.openStream()) {
+            Files.createDirectories(bundlePackDir);
+            Path tmp = Files.createTempFile(bundlePackDir, ".pack", ".part");
+            Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            logger.warn("cannot copy the scenario pack {} of bundle {}: {}", entry.strip(), bundle.getSymbolicName(),
+                    e.toString());
+            return null;
+        }
+        bundlePacks.put(file, "bundle " + bundle.getSymbolicName() + " " + bundle.getVersion() + " (" + entry.strip()
+                + ")");
+        return file;
     }
 
     /** For tests: a component over an engine with the given files, without a framework. */
@@ -101,7 +184,8 @@ public final class ScenarioComponent implements Scenarios, Command {
     /** The pack in force, reloading a changed file first. */
     Loaded current() {
         LastValidFile.State<Pack> s = pack.current(candidate());
-        return new Loaded(s.value(), s.file() == null ? DEFAULT_SOURCE : s.file().toString(),
+        String source = s.file() == null ? DEFAULT_SOURCE : bundlePacks.getOrDefault(s.file(), s.file().toString());
+        return new Loaded(s.value(), source,
                 s.error() == null ? null : "scenario pack refused: " + s.error());
     }
 
@@ -118,6 +202,9 @@ public final class ScenarioComponent implements Scenarios, Command {
                 packs.sort(null);
                 return packs.get(0);
             }
+        }
+        if (!bundlePacks.isEmpty()) {
+            return bundlePacks.keySet().stream().sorted().findFirst().orElseThrow();
         }
         return workspaceFile != null && Files.isRegularFile(workspaceFile) ? workspaceFile : null;
     }
@@ -140,7 +227,8 @@ public final class ScenarioComponent implements Scenarios, Command {
                 + " {\"role\":\"spx\",\"notional\":100000}]}\n"
                 + "                   or CSV with the header role,quantity,notional,leverage\n"
                 + "  --json           print the stable JSON document instead of text\n"
-                + "The pack: deploy/*.scenarios.json, else DATA_DIR/workspace/scenarios.json, else the built-in one.";
+                + "The pack: deploy/*.scenarios.json, else a bundle's (manifest header Tideline-Scenario-Pack),"
+                + " else DATA_DIR/workspace/scenarios.json, else the built-in one.";
     }
 
     @Override
