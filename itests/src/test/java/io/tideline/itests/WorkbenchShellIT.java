@@ -218,6 +218,17 @@ class WorkbenchShellIT {
             Files.delete(work.resolve("deploy/io.tideline.workbench.cfg"));
             Dist.await("back to English", () -> Dist.run(c, "workbench", "language").out().strip().equals("en"));
 
+            // The admin views run in the real framework: Settings lists the Metatype-described
+            // components, Plugins the bundles.
+            for (String admin : List.of("io.tideline.views.settings", "io.tideline.views.plugins")) {
+                String id = Dist.run(c, "workbench", "show", admin).out().strip();
+                Dist.await(admin + " live", () -> Dist.run(c, "workbench", "views").out()
+                        .contains("open " + id + " " + admin + " LIVE"));
+                Thread.sleep(1_500);
+                shot(c, "view-" + admin.substring(admin.lastIndexOf('.') + 1), id);
+                assertThat(Dist.run(c, "workbench", "close", id).code()).isZero();
+            }
+
             // A second chart with its own settings; the other perspectives and back.
             Dist.Result shown = Dist.run(c, "workbench", "show", "io.tideline.views.chart", "series=eth");
             assertThat(shown.code()).as(shown.err()).isZero();
