@@ -6,15 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tideline.launcher.LaunchConfig;
 import io.tideline.launcher.TidelineFramework;
-import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,17 +40,11 @@ class WorkbenchShellIT {
         shots = Files.createDirectories(Path.of(System.getProperty("tideline.screenshots")));
     }
 
-    /** Parks the pointer in the screen's bottom-right corner, so no tooltip shows in the pictures. */
-    private static void pointerAway() throws Exception {
-        new ProcessBuilder("xdotool", "mousemove", "4000", "4000").redirectErrorStream(true).start()
-                .waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
-    }
-
     private TidelineFramework open() throws Exception {
         TidelineFramework t = TidelineFramework.start(new LaunchConfig(Dist.HOME.resolve("bundles"),
                 work.resolve("deploy"), work.resolve("data"), false, false, Map.of()));
         Dist.await("the workbench window", () -> Dist.run(t.context(), "workbench", "views").code() == 0);
-        pointerAway();
+        Screen.pointerAway();
         return t;
     }
 
@@ -67,26 +57,6 @@ class WorkbenchShellIT {
                 Integer.parseInt(f[4]), Integer.parseInt(f[5])});
         }
         return out;
-    }
-
-    /** A left-button drag on the display, in small steps as a hand would move. */
-    private static void drag(int x0, int y0, int x1, int y1) throws Exception {
-        xdo("mousemove", x0 + "", y0 + "");
-        xdo("mousedown", "1");
-        for (int i = 1; i <= 12; i++) {
-            xdo("mousemove", (x0 + (x1 - x0) * i / 12) + "", (y0 + (y1 - y0) * i / 12) + "");
-            Thread.sleep(40);
-        }
-        Thread.sleep(200);
-        xdo("mouseup", "1");
-    }
-
-    private static void xdo(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of("xdotool"));
-        command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        p.getInputStream().readAllBytes();
-        assertThat(p.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
     }
 
     private static JsonNode layout(BundleContext c) throws Exception {
@@ -120,10 +90,7 @@ class WorkbenchShellIT {
         command.addAll(List.of(instance));
         Dist.Result r = Dist.run(c, command.toArray(String[]::new));
         assertThat(r.code()).as(r.err()).isZero();
-        BufferedImage image = ImageIO.read(png.toFile());
-        assertThat(image).as(png.toString()).isNotNull();
-        assertThat(distinctColours(image)).as("colours in " + png + " (a blank window has a handful)")
-                .isGreaterThan(20);
+        Screen.assertDrawn(png);
         return png;
     }
 
@@ -174,7 +141,7 @@ class WorkbenchShellIT {
             Map<String, int[]> where = geometry(c);
             int[] tab = where.get("tab morning-feeds");
             int[] chart = where.get("stack morning-chart");
-            drag(tab[0] + tab[2] / 2, tab[1] + tab[3] / 2, chart[0] + chart[2] * 92 / 100, chart[1] + chart[3] / 2);
+            Screen.drag(tab[0] + tab[2] / 2, tab[1] + tab[3] / 2, chart[0] + chart[2] * 92 / 100, chart[1] + chart[3] / 2);
             Dist.await("the dragged tab in a stack of its own", () -> {
                 try {
                     return stacks(active(layout(c)).path("root")).size() == 4;
@@ -303,39 +270,16 @@ class WorkbenchShellIT {
         Process p = Launch.start(work.resolve("log-" + screenshot), env, "--data-dir", work.resolve("data").toString(),
                 "--deploy-dir", work.resolve("deploy").toString());
         try {
-            long deadline = System.nanoTime() + 60_000_000_000L;
-            while (!windowOpen() && System.nanoTime() < deadline) {
-                assertThat(p.isAlive()).as("tideline is running").isTrue();
-                Thread.sleep(200);
-            }
-            assertThat(windowOpen()).as("a Tideline window within 60 s").isTrue();
-            pointerAway();
+            Screen.awaitWindow("Tideline", p, 60);
+            Screen.pointerAway();
             Thread.sleep(3_000);
             Path png = shots.resolve(screenshot + ".png");
-            new ProcessBuilder("/usr/bin/import", "-window", "root", png.toString()).start().waitFor();
-            assertThat(distinctColours(ImageIO.read(png.toFile()))).as(png.toString()).isGreaterThan(20);
+            Screen.grab(png);
         } finally {
             p.destroy();
         }
         assertThat(p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
         return Files.readString(work.resolve("log-" + screenshot + "/err.txt"))
                 + Files.readString(work.resolve("log-" + screenshot + "/out.txt"));
-    }
-
-    private static boolean windowOpen() throws Exception {
-        Process x = new ProcessBuilder("xdotool", "search", "--name", "Tideline").redirectErrorStream(true).start();
-        String out = new String(x.getInputStream().readAllBytes()).strip();
-        x.waitFor();
-        return !out.isEmpty() && out.chars().allMatch(ch -> Character.isDigit(ch) || Character.isWhitespace(ch));
-    }
-
-    static int distinctColours(BufferedImage image) {
-        Set<Integer> colours = new HashSet<>();
-        for (int y = 0; y < image.getHeight(); y += 2) {
-            for (int x = 0; x < image.getWidth(); x += 2) {
-                colours.add(image.getRGB(x, y));
-            }
-        }
-        return colours.size();
     }
 }

@@ -133,12 +133,14 @@ public final class ScenarioComponent implements Scenarios, Command {
             return null;
         }
         Path file = bundlePackDir.resolve(bundle.getSymbolicName() + ".scenarios.json");
+        Path tmp = null;
         try (InputStream in = url.openStream()) {
             Files.createDirectories(bundlePackDir);
-            Path tmp = Files.createTempFile(bundlePackDir, ".pack", ".part");
+            tmp = Files.createTempFile(bundlePackDir, ".pack", ".part");
             Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
             Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
+            deleteQuietly(tmp);
             logger.warn("cannot copy the scenario pack {} of bundle {}: {}", entry.strip(), bundle.getSymbolicName(),
                     e.toString());
             return null;
@@ -156,6 +158,16 @@ public final class ScenarioComponent implements Scenarios, Command {
         c.workspaceFile = workspaceFile;
         c.deployDir = deployDir;
         return c;
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            if (file != null) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            // a leftover hidden .part file in the cache is harmless; the copy failure is reported
+        }
     }
 
     @Override

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
@@ -62,24 +61,7 @@ final class CryptoView extends ViewBase<CryptoView.Loaded> {
         Map<String, SeriesData> series = new LinkedHashMap<>();
         Map<String, SeriesId> ids = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
-        for (String role : ROLES) {
-            Optional<SeriesId> id = data.resolve(role);
-            if (id.isEmpty()) {
-                problems.add(msg.get("nodata.role", role));
-                continue;
-            }
-            try {
-                SeriesData d = data.read(id.get());
-                if (d.isEmpty()) {
-                    problems.add(msg.get("nodata.role", role));
-                } else {
-                    series.put(role, d);
-                    ids.put(role, id.get());
-                }
-            } catch (Exception e) {
-                problems.add(msg.get("error.load", role, e.getMessage()));
-            }
-        }
+        readRoles(ROLES, series, ids, problems);
         SeriesData price = series.get(Roles.BTC);
         long[] flushes = new long[0];
         long[] squeezes = new long[0];

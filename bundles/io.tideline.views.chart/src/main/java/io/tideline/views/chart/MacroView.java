@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.eclipse.swt.widgets.Composite;
 
 /**
@@ -52,24 +51,7 @@ final class MacroView extends ViewBase<MacroView.Loaded> {
         Map<String, SeriesData> series = new LinkedHashMap<>();
         Map<String, SeriesId> ids = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
-        for (String role : LEVELS) {
-            Optional<SeriesId> id = data.resolve(role);
-            if (id.isEmpty()) {
-                problems.add(msg.get("nodata.role", role));
-                continue;
-            }
-            try {
-                SeriesData d = data.read(id.get());
-                if (d.isEmpty()) {
-                    problems.add(msg.get("nodata.role", role));
-                } else {
-                    series.put(role, d);
-                    ids.put(role, id.get());
-                }
-            } catch (Exception e) {
-                problems.add(msg.get("error.load", role, e.getMessage()));
-            }
-        }
+        readRoles(LEVELS, series, ids, problems);
         String basket = data.resolve(Roles.LEADERS).isPresent() ? Roles.LEADERS : Roles.SOFTWARE;
         String index = data.resolve(Roles.NDX).isPresent() ? Roles.NDX : Roles.SPX;
         for (String role : List.of(basket, index)) {

@@ -1,5 +1,7 @@
 package io.tideline.views.chart;
 
+import io.tideline.api.series.SeriesData;
+import io.tideline.api.series.SeriesId;
 import io.tideline.api.ui.ViewContext;
 import io.tideline.views.chart.kit.Loader;
 import io.tideline.views.chart.kit.Pane;
@@ -11,6 +13,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.eclipse.swt.SWT;
@@ -230,6 +233,32 @@ abstract class ViewBase<M> {
         loaded = true;
         problems(problems);
         afterRange();
+    }
+
+    /**
+     * Reads the series of each role (off the UI thread) into {@code series} and {@code ids}, in
+     * order; a role that is unbound, empty or unreadable adds a problem naming it instead.
+     */
+    void readRoles(List<String> roles, Map<String, SeriesData> series,
+            Map<String, SeriesId> ids, List<String> problems) {
+        for (String role : roles) {
+            Optional<SeriesId> id = data.resolve(role);
+            if (id.isEmpty()) {
+                problems.add(msg.get("nodata.role", role));
+                continue;
+            }
+            try {
+                SeriesData d = data.read(id.get());
+                if (d.isEmpty()) {
+                    problems.add(msg.get("nodata.role", role));
+                } else {
+                    series.put(role, d);
+                    ids.put(role, id.get());
+                }
+            } catch (Exception e) {
+                problems.add(msg.get("error.load", role, e.getMessage()));
+            }
+        }
     }
 
     /** Produces the model off the UI thread. */

@@ -280,43 +280,18 @@ final class WorkbenchUi implements ViewHost.Site {
         }
     }
 
+    /** A window of its own was closed: its views move back into the main window's first stack. */
     private void windowClosed(String windowId) {
-        Perspective start = perspective();
-        String target = start.stacks().stream().filter(s -> isInMain(start, s.id())).findFirst().map(Stack::id)
-                .orElseThrow();
-        Perspective p = start;
-        for (io.tideline.workbench.internal.layout.Window w : start.windows()) {
+        Perspective p = perspective();
+        String target = p.mainStacks().get(0).id();
+        for (io.tideline.workbench.internal.layout.Window w : perspective().windows()) {
             if (w.id().equals(windowId)) {
-                List<String> ids = new ArrayList<>();
-                collectIds(w.root(), ids);
-                for (String id : ids) {
-                    p = p.move(id, target, Side.CENTER);
+                for (ViewRef v : Perspective.views(w.root())) {
+                    p = p.move(v.instanceId(), target, Side.CENTER);
                 }
             }
         }
         apply(p);
-    }
-
-    private static boolean isInMain(Perspective p, String stackId) {
-        List<String> ids = new ArrayList<>();
-        collectStackIds(p.root(), ids);
-        return ids.contains(stackId);
-    }
-
-    private static void collectStackIds(Node n, List<String> out) {
-        if (n instanceof Stack s) {
-            out.add(s.id());
-        } else {
-            ((Split) n).children().forEach(c -> collectStackIds(c, out));
-        }
-    }
-
-    private static void collectIds(Node n, List<String> out) {
-        if (n instanceof Stack s) {
-            s.views().forEach(v -> out.add(v.instanceId()));
-        } else {
-            ((Split) n).children().forEach(c -> collectIds(c, out));
-        }
     }
 
     private void build(Composite parent, Node node) {

@@ -49,6 +49,20 @@ public record Perspective(String id, String name, Node root, List<Window> window
         return all;
     }
 
+    /** The stacks of the main window, in order. */
+    public List<Stack> mainStacks() {
+        List<Stack> all = new ArrayList<>();
+        stacks(root, all);
+        return all;
+    }
+
+    /** The view instances under a node, in order. */
+    public static List<ViewRef> views(Node node) {
+        List<ViewRef> all = new ArrayList<>();
+        collect(node, all);
+        return all;
+    }
+
     /** The stack holding a view instance. */
     public Optional<Stack> stackOf(String instanceId) {
         return stacks().stream().filter(s -> s.indexOf(instanceId) >= 0).findFirst();

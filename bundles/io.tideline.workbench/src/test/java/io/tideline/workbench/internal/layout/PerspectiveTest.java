@@ -78,6 +78,14 @@ class PerspectiveTest {
     }
 
     @Test
+    void mainStacksLeaveOutWindowsOfTheirOwnAndViewsOfANodeAreInOrder() {
+        Perspective p = twoStacks().detach("c", new Bounds(0, 0, 100, 100));
+        assertThat(p.mainStacks()).extracting(Stack::id).containsExactly("left");
+        assertThat(Perspective.views(p.windows().get(0).root())).extracting(ViewRef::instanceId).containsExactly("c");
+        assertThat(Perspective.views(p.root())).extracting(ViewRef::instanceId).containsExactly("a", "b");
+    }
+
+    @Test
     void activeIndexFollowsTheActiveTabWhenAnEarlierTabCloses() {
         Perspective p = twoStacks().close("a");
         assertThat(p.stackOf("b").orElseThrow().active()).isEqualTo(0);
