@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.felix.framework.FrameworkFactory;
 import org.junit.jupiter.api.AfterEach;
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
+import org.osgi.framework.BundleListener;
 import org.osgi.framework.Constants;
 import org.osgi.framework.launch.Framework;
 import org.osgi.service.log.Logger;
@@ -55,6 +58,26 @@ class OsgiPluginsSourceTest {
         return source.snapshot().rows().stream().filter(r -> r.bundleId() == id).findFirst().orElseThrow();
     }
 
+    /**
+     * Bundle listeners are asynchronous: Felix delivers their events in order on one dispatcher thread. Installing a
+     * marker bundle and waiting for its event means every event fired before it has been delivered.
+     */
+    private void drainBundleEvents(String marker) throws Exception {
+        CountDownLatch seen = new CountDownLatch(1);
+        BundleListener listener = e -> {
+            if (e.getBundle().getSymbolicName().equals("com.acme." + marker)) {
+                seen.countDown();
+            }
+        };
+        context.addBundleListener(listener);
+        try {
+            context.installBundle("file:" + TestJars.bundle(tmp.resolve(marker + ".jar"), "com.acme." + marker));
+            assertThat(seen.await(10, TimeUnit.SECONDS)).as("the marker bundle's event is delivered").isTrue();
+        } finally {
+            context.removeBundleListener(listener);
+        }
+    }
+
     @Test
     void listsStatesAndServicesAndDrivesTheLifeCycle() throws Exception {
         Bundle good = context.installBundle("file:" + TestJars.bundle(tmp.resolve("good.jar"), "com.acme.good"));
@@ -70,6 +93,7 @@ class OsgiPluginsSourceTest {
 
         source.start(good.getBundleId());
         assertThat(row(good.getBundleId()).state()).isEqualTo(State.ACTIVE);
+        drainBundleEvents("marker1");
         assertThat(events.get()).as("bundle events reach the watcher").isPositive();
         source.stop(good.getBundleId());
         assertThat(row(good.getBundleId()).state()).isEqualTo(State.RESOLVED);
@@ -85,8 +109,10 @@ class OsgiPluginsSourceTest {
         source.uninstall(good.getBundleId());
         assertThat(source.snapshot().rows()).noneMatch(r -> r.symbolicName().equals("com.acme.good"));
         watch.close();
+        drainBundleEvents("marker2");
         int seen = events.get();
         source.uninstall(broken.getBundleId());
+        drainBundleEvents("marker3");
         assertThat(events.get()).as("no events after the watch is closed").isEqualTo(seen);
     }
 
