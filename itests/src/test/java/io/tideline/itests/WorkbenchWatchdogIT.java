@@ -14,7 +14,8 @@ import org.osgi.framework.BundleContext;
  * The UI thread stays responsive while data arrives: on a first start the sample workspace
  * (20 series, decades of bars) loads in the background while the morning perspective's views
  * open and refresh on the store's events; the workbench's watchdog measures the longest time
- * the UI thread took to run a task posted every 20 ms. Own class: one window per test JVM.
+ * the UI thread's event loop was held (a 20 ms heartbeat timer running late). Own class: one
+ * window per test JVM.
  */
 class WorkbenchWatchdogIT {
 
@@ -28,8 +29,10 @@ class WorkbenchWatchdogIT {
                 work.resolve("deploy"), work.resolve("data"), false, false, Map.of()))) {
             BundleContext c = t.context();
             Dist.await("the workbench window", () -> Dist.run(c, "workbench", "views").code() == 0);
-            // Views are created once the window is up; measure from there on.
-            Thread.sleep(1_000);
+            // Views are created once the window is up (class loading and first layout, part of the
+            // start-up measured as first paint); the backfill is measured from there on.
+            Dist.await("the morning views live", () -> Dist.run(c, "workbench", "views").out().lines()
+                    .filter(l -> l.startsWith("open ") && !l.contains("(hidden)")).allMatch(l -> l.contains(" LIVE")));
             assertThat(Dist.run(c, "workbench", "watchdog", "reset").code()).isZero();
             long deadline = System.nanoTime() + 120_000_000_000L;
             while (System.nanoTime() < deadline && !Dist.run(c, "series", "list").out().contains("deribit:BTC:dvol")) {
@@ -38,10 +41,11 @@ class WorkbenchWatchdogIT {
             assertThat(Dist.run(c, "series", "list").out()).contains("deribit:BTC:dvol");
             Thread.sleep(3_000); // views refresh on the store's events after the load
             String report = Dist.run(c, "workbench", "watchdog").out().strip();
-            assertThat(report).matches("max \\d+ ms, \\d+ of \\d+ samples over 100 ms.*");
+            System.out.println("watchdog during the backfill: " + report);
+            assertThat(report).matches("max \\d+ ms, \\d+ of \\d+ beats late by over 100 ms.*");
             long max = Long.parseLong(report.replaceAll("^max (\\d+) ms.*$", "$1"));
-            long samples = Long.parseLong(report.replaceAll("^.* of (\\d+) samples.*$", "$1"));
-            assertThat(samples).as("watchdog samples").isGreaterThan(20);
+            long samples = Long.parseLong(report.replaceAll("^.* of (\\d+) beats.*$", "$1"));
+            assertThat(samples).as("watchdog beats").isGreaterThan(20);
             assertThat(max).as("longest UI-thread stall during the backfill: " + report).isLessThanOrEqualTo(100);
         }
     }

@@ -35,13 +35,13 @@ import java.util.function.Consumer;
 
 /**
  * {@link ChartData} for tests: roles bound to series held in memory (the sample CSVs of
- * /work/shared/data), indicators computed with the real indicator classes on the inputs'
+ * ../shared/data beside the repository), indicators computed with the real indicator classes on the inputs'
  * common timestamps, and a stand-in checklist whose regime is "volatility event" on days BTC is
  * more than 15% below its close 20 bars earlier.
  */
 final class TestData implements ChartData {
 
-    static final Path DATA = Path.of("/work/shared/data");
+    static final Path DATA = Path.of("../../../shared/data").toAbsolutePath().normalize();
     private static final Map<String, Indicator> INDICATORS = new HashMap<>();
 
     static {

@@ -1,72 +1,107 @@
 package io.tideline.workbench.internal;
 
-import java.util.concurrent.atomic.AtomicLong;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.function.Consumer;
 import org.eclipse.swt.widgets.Display;
 
 /**
- * Measures how long the UI thread takes to run a tiny task posted every 20 ms: the longest wait
- * since the last reset is how long the window was frozen. A wait over the limit is logged once
- * per 10 s (work that blocks the UI thread is a bug: connectors and computations run elsewhere).
+ * Measures how long the UI thread could not run its event loop: a heartbeat timer (every 20 ms,
+ * {@link Display#timerExec}) fires from the loop between two events, so its lateness is how long
+ * one event, one paint or one posted task held the thread, whichever loop runs (a modal dialog's
+ * too). Work queued behind other work does not count as a stall: the loop answers the user
+ * between two tasks. A lateness over the limit is logged once per 10 s with where the UI thread
+ * was while it was held (a stack taken by a second thread during the stall) and how much of the
+ * time it was on a CPU (little means it waited for a lock or I/O, or the machine gave it no core).
+ * Work that blocks the UI thread is a bug: connectors and computations run elsewhere.
  * Thread-safe.
  */
 final class UiWatchdog {
 
     static final long LIMIT_MILLIS = 100;
-    private static final long PERIOD_MILLIS = 20;
+    static final long PERIOD_MILLIS = 20;
+    private static final long PERIOD_NANOS = PERIOD_MILLIS * 1_000_000;
+    private static final long LIMIT_NANOS = LIMIT_MILLIS * 1_000_000;
 
     private final Display display;
     private final Thread ui;
     private final Consumer<String> warn;
-    private volatile String lastStall = "";
-    private final AtomicLong maxNanos = new AtomicLong();
-    private final AtomicLong over = new AtomicLong();
-    private final AtomicLong samples = new AtomicLong();
+    private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    private final Runnable beat = this::beat;
+    private final Thread sampler;
     private volatile boolean running = true;
+
+    // Written by the UI thread (beat), read by the sampler and by report().
+    private volatile long lastBeat;
+    private long lastBeatCpu;
     private long lastWarned;
-    private final Thread thread;
+
+    // Since the last reset; guarded by this.
+    private long maxNanos;
+    private long over;
+    private long samples;
+    private String lastStall = "";
+
+    /** Where the UI thread was while held past the limit, taken by the sampler; cleared by each beat. */
+    private volatile String where;
 
     /** Starts watching; call on the UI thread. */
     UiWatchdog(Display display, Consumer<String> warn) {
         this.display = display;
         this.ui = Thread.currentThread();
         this.warn = warn;
-        thread = new Thread(this::run, "tideline-ui-watchdog");
-        thread.setDaemon(true);
-        thread.start();
+        lastBeat = System.nanoTime();
+        lastBeatCpu = threads.getCurrentThreadCpuTime();
+        display.timerExec((int) PERIOD_MILLIS, beat);
+        sampler = new Thread(this::sample, "tideline-ui-watchdog");
+        sampler.setDaemon(true);
+        sampler.start();
     }
 
-    private void run() {
+    /** On the UI thread: how late this beat is, then the next one. */
+    private void beat() {
+        long now = System.nanoTime();
+        long cpu = threads.getCurrentThreadCpuTime();
+        long late = Math.max(0, now - lastBeat - PERIOD_NANOS);
+        long cpuMillis = lastBeatCpu >= 0 && cpu >= 0 ? (cpu - lastBeatCpu) / 1_000_000 : -1;
+        String at = where;
+        where = null;
+        lastBeat = now;
+        lastBeatCpu = cpu;
+        String stall = null;
+        synchronized (this) {
+            samples++;
+            maxNanos = Math.max(maxNanos, late);
+            if (late > LIMIT_NANOS) {
+                over++;
+                stall = late / 1_000_000 + " ms" + (cpuMillis >= 0 ? " (" + cpuMillis + " ms of it on a CPU)" : "")
+                        + (at == null ? "" : " in " + at);
+                lastStall = stall;
+            }
+        }
+        if (stall != null) {
+            long wall = System.currentTimeMillis();
+            if (wall - lastWarned > 10_000) {
+                lastWarned = wall;
+                warn.accept("the UI thread was blocked for " + stall);
+            }
+        }
+        if (running && !display.isDisposed()) {
+            display.timerExec((int) PERIOD_MILLIS, beat);
+        }
+    }
+
+    /** On the sampler thread: a stack of the UI thread once it is held past the limit. */
+    private void sample() {
         while (running && !display.isDisposed()) {
-            long posted = System.nanoTime();
-            AtomicLong ran = new AtomicLong();
+            if (where == null && System.nanoTime() - lastBeat - PERIOD_NANOS > LIMIT_NANOS) {
+                where = where(ui.getStackTrace());
+            }
             try {
-                display.asyncExec(() -> ran.set(System.nanoTime()));
-            } catch (org.eclipse.swt.SWTException e) {
-                return; // the display went away
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                return;
             }
-            long deadline = posted + 5_000_000_000L;
-            String where = null;
-            while (ran.get() == 0 && running && System.nanoTime() < deadline) {
-                sleep(2);
-                if (where == null && System.nanoTime() - posted > LIMIT_MILLIS * 1_000_000) {
-                    // Still blocked past the limit: what is the UI thread doing?
-                    where = where(ui.getStackTrace());
-                }
-            }
-            long waited = (ran.get() == 0 ? System.nanoTime() : ran.get()) - posted;
-            samples.incrementAndGet();
-            maxNanos.accumulateAndGet(waited, Math::max);
-            if (waited > LIMIT_MILLIS * 1_000_000) {
-                over.incrementAndGet();
-                long now = System.currentTimeMillis();
-                lastStall = waited / 1_000_000 + " ms" + (where == null ? "" : " in " + where);
-                if (now - lastWarned > 10_000) {
-                    lastWarned = now;
-                    warn.accept("the UI thread was blocked for " + lastStall);
-                }
-            }
-            sleep(PERIOD_MILLIS);
         }
     }
 
@@ -85,32 +120,33 @@ final class UiWatchdog {
         return sb.toString();
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    /** How long the UI thread has been held now, 0 when it is running its loop. */
+    private long heldNanos() {
+        return Math.max(0, System.nanoTime() - lastBeat - PERIOD_NANOS);
     }
 
-    /** "max MS, over N of M samples" since the last reset. */
-    String report() {
-        return "max " + maxNanos.get() / 1_000_000 + " ms, " + over.get() + " of " + samples.get()
-                + " samples over " + LIMIT_MILLIS + " ms" + (lastStall.isEmpty() ? "" : "; last: " + lastStall);
+    /** "max MS, N of M beats late by over 100 ms" since the last reset, including a stall still going on. */
+    synchronized String report() {
+        long held = heldNanos();
+        String now = held > LIMIT_NANOS ? "; held now for " + held / 1_000_000 + " ms"
+                + (where == null ? "" : " in " + where) : "";
+        return "max " + Math.max(maxNanos, held) / 1_000_000 + " ms, " + over + " of " + samples
+                + " beats late by over " + LIMIT_MILLIS + " ms" + (lastStall.isEmpty() ? "" : "; last: " + lastStall) + now;
     }
 
-    long maxMillis() {
-        return maxNanos.get() / 1_000_000;
+    synchronized long maxMillis() {
+        return Math.max(maxNanos, heldNanos()) / 1_000_000;
     }
 
-    void reset() {
+    synchronized void reset() {
         lastStall = "";
-        maxNanos.set(0);
-        over.set(0);
-        samples.set(0);
+        maxNanos = 0;
+        over = 0;
+        samples = 0;
     }
 
     void stop() {
         running = false;
+        sampler.interrupt();
     }
 }
