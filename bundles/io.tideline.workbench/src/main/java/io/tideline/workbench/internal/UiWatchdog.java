@@ -34,7 +34,7 @@ final class UiWatchdog {
     // Written by the UI thread (beat), read by the sampler and by report().
     private volatile long lastBeat;
     private long lastBeatCpu;
-    private long lastWarned;
+    private volatile long lastWarned;
 
     // Since the last reset; guarded by this.
     private long maxNanos;
@@ -138,7 +138,9 @@ final class UiWatchdog {
         return Math.max(maxNanos, heldNanos()) / 1_000_000;
     }
 
+    /** Starts a new measurement; the next stall is logged even within 10 s of the last warning. */
     synchronized void reset() {
+        lastWarned = 0;
         lastStall = "";
         maxNanos = 0;
         over = 0;
