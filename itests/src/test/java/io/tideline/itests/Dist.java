@@ -14,6 +14,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Dictionary;
+import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -101,6 +103,47 @@ final class Dist {
             return refs == null ? List.of() : List.of(refs);
         } catch (InvalidSyntaxException e) {
             throw new IllegalArgumentException(e);
+        }
+    }
+
+    /** Saves one setting through the framework's ConfigAdmin, as the settings view does (no API classes here). */
+    static void configure(BundleContext context, String pid, String key, String value) throws Exception {
+        withConfigAdmin(context, (admin, type) -> {
+            Object config = type.getMethod("getConfiguration", String.class, String.class).invoke(admin, pid, "?");
+            Dictionary<String, Object> props = new Hashtable<>();
+            props.put(key, value);
+            type.getClassLoader().loadClass("org.osgi.service.cm.Configuration")
+                    .getMethod("update", Dictionary.class).invoke(config, props);
+            return null;
+        });
+    }
+
+    /** Whether ConfigAdmin holds a configuration with this PID. */
+    static boolean configured(BundleContext context, String pid) {
+        try {
+            return withConfigAdmin(context, (admin, type) -> {
+                Object[] found = (Object[]) type.getMethod("listConfigurations", String.class)
+                        .invoke(admin, "(service.pid=" + pid + ")");
+                return found != null && found.length > 0;
+            });
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private interface AdminCall<T> {
+        T call(Object admin, Class<?> adminType) throws Exception;
+    }
+
+    private static <T> T withConfigAdmin(BundleContext context, AdminCall<T> call) throws Exception {
+        List<ServiceReference<?>> refs = services(context, "(objectClass=org.osgi.service.cm.ConfigurationAdmin)");
+        assertThat(refs).as("ConfigAdmin").isNotEmpty();
+        ServiceReference<?> ref = refs.get(0);
+        Object admin = context.getService(ref);
+        try {
+            return call.call(admin, ref.getBundle().loadClass("org.osgi.service.cm.ConfigurationAdmin"));
+        } finally {
+            context.ungetService(ref);
         }
     }
 

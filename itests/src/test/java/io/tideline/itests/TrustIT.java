@@ -147,6 +147,27 @@ class TrustIT {
         assertThat(Dist.run(tideline.context(), "status").out()).doesNotContain(INDICATOR);
     }
 
+    @Test
+    void aTrustSettingSavedInTheSettingsDialogHoldsAfterARestart() throws Exception {
+        Files.delete(deploy.resolve("io.tideline.deploy.trust.cfg"));
+        boot();
+        Dist.configure(tideline.context(), "io.tideline.deploy.trust", "mode", "trusted");
+        Dist.await("trust on", () -> Dist.run(tideline.context(), "trust", "status").out().contains("mode         trusted"));
+        tideline.close();
+        tideline = null;
+
+        // Dropped while Tideline is stopped: at the next start the stored setting, not a file, says trusted.
+        Dist.drop(Dist.DEPLOYABLES.resolve("momentum.jar"), deploy, "momentum.jar");
+        Dist.drop(signedGreeter, deploy, "greeter.jar");
+        boot();
+        Dist.await("signed greeter's service registered", () -> !Dist.services(tideline.context(), GREET_SERVICE).isEmpty());
+        Dist.await("unsigned jar moved aside", () -> Files.exists(data.resolve("refused/momentum.jar.reason.txt")));
+        Dist.await("unsigned bundle uninstalled", () -> Arrays.stream(tideline.context().getBundles())
+                .noneMatch(b -> INDICATOR.equals(b.getSymbolicName())));
+        assertThat(started).doesNotContain(INDICATOR);
+        assertThat(Dist.run(tideline.context(), "trust", "status").out()).contains("mode         trusted");
+    }
+
     private static void keytool(String... args) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());

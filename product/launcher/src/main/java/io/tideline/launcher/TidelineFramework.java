@@ -121,6 +121,11 @@ public final class TidelineFramework implements AutoCloseable {
         return order;
     }
 
+    /** Apache Felix ConfigAdmin's property naming the folder of its persisted configurations. */
+    static final String CONFIG_DIR_PROPERTY = "felix.cm.dir";
+    /** That folder, under the data directory. */
+    public static final String CONFIG_DIR = "config";
+
     static Map<String, String> defaults(LaunchConfig config, Path cache) {
         Map<String, String> p = new HashMap<>();
         p.put(Constants.FRAMEWORK_STORAGE, cache.toString());
@@ -129,6 +134,10 @@ public final class TidelineFramework implements AutoCloseable {
         p.put(LaunchConfig.DATA_DIR, config.dataDir().toAbsolutePath().toString());
         p.put(LaunchConfig.HOME, config.bundlesDir().toAbsolutePath().getParent().toString());
         p.put(LaunchConfig.DEPLOY_DIR, config.deployDir().toAbsolutePath().toString());
+        // ConfigAdmin keeps its configurations in the data directory, not in the bundle cache
+        // (a fresh temporary folder per process): a setting saved in the settings dialog is
+        // still there after a restart.
+        p.put(CONFIG_DIR_PROPERTY, config.dataDir().resolve(CONFIG_DIR).toAbsolutePath().toString());
         p.put(LaunchConfig.HEADLESS, Boolean.toString(config.headless()));
         // FileInstall: scan deploy/ at once on start, then every 250 ms. It installs a file only
         // once two scans saw it unchanged, so a new jar is live after about two polls: 250 ms

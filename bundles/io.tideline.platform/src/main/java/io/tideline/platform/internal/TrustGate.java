@@ -22,10 +22,11 @@ import org.osgi.framework.wiring.BundleRevision;
  * deploy folder may resolve only if the {@link Checker} trusts the jar. A bundle that cannot
  * resolve never loads a class, so nothing of an untrusted jar runs, not even an activator.
  *
- * <p>The gate starts <em>holding</em> when the deploy folder carries a trust configuration file:
+ * <p>The gate starts <em>holding</em> when the deploy folder carries a trust configuration file,
+ * or ConfigAdmin has a stored trust setting (saved in the settings dialog) that asks for trust:
  * until ConfigAdmin has delivered that configuration to {@link DeployTrustComponent}, no deploy
  * bundle resolves, so a restart never lets an untrusted jar run in the moment before the setting
- * is read. Without such a file the gate starts open (mode off, the development default).
+ * is read. Without either the gate starts open (mode off, the development default).
  *
  * <p>Registered by {@link PlatformActivator} rather than as a DS component because it must be in
  * place before FileInstall's first scan, and FileInstall starts before SCR. Thread-safe: the
