@@ -12,6 +12,7 @@ import io.tideline.views.chart.kit.Layer;
 import io.tideline.views.chart.kit.Loader;
 import io.tideline.views.chart.kit.Pane;
 import io.tideline.views.chart.kit.PaneGroup;
+import io.tideline.views.chart.kit.PaneSpec;
 import io.tideline.views.chart.kit.Resampler;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -59,11 +60,13 @@ final class ChartView extends ViewBase<ChartView.Loaded> {
     private final ToolItem log;
     /** The user's style choice for one OHLC series; several series are always lines. */
     private boolean candlesWanted;
-    private Pane price;
+    /** Regimes by day, known for regimeFrom..regimeTo; cleared when a load brings new data. */
     private final TreeMap<Long, Regime> regimes = new TreeMap<>();
     private long regimeFrom = Long.MAX_VALUE;
     private long regimeTo = Long.MIN_VALUE;
     private boolean regimeBusy;
+    /** Counts loads shown: a replay started before the latest one is stale. */
+    private int regimeGeneration;
 
     ChartView(Composite parent, ViewContext context, ChartData data) {
         super(parent, context, data);
@@ -118,6 +121,7 @@ final class ChartView extends ViewBase<ChartView.Loaded> {
     void setLog(boolean on) {
         log.setSelection(on);
         putSetting("scale", on ? "log" : "linear");
+        Pane price = price();
         if (price != null) {
             price.log(on);
             group.setRange(group.lower(), group.upper());
@@ -129,6 +133,7 @@ final class ChartView extends ViewBase<ChartView.Loaded> {
         candlesWanted = on;
         candles.setSelection(on && candles.getEnabled());
         putSetting("style", on ? "candles" : "line");
+        Pane price = price();
         if (price != null && !price.layers().isEmpty()) {
             Layer first = price.layers().get(0);
             price.style(first, on && !price.normalised() ? Layer.Style.CANDLES : Layer.Style.LINE);
@@ -143,8 +148,10 @@ final class ChartView extends ViewBase<ChartView.Loaded> {
         reload();
     }
 
+    /** The price pane (the first), or {@code null} before the first load. */
     Pane price() {
-        return price;
+        List<Pane> panes = group.panes();
+        return panes.isEmpty() ? null : panes.get(0);
     }
 
     @Override
@@ -223,10 +230,10 @@ final class ChartView extends ViewBase<ChartView.Loaded> {
     }
 
     @Override
-    List<String> build(Composite sash, Loaded model) {
+    List<String> build(Loaded model) {
         List<String> problems = new ArrayList<>(model.problems());
         watched.clear();
-        price = pane(sash, msg.get("pane.price"), msg.get("axis.price"), 60, 0);
+        PaneSpec price = pane(msg.get("pane.price"), msg.get("axis.price"), 60, 0);
         boolean several = model.series().size() > 1;
         // Candles are for one series with OHLC; several series are compared as lines of % change,
         // so the toggle is off and greyed then (the saved choice comes back with one series).
@@ -263,13 +270,13 @@ final class ChartView extends ViewBase<ChartView.Loaded> {
         }
         if (withVolume != null) {
             // Volume is the first thing to go when the view is short (rank 2).
-            Pane volume = pane(sash, msg.get("volume.of", withVolume.key()), msg.get("axis.volume"), 15, 2);
+            PaneSpec volume = pane(msg.get("volume.of", withVolume.key()), msg.get("axis.volume"), 15, 2);
             SeriesData v = SeriesData.ofValues(withVolume.data().copyTimes(), withVolume.data().copyColumn(Field.VOLUME));
             volume.add(new Layer(withVolume.key() + ".volume", msg.get("volume.of", withVolume.key()), v,
                     Layer.Style.BARS, Palette.VOLUME));
         }
         if (!below.isEmpty()) {
-            Pane ind = pane(sash, msg.get("pane.indicators"), "", 25, 1);
+            PaneSpec ind = pane(msg.get("pane.indicators"), "", 25, 1);
             for (IndicatorText.Entry e : below) {
                 ind.add(new Layer(e.node().name(), e.node().name(), model.results().get(e.node().name()).output(),
                         Layer.Style.LINE, Palette.line(colour++)));
@@ -279,9 +286,12 @@ final class ChartView extends ViewBase<ChartView.Loaded> {
             price.message(problems.isEmpty() ? msg.get("nodata.any") : problems.get(0));
         }
         group.crosshairExtra(this::regimeAt);
+        // New data may change any day's verdict: forget them (the bands shown stay until the
+        // replay of the visible days, started by afterRange, replaces them).
         regimes.clear();
         regimeFrom = Long.MAX_VALUE;
         regimeTo = Long.MIN_VALUE;
+        regimeGeneration++;
         return problems;
     }
 
@@ -296,7 +306,15 @@ final class ChartView extends ViewBase<ChartView.Loaded> {
     /** Replays the checklist over visible days not yet known, in the background. */
     @Override
     void afterRange() {
-        if (regimeBusy || !group.hasData() || price == null || price.layers().isEmpty()) {
+        Pane price = price();
+        if (!group.hasData() || price == null || price.layers().isEmpty()) {
+            // Nothing to shade (no series): drop bands of an earlier load.
+            if (!group.bands().isEmpty()) {
+                group.bands(List.of());
+            }
+            return;
+        }
+        if (regimeBusy) {
             return;
         }
         long lo = group.lower();
@@ -309,10 +327,12 @@ final class ChartView extends ViewBase<ChartView.Loaded> {
         LocalDate d0 = LocalDate.ofEpochDay(Math.floorDiv(from, 86_400_000L));
         LocalDate d1 = LocalDate.ofEpochDay(Math.floorDiv(to, 86_400_000L));
         regimeBusy = true;
-        PaneGroup target = group;
+        int generation = regimeGeneration;
         Loader.load(data.executor(), root, () -> data.replay(d0, d1), verdicts -> {
             regimeBusy = false;
-            if (target != group) {
+            if (generation != regimeGeneration) {
+                // Replayed over older data: ask again for the range shown now.
+                afterRange();
                 return;
             }
             if (verdicts.isEmpty()) {

@@ -5,7 +5,7 @@ import io.tideline.api.series.SeriesId;
 import io.tideline.api.ui.ViewContext;
 import io.tideline.api.workspace.Roles;
 import io.tideline.views.chart.kit.Layer;
-import io.tideline.views.chart.kit.Pane;
+import io.tideline.views.chart.kit.PaneSpec;
 import io.tideline.views.chart.kit.PaneGroup;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -83,22 +83,22 @@ final class CryptoView extends ViewBase<CryptoView.Loaded> {
     }
 
     @Override
-    List<String> build(Composite sash, Loaded model) {
+    List<String> build(Loaded model) {
         watched.clear();
         for (SeriesId id : model.ids().values()) {
             watched.add(id.toString());
         }
         // Price gets 40% of the height, the three others share the rest. When the view is too
         // short, liquidations (they explain the markers) stay longest, open interest goes first.
-        Pane price = pane(sash, msg.get("crypto.price"), "USD", 40, 0);
+        PaneSpec price = pane(msg.get("crypto.price"), "USD", 40, 0);
         line(price, Roles.BTC, model, Layer.Style.CANDLES, 0);
-        Pane funding = pane(sash, msg.get("crypto.funding"), "", 20, 2);
+        PaneSpec funding = pane(msg.get("crypto.funding"), "", 20, 2);
         line(funding, Roles.BTC_FUNDING, model, Layer.Style.LINE, 1);
         // Funding is a rate near 0.0001: the default format rounds every tick to "0".
         funding.yFormat(new java.text.DecimalFormat("0.###%", java.text.DecimalFormatSymbols.getInstance(context.locale())));
-        Pane oi = pane(sash, msg.get("crypto.oi"), "", 20, 3);
+        PaneSpec oi = pane(msg.get("crypto.oi"), "", 20, 3);
         line(oi, Roles.BTC_OI, model, Layer.Style.LINE, 2);
-        Pane liq = pane(sash, msg.get("crypto.liquidations"), "USD", 20, 1);
+        PaneSpec liq = pane(msg.get("crypto.liquidations"), "USD", 20, 1);
         bars(liq, Roles.BTC_LIQUIDATIONS_LONG, msg.get("crypto.long"), model, Palette.LONG_LIQ);
         bars(liq, Roles.BTC_LIQUIDATIONS_SHORT, msg.get("crypto.short"), model, Palette.SHORT_LIQ);
         List<PaneGroup.Marker> markers = new ArrayList<>();
@@ -126,7 +126,7 @@ final class CryptoView extends ViewBase<CryptoView.Loaded> {
         return model.problems();
     }
 
-    private void line(Pane pane, String role, Loaded model, Layer.Style style, int colour) {
+    private void line(PaneSpec pane, String role, Loaded model, Layer.Style style, int colour) {
         SeriesData d = model.series().get(role);
         if (d == null) {
             pane.message(msg.get("nodata.role", role));
@@ -135,7 +135,7 @@ final class CryptoView extends ViewBase<CryptoView.Loaded> {
         pane.add(new Layer(role, role + " (" + model.ids().get(role) + ")", d, style, Palette.line(colour)));
     }
 
-    private void bars(Pane pane, String role, String label, Loaded model, org.eclipse.swt.graphics.Color colour) {
+    private void bars(PaneSpec pane, String role, String label, Loaded model, org.eclipse.swt.graphics.Color colour) {
         SeriesData d = model.series().get(role);
         if (d == null) {
             String prior = pane.message();

@@ -7,7 +7,7 @@ import io.tideline.api.series.SeriesId;
 import io.tideline.api.ui.ViewContext;
 import io.tideline.api.workspace.Roles;
 import io.tideline.views.chart.kit.Layer;
-import io.tideline.views.chart.kit.Pane;
+import io.tideline.views.chart.kit.PaneSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -84,26 +84,26 @@ final class MacroView extends ViewBase<MacroView.Loaded> {
     }
 
     @Override
-    List<String> build(Composite sash, Loaded model) {
+    List<String> build(Loaded model) {
         watched.clear();
         for (SeriesId id : model.ids().values()) {
             watched.add(id.toString());
         }
-        Pane rates = pane(sash, msg.get("macro.rates"), msg.get("macro.yield"), 30, 0);
+        PaneSpec rates = pane(msg.get("macro.rates"), msg.get("macro.yield"), 30, 0);
         level(rates, Roles.US10Y, model, 0, 0, "%");
         level(rates, Roles.DOLLAR, model, rates.secondaryAxis(msg.get("macro.dollar")), 1, "");
-        Pane zs = pane(sash, msg.get("macro.z", Z_WINDOW), msg.get("macro.sd"), 20, 3);
+        PaneSpec zs = pane(msg.get("macro.z", Z_WINDOW), msg.get("macro.sd"), 20, 3);
         result(zs, Roles.US10Y + ".z20", model, 0);
         result(zs, Roles.DOLLAR + ".z20", model, 1);
-        Pane stress = pane(sash, msg.get("macro.stress"), msg.get("macro.vix"), 25, 1);
+        PaneSpec stress = pane(msg.get("macro.stress"), msg.get("macro.vix"), 25, 1);
         level(stress, Roles.VIX, model, 0, 3, "");
         level(stress, Roles.HY_SPREAD, model, stress.secondaryAxis(msg.get("macro.hy")), 4, "%");
-        Pane lead = pane(sash, msg.get("macro.leaders", model.basket(), model.index()), msg.get("macro.ratio"), 25, 2);
+        PaneSpec lead = pane(msg.get("macro.leaders", model.basket(), model.index()), msg.get("macro.ratio"), 25, 2);
         result(lead, "leadership", model, 5);
         return model.problems();
     }
 
-    private void level(Pane pane, String role, Loaded model, int axis, int colour, String unit) {
+    private void level(PaneSpec pane, String role, Loaded model, int axis, int colour, String unit) {
         SeriesData d = model.series().get(role);
         if (d == null) {
             String prior = pane.message();
@@ -114,7 +114,7 @@ final class MacroView extends ViewBase<MacroView.Loaded> {
                 .yAxis(axis).unit(unit));
     }
 
-    private void result(Pane pane, String node, Loaded model, int colour) {
+    private void result(PaneSpec pane, String node, Loaded model, int colour) {
         IndicatorResult r = model.results().get(node);
         if (r == null || r.failed() || r.output().isEmpty()) {
             String prior = pane.message();

@@ -4,8 +4,8 @@ import io.tideline.api.series.SeriesData;
 import io.tideline.api.series.SeriesId;
 import io.tideline.api.ui.ViewContext;
 import io.tideline.views.chart.kit.Loader;
-import io.tideline.views.chart.kit.Pane;
 import io.tideline.views.chart.kit.PaneGroup;
+import io.tideline.views.chart.kit.PaneSpec;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
@@ -28,8 +28,13 @@ import org.eclipse.swt.widgets.Label;
 
 /**
  * What the three chart views share: a toolbar with the date-range presets, a body of linked
- * panes rebuilt after every load, a status line for "no data" messages, background loading
- * (stale results dropped), refresh on store events, and the visible range saved with the layout.
+ * panes, a status line for "no data" messages, background loading (stale results dropped),
+ * refresh on store events, and the visible range saved with the layout.
+ *
+ * <p>After every load the view describes its panes ({@link #build} fills {@link PaneSpec}s through
+ * {@link #pane}); the group then updates the panes shown in place when the structure is the same
+ * (new bars arrived: the charts, listeners, crosshair and range stay) or builds them again when it
+ * differs (a setting changed, a series appeared or went away). See {@link #deliver}.
  *
  * @param <M> what one background load produces
  */
@@ -48,7 +53,18 @@ abstract class ViewBase<M> {
     /** The segmented group of preset buttons (and, in the Chart view, the style toggles). */
     private ToolBar tools;
     private final List<ToolItem> presetItems = new java.util.ArrayList<>();
-    PaneGroup group = new PaneGroup();
+    /** The panes' group, for the view's lifetime (its panes are replaced when the structure changes). */
+    final PaneGroup group = new PaneGroup();
+    /** The panes {@link #build} describes, while it runs. */
+    private List<PaneSpec> plan;
+    /**
+     * Whether a reload with the structure shown updates the panes in place; off only to measure the
+     * rebuild (package-private for the benchmark).
+     */
+    boolean refreshInPlace = true;
+    /** Loads delivered so far, and whether the last one updated the panes in place (for tests). */
+    private int deliveries;
+    private boolean lastInPlace;
     /** The series ids shown, as text: events for others are ignored. */
     final Set<String> watched = new HashSet<>();
     private final Consumer<String> listener;
@@ -79,6 +95,20 @@ abstract class ViewBase<M> {
         body.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         status = new Label(root, SWT.WRAP);
         status.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        group.host(body);
+        group.wording(new io.tideline.views.chart.kit.Wording() {
+            @Override
+            public String noDataInRange(String first, String last) {
+                return msg.get("range.nodata", first, last);
+            }
+
+            @Override
+            public String dataCovers(String first, String last) {
+                return first != null && last != null ? msg.get("range.partial", first, last)
+                        : first != null ? msg.get("range.from", first) : msg.get("range.to", last);
+            }
+        });
+        group.onRangeChange(this::rangeChanged);
         listener = what -> {
             if (root.isDisposed()) {
                 return;
@@ -106,6 +136,16 @@ abstract class ViewBase<M> {
     /** Whether a load was delivered (for tests). */
     boolean loaded() {
         return loaded;
+    }
+
+    /** How many loads were delivered (for tests). */
+    int deliveries() {
+        return deliveries;
+    }
+
+    /** Whether the last delivered load updated the panes in place rather than rebuilding them (for tests). */
+    boolean lastInPlace() {
+        return lastInPlace;
     }
 
     /** The status line's text (for tests). */
@@ -165,10 +205,22 @@ abstract class ViewBase<M> {
         putSetting(RANGE, p.label());
     }
 
-    /** Loads in the background; the newest load wins. */
+    /** Loads in the background, saying so in the status line; the newest load wins. */
     void reload() {
+        reload(true);
+    }
+
+    /**
+     * Loads in the background; the newest load wins.
+     *
+     * @param announce whether to say "Loading" in the status line meanwhile (not when new bars
+     *        of what is shown arrived: during a backfill that would blink every second)
+     */
+    private void reload(boolean announce) {
         int gen = ++generation;
-        status.setText(msg.get("loading"));
+        if (announce) {
+            status.setText(msg.get("loading"));
+        }
         Loader.load(data.executor(), root, this::load, m -> {
             if (gen == generation) {
                 deliver(m);
@@ -190,35 +242,34 @@ abstract class ViewBase<M> {
         root.getDisplay().timerExec(1_000, () -> {
             reloadPending = false;
             if (!root.isDisposed()) {
-                reload();
+                reload(false);
             }
         });
     }
 
-    private void deliver(M model) {
+    /**
+     * Shows a load on the UI thread: {@link #build} describes the panes, the group updates the
+     * panes shown in place when their structure is the same (and the view had a range), else
+     * builds them again; then the range the user had is shown again (clamped to the new data), or
+     * on the first load the saved one. Package-private for the benchmark.
+     */
+    void deliver(M model) {
         long lo = group.lower();
         long hi = group.upper();
         boolean had = loaded && hi > lo;
-        for (Control c : body.getChildren()) {
-            c.dispose();
+        plan = new java.util.ArrayList<>();
+        List<String> problems;
+        List<PaneSpec> specs;
+        try {
+            problems = build(model);
+            specs = plan;
+        } finally {
+            plan = null;
         }
-        group = new PaneGroup();
-        group.wording(new io.tideline.views.chart.kit.Wording() {
-            @Override
-            public String noDataInRange(String first, String last) {
-                return msg.get("range.nodata", first, last);
-            }
-
-            @Override
-            public String dataCovers(String first, String last) {
-                return first != null && last != null ? msg.get("range.partial", first, last)
-                        : first != null ? msg.get("range.from", first) : msg.get("range.to", last);
-            }
-        });
-        Composite host = group.host(body);
-        List<String> problems = build(host, model);
-        group.updateExtent();
-        body.layout(true, true);
+        boolean inPlace = group.reconcile(specs, context.locale(), had && refreshInPlace);
+        if (!inPlace) {
+            body.layout(true, true);
+        }
         restoring = true;
         try {
             if (had) {
@@ -229,8 +280,9 @@ abstract class ViewBase<M> {
         } finally {
             restoring = false;
         }
-        group.onRangeChange(this::rangeChanged);
         loaded = true;
+        lastInPlace = inPlace;
+        deliveries++;
         problems(problems);
         afterRange();
     }
@@ -264,21 +316,29 @@ abstract class ViewBase<M> {
     /** Produces the model off the UI thread. */
     abstract M load() throws Exception;
 
-    /** Builds the panes for {@code model} into {@code host}; returns the problems to show. */
-    abstract List<String> build(Composite host, M model);
+    /**
+     * Describes the panes for {@code model} with {@link #pane} (on the UI thread, before they are
+     * shown: set group-wide things such as markers here too); returns the problems to show.
+     */
+    abstract List<String> build(M model);
 
     /** Called after the visible range changed and settled; e.g. to compute regime bands. */
     void afterRange() {
     }
 
     /**
-     * Adds a pane to the group.
+     * Describes the next pane (only while {@link #build} runs).
      *
      * @param weight its share of the height
      * @param rank its importance when the view is too short for all panes (0 = kept longest)
      */
-    Pane pane(Composite host, String title, String yTitle, int weight, int rank) {
-        return group.add(new Pane(host, title, yTitle, context.locale()).weight(weight).rank(rank));
+    PaneSpec pane(String title, String yTitle, int weight, int rank) {
+        if (plan == null) {
+            throw new IllegalStateException("panes are described in build()");
+        }
+        PaneSpec spec = new PaneSpec(title, yTitle).weight(weight).rank(rank);
+        plan.add(spec);
+        return spec;
     }
 
     private void restoreRange(String text) {
@@ -348,9 +408,12 @@ abstract class ViewBase<M> {
     /** Shows the problems in the status line and the first in the workbench's status bar. */
     void problems(List<String> problems) {
         String text = String.join("  ·  ", problems);
-        status.setText(text);
-        status.setToolTipText(text);
-        root.layout(true, false);
+        if (!text.equals(status.getText())) {
+            // A new text may wrap to another height: lay the view out again (not when unchanged).
+            status.setText(text);
+            status.setToolTipText(text);
+            root.layout(true, false);
+        }
         if (!problems.isEmpty()) {
             context.status(problems.get(0));
         }

@@ -50,8 +50,9 @@ final class TestData implements ChartData {
         }
     }
 
-    final Map<String, SeriesId> roles = new LinkedHashMap<>();
-    final Map<SeriesId, SeriesData> series = new HashMap<>();
+    // Read by loads on the executor while a test appends bars or unbinds roles on the UI thread.
+    final Map<String, SeriesId> roles = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
+    final Map<SeriesId, SeriesData> series = new java.util.concurrent.ConcurrentHashMap<>();
     final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
     final ExecutorService executor = Executors.newFixedThreadPool(2);
     volatile boolean engine = true;
@@ -61,6 +62,58 @@ final class TestData implements ChartData {
         roles.put(role, sid);
         series.put(sid, data);
         return this;
+    }
+
+    /**
+     * Appends one bar, a day after the last, to the series bound to {@code role}: the close 1%
+     * above the last close, open at the last close, high and low around them, volume repeated
+     * (only the columns the series has). Listeners are not told: see {@link #notifyAppended}.
+     *
+     * @return the new bar's time
+     */
+    long append(String role) {
+        SeriesData d = series.get(roles.get(role));
+        return append(role, d.value(d.size() - 1) * 1.01);
+    }
+
+    /** Like {@link #append(String)}, with the given close (or value). */
+    synchronized long append(String role, double close) {
+        SeriesId id = roles.get(role);
+        SeriesData d = series.get(id);
+        int n = d.size();
+        long t = d.lastTime() + 86_400_000L;
+        long[] times = java.util.Arrays.copyOf(d.copyTimes(), n + 1);
+        times[n] = t;
+        double last = d.value(n - 1);
+        Map<Field, double[]> cols = new EnumMap<>(Field.class);
+        for (Field f : d.fields()) {
+            double[] c = java.util.Arrays.copyOf(d.copyColumn(f), n + 1);
+            c[n] = switch (f) {
+                case OPEN -> last;
+                case HIGH -> Math.max(last, close) * 1.005;
+                case LOW -> Math.min(last, close) * 0.995;
+                case VOLUME -> d.get(Field.VOLUME, n - 1);
+                case CLOSE, VALUE -> close;
+            };
+            cols.put(f, c);
+        }
+        series.put(id, SeriesData.of(times, cols));
+        return t;
+    }
+
+    /** Tells the listeners, as the store does, that bars of {@code role}'s series arrived. */
+    void notifyAppended(String role) {
+        String what = roles.get(role).toString();
+        for (Consumer<String> l : listeners) {
+            l.accept(what);
+        }
+    }
+
+    /** Tells the listeners that role bindings changed, as the store does with "*". */
+    void notifyRolesChanged() {
+        for (Consumer<String> l : listeners) {
+            l.accept("*");
+        }
     }
 
     /** The sample workspace, as far as the shared sample data has it. */

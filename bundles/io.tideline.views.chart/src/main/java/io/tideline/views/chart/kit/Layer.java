@@ -24,11 +24,12 @@ public final class Layer {
 
     final String id;
     final String label;
-    final long[] times;
-    final double[] values;
-    final double[] open;
-    final double[] high;
-    final double[] low;
+    // The bars: replaced together by adopt() when a reload brings new data for the same layer.
+    long[] times;
+    double[] values;
+    double[] open;
+    double[] high;
+    double[] low;
     Style style;
     final Color color;
     int yAxis;
@@ -114,6 +115,31 @@ public final class Layer {
     /** The decimated points last handed to SWTChart. */
     public int plottedPoints() {
         return count;
+    }
+
+    /**
+     * Whether {@code other} is drawn the same way: same id, legend label, style, colour, rebasing
+     * and unit, and OHLC present in both or neither (the y-axis is compared by the pane).
+     */
+    boolean sameShape(Layer other) {
+        return id.equals(other.id) && label.equals(other.label) && style == other.style
+                && Objects.equals(color, other.color) && rebase == other.rebase
+                && Objects.equals(baseOf == null ? null : baseOf.id, other.baseOf == null ? null : other.baseOf.id)
+                && unit.equals(other.unit) && hasOhlc() == other.hasOhlc();
+    }
+
+    /**
+     * Takes the bars of {@code fresh} (a layer of the same shape built from newer data), keeping
+     * this layer's style, colour, rebasing partner and decimation buffers. The arrays are shared,
+     * not copied: {@code fresh} is a throw-away description.
+     */
+    void adopt(Layer fresh) {
+        times = fresh.times;
+        values = fresh.values;
+        open = fresh.open;
+        high = fresh.high;
+        low = fresh.low;
+        base = Double.NaN;
     }
 
     /** The value plotted for raw value {@code v}: rebased to 100 or unchanged. */

@@ -51,7 +51,14 @@ public final class Pane {
     /** "data from X" / "data to Y" when the layers cover only part of the range, else null. */
     private String coverage;
     private boolean normalised;
+    /** The primary y-axis' title while normalised. */
+    private String percentTitle;
     private boolean log;
+    /** The tick format set by {@link #yFormat}, or {@code null}. */
+    private java.text.Format yFormat;
+    /** The secondary y-axes' titles and SWTChart ids, in creation order. */
+    private final List<String> secondaryTitles = new ArrayList<>();
+    private final List<Integer> secondaryIds = new ArrayList<>();
     private String message;
     /** Candles aggregated to pixel columns at the last {@link #show}, for the painter. */
     private int candleCount;
@@ -92,6 +99,86 @@ public final class Pane {
         numbers.setGroupingUsed(true);
         chart.getPlotArea().addCustomPaintListener(new Behind());
         chart.getPlotArea().addCustomPaintListener(new Front());
+    }
+
+    /**
+     * A pane as {@code spec} describes it, its layers (the spec's own objects) added as series;
+     * the layers' axis numbers (0, or what {@link PaneSpec#secondaryAxis} returned) become this
+     * chart's y-axis ids.
+     */
+    static Pane create(Composite parent, PaneSpec spec, Locale locale) {
+        Pane p = new Pane(parent, spec.title, spec.yTitle, locale).weight(spec.weight).rank(spec.rank);
+        for (String t : spec.secondaryAxes) {
+            p.secondaryAxis(t);
+        }
+        if (spec.normalisedSet) {
+            p.normalised(spec.normalised, spec.percentTitle);
+        }
+        p.log(spec.log);
+        if (spec.yFormat != null) {
+            p.yFormat(spec.yFormat);
+        }
+        for (Layer l : spec.layers) {
+            l.yAxis = p.axisId(l.yAxis);
+            p.add(l);
+        }
+        if (spec.message != null) {
+            p.message(spec.message);
+        }
+        return p;
+    }
+
+    /** The SWTChart id of spec axis {@code k} (0: the primary axis; k: the k-th secondary axis). */
+    private int axisId(int k) {
+        if (k == 0) {
+            return 0;
+        }
+        if (k < 0 || k > secondaryIds.size()) {
+            throw new IllegalArgumentException("pane '" + name + "' has no y-axis " + k);
+        }
+        return secondaryIds.get(k - 1);
+    }
+
+    /**
+     * Whether this pane has the structure {@code spec} describes, so that {@link #refresh} can
+     * update it in place: same name, y title, weight, rank, scale, normalisation, secondary axes,
+     * and the same layers (id, label, style, colour, axis, rebasing, unit) in the same order.
+     * Compared against the pane as it is now, e.g. after the user switched candles or log.
+     */
+    boolean matches(PaneSpec spec) {
+        if (!name.equals(spec.title) || !java.util.Objects.equals(yTitle, spec.yTitle) || weight != spec.weight
+                || rank != spec.rank || log != spec.log || normalised != spec.normalised
+                || (normalised && !java.util.Objects.equals(percentTitle, spec.percentTitle))
+                || !secondaryTitles.equals(spec.secondaryAxes) || layers.size() != spec.layers.size()) {
+            return false;
+        }
+        for (int k = 0; k < layers.size(); k++) {
+            Layer mine = layers.get(k);
+            Layer wanted = spec.layers.get(k);
+            if (!mine.sameShape(wanted) || wanted.yAxis < 0 || wanted.yAxis > secondaryIds.size()
+                    || mine.yAxis != axisId(wanted.yAxis)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Takes the data of a spec this pane {@link #matches}: every layer adopts its counterpart's
+     * bars; the tick format and the plot's message follow the spec. The chart, its series,
+     * listeners and styles stay; the caller shows the range again.
+     */
+    void refresh(PaneSpec spec) {
+        for (int k = 0; k < layers.size(); k++) {
+            layers.get(k).adopt(spec.layers.get(k));
+        }
+        if (!java.util.Objects.equals(yFormat, spec.yFormat)) {
+            yFormat = spec.yFormat;
+            chart.getAxisSet().getYAxis(0).getTick().setFormat(yFormat != null ? yFormat : normalised ? new PercentFormat() : null);
+        }
+        if (!java.util.Objects.equals(message, spec.message)) {
+            message(spec.message);
+        }
     }
 
     /** The SWTChart chart, for layout and for tests that read its model. */
@@ -181,8 +268,11 @@ public final class Pane {
     /**
      * Hides a y-axis title longer than the plot is high (SWTChart would clip it to a fragment
      * such as "ange since first visible b") and shows it again when it fits.
+     *
+     * @return whether a title was shown or hidden (the chart's layout is then out of date)
      */
-    void fitAxisTitles() {
+    boolean fitAxisTitles() {
+        boolean changed = false;
         int plot = chart.getPlotArea().getSize().y;
         GC gc = new GC(chart);
         try {
@@ -195,11 +285,13 @@ public final class Pane {
                 }
                 if (y.getTitle().isVisible() != fits) {
                     y.getTitle().setVisible(fits);
+                    changed = true;
                 }
             }
         } finally {
             gc.dispose();
         }
+        return changed;
     }
 
     /** The layers in the order they were added. */
@@ -251,6 +343,8 @@ public final class Pane {
         axis.setPosition(IAxis.Position.Secondary);
         axis.getTitle().setText(title);
         axis.getGrid().setStyle(LineStyle.NONE);
+        secondaryTitles.add(title);
+        secondaryIds.add(id);
         return id;
     }
 
@@ -258,15 +352,17 @@ public final class Pane {
      * Rebases the layers that allow it to 100 at the first visible bar, so series of very
      * different scales compare on one axis; ticks then read as % change.
      */
-    public void normalised(boolean on, String percentTitle) {
+    public void normalised(boolean on, String title) {
         normalised = on;
+        percentTitle = title;
         IAxis y = chart.getAxisSet().getYAxis(0);
         y.getTick().setFormat(on ? new PercentFormat() : null);
-        y.getTitle().setText(on ? percentTitle : yTitle);
+        y.getTitle().setText(on ? title : yTitle);
     }
 
     /** Sets the primary y-axis' tick format, e.g. percent for a funding rate of 0.0001. */
     public void yFormat(java.text.Format format) {
+        yFormat = format;
         chart.getAxisSet().getYAxis(0).getTick().setFormat(format);
     }
 

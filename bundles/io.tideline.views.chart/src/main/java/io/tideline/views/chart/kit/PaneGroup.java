@@ -180,6 +180,55 @@ public final class PaneGroup {
         return pane;
     }
 
+    /**
+     * Shows the panes {@code specs} describe, in the {@link #host}. When {@code inPlace} is allowed
+     * and the specs have the structure of the panes shown ({@link #matches}), each pane keeps its
+     * chart, series, listeners and styles and takes the new bars ({@link Pane#refresh}); otherwise
+     * the panes are disposed and built again from the specs, and the range is unset until the
+     * caller shows one (the new charts lay out without showing a stale range). The data extent is
+     * recomputed either way; the caller shows a range next ({@link #setRange} or {@link #preset}).
+     *
+     * @return whether the panes were updated in place
+     */
+    public boolean reconcile(List<PaneSpec> specs, java.util.Locale locale, boolean inPlace) {
+        if (host == null) {
+            throw new IllegalStateException("no host: call host(parent) first");
+        }
+        if (inPlace && matches(specs)) {
+            for (int k = 0; k < panes.size(); k++) {
+                panes.get(k).refresh(specs.get(k));
+            }
+            updateExtent();
+            return true;
+        }
+        for (Pane p : panes) {
+            p.chart.dispose();
+        }
+        panes.clear();
+        lo = 0;
+        hi = 0;
+        dragX = -1;
+        dragged = false;
+        for (PaneSpec spec : specs) {
+            add(Pane.create(host, spec, locale));
+        }
+        updateExtent();
+        return false;
+    }
+
+    /** Whether the panes shown have the structure of {@code specs}, pane by pane and layer by layer. */
+    public boolean matches(List<PaneSpec> specs) {
+        if (specs.size() != panes.size()) {
+            return false;
+        }
+        for (int k = 0; k < specs.size(); k++) {
+            if (!panes.get(k).matches(specs.get(k))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The panes in order. */
     public List<Pane> panes() {
         return List.copyOf(panes);

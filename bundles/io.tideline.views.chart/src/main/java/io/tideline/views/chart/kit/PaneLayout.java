@@ -71,13 +71,27 @@ final class PaneLayout extends Layout {
         int y = area.y;
         for (int k = 0; k < n; k++) {
             Pane p = shown.get(k);
-            p.chart.setBounds(area.x, y, area.width, heights[k]);
-            p.chart.updateLayout();
-            p.fitAxisTitles();
-            p.chart.updateLayout();
+            if (!resize(p, area.x, y, area.width, heights[k])) {
+                p.chart.updateLayout();
+            }
+            // A title shown or hidden changes the plot's size: lay the chart out again then only.
+            if (p.fitAxisTitles()) {
+                p.chart.updateLayout();
+            }
             y += heights[k];
         }
         align(shown, area);
+    }
+
+    /**
+     * Sets the chart's bounds; returns whether its size changed, in which case the chart already
+     * laid itself out (SWTChart's {@code Chart} does on {@code SWT.Resize}, sent by setBounds).
+     */
+    private static boolean resize(Pane p, int x, int y, int width, int height) {
+        Rectangle old = p.chart.getBounds();
+        p.chart.setBounds(x, y, width, height);
+        Rectangle now = p.chart.getBounds();
+        return now.width != old.width || now.height != old.height;
     }
 
     /** The pane to hide first: empty in the visible range, then the highest rank, then the lowest. */
@@ -165,8 +179,9 @@ final class PaneLayout extends Layout {
                 int dx = maxLeft - (b.x + plot.x);
                 int dr = b.x + plot.x + plot.width - minRight;
                 if (dx != 0 || dr != 0) {
-                    p.chart.setBounds(b.x + dx, b.y, b.width - dx - dr, b.height);
-                    p.chart.updateLayout();
+                    if (!resize(p, b.x + dx, b.y, b.width - dx - dr, b.height)) {
+                        p.chart.updateLayout();
+                    }
                     moved = true;
                 }
             }
