@@ -22,6 +22,7 @@ import io.tideline.scenario.api.Portfolio;
 import io.tideline.scenario.api.PortfolioException;
 import io.tideline.scenario.api.ScenarioReport;
 import io.tideline.scenario.api.Scenarios;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayDeque;
@@ -31,7 +32,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -51,7 +55,9 @@ import org.osgi.service.log.LoggerFactory;
  * {@link DeskData} from the running services. Every service is optional and dynamic, so the
  * views stay open (and say what is missing) while a store, checklist or feed comes and goes.
  * Keeps the alert log: regime changes as the checklist posts them, and threshold crossings
- * found by comparing the latest verdict before and after new bars arrive.
+ * found by comparing the latest verdict before and after new bars arrive. The log is kept in
+ * {@code DATA_DIR/workspace/alerts.jsonl} ({@link AlertFile}), read back at activation and
+ * appended to on a thread of its own.
  */
 @Component(service = {DeskData.class, EventHandler.class}, property = {
     EventConstants.EVENT_TOPIC + "=" + SeriesEvents.TOPIC_APPENDED,
@@ -61,6 +67,10 @@ public final class DeskDataComponent implements DeskData, EventHandler {
     /** Feeds write their series one after another: wait for quiet before recomputing. */
     private static final long SETTLE_MILLIS = 1_500;
     private static final int MAX_ALERTS = 500;
+    /** The alert file is cut back to the newest {@link #MAX_ALERTS} when it has more lines than this. */
+    private static final int MAX_ALERT_LINES = 5_000;
+    /** How long {@link #alerts()} waits for the file to be read at activation. */
+    private static final long LOAD_WAIT_SECONDS = 10;
     private static final long DAY = 86_400_000L;
 
     @Reference(service = LoggerFactory.class)
@@ -87,13 +97,40 @@ public final class DeskDataComponent implements DeskData, EventHandler {
     private ScheduledExecutorService worker;
     private ScheduledFuture<?> pending;
     private Verdict lastVerdict;
+    /** Reads the alert file at activation, then appends to it, in order; never the UI thread. */
+    private ExecutorService alertWriter;
+    private AlertFile alertFile;
+    private final CountDownLatch alertsLoaded = new CountDownLatch(1);
 
     /** Headless (no window, no views): alerts have no one to show them, so no checklist runs for them. */
     private volatile boolean headless;
 
+    /** For DS. */
+    public DeskDataComponent() {
+    }
+
+    /** For tests, which start it with {@link #start} instead of DS. */
+    DeskDataComponent(Logger logger) {
+        this.logger = logger;
+    }
+
     @Activate
     void activate(org.osgi.framework.BundleContext context) {
-        headless = Boolean.parseBoolean(context.getProperty("tideline.headless"));
+        String dataDir = context.getProperty("tideline.data.dir");
+        start(Path.of(dataDir == null ? System.getProperty("user.home") + "/.tideline" : dataDir),
+                Boolean.parseBoolean(context.getProperty("tideline.headless")));
+    }
+
+    /** Activation proper: {@code dataDir} holds {@code workspace/alerts.jsonl}. */
+    void start(Path dataDir, boolean headless) {
+        this.headless = headless;
+        alertFile = new AlertFile(dataDir.resolve("workspace").resolve("alerts.jsonl"), MAX_ALERTS, MAX_ALERT_LINES);
+        alertWriter = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "tideline-desk-alerts");
+            t.setDaemon(true);
+            return t;
+        });
+        alertWriter.execute(this::loadAlerts);
         worker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "tideline-desk-data");
             t.setDaemon(true);
@@ -108,6 +145,42 @@ public final class DeskDataComponent implements DeskData, EventHandler {
     @Deactivate
     void deactivate() {
         worker.shutdownNow();
+        // Let the alerts already logged reach the file.
+        alertWriter.shutdown();
+        try {
+            if (!alertWriter.awaitTermination(5, TimeUnit.SECONDS)) {
+                logger.warn("desk views: alerts still being written to {} when stopping", alertFile.path());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Puts the alerts of earlier sessions before any logged since activation. */
+    private void loadAlerts() {
+        try {
+            AlertFile.Loaded loaded = alertFile.load();
+            loaded.warnings().forEach(w -> logger.warn("desk views: alert log {}", w));
+            synchronized (alerts) {
+                List<Alert> earlier = loaded.alerts();
+                for (int i = earlier.size() - 1; i >= 0; i--) {
+                    alerts.addFirst(earlier.get(i));
+                }
+                while (alerts.size() > MAX_ALERTS) {
+                    alerts.removeFirst();
+                }
+            }
+        } finally {
+            alertsLoaded.countDown();
+        }
+    }
+
+    private void persist(Alert alert) {
+        try {
+            alertFile.append(alert);
+        } catch (IOException | RuntimeException e) {
+            logger.warn("desk views: cannot write the alert to {}: {}", alertFile.path(), e.toString());
+        }
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -257,6 +330,12 @@ public final class DeskDataComponent implements DeskData, EventHandler {
 
     @Override
     public List<Alert> alerts() {
+        try {
+            // Callers are background threads (see DeskData); the file is read once, at activation.
+            alertsLoaded.await(LOAD_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         synchronized (alerts) {
             return List.copyOf(alerts);
         }
@@ -319,6 +398,12 @@ public final class DeskDataComponent implements DeskData, EventHandler {
             alerts.addLast(alert);
             while (alerts.size() > MAX_ALERTS) {
                 alerts.removeFirst();
+            }
+            // Queued under the lock, so the file gets the alerts in the log's order.
+            try {
+                alertWriter.execute(() -> persist(alert));
+            } catch (RejectedExecutionException e) {
+                logger.warn("desk views: alert logged while stopping, not written to {}: {}", alertFile.path(), alert);
             }
         }
         listeners.forEach(l -> l.alert(alert));
