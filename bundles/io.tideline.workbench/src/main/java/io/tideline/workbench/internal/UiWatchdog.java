@@ -41,6 +41,8 @@ final class UiWatchdog {
     private long over;
     private long samples;
     private String lastStall = "";
+    /** The longest hold since the reset, with where and CPU, when it passed half the limit. */
+    private String longest = "";
 
     /** Where the UI thread was while held past the limit, taken by the sampler; cleared by each beat. */
     private volatile String where;
@@ -71,11 +73,16 @@ final class UiWatchdog {
         String stall = null;
         synchronized (this) {
             samples++;
-            maxNanos = Math.max(maxNanos, late);
+            String text = late <= LIMIT_NANOS / 2 ? ""
+                    : late / 1_000_000 + " ms" + (cpuMillis >= 0 ? " (" + cpuMillis + " ms of it on a CPU)" : "")
+                            + (at == null ? "" : " in " + at);
+            if (late > maxNanos) {
+                maxNanos = late;
+                longest = text;
+            }
             if (late > LIMIT_NANOS) {
                 over++;
-                stall = late / 1_000_000 + " ms" + (cpuMillis >= 0 ? " (" + cpuMillis + " ms of it on a CPU)" : "")
-                        + (at == null ? "" : " in " + at);
+                stall = text;
                 lastStall = stall;
             }
         }
@@ -91,10 +98,11 @@ final class UiWatchdog {
         }
     }
 
-    /** On the sampler thread: a stack of the UI thread once it is held past the limit. */
+    /** On the sampler thread: a stack of the UI thread once it is held past half the limit. */
     private void sample() {
         while (running && !display.isDisposed()) {
-            if (where == null && System.nanoTime() - lastBeat - PERIOD_NANOS > LIMIT_NANOS) {
+            // Half the limit: the longest hold is named even while it stays under the limit.
+            if (where == null && System.nanoTime() - lastBeat - PERIOD_NANOS > LIMIT_NANOS / 2) {
                 where = where(ui.getStackTrace());
             }
             try {
@@ -131,7 +139,8 @@ final class UiWatchdog {
         String now = held > LIMIT_NANOS ? "; held now for " + held / 1_000_000 + " ms"
                 + (where == null ? "" : " in " + where) : "";
         return "max " + Math.max(maxNanos, held) / 1_000_000 + " ms, " + over + " of " + samples
-                + " beats late by over " + LIMIT_MILLIS + " ms" + (lastStall.isEmpty() ? "" : "; last: " + lastStall) + now;
+                + " beats late by over " + LIMIT_MILLIS + " ms" + (lastStall.isEmpty() ? "" : "; last: " + lastStall)
+                + (longest.isEmpty() || longest.equals(lastStall) ? "" : "; longest: " + longest) + now;
     }
 
     synchronized long maxMillis() {
@@ -142,6 +151,7 @@ final class UiWatchdog {
     synchronized void reset() {
         lastWarned = 0;
         lastStall = "";
+        longest = "";
         maxNanos = 0;
         over = 0;
         samples = 0;

@@ -79,6 +79,26 @@ class UiWatchdogTest {
     }
 
     @Test
+    void theLongestHoldUnderTheLimitIsNamedToo() {
+        UiWatchdog w = new UiWatchdog(display, s -> { });
+        try {
+            pump(() -> false, 200);
+            w.reset();
+            boolean[] ran = {false};
+            display.asyncExec(() -> {
+                holdTheUiThread(80);
+                ran[0] = true;
+            });
+            pump(() -> ran[0], 5_000);
+            pump(() -> false, 100);
+            assertThat(w.report()).as("under the limit, yet named").contains("0 of").contains("; longest: ")
+                    .contains("holdTheUiThread");
+        } finally {
+            w.stop();
+        }
+    }
+
+    @Test
     void aStallStillGoingOnIsReportedWhileItLasts() throws Exception {
         UiWatchdog w = new UiWatchdog(display, s -> { });
         try {
