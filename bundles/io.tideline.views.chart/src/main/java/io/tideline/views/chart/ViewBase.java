@@ -405,7 +405,7 @@ abstract class ViewBase<M> {
         return v == null || v.isBlank() ? fallback : v.trim();
     }
 
-    /** Shows the problems in the status line and the first in the workbench's status bar. */
+    /** Shows the problems in the status line and, when they changed, the first in the workbench's status bar. */
     void problems(List<String> problems) {
         String text = String.join("  ·  ", problems);
         if (!text.equals(status.getText())) {
@@ -413,9 +413,10 @@ abstract class ViewBase<M> {
             status.setText(text);
             status.setToolTipText(text);
             root.layout(true, false);
-        }
-        if (!problems.isEmpty()) {
-            context.status(problems.get(0));
+            // Only news reaches the workbench's status bar: a backfill reloads every second.
+            if (!problems.isEmpty()) {
+                context.status(problems.get(0));
+            }
         }
     }
 }

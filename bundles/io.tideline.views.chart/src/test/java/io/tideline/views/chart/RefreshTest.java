@@ -218,6 +218,14 @@ class RefreshTest {
         assertThat(view.price().layers().get(0).style()).isEqualTo(Layer.Style.CANDLES);
         assertThat(view.candlesToggle()).containsExactly(true, true);
         assertThat(view.statusText()).contains("No data for role spx");
+        assertThat(ctx.statuses).filteredOn(m -> m.contains("No data for role spx")).hasSize(1);
+
+        // Another reload with the same problem (as every second during a backfill): the status bar is not told again.
+        deliveries = view.deliveries();
+        data.notifyRolesChanged();
+        awaitDelivery(view, deliveries);
+        assertThat(view.statusText()).contains("No data for role spx");
+        assertThat(ctx.statuses).as("the same problem posted once").filteredOn(m -> m.contains("No data for role spx")).hasSize(1);
 
         deliveries = view.deliveries();
         data.roles.put("spx", spx);
