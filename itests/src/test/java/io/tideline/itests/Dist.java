@@ -46,6 +46,12 @@ final class Dist {
         return value;
     }
 
+    /** The example greeter plugin (examples/), hot-deployed by several tests. */
+    static final String GREETER = "io.tideline.example.greeter";
+    /** Its {@code greet} command service. */
+    static final String GREET_SERVICE =
+            "(&(objectClass=io.tideline.api.command.Command)(component.name=io.tideline.example.greeter.GreetCommand))";
+
     /** Boots the distribution's bundles headless, with its own data and deploy folders. */
     static TidelineFramework boot(Path work) throws Exception {
         return TidelineFramework.start(new LaunchConfig(HOME.resolve("bundles"), work.resolve("deploy"),

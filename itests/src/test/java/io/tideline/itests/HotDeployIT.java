@@ -16,9 +16,6 @@ import org.osgi.framework.BundleContext;
 /** Hot deploy through the deploy folder, as an admin does it: files in, files out. */
 class HotDeployIT {
 
-    private static final String GREETER = "io.tideline.example.greeter";
-    private static final String GREET_SERVICE =
-            "(&(objectClass=io.tideline.api.command.Command)(component.name=io.tideline.example.greeter.GreetCommand))";
 
     @TempDir
     Path work;
@@ -42,8 +39,8 @@ class HotDeployIT {
     @Test
     void aJarDroppedIntoDeployStartsAndItsServiceComesAndGoes() throws Exception {
         Path jar = Dist.drop(Dist.DEPLOYABLES.resolve("greeter.jar"), deploy, "greeter.jar");
-        Dist.await("greeter service registered", () -> !Dist.services(context, GREET_SERVICE).isEmpty());
-        assertThat(Dist.bundle(context, GREETER).getState()).isEqualTo(Bundle.ACTIVE);
+        Dist.await("greeter service registered", () -> !Dist.services(context, Dist.GREET_SERVICE).isEmpty());
+        assertThat(Dist.bundle(context, Dist.GREETER).getState()).isEqualTo(Bundle.ACTIVE);
 
         Dist.Result greeting = Dist.run(context, "greet", "Ada");
         assertThat(greeting.code()).as(greeting.err()).isZero();
@@ -51,29 +48,29 @@ class HotDeployIT {
 
         Files.delete(jar);
         Dist.await("greeter uninstalled", () -> Arrays.stream(context.getBundles())
-                .noneMatch(b -> GREETER.equals(b.getSymbolicName())));
-        assertThat(Dist.services(context, GREET_SERVICE)).isEmpty();
+                .noneMatch(b -> Dist.GREETER.equals(b.getSymbolicName())));
+        assertThat(Dist.services(context, Dist.GREET_SERVICE)).isEmpty();
         assertThat(Dist.run(context, "greet").code()).isEqualTo(2);
     }
 
     @Test
     void aCfgFileDroppedIntoDeployConfiguresTheComponent() throws Exception {
         Dist.drop(Dist.DEPLOYABLES.resolve("greeter.jar"), deploy, "greeter.jar");
-        Dist.await("greeter service registered", () -> !Dist.services(context, GREET_SERVICE).isEmpty());
+        Dist.await("greeter service registered", () -> !Dist.services(context, Dist.GREET_SERVICE).isEmpty());
 
-        Dist.write(deploy, GREETER + ".cfg", "greeting=Bonjour\n");
+        Dist.write(deploy, Dist.GREETER + ".cfg", "greeting=Bonjour\n");
         Dist.await("configuration reaches the component",
-                () -> !Dist.services(context, "(&" + GREET_SERVICE + "(greeting=Bonjour))").isEmpty());
+                () -> !Dist.services(context, "(&" + Dist.GREET_SERVICE + "(greeting=Bonjour))").isEmpty());
         assertThat(Dist.run(context, "greet", "Ada").out()).startsWith("Bonjour, Ada!");
 
-        Dist.write(deploy, GREETER + ".cfg", "greeting=Hallo\n");
+        Dist.write(deploy, Dist.GREETER + ".cfg", "greeting=Hallo\n");
         Dist.await("changed configuration reaches the component",
-                () -> !Dist.services(context, "(&" + GREET_SERVICE + "(greeting=Hallo))").isEmpty());
+                () -> !Dist.services(context, "(&" + Dist.GREET_SERVICE + "(greeting=Hallo))").isEmpty());
         assertThat(Dist.run(context, "greet", "Ada").out()).startsWith("Hallo, Ada!");
 
-        Files.delete(deploy.resolve(GREETER + ".cfg"));
+        Files.delete(deploy.resolve(Dist.GREETER + ".cfg"));
         Dist.await("deleted configuration falls back to the default",
-                () -> !Dist.services(context, "(&" + GREET_SERVICE + "(greeting=Hello)(!(service.pid=*)))").isEmpty());
+                () -> !Dist.services(context, "(&" + Dist.GREET_SERVICE + "(greeting=Hello)(!(service.pid=*)))").isEmpty());
         assertThat(Dist.run(context, "greet", "Ada").out()).startsWith("Hello, Ada!");
     }
 
@@ -96,6 +93,6 @@ class HotDeployIT {
         // Everything else still runs, and hot deploy still works.
         assertThat(tideline.inactiveBundles()).containsExactly("io.tideline.itest.unresolved 0.1.0.SNAPSHOT INSTALLED");
         Dist.drop(Dist.DEPLOYABLES.resolve("greeter.jar"), deploy, "greeter.jar");
-        Dist.await("greeter service registered", () -> !Dist.services(context, GREET_SERVICE).isEmpty());
+        Dist.await("greeter service registered", () -> !Dist.services(context, Dist.GREET_SERVICE).isEmpty());
     }
 }

@@ -19,15 +19,12 @@ import org.osgi.framework.BundleContext;
  */
 class SettingsPersistIT {
 
-    private static final String GREETER = "io.tideline.example.greeter";
-    private static final String GREET_SERVICE =
-            "(&(objectClass=io.tideline.api.command.Command)(component.name=io.tideline.example.greeter.GreetCommand))";
 
     @TempDir
     Path work;
 
     private static void awaitGreeting(BundleContext c, String greeting) throws InterruptedException {
-        Dist.await("the greeter says " + greeting, () -> !Dist.services(c, "(&" + GREET_SERVICE + "(greeting=" + greeting + "))").isEmpty());
+        Dist.await("the greeter says " + greeting, () -> !Dist.services(c, "(&" + Dist.GREET_SERVICE + "(greeting=" + greeting + "))").isEmpty());
         assertThat(Dist.run(c, "greet", "Ada").out()).startsWith(greeting + ", Ada!");
     }
 
@@ -37,7 +34,7 @@ class SettingsPersistIT {
         try (TidelineFramework t = Dist.boot(work)) {
             Dist.drop(Dist.DEPLOYABLES.resolve("greeter.jar"), deploy, "greeter.jar");
             awaitGreeting(t.context(), "Hello");
-            Dist.configure(t.context(), GREETER, "greeting", "Salut");
+            Dist.configure(t.context(), Dist.GREETER, "greeting", "Salut");
             awaitGreeting(t.context(), "Salut");
         }
         assertThat(work.resolve("data/config")).as("ConfigAdmin's folder in the data directory").isDirectory();
@@ -45,17 +42,17 @@ class SettingsPersistIT {
         try (TidelineFramework t = Dist.boot(work)) {
             awaitGreeting(t.context(), "Salut");
             // The admin's file takes over the same PID.
-            Dist.write(deploy, GREETER + ".cfg", "greeting=Hallo\n");
+            Dist.write(deploy, Dist.GREETER + ".cfg", "greeting=Hallo\n");
             awaitGreeting(t.context(), "Hallo");
         }
 
-        Files.delete(deploy.resolve(GREETER + ".cfg"));
+        Files.delete(deploy.resolve(Dist.GREETER + ".cfg"));
         PrintStream err = System.err;
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         System.setErr(new PrintStream(console, true, StandardCharsets.UTF_8));
         try (TidelineFramework t = Dist.boot(work)) {
             BundleContext c = t.context();
-            Dist.await("the greeter", () -> !Dist.services(c, GREET_SERVICE).isEmpty());
+            Dist.await("the greeter", () -> !Dist.services(c, Dist.GREET_SERVICE).isEmpty());
             // FileInstall has scanned deploy/ (every 250 ms) by the time a file dropped now is picked up.
             Dist.write(deploy, "io.tideline.itest.marker.cfg", "x=1\n");
             Dist.await("deploy/ scanned", () -> !Dist.services(c, "(objectClass=org.osgi.service.cm.ConfigurationAdmin)").isEmpty()
@@ -65,8 +62,8 @@ class SettingsPersistIT {
             System.setErr(err);
         }
         assertThat(console.toString(StandardCharsets.UTF_8)).as("the user is told")
-                .contains("WARN io.tideline.platform: configuration " + GREETER + " removed: its file "
-                        + deploy.resolve(GREETER + ".cfg") + " was deleted while Tideline was not running")
+                .contains("WARN io.tideline.platform: configuration " + Dist.GREETER + " removed: its file "
+                        + deploy.resolve(Dist.GREETER + ".cfg") + " was deleted while Tideline was not running")
                 .doesNotContain("ERROR");
     }
 }

@@ -28,8 +28,6 @@ import org.osgi.framework.AllServiceListener;
 class StartupAndDeployBenchmark {
 
     private static final int RUNS = 5;
-    private static final String GREET_SERVICE =
-            "(&(objectClass=io.tideline.api.command.Command)(component.name=io.tideline.example.greeter.GreetCommand))";
 
     @TempDir
     Path work;
@@ -174,7 +172,7 @@ class StartupAndDeployBenchmark {
                 context.removeServiceListener(self[0]);
             }
         };
-        context.addServiceListener(self[0], GREET_SERVICE);
+        context.addServiceListener(self[0], Dist.GREET_SERVICE);
         return latch;
     }
 

@@ -37,10 +37,7 @@ import org.osgi.framework.BundleListener;
  */
 class TrustIT {
 
-    private static final String GREETER = "io.tideline.example.greeter";
     private static final String INDICATOR = "io.tideline.example.indicator";
-    private static final String GREET_SERVICE =
-            "(&(objectClass=io.tideline.api.command.Command)(component.name=io.tideline.example.greeter.GreetCommand))";
     private static final char[] PASSWORD = "changeit".toCharArray();
 
     @TempDir
@@ -101,7 +98,7 @@ class TrustIT {
     void aSignedJarRunsAndAnUnsignedOneIsMovedAsideWithItsReason() throws Exception {
         boot();
         Dist.drop(signedGreeter, deploy, "greeter.jar");
-        Dist.await("signed greeter's service registered", () -> !Dist.services(tideline.context(), GREET_SERVICE).isEmpty());
+        Dist.await("signed greeter's service registered", () -> !Dist.services(tideline.context(), Dist.GREET_SERVICE).isEmpty());
         assertThat(Dist.run(tideline.context(), "greet", "Ada").out()).startsWith("Hello, Ada!");
 
         Path unsigned = Dist.DEPLOYABLES.resolve("momentum.jar");
@@ -111,7 +108,7 @@ class TrustIT {
         Dist.await("unsigned jar moved to " + refused, () -> Files.exists(reason) && !Files.exists(deploy.resolve("momentum.jar")));
         Dist.await("unsigned bundle uninstalled", () -> Arrays.stream(tideline.context().getBundles())
                 .noneMatch(b -> INDICATOR.equals(b.getSymbolicName())));
-        assertThat(started).as("bundles that reached ACTIVE").contains(GREETER).doesNotContain(INDICATOR);
+        assertThat(started).as("bundles that reached ACTIVE").contains(Dist.GREETER).doesNotContain(INDICATOR);
         assertThat(Files.mismatch(refused, unsigned)).as("the refused jar is moved intact").isEqualTo(-1L);
 
         String sha = sha256(unsigned);
@@ -137,14 +134,22 @@ class TrustIT {
     void anUnsignedJarAlreadyInDeployAtStartUpNeverRuns() throws Exception {
         Dist.drop(Dist.DEPLOYABLES.resolve("momentum.jar"), deploy, "momentum.jar");
         Dist.drop(signedGreeter, deploy, "greeter.jar");
+        bootAndFindTheUnsignedJarRefused();
+        assertThat(Dist.run(tideline.context(), "status").out()).doesNotContain(INDICATOR);
+    }
+
+    /**
+     * Boots with the signed greeter and the unsigned momentum jar in deploy/: the greeter runs,
+     * momentum is moved aside and uninstalled. The listener comes after boot: the bundle's state is
+     * the witness that it did not run meanwhile.
+     */
+    private void bootAndFindTheUnsignedJarRefused() throws Exception {
         boot();
-        Dist.await("signed greeter's service registered", () -> !Dist.services(tideline.context(), GREET_SERVICE).isEmpty());
+        Dist.await("signed greeter's service registered", () -> !Dist.services(tideline.context(), Dist.GREET_SERVICE).isEmpty());
         Dist.await("unsigned jar moved aside", () -> Files.exists(data.resolve("refused/momentum.jar.reason.txt")));
         Dist.await("unsigned bundle uninstalled", () -> Arrays.stream(tideline.context().getBundles())
                 .noneMatch(b -> INDICATOR.equals(b.getSymbolicName())));
-        // The listener came after boot: the bundle's state is the witness that it did not run meanwhile.
         assertThat(started).doesNotContain(INDICATOR);
-        assertThat(Dist.run(tideline.context(), "status").out()).doesNotContain(INDICATOR);
     }
 
     @Test
@@ -159,12 +164,7 @@ class TrustIT {
         // Dropped while Tideline is stopped: at the next start the stored setting, not a file, says trusted.
         Dist.drop(Dist.DEPLOYABLES.resolve("momentum.jar"), deploy, "momentum.jar");
         Dist.drop(signedGreeter, deploy, "greeter.jar");
-        boot();
-        Dist.await("signed greeter's service registered", () -> !Dist.services(tideline.context(), GREET_SERVICE).isEmpty());
-        Dist.await("unsigned jar moved aside", () -> Files.exists(data.resolve("refused/momentum.jar.reason.txt")));
-        Dist.await("unsigned bundle uninstalled", () -> Arrays.stream(tideline.context().getBundles())
-                .noneMatch(b -> INDICATOR.equals(b.getSymbolicName())));
-        assertThat(started).doesNotContain(INDICATOR);
+        bootAndFindTheUnsignedJarRefused();
         assertThat(Dist.run(tideline.context(), "trust", "status").out()).contains("mode         trusted");
     }
 

@@ -20,6 +20,7 @@ import io.tideline.regime.api.StepContext;
 import io.tideline.regime.api.Verdict;
 import io.tideline.support.command.CommandArgs;
 import io.tideline.support.json.LastValidFile;
+import io.tideline.support.workspace.DataDir;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -103,9 +104,7 @@ public final class ChecklistComponent implements Command, EventHandler, Checklis
 
     @Activate
     void activate(BundleContext context) {
-        String dataDir = context.getProperty("tideline.data.dir");
-        overrideFile = Path.of(dataDir == null ? System.getProperty("user.home") + "/.tideline" : dataDir,
-                "workspace", "checklist-rules.json");
+        overrideFile = DataDir.of(context.getProperty(DataDir.PROPERTY)).resolve("workspace").resolve("checklist-rules.json");
         watcher = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "tideline-checklist");
             t.setDaemon(true);

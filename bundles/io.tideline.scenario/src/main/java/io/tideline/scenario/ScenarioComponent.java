@@ -12,6 +12,7 @@ import io.tideline.scenario.api.ScenarioReport;
 import io.tideline.scenario.api.Scenarios;
 import io.tideline.support.command.CommandArgs;
 import io.tideline.support.json.LastValidFile;
+import io.tideline.support.workspace.DataDir;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
@@ -84,8 +85,7 @@ public final class ScenarioComponent implements Scenarios, Command {
 
     @Activate
     void activate(BundleContext context) {
-        String dataDir = context.getProperty("tideline.data.dir");
-        Path data = Path.of(dataDir == null ? System.getProperty("user.home") + "/.tideline" : dataDir);
+        Path data = DataDir.of(context.getProperty(DataDir.PROPERTY));
         workspaceFile = data.resolve("workspace").resolve("scenarios.json");
         String deploy = context.getProperty("tideline.deploy.dir");
         deployDir = deploy == null ? null : Path.of(deploy);

@@ -133,11 +133,7 @@ final class AlertFile {
         Files.createDirectories(file.toAbsolutePath().getParent());
         try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.APPEND)) {
-            ByteBuffer buffer = ByteBuffer.wrap(line);
-            while (buffer.hasRemaining()) {
-                out.write(buffer);
-            }
-            out.force(false);
+            writeAll(out, line, false);
         }
         openTail = false;
         lines++;
@@ -158,11 +154,7 @@ final class AlertFile {
             for (Alert a : scan.newest) {
                 text.append(json(a)).append('\n');
             }
-            ByteBuffer buffer = ByteBuffer.wrap(text.toString().getBytes(UTF_8));
-            while (buffer.hasRemaining()) {
-                out.write(buffer);
-            }
-            out.force(true);
+            writeAll(out, text.toString().getBytes(UTF_8), true);
         }
         try {
             Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -171,6 +163,15 @@ final class AlertFile {
         }
         lines = scan.newest.size();
         openTail = false;
+    }
+
+    /** Writes every byte, then forces it (and the file's metadata when asked) to disk. */
+    private static void writeAll(FileChannel out, byte[] bytes, boolean metadata) throws IOException {
+        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        while (buffer.hasRemaining()) {
+            out.write(buffer);
+        }
+        out.force(metadata);
     }
 
     /** What a pass over the file found. */

@@ -22,6 +22,7 @@ import io.tideline.scenario.api.Portfolio;
 import io.tideline.scenario.api.PortfolioException;
 import io.tideline.scenario.api.ScenarioReport;
 import io.tideline.scenario.api.Scenarios;
+import io.tideline.support.workspace.DataDir;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -116,9 +117,7 @@ public final class DeskDataComponent implements DeskData, EventHandler {
 
     @Activate
     void activate(org.osgi.framework.BundleContext context) {
-        String dataDir = context.getProperty("tideline.data.dir");
-        start(Path.of(dataDir == null ? System.getProperty("user.home") + "/.tideline" : dataDir),
-                Boolean.parseBoolean(context.getProperty("tideline.headless")));
+        start(DataDir.of(context.getProperty(DataDir.PROPERTY)), Boolean.parseBoolean(context.getProperty("tideline.headless")));
     }
 
     /** Activation proper: {@code dataDir} holds {@code workspace/alerts.jsonl}. */
