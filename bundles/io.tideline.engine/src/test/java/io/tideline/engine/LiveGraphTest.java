@@ -37,7 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LiveGraphTest {
 
-    private static final Path DATA = Path.of("../../../shared/data").toAbsolutePath().normalize();
+    private static final Path DATA = Path.of("../../product/src/dist/data/sample").toAbsolutePath().normalize();
     private static final SeriesId BTC = SeriesId.parse("binance:BTCUSDT");
     private static final SeriesId QQQ = SeriesId.parse("yahoo:QQQ");
     private static final Map<String, Indicator> INSTALLED = Map.of("sma", new Sma(), "rolling-stdev",

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The real daily series in {@code ../shared/data} (beside the repository), read with plain Java.
+ * The real daily series in the sample workspace ({@code product/src/dist/data/sample} in the repository), read with plain Java.
  * Surefire runs with the module folder as working directory, so the files are three levels up.
  */
 public final class SampleData {
@@ -38,7 +38,7 @@ public final class SampleData {
     public record Table(long[] times, double[][] columns) {
     }
 
-    private static final Path DATA = Path.of("").toAbsolutePath().resolve("../../../shared/data").normalize();
+    private static final Path DATA = Path.of("").toAbsolutePath().resolve("../../product/src/dist/data/sample").normalize();
     private static Bars btc;
     private static Bars qqq;
 
@@ -250,8 +250,8 @@ public final class SampleData {
     private static List<String> lines(String name) {
         Path file = DATA.resolve(name);
         if (!Files.isRegularFile(file)) {
-            throw new IllegalStateException("sample data " + file + " is missing: the tests expect the shared "
-                    + "data folder beside the repository (../shared/data, see README 'Sample data')");
+            throw new IllegalStateException("sample data " + file + " is missing: the tests read the sample "
+                    + "workspace in product/src/dist/data/sample");
         }
         try {
             return Files.readAllLines(file);

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The service and the command over the sample data (../shared/data beside the repository), with the real indicators. */
+/** The service and the command over the sample data (product/src/dist/data/sample in the repository), with the real indicators. */
 class ScenarioComponentTest {
 
     private static InMemoryEngine sample;

@@ -8,13 +8,13 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * BTCUSDT daily klines as the shared sample data holds them ({@code ../shared/data/binance/BTCUSDT_1d.csv},
+ * BTCUSDT daily klines as the sample workspace holds them ({@code product/src/dist/data/sample/binance/BTCUSDT_1d.csv},
  * columns read by name), read with plain Java, independently of the connector's parser.
  */
 final class BtcReference {
 
-    /** The shared sample data, beside the repository (see ../shared/data/SOURCES.md). */
-    static final Path BTCUSDT = Path.of("../../../shared/data/binance/BTCUSDT_1d.csv").toAbsolutePath().normalize();
+    /** The sample workspace in the repository (see product/src/dist/data/sample/SOURCES.md). */
+    static final Path BTCUSDT = Path.of("../../product/src/dist/data/sample/binance/BTCUSDT_1d.csv").toAbsolutePath().normalize();
 
     /** One day, at its open time. */
     record Bar(long openTime, double open, double high, double low, double close, double volume) {

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class CsvSeriesReaderTest {
 
-    /** The shared sample data, beside the repository (see ../shared/data/SOURCES.md). */
-    private static final Path DATA = Path.of("../../../shared/data").toAbsolutePath().normalize();
+    /** The sample workspace in the repository (see product/src/dist/data/sample/SOURCES.md). */
+    private static final Path DATA = Path.of("../../product/src/dist/data/sample").toAbsolutePath().normalize();
 
     @TempDir
     Path dir;
@@ -48,7 +48,7 @@ class CsvSeriesReaderTest {
 
     @Test
     void readsTheRealFilesAndAgreesWithThePublishedSpotChecks() throws Exception {
-        assertThat(DATA.resolve("SOURCES.md")).as("../shared/data beside the repository").exists();
+        assertThat(DATA.resolve("SOURCES.md")).as("the sample workspace in the repository").exists();
         // Figures from SOURCES.md: BTC 4,800.00 (Binance close) on 2020-03-12; SPY 222.95 on
         // 2020-03-23; 10Y 0.54% on 2020-03-09 and 4.21% on 2022-10-21; VIX 82.69 on 2020-03-16.
         CsvSeriesReader.Result btc = read(DATA.resolve("binance/BTCUSDT_1d.csv"));

@@ -9,14 +9,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * DGS10 as the shared sample data holds it ({@code ../shared/data/fred/DGS10.csv}, header
+ * DGS10 as the sample workspace holds it ({@code product/src/dist/data/sample/fred/DGS10.csv}, header
  * {@code date,value}, an empty value on holidays), read with plain Java, independently of the
  * connector's parsers, to check what the connector returns.
  */
 final class ReferenceData {
 
-    /** The shared sample data, beside the repository (see ../shared/data/SOURCES.md). */
-    static final Path DGS10 = Path.of("../../../shared/data/fred/DGS10.csv").toAbsolutePath().normalize();
+    /** The sample workspace in the repository (see product/src/dist/data/sample/SOURCES.md). */
+    static final Path DGS10 = Path.of("../../product/src/dist/data/sample/fred/DGS10.csv").toAbsolutePath().normalize();
 
     /** One day with a value. */
     record Point(long timeMillis, double value) {

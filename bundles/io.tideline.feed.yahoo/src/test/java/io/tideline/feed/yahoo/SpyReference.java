@@ -10,14 +10,14 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * SPY as the shared sample data holds it ({@code ../shared/data/yahoo/SPY.csv}, header
+ * SPY as the sample workspace holds it ({@code product/src/dist/data/sample/yahoo/SPY.csv}, header
  * {@code Date,Close,High,Low,Open,Volume}), read with plain Java by column name, independently of
  * the connector's parser, to check what the connector returns.
  */
 final class SpyReference {
 
-    /** The shared sample data, beside the repository (see ../shared/data/SOURCES.md). */
-    static final Path SPY = Path.of("../../../shared/data/yahoo/SPY.csv").toAbsolutePath().normalize();
+    /** The sample workspace in the repository (see product/src/dist/data/sample/SOURCES.md). */
+    static final Path SPY = Path.of("../../product/src/dist/data/sample/yahoo/SPY.csv").toAbsolutePath().normalize();
 
     /** One trading day at midnight UTC of its date. */
     record Bar(long timeMillis, double open, double high, double low, double close, double volume) {

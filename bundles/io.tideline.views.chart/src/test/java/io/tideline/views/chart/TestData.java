@@ -35,13 +35,13 @@ import java.util.function.Consumer;
 
 /**
  * {@link ChartData} for tests: roles bound to series held in memory (the sample CSVs of
- * ../shared/data beside the repository), indicators computed with the real indicator classes on the inputs'
+ * the sample workspace in the repository), indicators computed with the real indicator classes on the inputs'
  * common timestamps, and a stand-in checklist whose regime is "volatility event" on days BTC is
  * more than 15% below its close 20 bars earlier.
  */
 final class TestData implements ChartData {
 
-    static final Path DATA = Path.of("../../../shared/data").toAbsolutePath().normalize();
+    static final Path DATA = Path.of("../../product/src/dist/data/sample").toAbsolutePath().normalize();
     private static final Map<String, Indicator> INDICATORS = new HashMap<>();
 
     static {
@@ -116,7 +116,7 @@ final class TestData implements ChartData {
         }
     }
 
-    /** The sample workspace, as far as the shared sample data has it. */
+    /** The sample workspace, as far as its files have it. */
     static TestData sample() throws IOException {
         TestData d = new TestData();
         d.put("btc", "binance:BTCUSDT", ohlcv("binance/BTCUSDT_1d.csv", 0, 1, 2, 3, 4, 5));

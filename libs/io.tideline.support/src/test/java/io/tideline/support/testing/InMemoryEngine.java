@@ -42,7 +42,7 @@ import java.util.stream.Stream;
 public final class InMemoryEngine implements IndicatorEngine, RoleBindings {
 
     /** The sample data the distribution ships (the same files as the sample workspace). */
-    public static final Path DATA = Path.of("../../../shared/data").toAbsolutePath().normalize();
+    public static final Path DATA = Path.of("../../product/src/dist/data/sample").toAbsolutePath().normalize();
 
     private static final Map<String, Indicator> INDICATORS = new HashMap<>();
 
