@@ -13,10 +13,20 @@ import org.osgi.framework.ServiceReference;
 /**
  * Starts Tideline: {@code java -Dtideline.home=DIST -cp 'DIST/lib/*' io.tideline.launcher.Main ARGS}.
  * The {@code tideline} script finds a JDK and builds the distribution first.
+ *
+ * <p>Exit codes: 0 success, 1 failure (the reason on standard error), 2 wrong arguments, 3 the
+ * data directory is in use by another Tideline (see {@link DataDirLock}); a headless command
+ * returns its own code (0, 1 or 2).
  */
 public final class Main {
 
     private static final long CONSOLE_WAIT_MILLIS = 30_000L;
+
+    /**
+     * Exit code when another Tideline holds the data directory: nothing was done, and a script
+     * may try again later (1 is a failure, 2 wrong arguments).
+     */
+    static final int IN_USE = 3;
 
     private Main() {
     }
@@ -54,6 +64,9 @@ public final class Main {
             LaunchConfig config = new LaunchConfig(home.resolve("bundles"), options.deployDir(), options.dataDir(),
                     options.headless(), options.console(), ConfigFile.read(home.resolve("config/tideline.properties")));
             tideline = TidelineFramework.start(config);
+        } catch (DataDirLock.InUseException e) {
+            System.err.println("tideline: " + e.getMessage());
+            return IN_USE;
         } catch (Exception e) {
             System.err.println("tideline: cannot start: " + e.getMessage());
             return 1;

@@ -32,13 +32,16 @@ import org.osgi.framework.launch.FrameworkFactory;
 public final class TidelineFramework implements AutoCloseable {
 
     private final Framework framework;
+    private final DataDirLock lock;
     private final Path cacheDir;
     private final List<String> startFailures;
     private final long bootMillis;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private TidelineFramework(Framework framework, Path cacheDir, List<String> startFailures, long bootMillis) {
+    private TidelineFramework(Framework framework, DataDirLock lock, Path cacheDir, List<String> startFailures,
+            long bootMillis) {
         this.framework = framework;
+        this.lock = lock;
         this.cacheDir = cacheDir;
         this.startFailures = List.copyOf(startFailures);
         this.bootMillis = bootMillis;
@@ -47,8 +50,11 @@ public final class TidelineFramework implements AutoCloseable {
     /**
      * Boots the framework, installs every jar of {@link LaunchConfig#bundlesDir()} and starts
      * every bundle that is not a fragment. A bundle that fails to start is reported in
-     * {@link #startFailures()}; the others keep running.
+     * {@link #startFailures()}; the others keep running. Locks the data directory first
+     * ({@link DataDirLock}), so no bundle of a second Tideline ever opens the store or the
+     * workspace files of a running one; the lock is held until {@link #close()}.
      *
+     * @throws DataDirLock.InUseException if another Tideline (process or framework) holds the data directory
      * @throws IOException if the bundles folder holds no jar or a folder cannot be created
      * @throws BundleException if the framework itself cannot start
      */
@@ -59,7 +65,17 @@ public final class TidelineFramework implements AutoCloseable {
             throw new IOException("no bundles found in " + config.bundlesDir()
                     + " (build the distribution with: mvn -B -DskipTests package)");
         }
-        Files.createDirectories(config.dataDir());
+        DataDirLock lock = DataDirLock.acquire(config.dataDir());
+        try {
+            return start(config, jars, lock, t0);
+        } catch (IOException | BundleException | RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    private static TidelineFramework start(LaunchConfig config, List<Path> jars, DataDirLock lock, long t0)
+            throws IOException, BundleException {
         Files.createDirectories(config.deployDir());
         Path cache = Files.createTempDirectory("tideline-felix-");
 
@@ -91,7 +107,7 @@ public final class TidelineFramework implements AutoCloseable {
             }
         }
         long bootMillis = (System.nanoTime() - t0) / 1_000_000L;
-        return new TidelineFramework(framework, cache, failures, bootMillis);
+        return new TidelineFramework(framework, lock, cache, failures, bootMillis);
     }
 
     /**
@@ -225,9 +241,10 @@ public final class TidelineFramework implements AutoCloseable {
     }
 
     /**
-     * Stops the framework, waits up to 30 s for it, and deletes the bundle cache. Safe to call
-     * more than once and from several threads (the launcher's main thread and its shutdown
-     * hook both do on Ctrl-C); only the first call does the work.
+     * Stops the framework, waits up to 30 s for it, deletes the bundle cache and releases the
+     * data directory (after the store has shut down). Safe to call more than once and from
+     * several threads (the launcher's main thread and its shutdown hook both do on Ctrl-C); only
+     * the first call does the work.
      */
     @Override
     public void close() throws BundleException, InterruptedException, IOException {
@@ -241,7 +258,11 @@ public final class TidelineFramework implements AutoCloseable {
                 throw new BundleException("the framework did not stop within 30 s");
             }
         } finally {
-            deleteTree(cacheDir);
+            try {
+                deleteTree(cacheDir);
+            } finally {
+                lock.close();
+            }
         }
     }
 
