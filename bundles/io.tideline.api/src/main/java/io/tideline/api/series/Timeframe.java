@@ -2,8 +2,30 @@ package io.tideline.api.series;
 
 import java.util.Locale;
 
-/** The bar length of a series. Bars are aligned to UTC epoch multiples of their length. */
+/**
+ * The bar length of a series. Bars are aligned to UTC epoch multiples of their length. Constants
+ * are declared from the shortest to the longest, so {@link #values()} runs in ascending length
+ * (code that picks "the shortest timeframe not shorter than a gap" relies on it).
+ */
 public enum Timeframe {
+    /**
+     * One minute.
+     *
+     * @since 1.1
+     */
+    M1("1m", 60_000L),
+    /**
+     * Five minutes, UTC-aligned (00:00, 00:05, ...).
+     *
+     * @since 1.1
+     */
+    M5("5m", 300_000L),
+    /**
+     * Fifteen minutes, UTC-aligned (00:00, 00:15, ...).
+     *
+     * @since 1.1
+     */
+    M15("15m", 900_000L),
     /** One hour. */
     H1("1h", 3_600_000L),
     /** Four hours, UTC-aligned (00:00, 04:00, ...). */
@@ -32,7 +54,8 @@ public enum Timeframe {
     }
 
     /**
-     * Parses a label such as {@code 1h}, {@code 4h}, {@code 1d} or {@code 1w}.
+     * Parses a label: {@code 1m}, {@code 5m}, {@code 15m}, {@code 1h}, {@code 4h}, {@code 1d} or
+     * {@code 1w}.
      *
      * @throws IllegalArgumentException listing the labels that are understood
      */
@@ -43,6 +66,19 @@ public enum Timeframe {
                 return t;
             }
         }
-        throw new IllegalArgumentException("timeframe '" + label + "' is not one of 1h, 4h, 1d, 1w");
+        throw new IllegalArgumentException("timeframe '" + label + "' is not one of " + labels());
+    }
+
+    /**
+     * The labels of every timeframe, shortest first, e.g. for usage texts and messages.
+     *
+     * @since 1.1
+     */
+    public static String labels() {
+        StringBuilder sb = new StringBuilder();
+        for (Timeframe t : values()) {
+            sb.append(sb.isEmpty() ? "" : ", ").append(t.label);
+        }
+        return sb.toString();
     }
 }

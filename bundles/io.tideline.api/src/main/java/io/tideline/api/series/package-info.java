@@ -1,8 +1,12 @@
 /**
  * The series model: identifiers, descriptors, timeframes and columnar series data.
+ *
+ * <p>1.1: the minute timeframes {@link io.tideline.api.series.Timeframe#M1},
+ * {@link io.tideline.api.series.Timeframe#M5} and {@link io.tideline.api.series.Timeframe#M15},
+ * and {@link io.tideline.api.series.Timeframe#labels()}.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.tideline.api.series;
 
 import org.osgi.annotation.bundle.Export;

@@ -74,6 +74,15 @@ class SeriesDataTest {
     void timeframesParseTheirLabels() {
         assertThat(Timeframe.parse("4H")).isEqualTo(Timeframe.H4);
         assertThat(Timeframe.parse(" 1d ").millis()).isEqualTo(86_400_000L);
-        assertThatThrownBy(() -> Timeframe.parse("2h")).hasMessageContaining("1h, 4h, 1d, 1w");
+        assertThatThrownBy(() -> Timeframe.parse("2h")).hasMessageContaining("1m, 5m, 15m, 1h, 4h, 1d, 1w");
+        assertThat(Timeframe.parse("15m").millis()).isEqualTo(900_000L);
+    }
+
+    @Test
+    void timeframesRunFromTheShortestToTheLongest() {
+        Timeframe[] all = Timeframe.values();
+        for (int i = 1; i < all.length; i++) {
+            assertThat(all[i].millis()).as(all[i] + " after " + all[i - 1]).isGreaterThan(all[i - 1].millis());
+        }
     }
 }
