@@ -3,6 +3,7 @@ package io.tideline.api.store;
 import io.tideline.api.series.SeriesData;
 import io.tideline.api.series.SeriesDescriptor;
 import io.tideline.api.series.SeriesId;
+import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 import org.osgi.annotation.versioning.ProviderType;
@@ -26,6 +27,19 @@ public interface SeriesStore {
      *         values) or the write fails; nothing of the batch is stored then
      */
     void upsert(SeriesDescriptor descriptor, SeriesData data) throws StoreException;
+
+    /**
+     * Writes every batch of {@code batches} for the series of {@code descriptor} as ONE
+     * transaction, holding only one batch in memory at a time: either every batch is stored and
+     * committed, or nothing is (a batch that fails validation, an {@link IOException} from the
+     * source, a full disk or a crash leave the series as it was). Posts one
+     * {@link SeriesEvents#TOPIC_APPENDED} after the commit, covering the written range.
+     *
+     * @return what the write did, counted against the bars stored before it
+     * @throws StoreException naming the series when a batch is rejected or the write fails
+     * @throws IOException rethrown from the source after the rollback
+     */
+    WriteSummary upsertAll(SeriesDescriptor descriptor, BatchSource batches) throws StoreException, IOException;
 
     /**
      * Reads the bars with {@code fromMillis <= time <= toMillis}.

@@ -7,9 +7,12 @@ import io.tideline.api.series.SeriesDescriptor;
 import io.tideline.api.series.SeriesId;
 import io.tideline.api.series.SeriesKind;
 import io.tideline.api.series.Timeframe;
+import io.tideline.api.store.BatchSource;
 import io.tideline.api.store.SeriesInfo;
 import io.tideline.api.store.SeriesStore;
 import io.tideline.api.store.StoreException;
+import io.tideline.api.store.WriteSummary;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -23,14 +26,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
 /**
  * {@link SeriesStore} over JDBC: each series is a run of time-ordered chunks of up to
  * {@link #CHUNK_VALUE_BYTES} bytes of values (delta-encoded times, raw doubles, see {@link ChunkCodec}), one row
- * per chunk. An upsert reads the chunks its range touches (and the partly filled chunk before
- * it), merges the new bars in (new values win on equal timestamps), and writes them back, all
- * in one serializable transaction; the series row is updated first, which serialises writers of
+ * per chunk. A write ({@link #upsert} is {@link #upsertAll} of one batch) takes its batches one at a
+ * time: for each it reads the chunks the batch's range touches (and the partly filled chunk
+ * before it), merges the new bars in (new values win on equal timestamps), and writes them back;
+ * all batches in one transaction; the series row is updated first, which serialises writers of
  * one series while writers of different series proceed in parallel. Reads take the series row
  * and the chunks in one serializable transaction, so a reader sees a batch whole or not at all.
  *
@@ -117,25 +122,151 @@ public final class ChunkedSeriesStore implements SeriesStore {
 
     @Override
     public void upsert(SeriesDescriptor descriptor, SeriesData data) throws StoreException {
+        try {
+            write(descriptor, singleBatch(data));
+        } catch (IOException impossible) {
+            throw new IllegalStateException("an in-memory batch cannot fail to read", impossible);
+        }
+    }
+
+    @Override
+    public WriteSummary upsertAll(SeriesDescriptor descriptor, BatchSource batches) throws StoreException, IOException {
+        return write(descriptor, batches).summary();
+    }
+
+    /** A committed write: what it did, and the range it covered (for the component's event). */
+    record Written(WriteSummary summary, long from, long to) {
+    }
+
+    /**
+     * Writes every batch in one transaction (see {@link #upsertAll}). The first batch is read
+     * before the transaction starts, so that a deadlock or lock time-out while the series row is
+     * being locked can be retried with it; once a second batch has been read the source cannot
+     * be rewound, and such a failure is reported instead (the series row is locked by then, so
+     * none is expected).
+     */
+    Written write(SeriesDescriptor descriptor, BatchSource batches) throws StoreException, IOException {
         SeriesId id = descriptor.id();
-        validate(id, data);
-        Field[] fields = data.fields().toArray(new Field[0]);
+        SeriesData first = batches.next();
+        if (first == null) {
+            return new Written(new WriteSummary(0, 0, 0, 0), 0, 0);
+        }
+        validate(id, first, 1);
+        Field[] fields = first.fields().toArray(new Field[0]);
+        boolean[] pulledMore = {false};
+        try {
+            return transaction("write series " + id, WRITE, () -> !pulledMore[0], c -> {
+                SeriesRow row = lockOrCreate(c, descriptor, fields);
+                Tally tally = new Tally(row);
+                merge(c, row.key, descriptor.id(), fields, first, tally);
+                for (int batch = 2;; batch++) {
+                    pulledMore[0] = true;
+                    SeriesData next = nextBatch(batches);
+                    if (next == null) {
+                        break;
+                    }
+                    if (!next.fields().equals(first.fields())) {
+                        throw new StoreException("series " + id + ": batch " + batch + " has the columns "
+                                + fieldList(next.fields().toArray(new Field[0])) + ", the first batch had "
+                                + fieldList(fields) + "; nothing was stored");
+                    }
+                    validate(id, next, batch);
+                    merge(c, row.key, descriptor.id(), fields, next, tally);
+                }
+                tally.store(c, row.key);
+                return tally.written();
+            });
+        } catch (SourceFailure e) {
+            throw e.getCause();
+        }
+    }
+
+    /** An {@link IOException} from a batch source, carried out of the transaction (which rolls back). */
+    private static final class SourceFailure extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        SourceFailure(IOException cause) {
+            super(cause);
+        }
+
+        @Override
+        public synchronized IOException getCause() {
+            return (IOException) super.getCause();
+        }
+    }
+
+    private static SeriesData nextBatch(BatchSource batches) {
+        try {
+            return batches.next();
+        } catch (IOException e) {
+            throw new SourceFailure(e);
+        }
+    }
+
+    /** A source of the one batch {@code data}. */
+    static BatchSource singleBatch(SeriesData data) {
+        boolean[] given = {false};
+        return () -> {
+            if (given[0]) {
+                return null;
+            }
+            given[0] = true;
+            return data;
+        };
+    }
+
+    /** The series row's facts and the bar counts, kept up to date batch by batch. */
+    private static final class Tally {
+        long count;
+        long first;
+        long last;
+        long bars;
+        long added;
+        long changed;
+        long writtenFrom = Long.MAX_VALUE;
+        long writtenTo = Long.MIN_VALUE;
+
+        Tally(SeriesRow row) {
+            count = row.count;
+            first = row.first;
+            last = row.last;
+        }
+
+        void store(Connection c, int key) throws SQLException {
+            if (bars == 0) {
+                return;
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE TL_SERIES SET FIRST_TIME = ?, LAST_TIME = ?, BAR_COUNT = ? WHERE SERIES_KEY = ?")) {
+                ps.setLong(1, first);
+                ps.setLong(2, last);
+                ps.setLong(3, count);
+                ps.setInt(4, key);
+                ps.executeUpdate();
+            }
+        }
+
+        Written written() {
+            return new Written(new WriteSummary(bars, added, changed, bars - added - changed),
+                    bars == 0 ? 0 : writtenFrom, bars == 0 ? 0 : writtenTo);
+        }
+    }
+
+    /**
+     * Merges one batch into the stored chunks: reads the chunks its range touches (and the
+     * partly filled chunk before it), merges the new bars in (new values win on equal
+     * timestamps), and writes them back.
+     */
+    private void merge(Connection c, int key, SeriesId id, Field[] fields, SeriesData data, Tally tally)
+            throws SQLException, StoreException {
+        if (data.isEmpty()) {
+            return;
+        }
         long[] times = data.copyTimes();
         double[][] columns = new double[fields.length][];
         for (int f = 0; f < fields.length; f++) {
             columns[f] = data.copyColumn(fields[f]);
-        }
-        transaction("write series " + id, WRITE, c -> {
-            upsert(c, descriptor, fields, times, columns);
-            return null;
-        });
-    }
-
-    private void upsert(Connection c, SeriesDescriptor d, Field[] fields, long[] times, double[][] columns)
-            throws SQLException, StoreException {
-        SeriesRow row = lockOrCreate(c, d, fields);
-        if (times.length == 0) {
-            return;
         }
         int chunkBars = chunkBars(fields.length);
         long from = times[0];
@@ -143,11 +274,11 @@ public final class ChunkedSeriesStore implements SeriesStore {
 
         // The chunks to merge with: those that overlap [from, to], and the one before if it is
         // not full (so appends keep filling the last chunk instead of leaving small ones).
-        long firstStart = floorChunkStart(c, row.key, from);
+        long firstStart = floorChunkStart(c, key, from);
         List<StoredChunk> affected = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT CHUNK_START, CHUNK_END, BAR_COUNT, DATA FROM TL_CHUNK"
                 + " WHERE SERIES_KEY = ? AND CHUNK_START >= ? AND CHUNK_START <= ? ORDER BY CHUNK_START")) {
-            ps.setInt(1, row.key);
+            ps.setInt(1, key);
             ps.setLong(2, firstStart);
             ps.setLong(3, to);
             try (ResultSet rs = ps.executeQuery()) {
@@ -176,18 +307,18 @@ public final class ChunkedSeriesStore implements SeriesStore {
         if (!affected.isEmpty()) {
             try (PreparedStatement ps = c.prepareStatement(
                     "DELETE FROM TL_CHUNK WHERE SERIES_KEY = ? AND CHUNK_START >= ? AND CHUNK_START <= ?")) {
-                ps.setInt(1, row.key);
+                ps.setInt(1, key);
                 ps.setLong(2, affected.get(0).start);
                 ps.setLong(3, affected.get(affected.size() - 1).start);
                 ps.executeUpdate();
             }
         }
-        faultPoint.afterDelete(d.id());
+        faultPoint.afterDelete(id);
         try (PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO TL_CHUNK (SERIES_KEY, CHUNK_START, CHUNK_END, BAR_COUNT, DATA) VALUES (?, ?, ?, ?, ?)")) {
             for (int start = 0; start < merged.size; start += chunkBars) {
                 int end = Math.min(merged.size, start + chunkBars);
-                ps.setInt(1, row.key);
+                ps.setInt(1, key);
                 ps.setLong(2, merged.times[start]);
                 ps.setLong(3, merged.times[end - 1]);
                 ps.setInt(4, end - start);
@@ -197,17 +328,15 @@ public final class ChunkedSeriesStore implements SeriesStore {
             ps.executeBatch();
         }
 
-        long count = row.count - oldBars + merged.size;
-        long first = row.count == 0 ? merged.times[0] : Math.min(row.first, merged.times[0]);
-        long last = row.count == 0 ? merged.times[merged.size - 1] : Math.max(row.last, merged.times[merged.size - 1]);
-        try (PreparedStatement ps = c.prepareStatement(
-                "UPDATE TL_SERIES SET FIRST_TIME = ?, LAST_TIME = ?, BAR_COUNT = ? WHERE SERIES_KEY = ?")) {
-            ps.setLong(1, first);
-            ps.setLong(2, last);
-            ps.setLong(3, count);
-            ps.setInt(4, row.key);
-            ps.executeUpdate();
-        }
+        boolean wasEmpty = tally.count == 0;
+        tally.count += merged.size - oldBars;
+        tally.first = wasEmpty ? merged.times[0] : Math.min(tally.first, merged.times[0]);
+        tally.last = wasEmpty ? merged.times[merged.size - 1] : Math.max(tally.last, merged.times[merged.size - 1]);
+        tally.bars += times.length;
+        tally.added += merged.added;
+        tally.changed += merged.changed;
+        tally.writtenFrom = Math.min(tally.writtenFrom, from);
+        tally.writtenTo = Math.max(tally.writtenTo, to);
     }
 
     /** Updates (and so locks) the series row, or creates it; checks the columns match. */
@@ -257,8 +386,12 @@ public final class ChunkedSeriesStore implements SeriesStore {
         }
     }
 
-    /** Two sorted runs merged; on equal timestamps the new bar wins. */
-    private record Merged(long[] times, double[][] columns, int size) {
+    /**
+     * Two sorted runs merged; on equal timestamps the new bar wins. Counts the new bars that
+     * added a timestamp, and those that replaced an old bar with a different one (any column
+     * differing in its bits; -0.0 and 0.0 differ, as they would read back differently).
+     */
+    private record Merged(long[] times, double[][] columns, int size, long added, long changed) {
     }
 
     private static Merged merge(long[] oldTimes, double[][] oldColumns, long[] newTimes, double[][] newColumns) {
@@ -268,11 +401,18 @@ public final class ChunkedSeriesStore implements SeriesStore {
         int i = 0;
         int j = 0;
         int k = 0;
+        long added = 0;
+        long changed = 0;
         while (i < oldTimes.length || j < newTimes.length) {
             boolean takeNew = i == oldTimes.length || (j < newTimes.length && newTimes[j] <= oldTimes[i]);
             if (takeNew) {
                 if (i < oldTimes.length && oldTimes[i] == newTimes[j]) {
+                    if (!sameBar(oldColumns, i, newColumns, j)) {
+                        changed++;
+                    }
                     i++;
+                } else {
+                    added++;
                 }
                 times[k] = newTimes[j];
                 for (int f = 0; f < columns.length; f++) {
@@ -288,7 +428,16 @@ public final class ChunkedSeriesStore implements SeriesStore {
             }
             k++;
         }
-        return new Merged(times, columns, k);
+        return new Merged(times, columns, k, added, changed);
+    }
+
+    private static boolean sameBar(double[][] a, int i, double[][] b, int j) {
+        for (int f = 0; f < a.length; f++) {
+            if (Double.doubleToRawLongBits(a[f][i]) != Double.doubleToRawLongBits(b[f][j])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override
@@ -444,12 +593,16 @@ public final class ChunkedSeriesStore implements SeriesStore {
         return java.util.Arrays.stream(fields).map(Field::name).collect(Collectors.joining(","));
     }
 
-    /** Rejects values and timestamps that must never reach the store, naming the first one. */
-    static void validate(SeriesId id, SeriesData data) throws StoreException {
+    /**
+     * Rejects values and timestamps that must never reach the store, naming the first one (and
+     * the batch, when a write has more than one).
+     */
+    static void validate(SeriesId id, SeriesData data, int batch) throws StoreException {
+        String where = batch == 1 ? "" : "batch " + batch + ", ";
         for (int i = 0; i < data.size(); i++) {
             long t = data.time(i);
             if (t < MIN_TIME || t > MAX_TIME) {
-                throw new StoreException("series " + id + ": timestamp " + t + " at index " + i
+                throw new StoreException("series " + id + ": timestamp " + t + " at " + where + "index " + i
                         + " is outside 1900-01-01 .. 2200-01-01 (epoch milliseconds expected)");
             }
         }
@@ -458,7 +611,8 @@ public final class ChunkedSeriesStore implements SeriesStore {
                 double v = data.get(f, i);
                 if (Double.isNaN(v) || Double.isInfinite(v)) {
                     throw new StoreException("series " + id + ": " + f + " at " + Instant.ofEpochMilli(data.time(i))
-                            + " (index " + i + ") is " + v + "; leave missing observations out instead of storing NaN");
+                            + " (" + where + "index " + i + ") is " + v
+                            + "; leave missing observations out instead of storing NaN");
                 }
             }
         }
@@ -491,6 +645,12 @@ public final class ChunkedSeriesStore implements SeriesStore {
      * timed out on a lock, or lost a race creating the same series.
      */
     private <T> T transaction(String what, int isolation, Work<T> work) throws StoreException {
+        return transaction(what, isolation, () -> true, work);
+    }
+
+    /** As above; {@code canRetry} says whether the work can still be run again. */
+    private <T> T transaction(String what, int isolation, BooleanSupplier canRetry, Work<T> work)
+            throws StoreException {
         SQLException last = null;
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             try (Connection c = source.open()) {
@@ -505,7 +665,7 @@ public final class ChunkedSeriesStore implements SeriesStore {
                     throw e;
                 }
             } catch (SQLException e) {
-                if (!retryable(e)) {
+                if (!retryable(e) || !canRetry.getAsBoolean()) {
                     throw new StoreException("cannot " + what + " in the store at " + source.where() + ": "
                             + e.getMessage() + " (SQLState " + e.getSQLState() + ")", e);
                 }

@@ -5,10 +5,12 @@ import io.tideline.api.command.CommandRequest;
 import io.tideline.api.series.SeriesData;
 import io.tideline.api.series.SeriesDescriptor;
 import io.tideline.api.series.SeriesId;
+import io.tideline.api.store.BatchSource;
 import io.tideline.api.store.SeriesEvents;
 import io.tideline.api.store.SeriesInfo;
 import io.tideline.api.store.SeriesStore;
 import io.tideline.api.store.StoreException;
+import io.tideline.api.store.WriteSummary;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -142,12 +144,23 @@ public final class DerbyStoreComponent implements SeriesStore, Command {
 
     @Override
     public void upsert(SeriesDescriptor descriptor, SeriesData data) throws StoreException {
-        store().upsert(descriptor, data);
-        if (!data.isEmpty()) {
-            post(SeriesEvents.TOPIC_APPENDED, Map.of(SeriesEvents.SERIES, descriptor.id().toString(),
-                    SeriesEvents.FROM, data.firstTime(), SeriesEvents.TO, data.lastTime(),
-                    SeriesEvents.COUNT, data.size()));
+        try {
+            upsertAll(descriptor, ChunkedSeriesStore.singleBatch(data));
+        } catch (IOException impossible) {
+            throw new IllegalStateException("an in-memory batch cannot fail to read", impossible);
         }
+    }
+
+    @Override
+    public WriteSummary upsertAll(SeriesDescriptor descriptor, BatchSource batches) throws StoreException, IOException {
+        ChunkedSeriesStore.Written written = store().write(descriptor, batches);
+        WriteSummary summary = written.summary();
+        if (summary.bars() > 0) {
+            post(SeriesEvents.TOPIC_APPENDED, Map.of(SeriesEvents.SERIES, descriptor.id().toString(),
+                    SeriesEvents.FROM, written.from(), SeriesEvents.TO, written.to(),
+                    SeriesEvents.COUNT, (int) Math.min(Integer.MAX_VALUE, summary.bars())));
+        }
+        return summary;
     }
 
     @Override
