@@ -120,6 +120,11 @@ public final class ChunkedSeriesStore implements SeriesStore {
         return source.where();
     }
 
+    /** The database's connections (for Derby's system procedures, e.g. a backup). */
+    ConnectionSource source() {
+        return source;
+    }
+
     @Override
     public void upsert(SeriesDescriptor descriptor, SeriesData data) throws StoreException {
         try {

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.stream.Stream;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -74,6 +75,21 @@ public final class DerbyStoreComponent implements SeriesStore, Command {
         /** @return the password; the leading dot keeps it off the service properties */
         @AttributeDefinition(name = "Password", type = AttributeType.PASSWORD, required = false)
         String _password() default "";
+
+        /** @return whether to back up an embedded store every day */
+        @AttributeDefinition(name = "Daily backups", description = "Embedded mode: back up the store every 24 h"
+                + " on a background thread (first 2 minutes after start if the newest backup is a day old)")
+        boolean backup_daily() default true;
+
+        /** @return how many daily backups to keep */
+        @AttributeDefinition(name = "Backups kept", min = "1", description = "The newest N backups named"
+                + " db-YYYYMMDD-HHMMSS are kept; older ones are deleted after each new backup")
+        int backup_keep() default 7;
+
+        /** @return the backups folder; empty for DATA_DIR/backups */
+        @AttributeDefinition(name = "Backup folder", required = false,
+                description = "Where daily backups and 'db backup' without a folder go (default DATA_DIR/backups)")
+        String backup_dir() default "";
     }
 
     @Reference(service = LoggerFactory.class)
@@ -85,12 +101,22 @@ public final class DerbyStoreComponent implements SeriesStore, Command {
     private volatile CompletableFuture<ChunkedSeriesStore> store;
     private String mode;
     private Path folder;
+    private Config config;
+    private BackupCommands backupCommands;
+    private ScheduledExecutorService dailyBackups;
 
     @Activate
     void activate(BundleContext context, Config config) {
         mode = config.mode().trim();
         String dataDir = context.getProperty("tideline.data.dir");
         folder = Path.of(dataDir == null ? System.getProperty("user.home") + "/.tideline" : dataDir, "db");
+        this.config = config;
+        Backups backups = new Backups(folder, config.backup_dir().isBlank() ? folder.resolveSibling("backups")
+                : Path.of(config.backup_dir().trim()));
+        backupCommands = new BackupCommands(mode, backups, this::store, this::reopen, this::post);
+        if (config.backup_daily() && "embedded".equals(mode)) {
+            dailyBackups = backups.schedule(this::store, config.backup_keep(), BackupCommands.log(logger));
+        }
         store = CompletableFuture.supplyAsync(() -> {
             try {
                 return open(config);
@@ -116,6 +142,16 @@ public final class DerbyStoreComponent implements SeriesStore, Command {
 
     @Deactivate
     void deactivate() {
+        if (dailyBackups != null) {
+            // A backup under way finishes (an interrupt would only make Derby retry its I/O);
+            // one not yet started is dropped.
+            dailyBackups.shutdown();
+            try {
+                dailyBackups.awaitTermination(60, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         try {
             store.join();
         } catch (RuntimeException failedToOpen) {
@@ -125,6 +161,41 @@ public final class DerbyStoreComponent implements SeriesStore, Command {
             // Releases Derby's lock on the folder, so another process (or this bundle, restarted)
             // can open it.
             DerbyDatabase.shutdownEmbedded(folder);
+        }
+    }
+
+    /**
+     * Closes the embedded store, runs {@code swap} (a restore replacing its folder), and opens
+     * it again. Operations started meanwhile wait for the reopened store; one running at the
+     * moment it closes fails with an error (its transaction rolled back) and can be repeated.
+     */
+    private synchronized void reopen(Backups.Swap swap) throws StoreException {
+        try {
+            store.join(); // a first open still under way finishes before the folder changes
+        } catch (RuntimeException failedToOpen) {
+            // A store that did not open (damaged, say) is what a restore replaces.
+        }
+        CompletableFuture<ChunkedSeriesStore> reopened = new CompletableFuture<>();
+        store = reopened;
+        DerbyDatabase.shutdownEmbedded(folder);
+        StoreException failed = null;
+        try {
+            swap.run();
+        } catch (StoreException e) {
+            failed = e;
+        }
+        try {
+            reopened.complete(open(config));
+        } catch (StoreException e) {
+            reopened.completeExceptionally(e);
+            if (failed != null) {
+                failed.addSuppressed(e);
+            } else {
+                failed = e;
+            }
+        }
+        if (failed != null) {
+            throw failed;
         }
     }
 
@@ -203,16 +274,19 @@ public final class DerbyStoreComponent implements SeriesStore, Command {
 
     @Override
     public String summary() {
-        return "the series store: mode, location, size on disk and row counts";
+        return "the series store: mode, location, size on disk and row counts; backup and restore";
     }
 
     @Override
     public String usage() {
-        return "db info";
+        return "db info | " + BackupCommands.USAGE;
     }
 
     @Override
     public int run(CommandRequest request) throws StoreException, IOException {
+        if (BackupCommands.handles(request.args())) {
+            return backupCommands.run(request);
+        }
         if (!request.args().equals(List.of("info"))) {
             request.err().println("usage: " + usage());
             return USAGE;
