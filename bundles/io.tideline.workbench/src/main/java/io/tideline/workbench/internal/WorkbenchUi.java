@@ -86,7 +86,7 @@ final class WorkbenchUi implements ViewHost.Site {
         this.log = log;
     }
 
-    /** Opens the window with the saved layout (or the defaults, saying why). */
+    /** Opens the window with the saved layout (or its backup copy, or the defaults, saying why). */
     Shell open(LayoutFile.Loaded loaded) {
         layout = loaded.layout();
         shell = new Shell(display);
@@ -110,7 +110,8 @@ final class WorkbenchUi implements ViewHost.Site {
         shell.addListener(SWT.Dispose, e -> pool.dispose());
         render();
         if (loaded.problem() != null) {
-            status(messages.get("layout.problem", loaded.problem()));
+            status(messages.get(loaded.source() == LayoutFile.Source.BACKUP ? "layout.fromBackup" : "layout.problem",
+                    loaded.problem()));
             log.accept(loaded.problem());
         }
         shell.open();
