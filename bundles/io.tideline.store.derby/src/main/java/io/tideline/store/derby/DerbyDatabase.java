@@ -1,11 +1,19 @@
 package io.tideline.store.derby;
 
 import io.tideline.api.store.StoreException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Comparator;
 import java.util.Properties;
+import java.util.stream.Stream;
 import org.apache.derby.jdbc.ClientDriver;
 import org.apache.derby.jdbc.EmbeddedDriver;
 
@@ -24,19 +32,45 @@ final class DerbyDatabase {
     /**
      * An embedded database in {@code folder}, created on first use. Boots Derby now, so that a
      * locked or damaged folder is reported here, by name, rather than on the first write.
+     *
+     * <p>A first start is made safe to kill at any moment by a marker, {@code folder.creating}
+     * beside the folder: it is written and forced to disk before Derby creates anything, and
+     * removed (again durably) only once the schema is committed. A folder found with its marker
+     * was never complete and never held data, so it is deleted and created again; a folder
+     * without a marker is never deleted, however damaged (it is reported instead). The marker
+     * rather than creating in a temporary folder and renaming it into place: one Derby boot
+     * instead of two (a rename needs the new database shut down and booted again), and the
+     * database is created where it lives, so Derby's messages name the real folder.
      */
     static ConnectionSource embedded(Path folder) throws StoreException {
-        Path parent = folder.toAbsolutePath().getParent();
+        Path absolute = folder.toAbsolutePath();
+        Path parent = absolute.getParent();
         try {
             Files.createDirectories(parent);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new StoreException("cannot create the data directory " + parent + ": " + e.getMessage(), e);
         }
         if (System.getProperty("derby.stream.error.file") == null) {
             // Derby writes derby.log into the working directory unless told otherwise.
             System.setProperty("derby.stream.error.file", parent.resolve("derby.log").toString());
         }
-        String url = "jdbc:derby:" + folder.toAbsolutePath() + ";create=true";
+        Path marker = creationMarker(absolute);
+        boolean create;
+        try {
+            if (Files.exists(marker)) {
+                discardHalfCreated(absolute, marker);
+            }
+            create = !Files.exists(absolute);
+            if (create) {
+                writeDurably(marker, "Tideline is creating the store in " + absolute.getFileName()
+                        + "; if this file is left, that first start was interrupted and the folder is created again\n");
+            }
+        } catch (IOException e) {
+            throw new StoreException("cannot prepare the store folder " + absolute + ": " + e.getMessage(), e);
+        }
+        // Only the first boot may create: a folder that vanished later is reported, not silently
+        // replaced by an empty store.
+        String url = "jdbc:derby:" + absolute;
         EmbeddedDriver driver = new EmbeddedDriver();
         ConnectionSource source = new ConnectionSource() {
             @Override
@@ -46,13 +80,62 @@ final class DerbyDatabase {
 
             @Override
             public String where() {
-                return folder.toAbsolutePath().toString();
+                return absolute.toString();
             }
         };
-        try (Connection c = source.open()) {
+        try (Connection c = create ? driver.connect(url + ";create=true", new Properties()) : source.open()) {
+            if (create) {
+                Schema.prepare(c, source.where());
+                deleteDurably(marker);
+            }
             return source;
         } catch (SQLException e) {
-            throw bootFailure(folder.toAbsolutePath().toString(), e);
+            throw bootFailure(absolute, e);
+        } catch (IOException e) {
+            throw new StoreException("cannot finish creating the store in " + absolute + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The marker of a first start in progress: {@code db.creating} beside {@code db}. */
+    static Path creationMarker(Path folder) {
+        return folder.resolveSibling(folder.getFileName() + ".creating");
+    }
+
+    /** Deletes a folder whose creation was interrupted (its marker says so), then the marker. */
+    private static void discardHalfCreated(Path folder, Path marker) throws IOException {
+        if (Files.exists(folder)) {
+            try (Stream<Path> walk = Files.walk(folder)) {
+                for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+        deleteDurably(marker);
+    }
+
+    private static void writeDurably(Path file, String text) throws IOException {
+        try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            out.write(ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)));
+            out.force(true);
+        }
+        forceDirectory(file.getParent());
+    }
+
+    private static void deleteDurably(Path file) throws IOException {
+        Files.deleteIfExists(file);
+        forceDirectory(file.getParent());
+    }
+
+    /**
+     * Makes a directory's entries (a created or deleted marker) durable. Linux and macOS allow
+     * opening a directory to force it; Windows does not, and commits directory entries itself.
+     */
+    private static void forceDirectory(Path dir) throws IOException {
+        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (AccessDeniedException windows) {
+            // nothing to do: see above
         }
     }
 
@@ -95,6 +178,22 @@ final class DerbyDatabase {
         } catch (SQLException expected) {
             // 08006: database shut down; XJ004: it was not booted. Either way it is closed.
         }
+    }
+
+    /**
+     * A boot failure of an embedded store: a folder without {@code service.properties} was
+     * left incomplete (by a Tideline older than the creation marker, or by hand), which the
+     * message says, with what to do; it is never deleted automatically.
+     */
+    private static StoreException bootFailure(Path folder, SQLException e) {
+        StoreException failure = bootFailure(folder.toString(), e);
+        if (Files.isDirectory(folder) && !Files.exists(folder.resolve("service.properties"))) {
+            return new StoreException("cannot open the store at " + folder + ": the folder is incomplete (it has no"
+                    + " service.properties) and was left as it is. If it was never used (an interrupted first"
+                    + " start of an older Tideline), move it aside and start again; otherwise restore a backup"
+                    + " (tideline --headless db restore DIR)", e);
+        }
+        return failure;
     }
 
     /** Turns Derby's boot errors into what a user can act on. */

@@ -7,7 +7,8 @@ import java.nio.file.Path;
  * A second process for the crash and lock tests, started by {@link StoreFixture#javaProcess}:
  * {@code ingest DIR} writes batches of 1000 daily bars (batch k valued k) to {@code test:CRASH}
  * forever, printing "committed k" after each commit; {@code hold DIR} opens the store, prints
- * "open" and waits to be killed.
+ * "open" and waits to be killed; {@code first-start DIR} prints "starting", opens (so creates)
+ * the store, prints "open" and exits, for kills during a first start.
  */
 public final class ForkedStore {
 
@@ -18,6 +19,15 @@ public final class ForkedStore {
 
     public static void main(String[] args) throws Exception {
         Path db = Path.of(args[1]);
+        if (args[0].equals("first-start")) {
+            System.out.println("starting");
+            System.out.flush();
+            new ChunkedSeriesStore(DerbyDatabase.embedded(db));
+            System.out.println("open");
+            System.out.flush();
+            DerbyDatabase.shutdownEmbedded(db);
+            return;
+        }
         ChunkedSeriesStore store = new ChunkedSeriesStore(DerbyDatabase.embedded(db));
         if (args[0].equals("hold")) {
             System.out.println("open");
