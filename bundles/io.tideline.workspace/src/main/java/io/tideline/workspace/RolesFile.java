@@ -10,15 +10,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * {@code roles.json}: <pre>{"version": 1, "roles": {"us10y": "fred:DGS10", ...}}</pre>
+ * The format of {@code roles.json}: <pre>{"version": 1, "roles": {"us10y": "fred:DGS10", ...}}</pre>
  * Read strictly (unknown keys, wrong types and bad role or series names are errors naming the
- * file and the field); written atomically (temporary file, then rename; the previous version is
- * kept as {@code roles.json.bak}).
+ * file, the line or field, and what was expected). Where the file lives, how it is written and
+ * what happens when it cannot be read is {@link RolesOnDisk}'s business.
  *
  * @param version the file format version, 1
  * @param roles role name to series id text
@@ -67,15 +66,15 @@ record RolesFile(int version, Map<String, String> roles) {
         }
     }
 
-    static void write(Path file, Map<String, SeriesId> bindings) throws IOException {
+    /** The bindings of {@code file}, or an error naming the file, the line or field and the fault. */
+    static Map<String, SeriesId> load(Path file) throws IOException {
+        return read(file).bindings(file);
+    }
+
+    /** The file's text for these bindings. */
+    static byte[] json(Map<String, SeriesId> bindings) throws IOException {
         Map<String, String> text = new TreeMap<>();
         bindings.forEach((role, id) -> text.put(role, id.toString()));
-        Files.createDirectories(file.getParent());
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.writeString(tmp, JSON.writeValueAsString(new RolesFile(VERSION, text)), StandardCharsets.UTF_8);
-        if (Files.exists(file)) {
-            Files.copy(file, file.resolveSibling(file.getFileName() + ".bak"), StandardCopyOption.REPLACE_EXISTING);
-        }
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        return JSON.writeValueAsBytes(new RolesFile(VERSION, text));
     }
 }

@@ -7,15 +7,16 @@ import io.tideline.api.workspace.RoleBindings;
 import io.tideline.api.workspace.Roles;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -29,11 +30,16 @@ import org.osgi.service.log.LoggerFactory;
 
 /**
  * The {@link RoleBindings} service, saved in {@code DATA_DIR/workspace/roles.json}, and the
- * {@code roles} command. A file that cannot be read is moved aside (never overwritten) and the
- * workspace starts without bindings, with an error naming the file and what was wrong.
+ * {@code roles} command. A file that cannot be read is kept aside (never overwritten) and the
+ * backup copy {@code roles.json.bak} is used if it reads cleanly; otherwise the workspace starts
+ * without bindings. Either way the log and the {@code roles} command say which file was bad, where,
+ * and what is in use instead (see {@link RolesOnDisk}).
  */
 @Component(service = {RoleBindings.class, Command.class})
 public final class WorkspaceRoles implements RoleBindings, Command {
+
+    /** The option of {@code roles set} that adds a role of the user's own. */
+    static final String NEW = "--new";
 
     @Reference(service = LoggerFactory.class)
     private Logger logger;
@@ -41,35 +47,43 @@ public final class WorkspaceRoles implements RoleBindings, Command {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile EventAdmin events;
 
-    private Path file;
+    private RolesOnDisk disk;
     private volatile Map<String, SeriesId> bindings = Map.of();
+    /** What was wrong with the files at start, and what is in use instead; null if nothing. */
+    private volatile String loadProblem;
 
     @Activate
     void activate(BundleContext context) {
         String dataDir = context.getProperty("tideline.data.dir");
-        file = Path.of(dataDir == null ? System.getProperty("user.home") + "/.tideline" : dataDir, "workspace",
+        Path file = Path.of(dataDir == null ? System.getProperty("user.home") + "/.tideline" : dataDir, "workspace",
                 "roles.json");
-        bindings = load(file);
+        open(new RolesOnDisk(file));
     }
 
-    private Map<String, SeriesId> load(Path path) {
-        if (!Files.exists(path)) {
-            return Map.of();
+    /** For tests: the component over {@code onDisk}, loaded, without a framework. */
+    static WorkspaceRoles of(Logger logger, RolesOnDisk onDisk) {
+        WorkspaceRoles roles = new WorkspaceRoles();
+        roles.logger = logger;
+        roles.open(onDisk);
+        return roles;
+    }
+
+    /** Loads the bindings, reporting a fallback in the log. */
+    private void open(RolesOnDisk onDisk) {
+        disk = onDisk;
+        RolesOnDisk.Loaded loaded = onDisk.load();
+        bindings = loaded.bindings();
+        loadProblem = loaded.problem();
+        if (loaded.source() == RolesOnDisk.Source.BACKUP) {
+            logger.warn("role bindings: {}", loaded.problem());
+        } else if (loaded.problem() != null) {
+            logger.error("role bindings: {}", loaded.problem());
         }
-        try {
-            return Collections.unmodifiableMap(RolesFile.read(path).bindings(path));
-        } catch (IOException e) {
-            Path aside = path.resolveSibling(path.getFileName() + ".unreadable-" + Instant.now().toEpochMilli());
-            try {
-                Files.move(path, aside, StandardCopyOption.ATOMIC_MOVE);
-                logger.error("cannot read the role bindings: {}; the file was kept as {} and the workspace starts"
-                        + " without bindings", e.getMessage(), aside);
-            } catch (IOException moveFailed) {
-                logger.error("cannot read the role bindings: {}; it could not be moved aside either ({})",
-                        e.getMessage(), moveFailed.getMessage());
-            }
-            return Map.of();
-        }
+    }
+
+    /** What was wrong with the role files at start and what is in use instead, or null. */
+    String loadProblem() {
+        return loadProblem;
     }
 
     @Override
@@ -102,7 +116,7 @@ public final class WorkspaceRoles implements RoleBindings, Command {
     }
 
     private void save(Map<String, SeriesId> next, String role) throws IOException {
-        RolesFile.write(file, next);
+        disk.save(next);
         bindings = Collections.unmodifiableMap(next);
         EventAdmin admin = events;
         if (admin != null) {
@@ -124,7 +138,7 @@ public final class WorkspaceRoles implements RoleBindings, Command {
 
     @Override
     public String usage() {
-        return "roles | roles set ROLE SERIES | roles unset ROLE";
+        return "roles | roles set ROLE SERIES [--new] | roles unset ROLE";
     }
 
     @Override
@@ -133,22 +147,11 @@ public final class WorkspaceRoles implements RoleBindings, Command {
         PrintStream out = request.out();
         try {
             if (args.isEmpty()) {
-                Map<String, SeriesId> current = bindings;
-                out.printf("%-24s  %-30s  %s%n", "ROLE", "SERIES", "STANDS FOR");
-                Roles.known().forEach((role, what) -> out.printf("%-24s  %-30s  %s%n", role,
-                        current.containsKey(role) ? current.get(role) : "(unbound)", what));
-                current.forEach((role, id) -> {
-                    if (!Roles.known().containsKey(role)) {
-                        out.printf("%-24s  %-30s  %s%n", role, id, "(your own role)");
-                    }
-                });
-                out.println("saved in " + file);
+                list(out);
                 return OK;
             }
-            if (args.size() == 3 && args.get(0).equals("set")) {
-                bind(args.get(1), SeriesId.parse(args.get(2)));
-                out.println(args.get(1) + " -> " + args.get(2));
-                return OK;
+            if (args.get(0).equals("set")) {
+                return set(args.subList(1, args.size()), request);
             }
             if (args.size() == 2 && args.get(0).equals("unset")) {
                 if (!unbind(args.get(1))) {
@@ -164,5 +167,67 @@ public final class WorkspaceRoles implements RoleBindings, Command {
         }
         request.err().println("usage: " + usage());
         return USAGE;
+    }
+
+    private void list(PrintStream out) {
+        Map<String, SeriesId> current = bindings;
+        out.printf("%-24s  %-30s  %s%n", "ROLE", "SERIES", "STANDS FOR");
+        Roles.known().forEach((role, what) -> out.printf("%-24s  %-30s  %s%n", role,
+                current.containsKey(role) ? current.get(role) : "(unbound)", what));
+        current.forEach((role, id) -> {
+            if (!Roles.known().containsKey(role)) {
+                out.printf("%-24s  %-30s  %s%n", role, id, "(your own role)");
+            }
+        });
+        out.println("saved in " + disk.file());
+        String problem = loadProblem;
+        if (problem != null) {
+            out.println("warning: " + problem);
+        }
+    }
+
+    /**
+     * {@code roles set ROLE SERIES [--new]}: a name that is neither a known role nor bound already
+     * is refused without {@code --new}, so a typo does not quietly create a role nobody reads.
+     */
+    private int set(List<String> rest, CommandRequest request) throws IOException {
+        List<String> words = new ArrayList<>();
+        boolean isNew = false;
+        for (String a : rest) {
+            if (a.equals(NEW)) {
+                isNew = true;
+            } else if (a.startsWith("--")) {
+                throw new IllegalArgumentException("unknown option " + a + " (roles set takes only " + NEW + ")");
+            } else {
+                words.add(a);
+            }
+        }
+        if (words.size() != 2) {
+            request.err().println("usage: " + usage());
+            return USAGE;
+        }
+        String role = Roles.check(words.get(0));
+        SeriesId series = SeriesId.parse(words.get(1));
+        if (!isNew && !Roles.known().containsKey(role) && !bindings.containsKey(role)) {
+            request.err().println("roles: " + unknownRole(role, bindings.keySet()));
+            request.err().println("usage: " + usage());
+            return USAGE;
+        }
+        bind(role, series);
+        request.out().println(role + " -> " + series);
+        return OK;
+    }
+
+    /** Why {@code role} is refused: the closest known name, every known and bound one, and how to add it. */
+    static String unknownRole(String role, Set<String> bound) {
+        Set<String> names = new LinkedHashSet<>(Roles.known().keySet());
+        names.addAll(bound);
+        String closest = RoleNames.closest(role, names);
+        Set<String> own = new TreeSet<>(bound);
+        own.removeAll(Roles.known().keySet());
+        return role + " is not a known role" + (closest == null ? "" : "; did you mean " + closest + "?")
+                + " Known roles: " + String.join(", ", Roles.known().keySet())
+                + (own.isEmpty() ? "" : "; your own roles: " + String.join(", ", own))
+                + ". To add a role of your own: roles set " + role + " SERIES " + NEW;
     }
 }

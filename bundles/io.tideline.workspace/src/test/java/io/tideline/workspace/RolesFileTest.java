@@ -18,11 +18,12 @@ class RolesFileTest {
     @Test
     void writesAtomicallyReadsBackAndKeepsThePreviousVersion() throws Exception {
         Path file = dir.resolve("workspace/roles.json");
-        RolesFile.write(file, Map.of("us10y", SeriesId.parse("fred:DGS10")));
-        RolesFile.write(file, Map.of("us10y", SeriesId.parse("fred:DGS10"), "btc", SeriesId.parse("binance:BTCUSDT")));
-        assertThat(RolesFile.read(file).bindings(file)).containsExactly(
+        RolesOnDisk disk = new RolesOnDisk(file);
+        disk.save(Map.of("us10y", SeriesId.parse("fred:DGS10")));
+        disk.save(Map.of("us10y", SeriesId.parse("fred:DGS10"), "btc", SeriesId.parse("binance:BTCUSDT")));
+        assertThat(RolesFile.load(file)).containsExactly(
                 Map.entry("btc", SeriesId.parse("binance:BTCUSDT")), Map.entry("us10y", SeriesId.parse("fred:DGS10")));
-        assertThat(RolesFile.read(file.resolveSibling("roles.json.bak")).bindings(file)).containsOnlyKeys("us10y");
+        assertThat(RolesFile.load(file.resolveSibling("roles.json.bak"))).containsOnlyKeys("us10y");
         assertThat(Files.exists(file.resolveSibling("roles.json.tmp"))).isFalse();
     }
 
