@@ -80,6 +80,24 @@ final class Screen {
         assertDrawn(png);
     }
 
+    /**
+     * Saves the whole screen as a PNG once the picture is drawn: grabs again every half second
+     * until it has more than 20 colours, and fails as {@link #grab} does after {@code seconds}
+     * (a busy machine may take a while to paint a window that has just appeared).
+     */
+    static void grabWhenDrawn(Path png, int seconds) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (true) {
+            exec("/usr/bin/import", "-window", "root", png.toString());
+            BufferedImage image = ImageIO.read(png.toFile());
+            if ((image != null && distinctColours(image) > 20) || System.nanoTime() > deadline) {
+                assertDrawn(png);
+                return;
+            }
+            Thread.sleep(500);
+        }
+    }
+
     /** Fails unless the PNG is an image with more than 20 colours (a blank window has a handful). */
     static void assertDrawn(Path png) throws IOException {
         BufferedImage image = ImageIO.read(png.toFile());

@@ -32,12 +32,10 @@ class WorkbenchWindowIT {
         try {
             String window = Screen.awaitWindow("Tideline", p, 30);
             assertThat(window).isNotBlank();
-            Thread.sleep(1000); // let GTK paint the table once
-
             Path shots = Path.of(System.getProperty("tideline.screenshots"));
             Files.createDirectories(shots);
             Path png = shots.resolve("workbench-placeholder.png");
-            Screen.grab(png);
+            Screen.grabWhenDrawn(png, 30);
         } finally {
             p.destroy(); // SIGTERM: the launcher's shutdown hook stops the framework
         }

@@ -38,6 +38,8 @@ final class UiWatchdog {
 
     // Since the last reset; guarded by this.
     private long maxNanos;
+    /** The most CPU time the UI thread spent between two beats: its own work, whatever the machine's load. */
+    private long maxCpuMillis;
     private long over;
     private long samples;
     private String lastStall = "";
@@ -73,6 +75,7 @@ final class UiWatchdog {
         String stall = null;
         synchronized (this) {
             samples++;
+            maxCpuMillis = Math.max(maxCpuMillis, cpuMillis);
             String text = late <= LIMIT_NANOS / 2 ? ""
                     : late / 1_000_000 + " ms" + (cpuMillis >= 0 ? " (" + cpuMillis + " ms of it on a CPU)" : "")
                             + (at == null ? "" : " in " + at);
@@ -133,14 +136,29 @@ final class UiWatchdog {
         return Math.max(0, System.nanoTime() - lastBeat - PERIOD_NANOS);
     }
 
-    /** "max MS, N of M beats late by over 100 ms" since the last reset, including a stall still going on. */
+    /**
+     * "max MS, N of M beats late by over 100 ms" since the last reset, including a stall still
+     * going on, and "; most CPU in one hold: MS ms" (the UI thread's own work between two beats;
+     * wall-clock lateness also counts the time a busy machine gave it no core, CPU time does not).
+     */
     synchronized String report() {
         long held = heldNanos();
         String now = held > LIMIT_NANOS ? "; held now for " + held / 1_000_000 + " ms"
                 + (where == null ? "" : " in " + where) : "";
         return "max " + Math.max(maxNanos, held) / 1_000_000 + " ms, " + over + " of " + samples
                 + " beats late by over " + LIMIT_MILLIS + " ms" + (lastStall.isEmpty() ? "" : "; last: " + lastStall)
-                + (longest.isEmpty() || longest.equals(lastStall) ? "" : "; longest: " + longest) + now;
+                + (longest.isEmpty() || longest.equals(lastStall) ? "" : "; longest: " + longest) + now
+                + "; most CPU in one hold: " + maxCpuMillis + " ms";
+    }
+
+    /** The most CPU time the UI thread spent in one hold (between two beats) since the last reset. */
+    synchronized long maxCpuMillis() {
+        return maxCpuMillis;
+    }
+
+    /** Whether the sampler has taken the UI thread's stack during the hold going on now. */
+    boolean named() {
+        return where != null;
     }
 
     synchronized long maxMillis() {
@@ -153,6 +171,7 @@ final class UiWatchdog {
         lastStall = "";
         longest = "";
         maxNanos = 0;
+        maxCpuMillis = 0;
         over = 0;
         samples = 0;
     }
