@@ -27,7 +27,7 @@ record Options(Path home, Path dataDir, Path deployDir, boolean headless, boolea
               (no options)        open the workbench window on the sample workspace
               --headless          run without a display; with a COMMAND, run it and exit
               --data-dir DIR      data directory (default: $TIDELINE_HOME, else ~/.tideline)
-              --deploy-dir DIR    folder watched for hot-deployed bundles (default: HOME/deploy)
+              --deploy-dir DIR    folder watched for hot-deployed bundles (default: deploy/ in the distribution folder)
               --console           open the Gogo shell on this terminal
               --timing            print the time from process start to all bundles active
               --help              print this help
