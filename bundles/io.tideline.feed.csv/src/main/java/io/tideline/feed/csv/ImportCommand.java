@@ -7,7 +7,9 @@ import io.tideline.api.series.SeriesId;
 import io.tideline.api.series.SeriesKind;
 import io.tideline.api.series.Timeframe;
 import io.tideline.api.store.SeriesStore;
+import io.tideline.api.store.StoreException;
 import io.tideline.api.workspace.RoleBindings;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +27,8 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 
 /**
  * {@code import FILE|DIR ...}: CSV files into the store, one series per file, each file all or
- * nothing. Importing the same file twice changes nothing.
+ * nothing and in bounded memory (see {@link Importer}). Importing the same file twice changes
+ * nothing, and says so: every import reports its bars as new, changed or unchanged.
  */
 @Component
 public final class ImportCommand implements Command {
@@ -52,7 +55,8 @@ public final class ImportCommand implements Command {
     public String usage() {
         return "import FILE|DIR [--series ID] [--column NAME] [--role ROLE] [--where COLUMN=VALUE]..."
                 + " [--sum-duplicates] [--name TEXT] [--unit TEXT] [--kind KIND] [--asset-class CLASS]"
-                + " [--timeframe 1h|4h|1d|1w]   (a DIR imports each *.csv as csv:FILENAME)";
+                + " [--timeframe " + Timeframe.labels().replace(", ", "|") + "]   (a DIR imports each *.csv as"
+                + " csv:FILENAME; the timeframe of a new series is inferred from its bars unless given)";
     }
 
     @Override
@@ -91,17 +95,33 @@ public final class ImportCommand implements Command {
             Importer.Request r = new Importer.Request(file, id, args.options(), args.name, args.unit, args.kind,
                     args.assetClass, args.timeframe);
             try {
-                Importer.Outcome outcome = Importer.run(store, r, progressBar(file, request.err()));
+                Importer.Outcome outcome = Importer.run(store, r, progressBar(file, request.err()),
+                        reason -> request.err().println("\rimport: " + reason));
                 request.out().println(outcome.summary());
                 if (args.role != null) {
                     bindRole(args.role, id, request);
                 }
-            } catch (CsvFormatException e) {
+            } catch (CsvFormatException | StoreException e) {
                 request.err().println("import: " + e.getMessage() + " (nothing of this file was stored)");
+                failed++;
+            } catch (IOException e) {
+                request.err().println("import: cannot read " + file + ": " + reason(e)
+                        + " (nothing of this file was stored)");
                 failed++;
             }
         }
         return failed == 0 ? OK : FAILED;
+    }
+
+    /** The cause of an I/O failure in words, without the exception's class name. */
+    private static String reason(IOException e) {
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such file";
+        }
+        return e.getMessage() == null ? "input/output error" : e.getMessage();
     }
 
     private void bindRole(String role, SeriesId id, CommandRequest request) throws java.io.IOException {

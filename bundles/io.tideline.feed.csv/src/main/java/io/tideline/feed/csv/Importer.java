@@ -9,14 +9,18 @@ import io.tideline.api.series.Timeframe;
 import io.tideline.api.store.SeriesInfo;
 import io.tideline.api.store.SeriesStore;
 import io.tideline.api.store.StoreException;
+import io.tideline.api.store.WriteSummary;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 
 /**
- * Imports one CSV file into the store as one series, in one transaction: the file is read
- * whole first, so a bad row leaves the store untouched.
+ * Imports one CSV file into the store as one series, all or nothing: the file's batches go to
+ * {@link SeriesStore#upsertAll} in one transaction, so a bad row anywhere, a full disk or too
+ * little memory leave the store as it was, while memory stays bounded whatever the file's size.
  */
 final class Importer {
 
@@ -28,38 +32,84 @@ final class Importer {
             SeriesKind kind, AssetClass assetClass, Timeframe timeframe) {
     }
 
-    /** What was imported. */
-    record Outcome(SeriesDescriptor descriptor, CsvSeriesReader.Result read) {
+    /**
+     * What was imported.
+     *
+     * @param descriptor the series as stored
+     * @param written what the store did, bar by bar, against what it held before
+     * @param read what the reader saw in the file
+     */
+    record Outcome(SeriesDescriptor descriptor, WriteSummary written, CsvSeriesReader.Stats read) {
 
+        /** One line for the user: how many bars were new, changed and unchanged, and what was read. */
         String summary() {
-            var d = read.data();
-            return "imported " + String.format("%,d", d.size()) + " bars of " + descriptor.id() + " " + d.fields()
-                    + " from " + java.time.Instant.ofEpochMilli(d.firstTime()) + " to "
-                    + java.time.Instant.ofEpochMilli(d.lastTime())
-                    + (read.skipped() > 0 ? "; skipped " + read.skipped() + " rows without a value" : "")
-                    + (read.summed() > 0 ? "; summed " + read.summed() + " rows of the same time" : "")
+            String range = " from " + Instant.ofEpochMilli(read.firstTime()) + " to "
+                    + Instant.ofEpochMilli(read.lastTime());
+            String head = written.added() + written.changed() == 0
+                    ? "nothing new for " + descriptor.id() + ": all " + count(written.bars()) + " bars" + range
+                            + " are stored already, unchanged"
+                    : "imported " + count(written.bars()) + " bars of " + descriptor.id() + " " + descriptor.timeframe()
+                            .label() + " " + read.fields() + range + ": " + count(written.added()) + " new, "
+                            + count(written.changed()) + " changed, " + count(written.unchanged()) + " unchanged";
+            return head + (read.skipped() > 0 ? "; skipped " + count(read.skipped()) + " rows without a value" : "")
+                    + (read.summed() > 0 ? "; summed " + count(read.summed()) + " rows of the same time" : "")
                     + (read.reordered() ? "; rows were not in time order and were sorted" : "");
+        }
+
+        private static String count(long n) {
+            return String.format("%,d", n);
         }
     }
 
     private Importer() {
     }
 
-    static Outcome run(SeriesStore store, Request request, LongConsumer progress)
-            throws IOException, CsvFormatException, StoreException {
-        CsvSeriesReader.Result read = CsvSeriesReader.read(request.file(), request.options(), progress);
-        Optional<SeriesInfo> existing = store.info(request.series());
-        boolean ohlc = read.data().has(Field.CLOSE);
-        SeriesDescriptor base = existing.map(SeriesInfo::descriptor).orElseGet(() -> new SeriesDescriptor(
-                request.series(), request.series().symbol(), "", ohlc ? SeriesKind.PRICE : SeriesKind.INDEX_LEVEL,
-                AssetClass.MACRO, read.timeframe()));
-        SeriesDescriptor descriptor = new SeriesDescriptor(request.series(),
-                request.name() != null ? request.name() : base.name(),
-                request.unit() != null ? request.unit() : base.unit(),
-                request.kind() != null ? request.kind() : base.kind(),
-                request.assetClass() != null ? request.assetClass() : base.assetClass(),
-                request.timeframe() != null ? request.timeframe() : base.timeframe());
-        store.upsert(descriptor, read.data());
-        return new Outcome(descriptor, read);
+    /**
+     * Imports a file. A file streamed in its own order that turns out unordered half-way is read
+     * again, sorted; the store rolled the first attempt back.
+     *
+     * @param restarting told, with the reason, when the file is read a second time to sort it
+     * @throws CsvFormatException naming the file (line, column) when it cannot be imported; nothing
+     *         of it was stored
+     * @throws StoreException when the store refuses or fails the write; nothing of it was stored
+     */
+    static Outcome run(SeriesStore store, Request request, LongConsumer progress, Consumer<String> restarting)
+            throws IOException, StoreException {
+        try {
+            try {
+                return attempt(store, request, progress, false);
+            } catch (CsvSeriesReader.NotInOrder e) {
+                restarting.accept(e.getMessage());
+                return attempt(store, request, progress, true);
+            }
+        } catch (OutOfMemoryError e) {
+            throw new CsvFormatException(request.file(), 0, "ran out of memory (Java heap limit "
+                    + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB) while importing into " + request.series()
+                    + "; give Tideline more memory (e.g. TIDELINE_JAVA_OPTS=-Xmx1g) or split the file");
+        }
+    }
+
+    /** {@link #run} without a note on a second reading. */
+    static Outcome run(SeriesStore store, Request request, LongConsumer progress) throws IOException, StoreException {
+        return run(store, request, progress, reason -> { });
+    }
+
+    private static Outcome attempt(SeriesStore store, Request request, LongConsumer progress, boolean sort)
+            throws IOException, StoreException {
+        try (CsvSeriesReader reader = CsvSeriesReader.open(request.file(), request.options(), progress, sort)) {
+            Optional<SeriesInfo> existing = store.info(request.series());
+            boolean ohlc = reader.fields().contains(Field.CLOSE);
+            SeriesDescriptor base = existing.map(SeriesInfo::descriptor).orElseGet(() -> new SeriesDescriptor(
+                    request.series(), request.series().symbol(), "", ohlc ? SeriesKind.PRICE : SeriesKind.INDEX_LEVEL,
+                    AssetClass.MACRO, reader.timeframe()));
+            SeriesDescriptor descriptor = new SeriesDescriptor(request.series(),
+                    request.name() != null ? request.name() : base.name(),
+                    request.unit() != null ? request.unit() : base.unit(),
+                    request.kind() != null ? request.kind() : base.kind(),
+                    request.assetClass() != null ? request.assetClass() : base.assetClass(),
+                    request.timeframe() != null ? request.timeframe() : base.timeframe());
+            WriteSummary written = store.upsertAll(descriptor, reader);
+            return new Outcome(descriptor, written, reader.stats());
+        }
     }
 }

@@ -126,7 +126,7 @@ public final class SampleWorkspace implements Command {
                 if (e.role() != null && roles.get(e.role()).isEmpty()) {
                     roles.bind(e.role(), SeriesId.parse(e.id()));
                 }
-            } catch (CsvFormatException | StoreException | IOException ex) {
+            } catch (StoreException | IOException ex) {
                 problems.add(ex.getMessage());
             }
         }
