@@ -58,7 +58,10 @@ public final class ExampleFeedConnector implements FeedConnector {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final int EXCERPT_CHARS = 200;
 
+    // Exactly one of the two is set: a bad setting is reported by health() where the user looks
+    // (feeds status), rather than as a component that silently fails to activate.
     private final ExampleFeedSettings settings;
+    private final String problem;
     private final List<SeriesDescriptor> offered;
     private final HttpClient http;
     private final AtomicReference<Health> health = new AtomicReference<>(Health.NONE);
@@ -66,13 +69,21 @@ public final class ExampleFeedConnector implements FeedConnector {
     /** Activated by SCR with the current configuration (or the defaults). */
     @Activate
     public ExampleFeedConnector(ExampleFeedConfig config) {
-        this(ExampleFeedSettings.from(config));
+        this(config.baseUrl(), List.of(config.symbols()), config._apiKey());
     }
 
-    ExampleFeedConnector(ExampleFeedSettings settings) {
-        this.settings = settings;
+    ExampleFeedConnector(String baseUrl, List<String> symbols, String apiKey) {
+        ExampleFeedSettings valid = null;
+        String invalid = null;
+        try {
+            valid = ExampleFeedSettings.of(baseUrl, symbols, apiKey);
+        } catch (IllegalArgumentException e) {
+            invalid = e.getMessage() + "; fix it in deploy/" + PID + ".cfg or the Settings view";
+        }
+        this.settings = valid;
+        this.problem = invalid;
         // A real connector would describe each series from the source's metadata.
-        this.offered = settings.symbols().stream()
+        this.offered = valid == null ? List.of() : valid.symbols().stream()
                 .map(s -> new SeriesDescriptor(SeriesId.of(SOURCE, s), s + " (example feed)", "USD", SeriesKind.PRICE,
                         AssetClass.EQUITY, Timeframe.D1))
                 .toList();
@@ -109,6 +120,9 @@ public final class ExampleFeedConnector implements FeedConnector {
 
     private SeriesData fetchOrThrow(FetchRequest request) throws FeedException {
         SeriesId series = request.series();
+        if (problem != null) {
+            throw new FeedException(series, problem, false, null);
+        }
         if (offered.stream().noneMatch(d -> d.id().equals(series))) {
             throw new FeedException(series, "is not offered by the example feed, which is configured for "
                     + settings.symbols() + "; add the symbol to 'symbols' in deploy/" + PID + ".cfg", false, null);
@@ -199,12 +213,13 @@ public final class ExampleFeedConnector implements FeedConnector {
 
     @Override
     public FeedHealth health() {
-        return health.get().toFeedHealth(offered.size());
+        return problem != null ? new FeedHealth(FeedHealth.State.DOWN, 0L, problem)
+                : health.get().toFeedHealth(offered.size());
     }
 
     @Override
     public String toString() {
-        return "ExampleFeedConnector[" + settings + "]";
+        return "ExampleFeedConnector[" + (problem != null ? problem : settings) + "]";
     }
 
     /**

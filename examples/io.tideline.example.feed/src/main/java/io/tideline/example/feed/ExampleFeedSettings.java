@@ -28,15 +28,10 @@ record ExampleFeedSettings(URI baseUrl, List<String> symbols, String apiKey) {
     }
 
     /**
-     * Reads and checks a configuration.
+     * Reads and checks the configured values.
      *
      * @throws IllegalArgumentException naming the PID, the setting and what was expected
      */
-    static ExampleFeedSettings from(ExampleFeedConfig config) {
-        return of(config.baseUrl(), List.of(config.symbols()), config._apiKey());
-    }
-
-    /** As {@link #from}, from plain values (tests use it). */
     static ExampleFeedSettings of(String baseUrl, List<String> symbols, String apiKey) {
         return new ExampleFeedSettings(url(baseUrl), symbols(symbols), apiKey);
     }

@@ -25,8 +25,8 @@ class ExampleFeedConnectorTest {
     private static final String FIXTURE = "daily-ACME-2026-02.json";
 
     private static ExampleFeedConnector connector(LoopbackService service, String key, String... symbols) {
-        return new ExampleFeedConnector(ExampleFeedSettings.of(service.baseUrl(),
-                List.of(symbols.length == 0 ? new String[] {"ACME"} : symbols), key));
+        return new ExampleFeedConnector(service.baseUrl(), List.of(symbols.length == 0 ? new String[] {"ACME"} : symbols),
+                key);
     }
 
     private static long millis(String instant) {
@@ -157,8 +157,8 @@ class ExampleFeedConnectorTest {
         try (LoopbackService service = new LoopbackService(Reply.json(cut))) {
             FeedException e = failure(connector(service, KEY), february(ACME));
 
-            assertThat(e.getMessage()).contains(" but the JSON ends early inside bars[3]")
-                    .contains("(line 8, column ").endsWith("the answer looks cut off");
+            assertThat(e.getMessage()).endsWith(" but the JSON ends early inside bars[3].open (line 8, column 34);"
+                    + " the answer looks cut off");
             assertThat(e.retryable()).isTrue();
         }
     }
@@ -272,5 +272,18 @@ class ExampleFeedConnectorTest {
             assertThat(connector.health().state()).isEqualTo(FeedHealth.State.UP);
             assertThat(connector.health().lastError()).isNull();
         }
+    }
+
+    @Test
+    void aBadSettingIsReportedAsTheFeedsHealthNotAsAComponentThatFailsToStart() throws Exception {
+        ExampleFeedConnector connector = new ExampleFeedConnector("data.example.com", List.of("ACME"), KEY);
+
+        String expected = "io.tideline.example.feed: baseUrl 'data.example.com' is not an http(s) URL without query or"
+                + " user name, e.g. https://data.example.com; fix it in deploy/io.tideline.example.feed.cfg or the"
+                + " Settings view";
+        assertThat(connector.offered()).isEmpty();
+        assertThat(connector.health()).isEqualTo(new FeedHealth(FeedHealth.State.DOWN, 0L, expected));
+        assertThat(failure(connector, february(ACME)).getMessage()).isEqualTo("example:ACME: " + expected);
+        assertThat(connector.toString()).doesNotContain(KEY);
     }
 }
