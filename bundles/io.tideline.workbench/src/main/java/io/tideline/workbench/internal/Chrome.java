@@ -35,6 +35,10 @@ final class Chrome {
     private final WorkbenchUi ui;
     private final Shell shell;
     private ToolBar toolbar;
+    private Label notice;
+    /** The notice's message keys (short text, full text) and its argument; null when there is none. */
+    private String[] noticeKeys;
+    private String noticeArg;
     private Label message;
     private Label data;
     private Label feeds;
@@ -133,9 +137,21 @@ final class Chrome {
     void createStatusBar(Shell parent) {
         Composite bar = new Composite(parent, SWT.NONE);
         bar.setLayoutData(new GridData(SWT.FILL, SWT.BOTTOM, true, false));
-        GridLayout gl = new GridLayout(4, false);
+        GridLayout gl = new GridLayout(5, false);
         gl.marginHeight = 2;
         bar.setLayout(gl);
+        notice = new Label(bar, SWT.NONE);
+        GridData hidden = new GridData(SWT.BEGINNING, SWT.CENTER, false, false);
+        hidden.exclude = true;
+        notice.setLayoutData(hidden);
+        notice.setVisible(false);
+        notice.setForeground(bar.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
+        notice.setCursor(bar.getDisplay().getSystemCursor(SWT.CURSOR_HAND));
+        notice.addListener(SWT.MouseUp, e -> {
+            String full = notice.getToolTipText();
+            notice(null, null, null);
+            info(full);
+        });
         message = new Label(bar, SWT.NONE);
         message.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         data = new Label(bar, SWT.NONE);
@@ -149,7 +165,41 @@ final class Chrome {
         data.setText(m.get("status.dataDir", ui.dataDir()));
         feeds.setText(feedsText == null ? m.get("status.feedsNone") : feedsText);
         update.setText(updateText == null ? m.get("status.lastUpdateNever") : updateText);
+        if (noticeKeys != null) {
+            notice.setText("\u26a0 " + m.get(noticeKeys[0]));
+            notice.setToolTipText(m.get(noticeKeys[1], noticeArg) + "\n\n" + m.get("status.noticeDismiss"));
+        }
         data.getParent().layout(true);
+    }
+
+    /**
+     * Shows a notice at the start of the status bar that stays until the user clicks it (the
+     * click shows the full text), unlike messages, which the next message replaces: a layout
+     * opened from its backup copy must not be reported only until a view's first message.
+     *
+     * @param shortKey the key of the short text shown in the bar, or null to remove the notice
+     * @param fullKey the key of the full text (tooltip and dialog), with {@code arg} as its {0}
+     */
+    void notice(String shortKey, String fullKey, String arg) {
+        if (notice == null || notice.isDisposed()) {
+            return;
+        }
+        noticeKeys = shortKey == null ? null : new String[] {shortKey, fullKey};
+        noticeArg = arg;
+        ((GridData) notice.getLayoutData()).exclude = shortKey == null;
+        notice.setVisible(shortKey != null);
+        if (shortKey == null) {
+            notice.setText("");
+            notice.setToolTipText(null);
+            notice.getParent().layout(true);
+        } else {
+            createStatusBarTexts();
+        }
+    }
+
+    /** The notice's short and full text, or null when there is none. */
+    String statusNotice() {
+        return noticeKeys == null ? null : notice.getText() + " | " + notice.getToolTipText().replace('\n', ' ');
     }
 
     /** Feed health counts for the status bar. */

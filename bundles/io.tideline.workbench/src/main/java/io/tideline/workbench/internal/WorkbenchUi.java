@@ -110,8 +110,9 @@ final class WorkbenchUi implements ViewHost.Site {
         shell.addListener(SWT.Dispose, e -> pool.dispose());
         render();
         if (loaded.problem() != null) {
-            status(messages.get(loaded.source() == LayoutFile.Source.BACKUP ? "layout.fromBackup" : "layout.problem",
-                    loaded.problem()));
+            boolean backup = loaded.source() == LayoutFile.Source.BACKUP;
+            chrome.notice(backup ? "layout.noticeBackup" : "layout.noticeDefaults",
+                    backup ? "layout.fromBackup" : "layout.problem", loaded.problem());
             log.accept(loaded.problem());
         }
         shell.open();

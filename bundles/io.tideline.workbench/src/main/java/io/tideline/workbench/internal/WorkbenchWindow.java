@@ -368,7 +368,8 @@ public final class WorkbenchWindow implements Command, EventHandler {
     public String usage() {
         return "workbench layout | perspective ID | show VIEW_ID [key=value...] | move INSTANCE STACK"
                 + " center|left|right|top|bottom | detach INSTANCE | close INSTANCE | views | save"
-                + " | maximize STACK | geometry | screenshot FILE.png [INSTANCE] | watchdog [reset] | language [en|de|zh]";
+                + " | maximize STACK | geometry | status | screenshot FILE.png [INSTANCE] | watchdog [reset]"
+                + " | language [en|de|zh]";
     }
 
     @Override
@@ -461,6 +462,12 @@ public final class WorkbenchWindow implements Command, EventHandler {
                 u.perspective().view(instance).orElseThrow(() -> new IllegalArgumentException("no view " + instance));
                 u.close(instance);
                 return "closed";
+            }
+            case "status" -> {
+                // The status bar as the user reads it: the notice that stays until clicked, then
+                // the latest message.
+                String notice = u.chrome().statusNotice();
+                return (notice == null ? "" : "notice " + notice + "\n") + "message " + u.chrome().statusMessage();
             }
             case "views" -> {
                 StringBuilder sb = new StringBuilder();
