@@ -55,6 +55,16 @@ public interface SeriesStore {
     Optional<SeriesInfo> info(SeriesId id) throws StoreException;
 
     /**
+     * The store's health: whether it opened, and what its last integrity check (or a read or
+     * write since) found. Waits for the store to finish opening.
+     *
+     * @since 1.1
+     */
+    default StoreHealth health() {
+        return new StoreHealth(StoreHealth.Status.UNCHECKED, null, List.of());
+    }
+
+    /**
      * Deletes a series and all its bars.
      *
      * @return whether the series existed

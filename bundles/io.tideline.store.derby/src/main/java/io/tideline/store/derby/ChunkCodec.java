@@ -2,6 +2,7 @@ package io.tideline.store.derby;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.zip.CRC32C;
 
 /**
  * The binary form of one chunk: a run of consecutive bars of one series.
@@ -93,6 +94,16 @@ final class ChunkCodec {
             throw new IllegalStateException("chunk has " + buf.remaining() + " trailing bytes");
         }
         return n;
+    }
+
+    /**
+     * The CRC32C of an encoded chunk, stored beside it and checked on every read: Derby checks
+     * its pages, not what a page holds once read or what was changed through SQL.
+     */
+    static int crc(byte[] chunk) {
+        CRC32C crc = new CRC32C();
+        crc.update(chunk);
+        return (int) crc.getValue();
     }
 
     private static void checkVersion(ByteBuffer buf) {

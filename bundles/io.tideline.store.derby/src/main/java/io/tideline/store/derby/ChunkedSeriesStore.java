@@ -160,7 +160,8 @@ public final class ChunkedSeriesStore implements SeriesStore {
         Field[] fields = first.fields().toArray(new Field[0]);
         boolean[] pulledMore = {false};
         try {
-            return transaction("write series " + id, WRITE, () -> !pulledMore[0], c -> {
+            Damage scope = new Damage(id.toString(), Long.MIN_VALUE, Long.MAX_VALUE, "");
+            return transaction("write series " + id, scope, WRITE, () -> !pulledMore[0], c -> {
                 SeriesRow row = lockOrCreate(c, descriptor, fields);
                 Tally tally = new Tally(row);
                 merge(c, row.key, descriptor.id(), fields, first, tally);
@@ -281,14 +282,13 @@ public final class ChunkedSeriesStore implements SeriesStore {
         // not full (so appends keep filling the last chunk instead of leaving small ones).
         long firstStart = floorChunkStart(c, key, from);
         List<StoredChunk> affected = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT CHUNK_START, CHUNK_END, BAR_COUNT, DATA FROM TL_CHUNK"
-                + " WHERE SERIES_KEY = ? AND CHUNK_START >= ? AND CHUNK_START <= ? ORDER BY CHUNK_START")) {
+        try (PreparedStatement ps = c.prepareStatement(SELECT_CHUNKS)) {
             ps.setInt(1, key);
             ps.setLong(2, firstStart);
             ps.setLong(3, to);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    StoredChunk chunk = new StoredChunk(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getBytes(4));
+                    StoredChunk chunk = StoredChunk.of(rs);
                     boolean overlaps = chunk.end >= from;
                     if (overlaps || chunk.count < chunkBars) {
                         affected.add(chunk);
@@ -304,8 +304,10 @@ public final class ChunkedSeriesStore implements SeriesStore {
         long[] oldTimes = new long[oldBars];
         double[][] oldColumns = new double[fields.length][oldBars];
         int filled = 0;
+        // A damaged chunk fails the write: merged and written back with a fresh checksum, its
+        // damage would be made permanent and invisible.
         for (StoredChunk chunk : affected) {
-            filled += ChunkCodec.decode(chunk.data, oldTimes, oldColumns, filled);
+            filled += decodeChecked(id, chunk, oldTimes, oldColumns, filled);
         }
         Merged merged = merge(oldTimes, oldColumns, times, columns);
 
@@ -320,14 +322,16 @@ public final class ChunkedSeriesStore implements SeriesStore {
         }
         faultPoint.afterDelete(id);
         try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO TL_CHUNK (SERIES_KEY, CHUNK_START, CHUNK_END, BAR_COUNT, DATA) VALUES (?, ?, ?, ?, ?)")) {
+                "INSERT INTO TL_CHUNK (SERIES_KEY, CHUNK_START, CHUNK_END, BAR_COUNT, DATA, CRC) VALUES (?, ?, ?, ?, ?, ?)")) {
             for (int start = 0; start < merged.size; start += chunkBars) {
                 int end = Math.min(merged.size, start + chunkBars);
                 ps.setInt(1, key);
                 ps.setLong(2, merged.times[start]);
                 ps.setLong(3, merged.times[end - 1]);
                 ps.setInt(4, end - start);
-                ps.setBytes(5, ChunkCodec.encode(merged.times, merged.columns, start, end));
+                byte[] encoded = ChunkCodec.encode(merged.times, merged.columns, start, end);
+                ps.setBytes(5, encoded);
+                ps.setInt(6, ChunkCodec.crc(encoded));
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -451,33 +455,74 @@ public final class ChunkedSeriesStore implements SeriesStore {
             throw new StoreException("read of " + id + ": the range is inverted (from " + Instant.ofEpochMilli(fromMillis)
                     + " is after to " + Instant.ofEpochMilli(toMillis) + ")");
         }
-        return transaction("read series " + id, READ, c -> {
+        Damage scope = new Damage(id.toString(), fromMillis, toMillis, "");
+        return transaction("read series " + id, scope, READ, () -> true, c -> {
             SeriesRow row = find(c, id).orElseThrow(() -> new StoreException("unknown series " + id
                     + " (tideline --headless series list shows what is stored)"));
             Field[] fields = row.fieldArray();
-            List<byte[]> chunks = new ArrayList<>();
-            int total = 0;
+            List<StoredChunk> chunks = new ArrayList<>();
+            long total = 0;
             long firstStart = floorChunkStart(c, row.key, fromMillis);
-            try (PreparedStatement ps = c.prepareStatement("SELECT BAR_COUNT, DATA FROM TL_CHUNK"
-                    + " WHERE SERIES_KEY = ? AND CHUNK_START >= ? AND CHUNK_START <= ? ORDER BY CHUNK_START")) {
+            try (PreparedStatement ps = c.prepareStatement(SELECT_CHUNKS)) {
                 ps.setInt(1, row.key);
                 ps.setLong(2, firstStart);
                 ps.setLong(3, toMillis);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        total += rs.getInt(1);
-                        chunks.add(rs.getBytes(2));
+                        StoredChunk chunk = StoredChunk.of(rs);
+                        checkHeader(id, chunk, fields.length);
+                        if (!chunks.isEmpty() && chunk.start <= chunks.get(chunks.size() - 1).end) {
+                            throw damage(id, chunk, "it overlaps the chunk before it").exception("read series " + id, null);
+                        }
+                        total += chunk.count;
+                        chunks.add(chunk);
                     }
                 }
             }
-            long[] times = new long[total];
-            double[][] columns = new double[fields.length][total];
+            boolean whole = fromMillis <= row.first && toMillis >= row.last;
+            if (whole && total != row.count) {
+                throw new Damage(id.toString(), row.first, row.last, "the series records " + row.count
+                        + " bars, its chunks hold " + total).exception("read series " + id, null);
+            }
+            long[] times = new long[(int) total];
+            double[][] columns = new double[fields.length][(int) total];
             int filled = 0;
-            for (byte[] chunk : chunks) {
-                filled += ChunkCodec.decode(chunk, times, columns, filled);
+            for (StoredChunk chunk : chunks) {
+                filled += decodeChecked(id, chunk, times, columns, filled);
             }
             return slice(times, columns, fields, fromMillis, toMillis);
         });
+    }
+
+    private static final String SELECT_CHUNKS = "SELECT CHUNK_START, CHUNK_END, BAR_COUNT, DATA, CRC FROM TL_CHUNK"
+            + " WHERE SERIES_KEY = ? AND CHUNK_START >= ? AND CHUNK_START <= ? ORDER BY CHUNK_START";
+
+    private static Damage damage(SeriesId id, StoredChunk chunk, String what) {
+        return new Damage(id.toString(), chunk.start, chunk.end, what);
+    }
+
+    /**
+     * Checks a chunk's checksum and that its row agrees with its header, before anything is
+     * decoded (a wrong count would otherwise overrun the arrays it is decoded into).
+     */
+    private static void checkHeader(SeriesId id, StoredChunk chunk, int columns) throws Damage.DamagedException {
+        Damage damage = Integrity.headerDamage(id.toString(), chunk, columns);
+        if (damage != null) {
+            throw damage.exception("read series " + id, null);
+        }
+    }
+
+    /** Decodes a checked chunk, checking that its times match its row. */
+    private static int decodeChecked(SeriesId id, StoredChunk chunk, long[] times, double[][] columns, int offset)
+            throws Damage.DamagedException {
+        Damage damage = Integrity.headerDamage(id.toString(), chunk, columns.length);
+        if (damage == null) {
+            damage = Integrity.decode(id.toString(), chunk, times, columns, offset);
+        }
+        if (damage != null) {
+            throw damage.exception("use series " + id, null);
+        }
+        return chunk.count;
     }
 
     private static SeriesData slice(long[] times, double[][] columns, Field[] fields, long from, long to) {
@@ -545,6 +590,11 @@ public final class ChunkedSeriesStore implements SeriesStore {
         });
     }
 
+    /** Walks every series and chunk for {@code db check} (see {@link Integrity#check}). */
+    Integrity.Report check() {
+        return Integrity.check(source);
+    }
+
     /** Counts of stored series, bars and chunks, for {@code db info}. */
     public long[] counts() throws StoreException {
         return transaction("count rows", READ, c -> {
@@ -591,7 +641,13 @@ public final class ChunkedSeriesStore implements SeriesStore {
         }
     }
 
-    private record StoredChunk(long start, long end, int count, byte[] data) {
+    /** One TL_CHUNK row as read. */
+    record StoredChunk(long start, long end, int count, byte[] data, int crc) {
+
+        /** The row at the cursor of a SELECT of {@link #SELECT_CHUNKS}' columns. */
+        static StoredChunk of(ResultSet rs) throws SQLException {
+            return new StoredChunk(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getBytes(4), rs.getInt(5));
+        }
     }
 
     private static String fieldList(Field[] fields) {
@@ -650,12 +706,42 @@ public final class ChunkedSeriesStore implements SeriesStore {
      * timed out on a lock, or lost a race creating the same series.
      */
     private <T> T transaction(String what, int isolation, Work<T> work) throws StoreException {
-        return transaction(what, isolation, () -> true, work);
+        return transaction(what, null, isolation, () -> true, work);
     }
 
-    /** As above; {@code canRetry} says whether the work can still be run again. */
-    private <T> T transaction(String what, int isolation, BooleanSupplier canRetry, Work<T> work)
+    /**
+     * As above; {@code scope} is the series and range the work touches, named when Derby
+     * reports damaged files (null: the store as a whole), and {@code canRetry} says whether the
+     * work can still be run again.
+     */
+    private <T> T transaction(String what, Damage scope, int isolation, BooleanSupplier canRetry, Work<T> work)
             throws StoreException {
+        try {
+            return attempt(what, isolation, canRetry, work);
+        } catch (StoreException e) {
+            if (!(e instanceof Damage.DamagedException) && e.getCause() != null && Damage.isDamage(e.getCause())) {
+                throw damaged(what, scope, e.getCause());
+            }
+            throw e;
+        } catch (RuntimeException e) {
+            if (Damage.isDamage(e)) {
+                throw damaged(what, scope, e);
+            }
+            throw e;
+        }
+    }
+
+    private Damage.DamagedException damaged(String what, Damage scope, Throwable cause) {
+        String text = "Derby could not read the store's files at " + source.where() + " (details in derby.log)";
+        if (scope == null) {
+            Damage whole = new Damage("(the store)", Long.MIN_VALUE, Long.MAX_VALUE, text);
+            return new Damage.DamagedException(whole, "cannot " + what + ": the store's files at " + source.where()
+                    + " are damaged (details in derby.log). " + Damage.WHAT_TO_DO, cause);
+        }
+        return new Damage(scope.series(), scope.from(), scope.to(), text).exception(what, cause);
+    }
+
+    private <T> T attempt(String what, int isolation, BooleanSupplier canRetry, Work<T> work) throws StoreException {
         SQLException last = null;
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             try (Connection c = source.open()) {
@@ -672,7 +758,7 @@ public final class ChunkedSeriesStore implements SeriesStore {
             } catch (SQLException e) {
                 if (!retryable(e) || !canRetry.getAsBoolean()) {
                     throw new StoreException("cannot " + what + " in the store at " + source.where() + ": "
-                            + e.getMessage() + " (SQLState " + e.getSQLState() + ")", e);
+                            + e.getMessage(), e);
                 }
                 last = e;
                 try {

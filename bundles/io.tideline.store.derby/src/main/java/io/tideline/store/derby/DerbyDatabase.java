@@ -208,6 +208,11 @@ final class DerbyDatabase {
         if (states.contains("08001") || states.contains("08004") || states.contains("08006")) {
             return new StoreException("cannot connect to the store at " + where + ": " + detail, e);
         }
+        if (Damage.isDamage(e)) {
+            return new StoreException("cannot open the store at " + where + ": its files are damaged (details in"
+                    + " derby.log); they were left as they are. Restore the latest backup"
+                    + " (tideline --headless db restore DIR)", e);
+        }
         return new StoreException("cannot open the store at " + where + " (its files were left as they are): "
                 + detail, e);
     }

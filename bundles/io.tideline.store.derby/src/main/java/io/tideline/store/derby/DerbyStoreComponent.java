@@ -10,6 +10,7 @@ import io.tideline.api.store.SeriesEvents;
 import io.tideline.api.store.SeriesInfo;
 import io.tideline.api.store.SeriesStore;
 import io.tideline.api.store.StoreException;
+import io.tideline.api.store.StoreHealth;
 import io.tideline.api.store.WriteSummary;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -104,6 +105,7 @@ public final class DerbyStoreComponent implements SeriesStore, Command {
     private Config config;
     private BackupCommands backupCommands;
     private ScheduledExecutorService dailyBackups;
+    private CheckRecord checkRecord;
 
     @Activate
     void activate(BundleContext context, Config config) {
@@ -111,6 +113,7 @@ public final class DerbyStoreComponent implements SeriesStore, Command {
         String dataDir = context.getProperty("tideline.data.dir");
         folder = Path.of(dataDir == null ? System.getProperty("user.home") + "/.tideline" : dataDir, "db");
         this.config = config;
+        checkRecord = new CheckRecord(folder.resolveSibling(CheckRecord.FILE_NAME));
         Backups backups = new Backups(folder, config.backup_dir().isBlank() ? folder.resolveSibling("backups")
                 : Path.of(config.backup_dir().trim()));
         backupCommands = new BackupCommands(mode, backups, this::store, this::reopen, this::post);
@@ -224,7 +227,12 @@ public final class DerbyStoreComponent implements SeriesStore, Command {
 
     @Override
     public WriteSummary upsertAll(SeriesDescriptor descriptor, BatchSource batches) throws StoreException, IOException {
-        ChunkedSeriesStore.Written written = store().write(descriptor, batches);
+        ChunkedSeriesStore.Written written;
+        try {
+            written = store().write(descriptor, batches);
+        } catch (Damage.DamagedException e) {
+            throw recorded(e);
+        }
         WriteSummary summary = written.summary();
         if (summary.bars() > 0) {
             post(SeriesEvents.TOPIC_APPENDED, Map.of(SeriesEvents.SERIES, descriptor.id().toString(),
@@ -236,7 +244,33 @@ public final class DerbyStoreComponent implements SeriesStore, Command {
 
     @Override
     public SeriesData read(SeriesId id, long fromMillis, long toMillis) throws StoreException {
-        return store().read(id, fromMillis, toMillis);
+        try {
+            return store().read(id, fromMillis, toMillis);
+        } catch (Damage.DamagedException e) {
+            throw recorded(e);
+        }
+    }
+
+    /** Keeps damage a read or write met in the check record, for status and the status bar. */
+    private Damage.DamagedException recorded(Damage.DamagedException e) {
+        try {
+            checkRecord.damaged(e.damage());
+        } catch (IOException notRecorded) {
+            logger.warn("cannot record the damage of {} in {}: {}", e.damage().series(), CheckRecord.FILE_NAME,
+                    notRecorded.getMessage());
+        }
+        logger.error("{}", e.getMessage());
+        return e;
+    }
+
+    @Override
+    public StoreHealth health() {
+        try {
+            store();
+        } catch (StoreException e) {
+            return new StoreHealth(StoreHealth.Status.UNAVAILABLE, checkRecord.read().checkedAt(), List.of(e.getMessage()));
+        }
+        return checkRecord.read();
     }
 
     @Override
@@ -274,18 +308,21 @@ public final class DerbyStoreComponent implements SeriesStore, Command {
 
     @Override
     public String summary() {
-        return "the series store: mode, location, size on disk and row counts; backup and restore";
+        return "the series store: mode, location, size on disk and row counts; integrity check; backup and restore";
     }
 
     @Override
     public String usage() {
-        return "db info | " + BackupCommands.USAGE;
+        return "db info | db check | " + BackupCommands.USAGE;
     }
 
     @Override
     public int run(CommandRequest request) throws StoreException, IOException {
         if (BackupCommands.handles(request.args())) {
             return backupCommands.run(request);
+        }
+        if (request.args().equals(List.of("check"))) {
+            return check(request);
         }
         if (!request.args().equals(List.of("info"))) {
             request.err().println("usage: " + usage());
@@ -304,6 +341,35 @@ public final class DerbyStoreComponent implements SeriesStore, Command {
         out.printf("chunks     %,d (up to %,d single-value bars each)%n", counts[2], ChunkedSeriesStore.chunkBars(1));
         out.printf("schema     version %d%n", Schema.CURRENT);
         return OK;
+    }
+
+    /**
+     * {@code db check}: every series and chunk (see {@link Integrity#check}); a line per damaged
+     * series, a summary, and what to do. The result is kept for {@code status} and the status
+     * bar. Exit 1 on damage.
+     */
+    private int check(CommandRequest request) throws StoreException, IOException {
+        PrintStream out = request.out();
+        ChunkedSeriesStore s;
+        try {
+            s = store();
+        } catch (StoreException e) {
+            request.err().println(e.getMessage());
+            return FAILED;
+        }
+        out.println("checking every series and chunk of " + s.where() + " ...");
+        Integrity.Report report = s.check();
+        checkRecord.checked(report, java.time.Instant.now());
+        for (Damage d : report.damage()) {
+            out.println("DAMAGED  " + d.oneLine());
+        }
+        out.printf("checked %,d series, %,d chunks, %,d bars: %s%n", report.series(), report.chunks(), report.bars(),
+                report.clean() ? "no damage found" : report.damage().size() + " damaged");
+        if (!report.clean()) {
+            out.println("what to do: restore the latest backup (tideline --headless db restore DIR), then re-import"
+                    + " or refetch what came after it; docs/store-integrity.md has the whole procedure");
+        }
+        return report.clean() ? OK : FAILED;
     }
 
     static long sizeOf(Path folder) throws IOException {

@@ -3,6 +3,7 @@ package io.tideline.store.derby;
 import io.tideline.api.store.StoreException;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -15,12 +16,18 @@ import java.util.List;
 final class Schema {
 
     /** The schema version this code writes. */
-    static final int CURRENT = 1;
+    static final int CURRENT = 2;
+
+    /** One migration step, run inside the migration's transaction. */
+    @FunctionalInterface
+    private interface Step {
+        void run(Connection c) throws SQLException;
+    }
 
     /** Migrations: element {@code i} takes a database from version {@code i} to {@code i + 1}. */
-    private static final List<List<String>> MIGRATIONS = List.of(
+    private static final List<List<Step>> MIGRATIONS = List.of(
             // 0 -> 1: the first schema.
-            List.of(
+            sql(List.of(
                     "CREATE TABLE TL_SCHEMA (VERSION INT NOT NULL)",
                     "INSERT INTO TL_SCHEMA (VERSION) VALUES (0)",
                     "CREATE TABLE TL_SERIES (SERIES_KEY INT NOT NULL GENERATED ALWAYS AS IDENTITY,"
@@ -41,7 +48,36 @@ final class Schema {
                             + " CHUNK_END BIGINT NOT NULL, BAR_COUNT INT NOT NULL, DATA BLOB(64M) NOT NULL,"
                             + " CONSTRAINT TL_CHUNK_PK PRIMARY KEY (SERIES_KEY, CHUNK_START))",
                     "CALL SYSCS_UTIL.SYSCS_SET_DATABASE_PROPERTY('derby.storage.pageSize', NULL)",
-                    "CALL SYSCS_UTIL.SYSCS_SET_DATABASE_PROPERTY('derby.storage.pageReservedSpace', NULL)"));
+                    "CALL SYSCS_UTIL.SYSCS_SET_DATABASE_PROPERTY('derby.storage.pageReservedSpace', NULL)")),
+            // 1 -> 2: a CRC32C of every chunk's DATA, checked on every read; computed here for
+            // the chunks stored before (it vouches for them from now on, not for the past).
+            List.of(
+                    c -> execute(c, "ALTER TABLE TL_CHUNK ADD COLUMN CRC INT NOT NULL DEFAULT 0"),
+                    Schema::checksumExistingChunks));
+
+    private static List<Step> sql(List<String> statements) {
+        return statements.stream().<Step>map(sql -> c -> execute(c, sql)).toList();
+    }
+
+    private static void execute(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    private static void checksumExistingChunks(Connection c) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT SERIES_KEY, CHUNK_START, DATA FROM TL_CHUNK");
+                PreparedStatement update = c.prepareStatement(
+                        "UPDATE TL_CHUNK SET CRC = ? WHERE SERIES_KEY = ? AND CHUNK_START = ?");
+                ResultSet rs = select.executeQuery()) {
+            while (rs.next()) {
+                update.setInt(1, ChunkCodec.crc(rs.getBytes(3)));
+                update.setInt(2, rs.getInt(1));
+                update.setLong(3, rs.getLong(2));
+                update.executeUpdate();
+            }
+        }
+    }
 
     private Schema() {
     }
@@ -62,13 +98,11 @@ final class Schema {
                         + ", newer than this Tideline understands (" + CURRENT + "); it was left untouched."
                         + " Use a newer Tideline, or another data directory (--data-dir)");
             }
-            try (Statement s = c.createStatement()) {
-                for (int v = version; v < CURRENT; v++) {
-                    for (String sql : MIGRATIONS.get(v)) {
-                        s.execute(sql);
-                    }
-                    s.executeUpdate("UPDATE TL_SCHEMA SET VERSION = " + (v + 1));
+            for (int v = version; v < CURRENT; v++) {
+                for (Step step : MIGRATIONS.get(v)) {
+                    step.run(c);
                 }
+                execute(c, "UPDATE TL_SCHEMA SET VERSION = " + (v + 1));
             }
             c.commit();
             return version;
