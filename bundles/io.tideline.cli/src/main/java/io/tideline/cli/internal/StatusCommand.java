@@ -3,9 +3,11 @@ package io.tideline.cli.internal;
 import io.tideline.api.command.Command;
 import io.tideline.api.command.CommandRequest;
 import io.tideline.api.platform.BundleDiagnostics;
-import io.tideline.api.platform.BundleProblem;
 import io.tideline.api.platform.BundleStatus;
+import io.tideline.api.store.SeriesStore;
+import io.tideline.api.store.StoreHealth;
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.List;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
@@ -19,7 +21,8 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 
 /**
  * {@code status}: the data directory, every bundle with its state, the registered Tideline
- * services, and the problems of bundles that are not running. Exits 1 when there is a problem.
+ * services, and the problems of bundles that are not running and of a series store that could not
+ * open or failed its last integrity check. Exits 1 when there is a problem.
  */
 @Component
 public final class StatusCommand implements Command {
@@ -28,6 +31,9 @@ public final class StatusCommand implements Command {
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile BundleDiagnostics diagnostics;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile SeriesStore store;
 
     @Activate
     void activate(BundleContext context) {
@@ -85,13 +91,37 @@ public final class StatusCommand implements Command {
                     component == null ? "" : " (" + component + ")", ref.getBundle().getSymbolicName());
         }
 
-        List<BundleProblem> problems = diag.problems();
+        List<String> problems = new ArrayList<>();
+        diag.problems().forEach(p -> problems.add(p.oneLine()));
+        problems.addAll(storeProblems());
         if (problems.isEmpty()) {
             out.printf("%nProblems: none%n");
         } else {
             out.printf("%nProblems (%d):%n", problems.size());
-            problems.forEach(p -> out.println("  " + p.oneLine()));
+            problems.forEach(p -> out.println("  " + p));
         }
         return problems.isEmpty() ? OK : FAILED;
+    }
+
+    /** A store that could not open, or failed its last 'db check' (or a read since), is a problem. */
+    private List<String> storeProblems() {
+        SeriesStore s = store;
+        if (s == null) {
+            return List.of();
+        }
+        StoreHealth health = s.health();
+        if (!health.isProblem()) {
+            return List.of();
+        }
+        List<String> lines = new ArrayList<>();
+        if (health.status() == StoreHealth.Status.UNAVAILABLE) {
+            health.problems().forEach(p -> lines.add("series store: " + p));
+        } else {
+            lines.add("series store: damaged" + (health.checkedAt() == null ? "" : " (last 'db check' "
+                    + health.checkedAt() + ")") + "; run 'tideline --headless db check', then restore the latest"
+                    + " backup (db restore DIR)");
+            health.problems().forEach(p -> lines.add("  " + p));
+        }
+        return lines;
     }
 }
