@@ -15,8 +15,12 @@ import java.util.concurrent.atomic.AtomicReference;
  * that may pass), and {@code DOWN} after {@value #DOWN_AFTER} failed requests in a row or a
  * first-ever failure that will not pass by retrying. Failures are counted per request, not per
  * fetch: a fetch that used up three attempts on HTTP 500 leaves the feed {@code DOWN}, while a
- * fetch refused once (a 404 for one series, a rate limit asking to wait too long) leaves it
- * {@code DEGRADED}.
+ * fetch refused once (a 404 for one series) leaves it {@code DEGRADED}. A request stopped by one
+ * of {@link HttpFetcher}'s limits ({@link HttpFeedException#guard()}: a body over the cap, the
+ * deadline, a redirect loop, a {@code Retry-After} beyond the retry ceiling, text in no valid
+ * encoding) makes the feed {@code DOWN} at once: that server is not having a bad minute.
+ *
+ * <p>Errors are kept redacted ({@link Redaction}) and printable ({@link Printable}).
  *
  * <p>Thread-safe: each update replaces one immutable snapshot atomically, so a reader never sees
  * half an update.
@@ -42,7 +46,7 @@ public final class FeedHealthTracker {
     /** Records a successful fetch now. */
     public void recordSuccess() {
         long now = clock.millis();
-        snapshot.updateAndGet(s -> new Snapshot(true, now, s.lastError, 0, false, s.nextRunMillis));
+        snapshot.updateAndGet(s -> new Snapshot(true, now, s.lastError, 0, false, false, s.nextRunMillis));
     }
 
     /**
@@ -51,7 +55,8 @@ public final class FeedHealthTracker {
      */
     public void recordFailure(FeedException failure) {
         int attempts = failure instanceof HttpFeedException http ? http.attempts() : 1;
-        recordFailure(failure.getMessage(), failure.retryable(), attempts);
+        boolean stopped = failure instanceof HttpFeedException http && http.guard().isPresent();
+        record(failure.getMessage(), failure.retryable(), attempts, stopped);
     }
 
     /**
@@ -72,16 +77,31 @@ public final class FeedHealthTracker {
      * @param failedRequests how many requests of the fetch failed, at least 1
      */
     public void recordFailure(String error, boolean retryable, int failedRequests) {
-        String redacted = Redaction.redact(Objects.requireNonNullElse(error, "unknown error"));
+        record(error, retryable, failedRequests, false);
+    }
+
+    /**
+     * Records that the connector cannot fetch at all, e.g. because its settings were rejected:
+     * the feed is {@code DOWN} with this error until a fetch succeeds.
+     *
+     * @param error what is wrong; redacted and made printable before it is kept
+     * @since 1.1
+     */
+    public void recordUnusable(String error) {
+        record(error, false, 1, true);
+    }
+
+    private void record(String error, boolean retryable, int failedRequests, boolean down) {
+        String kept = Printable.of(Redaction.redact(Objects.requireNonNullElse(error, "unknown error")));
         int count = Math.max(1, failedRequests);
-        snapshot.updateAndGet(s -> new Snapshot(true, s.lastSuccessMillis, redacted,
-                s.consecutiveFailures + count, !retryable, s.nextRunMillis));
+        snapshot.updateAndGet(s -> new Snapshot(true, s.lastSuccessMillis, kept,
+                s.consecutiveFailures + count, !retryable, down, s.nextRunMillis));
     }
 
     /** Records when the next fetch is scheduled, epoch ms UTC, or 0 for none. */
     public void scheduleNext(long epochMillis) {
         snapshot.updateAndGet(s -> new Snapshot(s.fetched, s.lastSuccessMillis, s.lastError,
-                s.consecutiveFailures, s.lastFailurePermanent, epochMillis));
+                s.consecutiveFailures, s.lastFailurePermanent, s.lastFailureDown, epochMillis));
     }
 
     /** When the next fetch is scheduled, epoch ms UTC, or 0 if none is. */
@@ -107,9 +127,9 @@ public final class FeedHealthTracker {
     }
 
     private record Snapshot(boolean fetched, long lastSuccessMillis, String lastError, int consecutiveFailures,
-            boolean lastFailurePermanent, long nextRunMillis) {
+            boolean lastFailurePermanent, boolean lastFailureDown, long nextRunMillis) {
 
-        static final Snapshot INITIAL = new Snapshot(false, 0L, null, 0, false, 0L);
+        static final Snapshot INITIAL = new Snapshot(false, 0L, null, 0, false, false, 0L);
 
         FeedHealth.State state() {
             if (!fetched) {
@@ -119,7 +139,7 @@ public final class FeedHealthTracker {
                 return FeedHealth.State.UP;
             }
             boolean neverSucceeded = lastSuccessMillis == 0L;
-            if (consecutiveFailures >= DOWN_AFTER || (neverSucceeded && lastFailurePermanent)) {
+            if (lastFailureDown || consecutiveFailures >= DOWN_AFTER || (neverSucceeded && lastFailurePermanent)) {
                 return FeedHealth.State.DOWN;
             }
             return FeedHealth.State.DEGRADED;

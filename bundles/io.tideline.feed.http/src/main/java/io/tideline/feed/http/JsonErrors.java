@@ -34,10 +34,10 @@ public final class JsonErrors {
                 : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
     }
 
-    /** The first line of a message, stripped and redacted. */
+    /** The first line of a message, stripped, redacted and {@link Printable printable} (a parser quotes the answer). */
     public static String firstLine(String message) {
         String m = message == null ? "" : message.strip();
         int nl = m.indexOf('\n');
-        return Redaction.redact(nl < 0 ? m : m.substring(0, nl));
+        return Printable.of(Redaction.redact(nl < 0 ? m : m.substring(0, nl)));
     }
 }

@@ -64,6 +64,23 @@ class FeedHealthTrackerTest {
     }
 
     @Test
+    void aRequestStoppedByALimitIsDownAtOnceEvenAfterSuccess() {
+        tracker.recordSuccess();
+        tracker.recordFailure(new HttpFeedException(SeriesId.of("fred", "DGS10"), "response larger than 64 MiB",
+                false, null, 200, 1, "https://x.test/", "", HttpFeedException.Guard.BODY_SIZE));
+        assertThat(tracker.health().state()).isEqualTo(State.DOWN);
+        tracker.recordSuccess();
+        assertThat(tracker.health().state()).isEqualTo(State.UP);
+    }
+
+    @Test
+    void anUnusableConnectorIsDownWithItsReason() {
+        tracker.recordUnusable("settings rejected: x.cfg: timeoutSeconds = 'abc'");
+        assertThat(tracker.health()).isEqualTo(new FeedHealth(State.DOWN, 0L,
+                "settings rejected: x.cfg: timeoutSeconds = 'abc'"));
+    }
+
+    @Test
     void keepsTheNextScheduledRun() {
         tracker.scheduleNext(NOW.plusSeconds(3600).toEpochMilli());
         assertThat(tracker.nextRunMillis()).isEqualTo(NOW.plusSeconds(3600).toEpochMilli());

@@ -150,7 +150,8 @@ class HttpFetcherTest {
                     () -> fetcher.getString(SERIES, server.uri("/x")));
             assertThat(e.retryable()).isTrue();
             assertThat(e.getMessage()).contains("HTTP 429 (Too Many Requests)", "gave up after 1 attempt ",
-                    "the server asked to wait 3600.0 s would pass the maximum total wait of 60.0 s");
+                    "the server asked to wait 60.0 min (Retry-After), more than the 60.0 s left");
+            assertThat(e.guard()).contains(HttpFeedException.Guard.RETRY_CEILING);
             assertThat(sleeper.waits()).isEmpty();
             assertThat(server.received()).hasSize(1);
         }
@@ -179,5 +180,36 @@ class HttpFetcherTest {
         assertThatThrownBy(() -> HttpFetcher.builder().requestTimeout(Duration.ZERO)).hasMessageContaining("requestTimeout");
         assertThatThrownBy(() -> HttpFetcher.builder().initialBackoff(Duration.ofMinutes(5)).build())
                 .hasMessageContaining("longer than maxBackoff");
+        assertThatThrownBy(() -> HttpFetcher.builder().maxResponseBytes(0)).hasMessageContaining("maxResponseBytes");
+        assertThatThrownBy(() -> HttpFetcher.builder().maxRedirects(-1)).hasMessageContaining("maxRedirects");
+    }
+
+    @Test
+    void aRedirectWithinTheLimitIsFollowedAndAnHttpsDowngradeIsNot() throws Exception {
+        try (LoopbackServer server = new LoopbackServer(Reply.redirect("/final"), Reply.of(200, "moved here"));
+                HttpFetcher fetcher = fetcher(3)) {
+            assertThat(fetcher.getString(SERIES, server.uri("/start"))).isEqualTo("moved here");
+            assertThat(server.received()).extracting(URI::getPath).containsExactly("/start", "/final");
+        }
+        try (LoopbackServer server = new LoopbackServer(Reply.redirect("file:///etc/passwd"));
+                HttpFetcher fetcher = fetcher(3)) {
+            HttpFeedException e = catchThrowableOfType(HttpFeedException.class,
+                    () -> fetcher.getString(SERIES, server.uri("/start")));
+            assertThat(e.getMessage()).contains("redirected to 'file:///etc/passwd', which is not an http(s) URL; "
+                    + "not followed");
+            assertThat(e.guard()).contains(HttpFeedException.Guard.REDIRECTS);
+        }
+    }
+
+    @Test
+    void sizesAndDurationsReadAsWords() {
+        assertThat(HttpFetcher.size(512)).isEqualTo("512 bytes");
+        assertThat(HttpFetcher.size(1536)).isEqualTo("1.5 KiB");
+        assertThat(HttpFetcher.size(64L << 20)).isEqualTo("64 MiB");
+        assertThat(HttpFetcher.size(5L << 30)).isEqualTo("5 GiB");
+        assertThat(HttpFetcher.format(Duration.ofMillis(300))).isEqualTo("300 ms");
+        assertThat(HttpFetcher.format(Duration.ofSeconds(90))).isEqualTo("90.0 s");
+        assertThat(HttpFetcher.format(Duration.ofSeconds(3600))).isEqualTo("60.0 min");
+        assertThat(HttpFetcher.format(Duration.ofSeconds(99999))).isEqualTo("27.8 h");
     }
 }

@@ -23,17 +23,21 @@ import java.util.concurrent.TimeUnit;
 final class LoopbackServer implements AutoCloseable {
 
     /** One recorded answer. */
-    record Reply(int status, String body, String retryAfter, boolean hang) {
+    record Reply(int status, String body, String retryAfter, boolean hang, String location) {
         static Reply of(int status, String body) {
-            return new Reply(status, body, null, false);
+            return new Reply(status, body, null, false, null);
         }
 
         static Reply retryAfter(int status, String seconds) {
-            return new Reply(status, "slow down", seconds, false);
+            return new Reply(status, "slow down", seconds, false, null);
         }
 
         static Reply silence() {
-            return new Reply(0, null, null, true);
+            return new Reply(0, null, null, true, null);
+        }
+
+        static Reply redirect(String location) {
+            return new Reply(302, "", null, false, location);
         }
     }
 
@@ -74,6 +78,9 @@ final class LoopbackServer implements AutoCloseable {
         exchange.getResponseHeaders().add("Content-Type", "text/plain; charset=utf-8");
         if (reply.retryAfter() != null) {
             exchange.getResponseHeaders().add("Retry-After", reply.retryAfter());
+        }
+        if (reply.location() != null) {
+            exchange.getResponseHeaders().add("Location", reply.location());
         }
         exchange.sendResponseHeaders(reply.status(), body.length == 0 ? -1 : body.length);
         exchange.getResponseBody().write(body);
