@@ -25,7 +25,6 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -52,10 +51,13 @@ import org.osgi.service.log.LoggerFactory;
 /**
  * The {@code check} command: {@code check [--as-of YYYY-MM-DD] [--json]} prints the risk-off
  * checklist for a day (default: the latest), {@code check --from D1 --to D2 [--csv|--json]} one
- * verdict per day. Rules come from the bundle's defaults, replaced by
- * {@code DATA_DIR/workspace/checklist-rules.json} when that file is present and valid; an invalid
- * override keeps the previous valid rules in force and is reported. When the latest verdict's
- * regime differs from the previous one computed here, {@link RegimeEvents#TOPIC_CHANGED} is posted.
+ * verdict per calendar day, {@code check score --labels FILE [--from D1] [--to D2] [--json]} how a
+ * replay scores against labelled episodes. Rules come from the bundle's defaults, replaced by
+ * {@code DATA_DIR/workspace/checklist-rules.json} when that file is present and valid; the series'
+ * availability rules likewise from {@code DATA_DIR/workspace/availability.json} laid over the
+ * defaults; an invalid file keeps the previous valid one in force and is reported. When the
+ * latest verdict's regime differs from the previous one computed here,
+ * {@link RegimeEvents#TOPIC_CHANGED} is posted.
  */
 @Component(service = {Command.class, EventHandler.class, Checklist.class}, property = {
     EventConstants.EVENT_TOPIC + "=" + SeriesEvents.TOPIC_APPENDED,
@@ -98,13 +100,21 @@ public final class ChecklistComponent implements Command, EventHandler, Checklis
     private static final CommandArgs.Parser ARGS = CommandArgs.parser().flags("--json", "--csv")
             .dates("--as-of", "--from", "--to");
 
+    private static final CommandArgs.Parser SCORE_ARGS = CommandArgs.parser().flags("--json").dates("--from", "--to")
+            .option("--labels", "a labels file (CSV start,end,kind)");
+
     private Path overrideFile;
+    private Path availabilityFile;
     private final LastValidFile<Rules> rules = new LastValidFile<>(RulesLoader::defaults, RulesLoader.READER::read);
+    private final LastValidFile<Availability> availability = new LastValidFile<>(Availability::defaults,
+            file -> Availability.READER.read(file).over(Availability.defaults()));
     private Regime lastRegime;
 
     @Activate
     void activate(BundleContext context) {
-        overrideFile = DataDir.of(context.getProperty(DataDir.PROPERTY)).resolve("workspace").resolve("checklist-rules.json");
+        Path workspace = DataDir.of(context.getProperty(DataDir.PROPERTY)).resolve("workspace");
+        overrideFile = workspace.resolve("checklist-rules.json");
+        availabilityFile = workspace.resolve("availability.json");
         watcher = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "tideline-checklist");
             t.setDaemon(true);
@@ -141,13 +151,17 @@ public final class ChecklistComponent implements Command, EventHandler, Checklis
         }
     }
 
-    /** The verdict with every plugin step of the day appended; a plugin that throws shows UNKNOWN. */
-    private Verdict withPlugins(Verdict v) {
+    /**
+     * The verdict with every plugin step of the day appended; a plugin that throws shows UNKNOWN.
+     * Plugins see the values available at the verdict's decision time, like the built-in steps.
+     */
+    private Verdict withPlugins(Verdict v, Checks checks) {
         if (plugins.isEmpty()) {
             return v;
         }
-        long end = LocalDate.parse(v.asOf()).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli() + 86_399_999L;
+        long end = checks.decision(LocalDate.parse(v.asOf()));
         RoleBindings bindings = roles;
+        Availability rulesNow = availabilityRules(silent());
         StepContext context = new StepContext() {
             @Override
             public String asOf() {
@@ -166,7 +180,14 @@ public final class ChecklistComponent implements Command, EventHandler, Checklis
                     return SeriesData.empty();
                 }
                 try {
-                    return store.read(id.get(), Long.MIN_VALUE, end);
+                    SeriesData d = store.read(id.get(), Long.MIN_VALUE, end);
+                    Availability.Rule rule = rulesNow.of(id.get());
+                    int n = d.size();
+                    while (n > 0 && Math.max(d.time(n - 1), rule.availableAt(d.time(n - 1))) > end) {
+                        n--;
+                    }
+                    return n == d.size() ? d : n == 0 ? SeriesData.empty() : store.read(id.get(), Long.MIN_VALUE,
+                            d.time(n - 1));
                 } catch (StoreException e) {
                     return SeriesData.empty();
                 }
@@ -181,33 +202,38 @@ public final class ChecklistComponent implements Command, EventHandler, Checklis
             }
         }
         return new Verdict(v.asOf(), v.regime(), v.riskOff(), v.tier(), v.action(), v.exposure(), v.drivers(),
-                v.missing(), steps);
+                v.missing(), steps, v.coverage(), v.stale(), v.decisionTime());
     }
 
     @Override
     public Verdict latest() {
-        return withPlugins(checks(silent()).latest());
+        Checks checks = checks(silent());
+        return withPlugins(checks.latest(), checks);
     }
 
     @Override
     public Verdict asOf(LocalDate day) {
-        return withPlugins(checks(silent()).asOf(day));
+        Checks checks = checks(silent());
+        return withPlugins(checks.asOf(day), checks);
     }
 
     @Override
     public List<Verdict> replay(LocalDate from, LocalDate to) {
-        return checks(silent()).replay(from, to).stream().map(this::withPlugins).toList();
+        Checks checks = checks(silent());
+        return checks.replay(from, to).stream().map(v -> withPlugins(v, checks)).toList();
     }
 
     private static PrintStream silent() {
         return new PrintStream(java.io.OutputStream.nullOutputStream());
     }
 
-    /** The checks under the rules in force and the roles bound now. */
+    /** The checks under the rules in force, the roles bound now and their series' availability. */
     private Checks checks(PrintStream err) {
         Rules current = currentRules(err);
+        Availability a = availabilityRules(err);
         RoleBindings r = roles;
-        return new Checks(engine, current, role -> r != null && r.get(role).isPresent());
+        return new Checks(engine, current, role -> r != null && r.get(role).isPresent(),
+                role -> r == null ? a.fallback() : r.get(role).map(a::of).orElse(a.fallback()));
     }
 
     @Override
@@ -222,11 +248,15 @@ public final class ChecklistComponent implements Command, EventHandler, Checklis
 
     @Override
     public String usage() {
-        return "check [--as-of YYYY-MM-DD] [--json] | check --from YYYY-MM-DD --to YYYY-MM-DD [--csv|--json]";
+        return "check [--as-of YYYY-MM-DD] [--json] | check --from YYYY-MM-DD --to YYYY-MM-DD [--csv|--json]"
+                + " | check score --labels FILE [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json]";
     }
 
     @Override
     public int run(CommandRequest request) {
+        if (!request.args().isEmpty() && request.args().get(0).equals("score")) {
+            return score(request, request.args().subList(1, request.args().size()));
+        }
         LocalDate asOf;
         LocalDate from;
         LocalDate to;
@@ -259,7 +289,7 @@ public final class ChecklistComponent implements Command, EventHandler, Checklis
         Checks checks = checks(request.err());
         PrintStream out = request.out();
         if (from != null) {
-            List<Verdict> days = checks.replay(from, to).stream().map(this::withPlugins).toList();
+            List<Verdict> days = checks.replay(from, to).stream().map(v -> withPlugins(v, checks)).toList();
             if (json) {
                 out.println(VerdictFormat.json(days));
             } else if (csv) {
@@ -271,7 +301,7 @@ public final class ChecklistComponent implements Command, EventHandler, Checklis
             request.err().println(days.size() + " days");
             return OK;
         }
-        Verdict v = withPlugins(asOf == null ? checks.latest() : checks.asOf(asOf));
+        Verdict v = withPlugins(asOf == null ? checks.latest() : checks.asOf(asOf), checks);
         if (asOf == null) {
             announce(v);
         }
@@ -281,6 +311,66 @@ public final class ChecklistComponent implements Command, EventHandler, Checklis
             VerdictFormat.text(v, out);
         }
         return OK;
+    }
+
+    /**
+     * {@code check score}: replays the labels' range (or {@code --from}/{@code --to}) and scores
+     * it. A labels file that is refused is reported with its file and line, and nothing runs.
+     */
+    private int score(CommandRequest request, List<String> args) {
+        Labels labels;
+        LocalDate from;
+        LocalDate to;
+        boolean json;
+        try {
+            CommandArgs a = SCORE_ARGS.parse(args);
+            String file = a.value("--labels");
+            if (file == null) {
+                throw new IllegalArgumentException("score needs --labels FILE (CSV start,end,kind)");
+            }
+            json = a.flag("--json");
+            labels = Labels.read(Path.of(file));
+            from = a.date("--from") == null ? labels.first() : a.date("--from");
+            to = a.date("--to") == null ? labels.last() : a.date("--to");
+            if (to.isBefore(from)) {
+                throw new IllegalArgumentException("--to " + to + " is before --from " + from);
+            }
+        } catch (IllegalArgumentException e) {
+            request.err().println("check score: " + e.getMessage());
+            request.err().println("usage: " + usage());
+            return USAGE;
+        } catch (Labels.LabelsException e) {
+            request.err().println("check score: " + e.getMessage() + "; nothing was run");
+            return USAGE;
+        }
+        Checks checks = checks(request.err());
+        String equity = checks.rules().steps().correlation().equityRole();
+        if (!checks.plan().bound(equity)) {
+            request.err().println("check score: the equity index role " + equity + " is not bound; the score counts"
+                    + " its trading days and back-tests on its returns (bind it with: roles set " + equity + " SERIES)");
+            return FAILED;
+        }
+        Checks.Replay replay = checks.replayDetailed(from, to);
+        long[] times = replay.readings().times(Plan.raw(equity));
+        double[] closes = replay.readings().values(Plan.raw(equity));
+        Score.Report report = Score.of(from, replay.verdicts(), replay.held(), times, closes, labels);
+        if (json) {
+            request.out().println(VerdictFormat.json(report));
+        } else {
+            VerdictFormat.score(report, Score.extra(from, replay.verdicts(), times), request.out());
+        }
+        return OK;
+    }
+
+    /** The availability rules in force: the workspace file over the defaults, else the previous valid ones. */
+    private Availability availabilityRules(PrintStream err) {
+        Path file = availabilityFile;
+        LastValidFile.State<Availability> s = availability.current(file != null && Files.isRegularFile(file) ? file
+                : null);
+        if (s.error() != null) {
+            err.println("check: " + s.error() + "; the previous valid availability rules stay in force");
+        }
+        return s.value();
     }
 
     /** The rules in force: the override when present and valid, else the previous valid rules. */

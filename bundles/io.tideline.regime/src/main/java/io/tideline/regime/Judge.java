@@ -6,7 +6,9 @@ import io.tideline.regime.api.Regime;
 import io.tideline.regime.api.Status;
 import io.tideline.regime.api.Step;
 import io.tideline.regime.api.Verdict;
-import io.tideline.support.series.AsOfColumns;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,10 +16,19 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Turns readings as of a cutoff into the five steps, the regime, tier and action, following the
- * rules. Pure and immutable: the same readings and cutoff give the same verdict.
+ * Turns readings at a decision time into the five steps, the regime, tier and action, following
+ * the rules. It fails closed: a step whose required inputs are missing or stale is UNKNOWN unless
+ * what it does have is adverse on its own (an alarm is never thrown away, a calm is never
+ * assumed), and with fewer than {@value #MIN_KNOWN_STEPS} of the four judging steps known the
+ * verdict is INSUFFICIENT_DATA with action UNKNOWN. Pure and immutable: the same readings and
+ * decision time give the same verdict.
  */
 final class Judge {
+
+    /** Known judging steps below this many make the verdict INSUFFICIENT_DATA. */
+    static final int MIN_KNOWN_STEPS = 3;
+
+    private static final long DAY = Availability.DAY;
 
     private final Rules rules;
     private final Plan plan;
@@ -43,18 +54,71 @@ final class Judge {
         boolean cryptoFalling;
     }
 
-    Verdict judge(String day, long cutoff, AsOfColumns r) {
+    /** The readings at one decision time, with the observation day and age of each value. */
+    private record At(Readings r, long cutoff) {
+
+        double value(String node) {
+            return r.value(node, cutoff);
+        }
+
+        double value(String node, int lag) {
+            return r.value(node, cutoff, lag);
+        }
+
+        /** Evidence of a reading from {@code node}, with the day and age of the value behind it. */
+        Evidence ev(String role, String indicator, String node, double value, Double threshold, String rule) {
+            long t = r.observed(node, cutoff);
+            if (t == Long.MIN_VALUE) {
+                return new Evidence(role, indicator, num(value), threshold, rule, null, null);
+            }
+            long obsDay = Math.floorDiv(t, DAY);
+            int age = (int) (Math.floorDiv(cutoff, DAY) - obsDay);
+            String why = r.stale(node, cutoff) ? "stale: last value observed " + day(obsDay) + ", older than the "
+                    + r.maxAgeDays(node) + "-day limit; " + rule : rule;
+            return new Evidence(role, indicator, num(value), threshold, why, day(obsDay), age);
+        }
+
+        /**
+         * Why a role gives no value: unbound, nothing available yet, stale since its last
+         * observation, or too short a history for the indicator.
+         */
+        String why(String role, boolean bound) {
+            String raw = Plan.raw(role);
+            if (!bound) {
+                return role + " unbound";
+            }
+            long t = r.observed(raw, cutoff);
+            if (t == Long.MIN_VALUE) {
+                return role + " has no data available yet";
+            }
+            if (r.stale(raw, cutoff)) {
+                return role + " stale since " + day(Math.floorDiv(t, DAY)) + " (limit " + r.maxAgeDays(raw) + " days)";
+            }
+            return role + " has too little history";
+        }
+    }
+
+    /**
+     * The verdict of {@code day} taken at {@code cutoff} (its decision time, epoch ms UTC), from
+     * the values available then.
+     */
+    Verdict judge(String day, long cutoff, Readings readings) {
+        At r = new At(readings, cutoff);
         Facts f = new Facts();
-        Step macro = macro(r, cutoff, f);
-        Step leadership = leadership(r, cutoff, f);
-        Step crypto = crypto(r, cutoff, f);
-        Step correlation = correlation(r, cutoff, f);
+        Step macro = macro(r, f);
+        Step leadership = leadership(r, f);
+        Step crypto = crypto(r, f);
+        Step correlation = correlation(r, f);
         Rules.RegimeRules g = rules.regime();
+        List<Step> judging = List.of(macro, leadership, crypto, correlation);
 
         int score = 0;
-        for (Step s : List.of(macro, leadership, crypto, correlation)) {
+        int known = 0;
+        for (Step s : judging) {
             score += s.status() == Status.RED ? g.redPoints() : s.status() == Status.AMBER ? g.amberPoints() : 0;
+            known += s.status() == Status.UNKNOWN ? 0 : 1;
         }
+        double coverage = known / (double) judging.size();
         int tier = 1;
         for (int min : g.tierMinScores()) {
             tier += score >= min ? 1 : 0;
@@ -68,8 +132,11 @@ final class Judge {
         boolean stress = f.equityVolRising || f.vix >= rules.steps().correlation().vixHigh();
         boolean equityHolds = f.equityReturn > g.equityHoldPct() && leadership.status() != Status.RED;
         boolean cryptoWeak = crypto.status() == Status.AMBER || crypto.status() == Status.RED;
+        boolean sufficient = known >= MIN_KNOWN_STEPS;
         Regime regime;
-        if (crossDown && stress && f.dollarAdverse) {
+        if (!sufficient) {
+            regime = Regime.INSUFFICIENT_DATA;
+        } else if (crossDown && stress && f.dollarAdverse) {
             regime = Regime.LIQUIDITY_SHOCK;
         } else if (crossDown && stress || f.vix >= g.vixShock()) {
             regime = Regime.VOLATILITY_EVENT;
@@ -77,7 +144,7 @@ final class Judge {
             regime = Regime.CRYPTO_SPECIFIC;
         } else if (crossDown || leadership.status() == Status.RED || tier >= g.riskOffMinTier() && f.equityDown) {
             regime = Regime.TREND_BREAK;
-        } else if (score == 0 && f.equityReturn > 0 && f.cryptoReturn > 0) {
+        } else if (score == 0 && known == judging.size() && f.equityReturn > 0 && f.cryptoReturn > 0) {
             regime = Regime.RISK_ON;
         } else {
             regime = Regime.NORMAL;
@@ -86,7 +153,9 @@ final class Judge {
                 || regime == Regime.TREND_BREAK) && (crossDown || tier >= g.riskOffMinTier());
 
         Action action;
-        if (tier >= g.hedgeMinTier() && riskOff) {
+        if (!sufficient) {
+            action = Action.UNKNOWN;
+        } else if (tier >= g.hedgeMinTier() && riskOff) {
             action = Action.HEDGE;
         } else if (riskOff || tier >= g.reduceMinTier() && regime == Regime.CRYPTO_SPECIFIC) {
             // A cross-asset risk-off always means trading smaller, whatever the tier.
@@ -97,27 +166,41 @@ final class Judge {
             action = Action.NONE;
         }
 
+        List<String> missing = new ArrayList<>();
+        List<String> stale = new ArrayList<>();
+        for (String role : plan.roles()) {
+            if (Double.isNaN(r.value(Plan.raw(role)))) {
+                missing.add(role);
+                if (readings.stale(Plan.raw(role), cutoff)) {
+                    stale.add(role);
+                }
+            }
+        }
+
         Rules.Execution e = rules.steps().execution();
-        double vte = r.value(Plan.EXEC_EXPOSURE, cutoff);
+        double vte = r.value(Plan.EXEC_EXPOSURE);
         double cap = e.exposureCapByTier().get(tier - 1);
-        Double exposure = Double.isNaN(vte) ? null : Math.min(vte, cap);
+        Double exposure = Double.isNaN(vte) || !sufficient ? null : Math.min(vte, cap);
         String equity = rules.steps().correlation().equityRole();
         List<Evidence> ev = new ArrayList<>();
-        ev.add(new Evidence(equity, "vol-target-exposure(" + e.volWindow() + ")", num(vte), e.targetVol(),
+        ev.add(r.ev(equity, "vol-target-exposure(" + e.volWindow() + ")", Plan.EXEC_EXPOSURE, vte, e.targetVol(),
                 "exposure = min(target vol / realized vol, " + e.maxLeverage() + "x)"));
         ev.add(new Evidence(equity, "tier-cap", cap, (double) tier, "exposure capped at " + cap + "x in tier " + tier));
         Status execStatus = switch (action) {
             case HEDGE, REDUCE -> Status.RED;
             case WAIT -> Status.AMBER;
             case NONE -> Status.GREEN;
+            case UNKNOWN -> Status.UNKNOWN;
         };
-        String exp = exposure == null ? "no exposure suggestion (no " + equity + " data)"
-                : String.format(Locale.ROOT, "suggested exposure %.2fx", exposure);
+        String exp = exposure == null ? "no exposure suggestion (" + (sufficient ? "no " + equity + " data" : "no"
+                + " verdict") + ")" : String.format(Locale.ROOT, "suggested exposure %.2fx", exposure);
         String execSummary = switch (action) {
             case HEDGE -> "HEDGE: cross-asset risk-off, protect the book; " + exp;
             case REDUCE -> "REDUCE: trade smaller; " + exp;
             case WAIT -> "WAIT: no new risk, no revenge entries; " + exp;
             case NONE -> "NONE: no action; " + exp;
+            case UNKNOWN -> String.format(Locale.ROOT, "UNKNOWN: only %d of 4 judging steps known (coverage %.0f%%),"
+                    + " no verdict; %s", known, coverage * 100, exp);
         };
         Step execution = new Step("execution", execStatus, execSummary, ev);
 
@@ -142,124 +225,149 @@ final class Judge {
         if (crossDown && f.rho >= rules.steps().correlation().correlationHigh()) {
             drivers.add("correlation compression");
         }
-        List<String> missing = new ArrayList<>();
-        for (String role : plan.roles()) {
-            if (Double.isNaN(r.value(Plan.raw(role), cutoff))) {
-                missing.add(role);
-            }
-        }
+        String decision = Instant.ofEpochMilli(cutoff).atOffset(ZoneOffset.UTC).toString();
         return new Verdict(day, regime, riskOff, tier, action, exposure, List.copyOf(drivers), missing,
-                List.of(macro, leadership, crypto, correlation, execution));
+                List.of(macro, leadership, crypto, correlation, execution), coverage, stale,
+                decision.endsWith("Z") ? decision : decision.replace("+00:00", "Z"));
     }
 
-    private Step macro(AsOfColumns r, long cutoff, Facts f) {
+    /** An UNKNOWN step naming every reason its required inputs give no value. */
+    private static Step unknown(String id, List<String> reasons, List<Evidence> ev) {
+        return new Step(id, Status.UNKNOWN, "cannot judge: " + String.join("; ", reasons), ev);
+    }
+
+    private Step macro(At r, Facts f) {
         Rules.Macro m = rules.steps().macro();
-        double y0 = r.value(Plan.raw(m.yieldRole()), cutoff);
-        double yn = r.value(Plan.raw(m.yieldRole()), cutoff, m.days());
+        String yield = Plan.raw(m.yieldRole());
+        double y0 = r.value(yield);
+        double yn = r.value(yield, m.days());
         double bp = (y0 - yn) * 100;
-        double dollar = r.value(Plan.MACRO_DOLLAR, cutoff) * 100;
+        double dollar = r.value(Plan.MACRO_DOLLAR) * 100;
         f.yieldAdverse = bp >= m.yieldJumpBp();
         f.dollarAdverse = dollar >= m.dollarRisePct();
         List<Evidence> ev = List.of(
-                new Evidence(m.yieldRole(), "change-bp(" + m.days() + ")", num(bp), m.yieldJumpBp(),
+                r.ev(m.yieldRole(), "change-bp(" + m.days() + ")", yield, bp, m.yieldJumpBp(),
                         "10Y up " + m.yieldJumpBp() + " bp or more in " + m.days() + " bars is adverse"),
-                new Evidence(m.dollarRole(), "simple-return-pct(" + m.days() + ")", num(dollar), m.dollarRisePct(),
-                        "dollar up " + m.dollarRisePct() + "% or more in " + m.days() + " bars is adverse"));
-        if (Double.isNaN(bp) && Double.isNaN(dollar)) {
-            return new Step("macro", Status.UNKNOWN, "no yield or dollar data", ev);
+                r.ev(m.dollarRole(), "simple-return-pct(" + m.days() + ")", Plan.MACRO_DOLLAR, dollar,
+                        m.dollarRisePct(), "dollar up " + m.dollarRisePct() + "% or more in " + m.days()
+                                + " bars is adverse"));
+        List<String> lacking = new ArrayList<>();
+        if (Double.isNaN(bp)) {
+            lacking.add(r.why(m.yieldRole(), plan.bound(m.yieldRole())));
+        }
+        if (Double.isNaN(dollar)) {
+            lacking.add(r.why(m.dollarRole(), plan.bound(m.dollarRole())));
         }
         int adverse = (f.yieldAdverse ? 1 : 0) + (f.dollarAdverse ? 1 : 0);
-        String partial = Double.isNaN(bp) ? " (no yield data)" : Double.isNaN(dollar) ? " (no dollar data)" : "";
-        return switch (adverse) {
-            case 2 -> new Step("macro", Status.RED, "yields jump and the dollar strengthens together: risk budget"
+        if (adverse == 2) {
+            return new Step("macro", Status.RED, "yields jump and the dollar strengthens together: risk budget"
                     + " shrinking", ev);
-            case 1 -> new Step("macro", Status.AMBER, (f.yieldAdverse ? "yields jump" : "the dollar strengthens")
+        }
+        if (adverse == 1) {
+            String partial = lacking.isEmpty() ? "" : " (" + String.join("; ", lacking) + ")";
+            return new Step("macro", Status.AMBER, (f.yieldAdverse ? "yields jump" : "the dollar strengthens")
                     + " alone: watch the other" + partial, ev);
-            default -> new Step("macro", Status.GREEN, "no rates or dollar pressure" + partial, ev);
-        };
+        }
+        if (!lacking.isEmpty()) {
+            return unknown("macro", lacking, ev);
+        }
+        return new Step("macro", Status.GREEN, "no rates or dollar pressure", ev);
     }
 
-    private Step leadership(AsOfColumns r, long cutoff, Facts f) {
+    private Step leadership(At r, Facts f) {
         Rules.Leadership l = rules.steps().leadership();
-        double ratio = r.value(Plan.LEAD_RATIO, cutoff);
-        double avg = r.value(Plan.LEAD_RATIO_AVG, cutoff);
+        double ratio = r.value(Plan.LEAD_RATIO);
+        double avg = r.value(Plan.LEAD_RATIO_AVG);
         double limit = avg * (1 - l.ratioBreakPct() / 100);
-        double index = r.value(Plan.raw(plan.index()), cutoff);
-        double trend = r.value(Plan.LEAD_INDEX_TREND, cutoff);
+        double index = r.value(Plan.raw(plan.index()));
+        double trend = r.value(Plan.LEAD_INDEX_TREND);
         f.leadershipBreak = ratio < limit;
         boolean indexBreak = index < trend;
         String pair = plan.basket() + "/" + plan.index();
         List<Evidence> ev = List.of(
-                new Evidence(pair, "leadership-ratio", num(ratio), num(limit), "ratio more than " + l.ratioBreakPct()
-                        + "% below its " + l.ratioAverageDays() + "-bar average is a leadership break"),
-                new Evidence(plan.index(), "sma(" + l.indexTrendDays() + ")", num(index), num(trend),
+                r.ev(pair, "leadership-ratio", Plan.LEAD_RATIO, ratio, num(limit), "ratio more than "
+                        + l.ratioBreakPct() + "% below its " + l.ratioAverageDays() + "-bar average is a leadership"
+                        + " break"),
+                r.ev(plan.index(), "sma(" + l.indexTrendDays() + ")", Plan.raw(plan.index()), index, num(trend),
                         "index below its " + l.indexTrendDays() + "-bar average is an index break"));
-        if (Double.isNaN(ratio - avg) && Double.isNaN(index - trend)) {
-            return new Step("leadership", Status.UNKNOWN, "no leadership or index data", ev);
+        List<String> lacking = new ArrayList<>();
+        if (Double.isNaN(ratio - limit)) {
+            lacking.add(Double.isNaN(r.value(Plan.raw(plan.basket()))) ? r.why(plan.basket(),
+                    plan.bound(plan.basket())) : r.why(plan.index(), plan.bound(plan.index())));
         }
+        if (Double.isNaN(index - trend)) {
+            lacking.add(r.why(plan.index(), plan.bound(plan.index())));
+        }
+        lacking = lacking.stream().distinct().toList();
         if (f.leadershipBreak && indexBreak) {
             return new Step("leadership", Status.RED, "leadership and the index both break", ev);
         }
         if (f.leadershipBreak) {
             return new Step("leadership", Status.AMBER, "leadership breaks while the index holds: expect delayed"
-                    + " index weakness", ev);
+                    + " index weakness" + (lacking.isEmpty() ? "" : " (" + String.join("; ", lacking) + ")"), ev);
         }
         if (indexBreak) {
-            return new Step("leadership", Status.AMBER, "the index is below its trend while leadership holds", ev);
+            return new Step("leadership", Status.AMBER, "the index is below its trend while leadership holds"
+                    + (lacking.isEmpty() ? "" : " (" + String.join("; ", lacking) + ")"), ev);
+        }
+        if (!lacking.isEmpty()) {
+            return unknown("leadership", lacking, ev);
         }
         return new Step("leadership", Status.GREEN, "leadership and the index hold", ev);
     }
 
-    private Step crypto(AsOfColumns r, long cutoff, Facts f) {
+    private Step crypto(At r, Facts f) {
         Rules.Crypto c = rules.steps().crypto();
-        double ret = r.value(Plan.CRYPTO_RETURN, cutoff) * 100;
-        double dd = r.value(Plan.CRYPTO_DRAWDOWN, cutoff) * 100;
-        double vol = r.value(Plan.CRYPTO_VOL, cutoff);
-        double volBase = r.value(Plan.CRYPTO_VOL_BASE, cutoff);
-        double liq = r.value(Plan.CRYPTO_LIQ, cutoff);
-        double liqBase = r.value(Plan.CRYPTO_LIQ_BASE, cutoff);
-        double funding = r.value(Plan.raw(c.fundingRole()), cutoff);
-        double oiDiv = r.value(Plan.CRYPTO_OI_DIVERGENCE, cutoff);
+        double ret = r.value(Plan.CRYPTO_RETURN) * 100;
+        double dd = r.value(Plan.CRYPTO_DRAWDOWN) * 100;
+        double vol = r.value(Plan.CRYPTO_VOL);
+        double volBase = r.value(Plan.CRYPTO_VOL_BASE);
+        double liq = r.value(Plan.CRYPTO_LIQ);
+        double liqBase = r.value(Plan.CRYPTO_LIQ_BASE);
+        double funding = r.value(Plan.raw(c.fundingRole()));
+        double oiDiv = r.value(Plan.CRYPTO_OI_DIVERGENCE);
         boolean falling = ret < 0;
         boolean volRising = vol > 0 && vol >= volBase * c.volRiseRatio();
         f.liquidationsRising = liq > 0 && liq >= liqBase * c.liquidationRiseRatio();
         f.cryptoFalling = falling;
         List<Evidence> ev = new ArrayList<>();
-        ev.add(new Evidence(c.priceRole(), "simple-return-pct(" + c.priceDays() + ")", num(ret), 0.0,
+        ev.add(r.ev(c.priceRole(), "simple-return-pct(" + c.priceDays() + ")", Plan.CRYPTO_RETURN, ret, 0.0,
                 "a negative " + c.priceDays() + "-bar return is a falling price"));
-        ev.add(new Evidence(c.priceRole(), "drawdown-pct(" + c.drawdownWindow() + ")", num(dd), c.drawdownRedPct(),
-                "drawdown from the " + c.drawdownWindow() + "-bar high: " + c.drawdownAmberPct() + "% amber, "
-                        + c.drawdownRedPct() + "% red with volatility rising"));
-        ev.add(new Evidence(c.priceRole(), "realized-vol(" + c.volWindow() + ")", num(vol), num(volBase
-                * c.volRiseRatio()), "volatility rising: " + c.volWindow() + "-bar vol at least " + c.volRiseRatio()
-                        + "x the " + c.volBaseWindow() + "-bar vol"));
+        ev.add(r.ev(c.priceRole(), "drawdown-pct(" + c.drawdownWindow() + ")", Plan.CRYPTO_DRAWDOWN, dd,
+                c.drawdownRedPct(), "drawdown from the " + c.drawdownWindow() + "-bar high: " + c.drawdownAmberPct()
+                        + "% amber, " + c.drawdownRedPct() + "% red with volatility rising"));
+        ev.add(r.ev(c.priceRole(), "realized-vol(" + c.volWindow() + ")", Plan.CRYPTO_VOL, vol,
+                num(volBase * c.volRiseRatio()), "volatility rising: " + c.volWindow() + "-bar vol at least "
+                        + c.volRiseRatio() + "x the " + c.volBaseWindow() + "-bar vol"));
         List<String> absent = new ArrayList<>();
         if (Double.isNaN(liq) || Double.isNaN(liqBase)) {
             absent.add(c.liquidationsRole());
-            ev.add(new Evidence(c.liquidationsRole(), "sma(" + c.liquidationDays() + ")", null, null,
+            ev.add(r.ev(c.liquidationsRole(), "sma(" + c.liquidationDays() + ")", Plan.CRYPTO_LIQ, Double.NaN, null,
                     "missing: judged from price drawdown and volatility instead"));
         } else {
-            ev.add(new Evidence(c.liquidationsRole(), "sma(" + c.liquidationDays() + ")", liq, liqBase
-                    * c.liquidationRiseRatio(), "liquidations rising: at least " + c.liquidationRiseRatio() + "x the "
-                            + c.liquidationBaseDays() + "-bar average"));
+            ev.add(r.ev(c.liquidationsRole(), "sma(" + c.liquidationDays() + ")", Plan.CRYPTO_LIQ, liq,
+                    liqBase * c.liquidationRiseRatio(), "liquidations rising: at least " + c.liquidationRiseRatio()
+                            + "x the " + c.liquidationBaseDays() + "-bar average"));
         }
         if (Double.isNaN(funding)) {
             absent.add(c.fundingRole());
-            ev.add(new Evidence(c.fundingRole(), "level", null, c.fundingCrowded(), "missing"));
+            ev.add(r.ev(c.fundingRole(), "level", Plan.raw(c.fundingRole()), Double.NaN, c.fundingCrowded(),
+                    "missing"));
         } else {
-            ev.add(new Evidence(c.fundingRole(), "level", funding, c.fundingCrowded(),
+            ev.add(r.ev(c.fundingRole(), "level", Plan.raw(c.fundingRole()), funding, c.fundingCrowded(),
                     "funding at or above the threshold into a falling price: crowded longs"));
         }
         if (Double.isNaN(oiDiv)) {
             absent.add(c.oiRole());
-            ev.add(new Evidence(c.oiRole(), "oi-price-divergence(" + c.oiPeriods() + ")", null, 1.0, "missing"));
+            ev.add(r.ev(c.oiRole(), "oi-price-divergence(" + c.oiPeriods() + ")", Plan.CRYPTO_OI_DIVERGENCE,
+                    Double.NaN, 1.0, "missing"));
         } else {
-            ev.add(new Evidence(c.oiRole(), "oi-price-divergence(" + c.oiPeriods() + ")", oiDiv, 1.0,
-                    "+1: open interest expanding into a falling price"));
+            ev.add(r.ev(c.oiRole(), "oi-price-divergence(" + c.oiPeriods() + ")", Plan.CRYPTO_OI_DIVERGENCE, oiDiv,
+                    1.0, "+1: open interest expanding into a falling price"));
         }
         String without = absent.isEmpty() ? "" : " (without " + String.join(", ", absent) + ")";
         if (Double.isNaN(ret) && Double.isNaN(dd)) {
-            return new Step("crypto", Status.UNKNOWN, "no crypto price data" + without, ev);
+            return unknown("crypto", List.of(r.why(c.priceRole(), plan.bound(c.priceRole()))), ev);
         }
         if (f.liquidationsRising && falling) {
             return new Step("crypto", Status.RED, "rising liquidations into a falling price: mechanical downside"
@@ -275,35 +383,46 @@ final class Judge {
         if (falling && (funding >= c.fundingCrowded() || oiDiv > 0)) {
             return new Step("crypto", Status.AMBER, "leverage building into a falling price" + without, ev);
         }
+        if (Double.isNaN(ret) || Double.isNaN(dd)) {
+            // one of return and drawdown lacks history: not enough to call it calm
+            return unknown("crypto", List.of(r.why(c.priceRole(), plan.bound(c.priceRole()))), ev);
+        }
         return new Step("crypto", Status.GREEN, "no structural stress" + without, ev);
     }
 
-    private Step correlation(AsOfColumns r, long cutoff, Facts f) {
+    private Step correlation(At r, Facts f) {
         Rules.Correlation k = rules.steps().correlation();
-        f.equityReturn = r.value(Plan.CORR_EQUITY_RETURN, cutoff) * 100;
-        f.cryptoReturn = r.value(Plan.CORR_CRYPTO_RETURN, cutoff) * 100;
-        double vol = r.value(Plan.CORR_EQUITY_VOL, cutoff);
-        double base = r.value(Plan.CORR_EQUITY_VOL_BASE, cutoff);
-        f.vix = r.value(Plan.raw(k.vixRole()), cutoff);
-        f.rho = r.value(Plan.CORR_RHO, cutoff);
+        f.equityReturn = r.value(Plan.CORR_EQUITY_RETURN) * 100;
+        f.cryptoReturn = r.value(Plan.CORR_CRYPTO_RETURN) * 100;
+        double vol = r.value(Plan.CORR_EQUITY_VOL);
+        double base = r.value(Plan.CORR_EQUITY_VOL_BASE);
+        f.vix = r.value(Plan.raw(k.vixRole()));
+        f.rho = r.value(Plan.CORR_RHO);
         f.equityDown = f.equityReturn <= k.equityDownPct();
         f.cryptoDown = f.cryptoReturn <= k.cryptoDownPct();
         f.equityVolRising = vol > 0 && vol >= base * k.volRiseRatio();
         List<Evidence> ev = List.of(
-                new Evidence(k.equityRole(), "simple-return-pct(" + k.equityTrendDays() + ")", num(f.equityReturn),
-                        k.equityDownPct(), "equity trend down at or below the threshold"),
-                new Evidence(k.cryptoRole(), "simple-return-pct(" + k.cryptoTrendDays() + ")", num(f.cryptoReturn),
-                        k.cryptoDownPct(), "crypto trend down at or below the threshold"),
-                new Evidence(k.equityRole(), "realized-vol(" + k.volWindow() + ")", num(vol), num(base
-                        * k.volRiseRatio()), "vol rising: at least " + k.volRiseRatio() + "x the "
+                r.ev(k.equityRole(), "simple-return-pct(" + k.equityTrendDays() + ")", Plan.CORR_EQUITY_RETURN,
+                        f.equityReturn, k.equityDownPct(), "equity trend down at or below the threshold"),
+                r.ev(k.cryptoRole(), "simple-return-pct(" + k.cryptoTrendDays() + ")", Plan.CORR_CRYPTO_RETURN,
+                        f.cryptoReturn, k.cryptoDownPct(), "crypto trend down at or below the threshold"),
+                r.ev(k.equityRole(), "realized-vol(" + k.volWindow() + ")", Plan.CORR_EQUITY_VOL, vol,
+                        num(base * k.volRiseRatio()), "vol rising: at least " + k.volRiseRatio() + "x the "
                                 + k.volBaseWindow() + "-bar vol"),
-                new Evidence(k.vixRole(), "level", num(f.vix), k.vixHigh(), "VIX at or above the threshold is"
-                        + " stress"),
-                new Evidence(k.equityRole() + "/" + k.cryptoRole(), "correlation(" + k.correlationWindow() + ")",
-                        num(f.rho), k.correlationHigh(), "correlation at or above the threshold: one global risk"
-                                + " book"));
-        if (Double.isNaN(f.equityReturn) || Double.isNaN(f.cryptoReturn)) {
-            return new Step("correlation", Status.UNKNOWN, "no equity or crypto trend", ev);
+                r.ev(k.vixRole(), "level", Plan.raw(k.vixRole()), f.vix, k.vixHigh(), "VIX at or above the"
+                        + " threshold is stress"),
+                r.ev(k.equityRole() + "/" + k.cryptoRole(), "correlation(" + k.correlationWindow() + ")",
+                        Plan.CORR_RHO, f.rho, k.correlationHigh(), "correlation at or above the threshold: one"
+                                + " global risk book"));
+        List<String> lacking = new ArrayList<>();
+        if (Double.isNaN(f.equityReturn)) {
+            lacking.add(r.why(k.equityRole(), plan.bound(k.equityRole())));
+        }
+        if (Double.isNaN(f.cryptoReturn)) {
+            lacking.add(r.why(k.cryptoRole(), plan.bound(k.cryptoRole())));
+        }
+        if (!lacking.isEmpty()) {
+            return unknown("correlation", lacking, ev);
         }
         boolean stress = f.equityVolRising || f.vix >= k.vixHigh();
         if (f.equityDown && f.cryptoDown && stress) {
@@ -320,5 +439,9 @@ final class Judge {
 
     private static Double num(double v) {
         return Double.isNaN(v) ? null : v;
+    }
+
+    private static String day(long epochDay) {
+        return LocalDate.ofEpochDay(epochDay).toString();
     }
 }

@@ -18,8 +18,9 @@ import java.util.function.Predicate;
  * @param roles every role the checklist reads, in checklist order
  * @param basket the leadership basket role (the first bound of the rules' list, else the first)
  * @param index the leadership index role, chosen the same way
+ * @param boundRoles the roles of {@code roles} that are bound
  */
-record Plan(List<IndicatorNode> nodes, List<String> roles, String basket, String index) {
+record Plan(List<IndicatorNode> nodes, List<String> roles, String basket, String index, Set<String> boundRoles) {
 
     static final String MACRO_DOLLAR = "macro.dollar.return";
     static final String LEAD_RATIO = "leadership.ratio";
@@ -42,6 +43,12 @@ record Plan(List<IndicatorNode> nodes, List<String> roles, String basket, String
     Plan {
         nodes = List.copyOf(nodes);
         roles = List.copyOf(roles);
+        boundRoles = Set.copyOf(boundRoles);
+    }
+
+    /** Whether the role is bound (a role the checklist reads). */
+    boolean bound(String role) {
+        return boundRoles.contains(role);
     }
 
     static String raw(String role) {
@@ -96,7 +103,8 @@ record Plan(List<IndicatorNode> nodes, List<String> roles, String basket, String
         b.add(EXEC_EXPOSURE, "vol-target-exposure", Map.of("targetVol", e.targetVol(), "maxLeverage",
                 e.maxLeverage(), "window", (double) e.volWindow(), "periodsPerYear", e.periodsPerYear()),
                 k.equityRole());
-        return new Plan(nodes, new ArrayList<>(roles), basket, index);
+        return new Plan(nodes, new ArrayList<>(roles), basket, index,
+                roles.stream().filter(bound).collect(java.util.stream.Collectors.toSet()));
     }
 
     private static String firstBound(List<String> roles, Predicate<String> bound) {

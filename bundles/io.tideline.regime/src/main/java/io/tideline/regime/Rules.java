@@ -129,11 +129,13 @@ record Rules(int version, Steps steps, RegimeRules regime) {
      * {@code redPoints}; tier 2..5 start at the scores of {@code tierMinScores}; a VIX at
      * {@code vixShock} adds a tier. Inputs older than {@code maxStaleDays} count as missing. A
      * risk-off confirmed at {@code hedgeMinTier} or above holds for up to {@code holdDays} trading
-     * days while leadership or the index stays broken (0 turns the hold off).
+     * days while leadership or the index stays broken (0 turns the hold off). A day's verdict is
+     * taken at {@code decisionTimeUtc} (HH:MM, UTC) and reads only values available by then. The
+     * staleness limits are per series ({@link Availability}); {@code maxStaleDays} bounds them all.
      */
     record RegimeRules(int amberPoints, int redPoints, List<Integer> tierMinScores, double vixShock,
             double equityHoldPct, int riskOffMinTier, int hedgeMinTier, int reduceMinTier, int waitMinTier,
-            int maxStaleDays, int holdDays) {
+            int maxStaleDays, int holdDays, String decisionTimeUtc) {
         RegimeRules {
             whole("amberPoints", amberPoints, 0, 10);
             whole("redPoints", redPoints, amberPoints, 20);
@@ -154,6 +156,19 @@ record Rules(int version, Steps steps, RegimeRules regime) {
             whole("waitMinTier", waitMinTier, 1, reduceMinTier);
             whole("maxStaleDays", maxStaleDays, 1, 60);
             whole("holdDays", holdDays, 0, 60);
+            decisionMinutes(decisionTimeUtc);
+        }
+
+        /** The decision time as minutes after midnight UTC. */
+        int decisionMinutes() {
+            return decisionMinutes(decisionTimeUtc);
+        }
+
+        private static int decisionMinutes(String hhmm) {
+            if (hhmm == null || !hhmm.matches("([01][0-9]|2[0-3]):[0-5][0-9]")) {
+                throw new JsonValueException("decisionTimeUtc", "a time of day HH:MM (UTC), e.g. 21:00", hhmm);
+            }
+            return Integer.parseInt(hhmm.substring(0, 2)) * 60 + Integer.parseInt(hhmm.substring(3));
         }
     }
 

@@ -20,7 +20,7 @@ class HistoryTest {
     @BeforeAll
     static void replay() throws Exception {
         InMemoryEngine engine = InMemoryEngine.sample();
-        Checks checks = new Checks(engine, RulesLoader.defaults(), engine::bound);
+        Checks checks = TestChecks.sample(engine);
         long t0 = System.nanoTime();
         days = checks.replay(LocalDate.parse("2019-06-01"), LocalDate.parse("2023-12-31"));
         System.out.printf(Locale.ROOT, "replay of %d days in %d ms%n", days.size(), (System.nanoTime() - t0) / 1_000_000);

@@ -17,7 +17,7 @@ class NoLookAheadTest {
     @Test
     void replay_equals_data_cut_at_each_day() throws Exception {
         InMemoryEngine engine = InMemoryEngine.sample();
-        Checks checks = new Checks(engine, RulesLoader.defaults(), engine::bound);
+        Checks checks = TestChecks.sample(engine);
         Map<String, Verdict> replay = checks.replay(LocalDate.parse("2020-01-01"), LocalDate.parse("2022-12-31"))
                 .stream().collect(Collectors.toMap(Verdict::asOf, Function.identity()));
         for (String d : List.of("2020-02-27", "2020-03-12", "2020-03-23", "2021-05-19", "2022-05-12", "2022-06-13",

@@ -63,7 +63,7 @@ class StepsTest {
     }
 
     private static Verdict check(InMemoryEngine e) {
-        return new Checks(e, RulesLoader.defaults(), e::bound).asOf(LAST);
+        return TestChecks.sameDay(e).asOf(LAST);
     }
 
     @Test
@@ -162,6 +162,10 @@ class StepsTest {
         assertThat(v.steps().subList(0, 4)).extracting(s -> s.status()).containsOnly(Status.UNKNOWN);
         assertThat(v.missing()).contains("us10y", "dollar", "spx", "btc", "vix");
         assertThat(v.exposure()).isNull();
-        assertThat(v.regime()).isEqualTo(Regime.NORMAL);
+        // fails closed: no data is no verdict, not a NORMAL one
+        assertThat(v.regime()).isEqualTo(Regime.INSUFFICIENT_DATA);
+        assertThat(v.action()).isEqualTo(Action.UNKNOWN);
+        assertThat(v.coverage()).isZero();
+        assertThat(v.step("macro").summary()).isEqualTo("cannot judge: us10y unbound; dollar unbound");
     }
 }

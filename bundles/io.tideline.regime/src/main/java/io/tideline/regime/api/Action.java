@@ -9,5 +9,12 @@ public enum Action {
     /** No new risk: avoid revenge entries in a liquidation-driven tape. */
     WAIT,
     /** Nothing to do. */
-    NONE
+    NONE,
+    /**
+     * No action can be given: the regime is {@link Regime#INSUFFICIENT_DATA}. Not "nothing to
+     * do": the checklist cannot tell.
+     *
+     * @since 1.1
+     */
+    UNKNOWN
 }

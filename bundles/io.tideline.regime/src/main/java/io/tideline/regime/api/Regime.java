@@ -13,5 +13,14 @@ public enum Regime {
     /** Nothing in particular. */
     NORMAL,
     /** Every step green and both equities and crypto trending up. */
-    RISK_ON
+    RISK_ON,
+    /**
+     * Fewer than three of the four judging steps (macro, leadership, crypto, correlation) are
+     * known: their inputs are missing or stale, so there is no verdict. Never risk-off, action
+     * {@link Action#UNKNOWN}; the verdict's {@code coverage} and {@code missing}/{@code stale} say
+     * what is lacking.
+     *
+     * @since 1.1
+     */
+    INSUFFICIENT_DATA
 }

@@ -8,6 +8,9 @@ public enum Status {
     AMBER,
     /** The step's risk-off condition holds. */
     RED,
-    /** The inputs needed to judge the step are missing. */
+    /**
+     * The inputs needed to judge the step are missing or stale (older than their staleness
+     * limit) and the inputs it has show nothing adverse: the step cannot say GREEN.
+     */
     UNKNOWN
 }

@@ -31,6 +31,8 @@ final class Palette {
             case CRYPTO_SPECIFIC -> new Color(140, 60, 200);
             case RISK_ON -> new Color(40, 170, 70);
             case NORMAL -> null;
+            // no verdict for lack of data: grey, so it never reads as calm
+            case INSUFFICIENT_DATA -> new Color(150, 150, 150);
         };
     }
 }

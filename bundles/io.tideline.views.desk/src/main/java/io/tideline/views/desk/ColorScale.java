@@ -75,6 +75,8 @@ public final class ColorScale {
             case TREND_BREAK -> 0xF0A202;
             case VOLATILITY_EVENT -> 0xE05A1A;
             case LIQUIDITY_SHOCK -> 0xB2182B;
+            // no verdict: grey like an unknown step, never a calm green
+            case INSUFFICIENT_DATA -> 0x9E9E9E;
         };
     }
 }

@@ -45,4 +45,12 @@ class ColorScaleTest {
         assertThat(ColorScale.textOn(ColorScale.BLUE)).isEqualTo(0xFFFFFF);
         assertThat(ColorScale.textOn(ColorScale.RED)).isEqualTo(0xFFFFFF);
     }
+
+    @Test
+    void aVerdictWithoutEnoughDataIsGreyLikeAnUnknownStepNeverGreen() {
+        assertThat(ColorScale.regime(io.tideline.regime.api.Regime.INSUFFICIENT_DATA))
+                .isEqualTo(ColorScale.status(io.tideline.regime.api.Status.UNKNOWN))
+                .isNotEqualTo(ColorScale.regime(io.tideline.regime.api.Regime.NORMAL))
+                .isNotEqualTo(ColorScale.regime(io.tideline.regime.api.Regime.RISK_ON));
+    }
 }

@@ -209,8 +209,14 @@ public final class ChecklistView extends ViewBase {
         facts.setText(msg.format("checklist.facts", v.tier(), Words.action(msg, v.action()), exposure,
                 v.riskOff() ? msg.get("checklist.riskOff.yes") : msg.get("checklist.riskOff.no")));
         String text = msg.format("checklist.drivers", v.drivers().isEmpty() ? "\u2014" : String.join(", ", v.drivers()));
+        if (v.coverage() < 1) {
+            text = text + "   " + msg.format("checklist.coverage", Math.round(v.coverage() * 100));
+        }
         if (!v.missing().isEmpty()) {
             text = text + "   " + msg.format("checklist.missing", String.join(", ", v.missing()));
+        }
+        if (!v.stale().isEmpty()) {
+            text = text + "   " + msg.format("checklist.stale", String.join(", ", v.stale()));
         }
         drivers.setText(Swt.literal(text));
         fillTree(v.steps());
