@@ -161,7 +161,10 @@ public final class TidelineFramework implements AutoCloseable {
         p.put("felix.fileinstall.dir", config.deployDir().toAbsolutePath().toString());
         p.put("felix.fileinstall.poll", "250");
         p.put("felix.fileinstall.noInitialDelay", "true");
-        p.put("felix.fileinstall.bundles.new.start", "true");
+        // FileInstall only installs: io.tideline.platform starts deploy bundles, each on a thread
+        // of its own with a time limit, so a plugin whose activator never returns cannot hold up
+        // FileInstall (later jars, deletions) or the other plugins.
+        p.put("felix.fileinstall.bundles.new.start", "false");
         // Never write ConfigAdmin changes back into the admin's .cfg files.
         p.put("felix.fileinstall.enableConfigSave", "false");
         p.put("felix.fileinstall.log.level", "1");

@@ -55,4 +55,15 @@ public interface DeployTrust {
      * @throws IOException if the jar cannot be read or the allow-list cannot be written
      */
     String allow(Path jar) throws IOException;
+
+    /**
+     * What is wrong with the trust setting itself, one line each naming the file and the fault
+     * (unreadable, empty, not text, no {@code mode}); empty when the setting is sound or absent.
+     * A present but broken setting puts trust in {@link Mode#TRUSTED}: it fails closed.
+     *
+     * @since 1.2
+     */
+    default List<String> settingProblems() {
+        return List.of();
+    }
 }

@@ -3,7 +3,7 @@
  * check for jars hot-deployed into {@code deploy/} ({@link io.tideline.api.platform.DeployTrust}).
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package io.tideline.api.platform;
 
 import org.osgi.annotation.bundle.Export;

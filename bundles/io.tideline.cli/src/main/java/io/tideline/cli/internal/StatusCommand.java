@@ -4,6 +4,7 @@ import io.tideline.api.command.Command;
 import io.tideline.api.command.CommandRequest;
 import io.tideline.api.platform.BundleDiagnostics;
 import io.tideline.api.platform.BundleStatus;
+import io.tideline.api.platform.DeployTrust;
 import io.tideline.api.store.SeriesStore;
 import io.tideline.api.store.StoreHealth;
 import java.io.PrintStream;
@@ -31,6 +32,10 @@ public final class StatusCommand implements Command {
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile BundleDiagnostics diagnostics;
+
+    /** Reports a damaged trust setting (which makes trust strict) as a problem. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile DeployTrust trust;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile SeriesStore store;
@@ -94,6 +99,11 @@ public final class StatusCommand implements Command {
         List<String> problems = new ArrayList<>();
         diag.problems().forEach(p -> problems.add(p.oneLine()));
         problems.addAll(storeProblems());
+        DeployTrust t = trust;
+        if (t != null) {
+            t.settingProblems().forEach(p -> problems.add("deploy trust setting: " + p
+                    + "; trust is checked (mode trusted) until it is fixed"));
+        }
         if (problems.isEmpty()) {
             out.printf("%nProblems: none%n");
         } else {

@@ -37,6 +37,7 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
+import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.wiring.BundleRevision;
 import org.osgi.framework.wiring.FrameworkWiring;
 import org.osgi.service.component.annotations.Activate;
@@ -44,6 +45,8 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.log.Logger;
 import org.osgi.service.log.LoggerFactory;
 import org.osgi.service.metatype.annotations.Designate;
@@ -76,6 +79,14 @@ public final class DeployTrustComponent implements DeployTrust, Command, TrustGa
     @Reference
     private TrustGate gate;
 
+    /** Starts the deploy bundles the gate held back, with the plugins' time limit. */
+    @Reference
+    private DeployStarter starter;
+
+    /** Tells whether a stored trust setting could be read at all. */
+    @Reference
+    private ConfigurationAdmin configAdmin;
+
     private BundleContext context;
     private ScheduledExecutorService worker;
     private ScheduledFuture<?> holdWarning;
@@ -84,6 +95,8 @@ public final class DeployTrustComponent implements DeployTrust, Command, TrustGa
     private volatile Path trustStore;
     private volatile char[] password;
     private volatile Path allowList;
+    /** What is wrong with the setting itself; any entry makes the mode strict. */
+    private volatile List<String> settingProblems = List.of();
     private Path refusedDir;
 
     private final List<RefusedJar> refused = new CopyOnWriteArrayList<>();
@@ -128,11 +141,16 @@ public final class DeployTrustComponent implements DeployTrust, Command, TrustGa
         trustStore = config.truststore().isBlank() ? trustDir.resolve("truststore.p12") : Path.of(config.truststore().strip());
         allowList = config.allowlist().isBlank() ? trustDir.resolve("allowed-sha256.txt") : Path.of(config.allowlist().strip());
         password = config._truststore_password().toCharArray();
-        mode = parseMode(config.mode());
+        boolean fromConfigAdmin = properties.containsKey(Constants.SERVICE_PID);
+        List<String> problems = settingProblems(fromConfigAdmin, properties);
+        Mode parsed = parseMode(config.mode(), problems);
+        // Fail closed: a setting that is there but cannot be understood never means "off".
+        mode = problems.isEmpty() ? parsed : Mode.TRUSTED;
+        settingProblems = List.copyOf(problems);
+        problems.forEach(p -> logger.error("deploy trust: {}; checking trust (mode trusted) until it is fixed", p));
         decisions.clear();
 
-        boolean fromConfigAdmin = properties.containsKey(Constants.SERVICE_PID);
-        if (!fromConfigAdmin && TrustGate.configFileIn(gate.deployDir())) {
+        if (!fromConfigAdmin && TrustGate.configFileIn(gate.deployDir()) && problems.isEmpty()) {
             // The file is there but FileInstall has not handed it to ConfigAdmin yet: keep holding.
             gate.hold();
             logger.info("deploy trust: holding deploy/ bundles until {}.cfg is read", DeployTrust.PID);
@@ -152,18 +170,48 @@ public final class DeployTrustComponent implements DeployTrust, Command, TrustGa
         worker.execute(() -> sweep(now, released));
     }
 
-    private Mode parseMode(String text) {
+    private static Mode parseMode(String text, List<String> problems) {
         String value = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
         return switch (value) {
             case "off", "" -> Mode.OFF;
             case "trusted" -> Mode.TRUSTED;
             default -> {
                 // Fail closed: a typo must not switch checking off.
-                logger.error("deploy trust: mode '{}' in {} is neither 'off' nor 'trusted'; checking trust", text,
-                        DeployTrust.PID);
+                problems.add("mode '" + text + "' in " + DeployTrust.PID + " is neither 'off' nor 'trusted'");
                 yield Mode.TRUSTED;
             }
         };
+    }
+
+    /**
+     * What is wrong with the files that hold the setting (the deploy folder's {@code .cfg},
+     * ConfigAdmin's stored copy) and with the configuration delivered.
+     */
+    private List<String> settingProblems(boolean fromConfigAdmin, Map<String, Object> properties) {
+        List<String> problems = new ArrayList<>();
+        if (gate.deployDir() != null) {
+            problems.addAll(TrustSettingCheck.checkCfg(gate.deployDir().resolve(TrustSettingCheck.CFG_FILE)));
+        }
+        String cmDir = context.getProperty(TrustSettingCheck.CONFIG_DIR_PROPERTY);
+        Path stored = cmDir == null ? null : TrustSettingCheck.storedFile(Path.of(cmDir));
+        if (stored != null && problems.isEmpty()) {
+            problems.addAll(TrustSettingCheck.checkStored(stored, fromConfigAdmin || configAdminHasSetting()));
+        }
+        if (fromConfigAdmin && !properties.containsKey("mode") && problems.isEmpty()) {
+            Object file = properties.get(StaleConfigurations.FILENAME);
+            problems.add((file != null ? file : stored != null ? stored : DeployTrust.PID)
+                    + " has no 'mode'; expected mode=trusted or mode=off");
+        }
+        return problems;
+    }
+
+    private boolean configAdminHasSetting() {
+        try {
+            Configuration[] found = configAdmin.listConfigurations("(" + Constants.SERVICE_PID + "=" + DeployTrust.PID + ")");
+            return found != null && found.length > 0 && found[0].getProperties() != null;
+        } catch (IOException | InvalidSyntaxException | RuntimeException e) {
+            return false;
+        }
     }
 
     private void warnIfStillHeld() {
@@ -191,13 +239,9 @@ public final class DeployTrustComponent implements DeployTrust, Command, TrustGa
                         refuse(b, jar, d);
                     }
                 } else if (released.contains(b.getBundleId()) && !isFragment(b)) {
-                    try {
-                        // FileInstall's own start attempt failed while the gate held; start it now.
-                        b.start();
-                    } catch (BundleException | IllegalStateException e) {
-                        // Refused by the gate (and reported by refuse) or unresolvable (reported by
-                        // the diagnostics); either way someone else says why.
-                    }
+                    // Its start attempt failed while the gate held; start it now, with the plugins'
+                    // time limit (refused or unresolvable ones are reported by others).
+                    starter.requestStart(b);
                 }
             }
         } catch (IllegalStateException e) {
@@ -373,6 +417,11 @@ public final class DeployTrustComponent implements DeployTrust, Command, TrustGa
     }
 
     @Override
+    public List<String> settingProblems() {
+        return settingProblems;
+    }
+
+    @Override
     public Path trustStore() {
         return trustStore;
     }
@@ -412,7 +461,9 @@ public final class DeployTrustComponent implements DeployTrust, Command, TrustGa
 
     @Override
     public String summary() {
-        return "hot-deploy trust: mode, trust store, allow-list and refused jars; allow a jar by its SHA-256";
+        return "hot-deploy trust: mode, trust store, allow-list and refused jars; allow a jar by its SHA-256."
+                + " Off until deploy/" + TrustSettingCheck.CFG_FILE + " says mode=trusted (do that when installing"
+                + " Tideline for others); a damaged setting means trusted";
     }
 
     @Override
@@ -456,6 +507,7 @@ public final class DeployTrustComponent implements DeployTrust, Command, TrustGa
         material.certificates().forEach(c -> out.printf("               %s%n", JarTrust.subject(c)));
         out.printf("  allow-list   %s (%d SHA-256)%n", allowList, material.allowed().size());
         out.printf("  refused to   %s%n", refusedDir);
+        settingProblems.forEach(p -> out.printf("  problem      %s; checking trust until it is fixed%n", p));
         material.problems().forEach(p -> out.printf("  problem      %s%n", p));
         List<RefusedJar> list = refused();
         out.printf("%nRefused jars (%d)%s%n", list.size(), list.isEmpty() ? ": none" : ":");

@@ -59,6 +59,10 @@ public final class Diagnostics implements BundleDiagnostics, BundleListener, Fra
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile TrustGate gate;
 
+    /** Says why a deploy bundle did not start (its activator threw, or overran its time limit). */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile DeployStarter starter;
+
     private BundleContext context;
     private ScheduledExecutorService checker;
     private ScheduledFuture<?> pending;
@@ -113,9 +117,11 @@ public final class Diagnostics implements BundleDiagnostics, BundleListener, Fra
     private void reportNew() {
         try {
             TrustGate g = gate;
+            DeployStarter s = starter;
             for (BundleProblem p : problems()) {
                 Bundle b = context.getBundle(p.bundleId());
-                if (g != null && b != null && g.reasonFor(b) != null) {
+                // The trust component and the deploy starter log their own findings.
+                if (b != null && (g != null && g.reasonFor(b) != null || s != null && s.problemFor(b) != null)) {
                     continue;
                 }
                 String key = p.bundleId() + "|" + p.message();
@@ -169,8 +175,12 @@ public final class Diagnostics implements BundleDiagnostics, BundleListener, Fra
         FrameworkWiring wiring = context.getBundle(Constants.SYSTEM_BUNDLE_LOCATION).adapt(FrameworkWiring.class);
         List<BundleProblem> problems = new ArrayList<>();
         TrustGate g = gate;
+        DeployStarter s = starter;
         for (Bundle b : context.getBundles()) {
             String message = g == null ? null : g.reasonFor(b);
+            if (message == null && s != null) {
+                message = s.problemFor(b);
+            }
             BundleRevision revision = b.adapt(BundleRevision.class);
             // A bundle may be INSTALLED only because nobody asked for it to be resolved yet (the
             // launcher is still starting bundles, FileInstall has not got to it): try first.

@@ -3,19 +3,21 @@ package io.tideline.platform.internal;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Hashtable;
+import java.util.function.Consumer;
 import org.osgi.framework.BundleActivator;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.framework.hooks.resolver.ResolverHookFactory;
+import org.osgi.framework.hooks.weaving.WeavingHook;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.log.Logger;
 import org.osgi.service.log.LoggerFactory;
 
 /**
- * Registers the {@link TrustGate} the moment this bundle starts. The launcher starts bundles in
- * name order, so this runs before FileInstall (org.apache.felix.fileinstall) scans the deploy
- * folder and long before SCR activates any component; a DS component would come too late to stop
+ * Registers the {@link PluginWeaver}, the {@link TrustGate} and the {@link DeployStarter} the
+ * moment this bundle starts. The launcher starts it early (header {@code Tideline-Start-Early}),
+ * so this runs before FileInstall (org.apache.felix.fileinstall) scans the deploy folder and long before SCR activates any component; a DS component would come too late to stop
  * a jar that was already in {@code deploy/} at start-up. It also removes the configurations whose
  * {@code .cfg} was deleted while Tideline was stopped ({@link StaleConfigurations}); the bundle
  * starts early (header {@code Tideline-Start-Early}), before any component reads them.
@@ -23,9 +25,18 @@ import org.osgi.service.log.LoggerFactory;
 public final class PlatformActivator implements BundleActivator {
 
     private ServiceRegistration<?> registration;
+    private ServiceRegistration<?> weaving;
+    private ServiceRegistration<?> starterRegistration;
+    private DeployStarter starter;
+    private ServiceReference<LoggerFactory> logRef;
 
     @Override
     public void start(BundleContext context) {
+        // First of all: no plugin class may be defined before the weaver is in place.
+        String home = context.getProperty("tideline.home");
+        weaving = context.registerService(WeavingHook.class,
+                new PluginWeaver(home == null ? null : Path.of(home).resolve("bundles")), new Hashtable<>());
+
         String deploy = context.getProperty("tideline.deploy.dir");
         if (deploy == null) {
             deploy = context.getProperty("felix.fileinstall.dir");
@@ -35,6 +46,21 @@ public final class PlatformActivator implements BundleActivator {
         TrustGate gate = new TrustGate(deployDir, storedTrust || TrustGate.configFileIn(deployDir));
         registration = context.registerService(
                 new String[] {ResolverHookFactory.class.getName(), TrustGate.class.getName()}, gate, new Hashtable<>());
+
+        logRef = context.getServiceReference(LoggerFactory.class);
+        Logger log = logRef == null ? null
+                : context.getService(logRef).getLogger(context.getBundle(), DeployStarter.class.getName(), Logger.class);
+        Consumer<String> warn = line -> {
+            if (log != null) {
+                log.warn(line);
+            } else {
+                System.err.println("tideline: " + line);
+            }
+        };
+        starter = new DeployStarter(context, gate::deployJar,
+                DeployStarter.timeout(context.getProperty(DeployStarter.TIMEOUT_PROPERTY), warn), warn);
+        starter.open();
+        starterRegistration = context.registerService(DeployStarter.class, starter, new Hashtable<>());
     }
 
     /**
@@ -58,12 +84,14 @@ public final class PlatformActivator implements BundleActivator {
                     log.warn(line);
                 }
             });
-            return StaleConfigurations.trustStored(admin);
+            String cmDir = context.getProperty(TrustSettingCheck.CONFIG_DIR_PROPERTY);
+            return StaleConfigurations.trustStored(admin, cmDir == null ? null : TrustSettingCheck.storedFile(Path.of(cmDir)));
         } catch (IOException | RuntimeException e) {
             if (log != null) {
                 log.error("could not check the stored configurations against deploy/: {}", e.toString(), e);
             }
-            return false;
+            // Fail closed: hold deploy jars until the trust component has read (or judged) the setting.
+            return true;
         } finally {
             context.ungetService(ref);
             if (logRef != null) {
@@ -74,6 +102,12 @@ public final class PlatformActivator implements BundleActivator {
 
     @Override
     public void stop(BundleContext context) {
+        starterRegistration.unregister();
+        starter.close();
+        if (logRef != null) {
+            context.ungetService(logRef);
+        }
+        weaving.unregister();
         registration.unregister();
     }
 }

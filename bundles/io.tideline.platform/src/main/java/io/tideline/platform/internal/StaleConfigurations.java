@@ -61,6 +61,27 @@ final class StaleConfigurations {
         return name instanceof String text ? TrustGate.fileOf(text) : null;
     }
 
+    /**
+     * Whether a stored deploy trust configuration asks for a mode other than {@code off}, or the
+     * stored file ({@code storedFile}, may be null) is there but ConfigAdmin could not read it:
+     * a damaged setting holds deploy jars back like a strict one until the trust component decides.
+     */
+    static boolean trustStored(ConfigurationAdmin admin, Path storedFile) throws IOException {
+        if (storedFile != null && Files.exists(storedFile) && !configured(admin)) {
+            return true;
+        }
+        return trustStored(admin);
+    }
+
+    private static boolean configured(ConfigurationAdmin admin) throws IOException {
+        try {
+            Configuration[] found = admin.listConfigurations("(" + Constants.SERVICE_PID + "=" + DeployTrust.PID + ")");
+            return found != null && found.length > 0 && found[0].getProperties() != null;
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Whether a stored deploy trust configuration asks for a mode other than {@code off}. */
     static boolean trustStored(ConfigurationAdmin admin) throws IOException {
         Configuration[] found;
