@@ -44,8 +44,14 @@ public @interface BinanceConfig {
 
     /** @return the time-out of one request in seconds */
     @AttributeDefinition(name = "Time-out (seconds)", min = "1", max = "600",
-            description = "How long one request (or a stream's connection) may take before it counts as failed.")
+            description = "How long one request (connecting, headers and the whole answer) or a stream's "
+                    + "connection may take before it counts as failed.")
     int timeoutSeconds() default 30;
+
+    /** @return the largest answer read, in MiB */
+    @AttributeDefinition(name = "Largest answer (MiB)", min = "1", max = "1024",
+            description = "The most one answer may hold; a larger one is refused (not read on) and the feed is DOWN.")
+    int maxResponseMiB() default 64;
 
     /** @return the most requests per page */
     @AttributeDefinition(name = "Attempts", min = "1", max = "10",

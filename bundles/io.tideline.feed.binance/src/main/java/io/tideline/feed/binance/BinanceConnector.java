@@ -11,6 +11,7 @@ import io.tideline.api.series.SeriesId;
 import io.tideline.api.series.Timeframe;
 import io.tideline.feed.binance.BinanceCatalog.BinanceSeries;
 import io.tideline.feed.binance.BinanceCatalog.Type;
+import io.tideline.feed.http.ConfigValues;
 import io.tideline.feed.http.FeedHealthTracker;
 import io.tideline.feed.http.HttpFeedException;
 import io.tideline.feed.http.HttpFetcher;
@@ -57,6 +58,10 @@ import org.osgi.service.metatype.annotations.Designate;
  * ({@code {"code":-1121,"msg":"Invalid symbol."}}) become failures that name the symbol and
  * Binance's words and are not retried.
  *
+ * <p>A configuration it refuses does not make the connector vanish: it stays registered, offers
+ * nothing, opens no stream, and reports {@code DOWN} with the refusal (file, key, value,
+ * expectation) as its health.
+ *
  * <p>Thread-safe: a new configuration makes SCR create a new instance; the liquidation books are
  * synchronized.
  */
@@ -74,6 +79,7 @@ public final class BinanceConnector implements FeedConnector {
     static final int OPEN_INTEREST_HISTORY_DAYS = 29;
 
     private final BinanceSettings settings;
+    private final String rejected;
     private final List<SeriesDescriptor> offered;
     private final HttpFetcher fetcher;
     private final FeedHealthTracker health;
@@ -89,24 +95,35 @@ public final class BinanceConnector implements FeedConnector {
      * connections behind the user's back.
      */
     @Activate
-    public BinanceConnector(BinanceConfig config, BundleContext context) {
-        this(BinanceSettings.from(config), Sleeper.system(), InstantSource.system(), Duration.ofSeconds(1),
-                !Boolean.parseBoolean(context.getProperty("tideline.headless")));
+    public BinanceConnector(BinanceConfig config, BundleContext context, Map<String, Object> properties) {
+        this(ConfigValues.read(PID, properties, values -> BinanceSettings.from(config, values)), Sleeper.system(),
+                InstantSource.system(), Duration.ofSeconds(1), !Boolean.parseBoolean(context.getProperty("tideline.headless")));
     }
 
     BinanceConnector(BinanceSettings settings, Sleeper sleeper, InstantSource clock, Duration streamBackoff) {
-        this(settings, sleeper, clock, streamBackoff, true);
+        this(ConfigValues.Configured.of(settings), sleeper, clock, streamBackoff, true);
     }
 
-    private BinanceConnector(BinanceSettings settings, Sleeper sleeper, InstantSource clock, Duration streamBackoff,
-            boolean streamsAllowed) {
-        this.settings = settings;
+    BinanceConnector(ConfigValues.Configured<BinanceSettings> configured, Sleeper sleeper, InstantSource clock,
+            Duration streamBackoff, boolean streamsAllowed) {
+        this.settings = configured.settings();
+        this.rejected = configured.problem();
         this.clock = clock;
-        this.offered = BinanceCatalog.offered(settings).stream().map(BinanceCatalog::describe).toList();
-        this.fetcher = HttpFetcher.builder().requestTimeout(settings.timeout()).maxAttempts(settings.maxAttempts())
-                .sleeper(sleeper).userAgent("Tideline Binance feed").build();
         this.health = new FeedHealthTracker(clock);
         this.streamHealth = new FeedHealthTracker(clock);
+        if (settings == null) {
+            this.offered = List.of();
+            this.fetcher = null;
+            this.books = Map.of();
+            this.streamClient = null;
+            this.streams = List.of();
+            health.recordUnusable(rejected);
+            return;
+        }
+        this.offered = BinanceCatalog.offered(settings).stream().map(BinanceCatalog::describe).toList();
+        this.fetcher = HttpFetcher.builder().requestTimeout(settings.timeout()).maxAttempts(settings.maxAttempts())
+                .maxResponseBytes(settings.maxResponseBytes()).sleeper(sleeper).userAgent("Tideline Binance feed")
+                .build();
         Map<String, LiquidationBook> map = new LinkedHashMap<>();
         settings.symbols().forEach(s -> map.put(s, new LiquidationBook()));
         this.books = Map.copyOf(map);
@@ -131,7 +148,9 @@ public final class BinanceConnector implements FeedConnector {
         if (streamClient != null) {
             streamClient.shutdownNow();
         }
-        fetcher.close();
+        if (fetcher != null) {
+            fetcher.close();
+        }
     }
 
     @Override
@@ -147,6 +166,9 @@ public final class BinanceConnector implements FeedConnector {
     @Override
     public SeriesData fetch(FetchRequest request) throws FeedException {
         SeriesId id = request.series();
+        if (rejected != null) {
+            throw new FeedException(id, rejected, false, null);
+        }
         BinanceSeries series = BinanceCatalog.parse(id);
         if (series == null || offered.stream().noneMatch(d -> d.id().equals(id))) {
             throw new FeedException(id, "is not offered by the Binance connector, which is configured for "
@@ -295,6 +317,6 @@ public final class BinanceConnector implements FeedConnector {
 
     @Override
     public String toString() {
-        return "BinanceConnector[" + settings + "]";
+        return "BinanceConnector[" + (settings == null ? rejected : settings) + "]";
     }
 }

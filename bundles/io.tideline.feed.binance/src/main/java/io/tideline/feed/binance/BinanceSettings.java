@@ -1,6 +1,8 @@
 package io.tideline.feed.binance;
 
 import io.tideline.feed.http.BaseUrls;
+import io.tideline.feed.http.ConfigValues;
+import io.tideline.feed.http.HttpFetcher;
 import io.tideline.api.series.Timeframe;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -23,9 +25,10 @@ import java.util.regex.Pattern;
  * @param liveLiquidations whether the liquidation streams are opened
  * @param timeout the time-out of one request
  * @param maxAttempts the most requests per page
+ * @param maxResponseBytes the largest answer read
  */
 record BinanceSettings(List<String> symbols, List<Timeframe> intervals, URI baseUrl, URI wsUrl,
-        boolean liveLiquidations, Duration timeout, int maxAttempts) {
+        boolean liveLiquidations, Duration timeout, int maxAttempts, long maxResponseBytes) {
 
     private static final Pattern SYMBOL = Pattern.compile("[A-Z0-9]{2,30}");
 
@@ -63,11 +66,25 @@ record BinanceSettings(List<String> symbols, List<Timeframe> intervals, URI base
         }
     }
 
-    /** The settings from a ConfigAdmin configuration. */
-    static BinanceSettings from(BinanceConfig config) {
+    /** Settings with the default cap of one answer. */
+    BinanceSettings(List<String> symbols, List<Timeframe> intervals, URI baseUrl, URI wsUrl, boolean liveLiquidations,
+            Duration timeout, int maxAttempts) {
+        this(symbols, intervals, baseUrl, wsUrl, liveLiquidations, timeout, maxAttempts,
+                HttpFetcher.DEFAULT_MAX_RESPONSE_BYTES);
+    }
+
+    /**
+     * The settings from a ConfigAdmin configuration: typed values from the annotation, checked
+     * through {@code values} so a refusal names the .cfg file, the key, the value and what was expected.
+     */
+    static BinanceSettings from(BinanceConfig config, ConfigValues values) {
         return new BinanceSettings(List.of(config.symbols()), intervals(config.intervals()),
-                url("baseUrl", config.baseUrl(), "http", "https"), url("wsUrl", config.wsUrl(), "ws", "wss"),
-                config.liveLiquidations(), Duration.ofSeconds(config.timeoutSeconds()), config.maxAttempts());
+                values.url("baseUrl", config.baseUrl(), "https://fapi.binance.com", "http", "https"),
+                values.url("wsUrl", config.wsUrl(), "wss://fstream.binance.com", "ws", "wss"),
+                config.liveLiquidations(),
+                Duration.ofSeconds(values.integer("timeoutSeconds", config::timeoutSeconds, 1, 600, "seconds")),
+                values.integer("maxAttempts", config::maxAttempts, 1, 10, "attempts"),
+                (long) values.integer("maxResponseMiB", config::maxResponseMiB, 1, 1024, "MiB") << 20);
     }
 
     /** Parses the interval labels {@code 1h}, {@code 4h} and {@code 1d}; blanks are dropped. */

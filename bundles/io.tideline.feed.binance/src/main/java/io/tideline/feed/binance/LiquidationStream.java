@@ -1,6 +1,7 @@
 package io.tideline.feed.binance;
 
 import io.tideline.feed.http.FeedHealthTracker;
+import io.tideline.feed.http.Printable;
 import io.tideline.feed.http.Sleeper;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -35,6 +36,9 @@ final class LiquidationStream implements AutoCloseable {
      * so a half-open TCP connection (a laptop waking from sleep) would otherwise wait forever.
      */
     static final Duration SILENCE_LIMIT = Duration.ofMinutes(10);
+
+    /** The longest message kept while its parts arrive; a liquidation event is a few hundred characters. */
+    static final int MAX_MESSAGE_CHARS = 1 << 20;
 
     private static final System.Logger LOG = System.getLogger(LiquidationStream.class.getName());
 
@@ -180,13 +184,22 @@ final class LiquidationStream implements AutoCloseable {
         public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
             lastHeardNanos = System.nanoTime();
             partial.append(data);
+            if (partial.length() > MAX_MESSAGE_CHARS) {
+                // A message that never ends must not fill the heap: drop the connection, the stream reconnects.
+                partial.setLength(0);
+                webSocket.abort();
+                done.complete("sent a message longer than " + MAX_MESSAGE_CHARS + " characters (a liquidation event is "
+                        + "a few hundred)");
+                return null;
+            }
             if (last) {
                 String message = partial.toString();
                 partial.setLength(0);
                 try {
                     book.add(BinanceJson.liquidation(message));
                 } catch (IllegalArgumentException e) {
-                    String what = "skipped a message of the liquidation stream " + uri + ": " + e.getMessage();
+                    String what = Printable.of("skipped a message of the liquidation stream " + uri + ": "
+                            + Printable.shortened(e.getMessage(), 300));
                     LOG.log(System.Logger.Level.WARNING, what);
                     health.recordFailure(what, true);
                 }
@@ -198,13 +211,13 @@ final class LiquidationStream implements AutoCloseable {
         @Override
         public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
             done.complete("closed by the server (status " + statusCode + (reason == null || reason.isEmpty() ? ""
-                    : ", '" + reason + "'") + ")");
+                    : ", '" + Printable.shortened(reason, Printable.VALUE_CHARS) + "'") + ")");
             return null;
         }
 
         @Override
         public void onError(WebSocket webSocket, Throwable error) {
-            done.complete("failed: " + error);
+            done.complete("failed: " + Printable.of(String.valueOf(error)));
         }
     }
 }

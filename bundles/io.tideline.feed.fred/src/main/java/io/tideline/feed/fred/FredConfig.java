@@ -43,8 +43,14 @@ public @interface FredConfig {
 
     /** @return the time-out of one request in seconds */
     @AttributeDefinition(name = "Time-out (seconds)", min = "1", max = "600",
-            description = "How long one request may take before it counts as failed and is retried.")
+            description = "How long one request may take, connecting, headers and the whole answer together, "
+                    + "before it counts as failed and is retried.")
     int timeoutSeconds() default 30;
+
+    /** @return the largest answer read, in MiB */
+    @AttributeDefinition(name = "Largest answer (MiB)", min = "1", max = "1024",
+            description = "The most one answer may hold; a larger one is refused (not read on) and the feed is DOWN.")
+    int maxResponseMiB() default 64;
 
     /** @return the most requests per fetch */
     @AttributeDefinition(name = "Attempts", min = "1", max = "10",

@@ -7,6 +7,7 @@ import io.tideline.api.feed.FetchRequest;
 import io.tideline.api.series.SeriesData;
 import io.tideline.api.series.SeriesDescriptor;
 import io.tideline.api.series.SeriesId;
+import io.tideline.feed.http.ConfigValues;
 import io.tideline.feed.http.FeedHealthTracker;
 import io.tideline.feed.http.HttpFeedException;
 import io.tideline.feed.http.HttpFetcher;
@@ -19,6 +20,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -31,6 +33,10 @@ import org.osgi.service.metatype.annotations.Designate;
  * {@link FredConfig}). Each observation becomes a bar at midnight UTC of its date; missing
  * values ("." or empty) are left out.
  *
+ * <p>A configuration it refuses (a time-out of {@code abc}, a {@code file:} base URL) does not
+ * make the connector vanish: it stays registered, offers nothing, and reports {@code DOWN} with
+ * the refusal (file, key, value, expectation) as its health, so {@code feeds status} shows it.
+ *
  * <p>Immutable and thread-safe: a new configuration makes SCR create a new instance. The API key
  * never appears in a message, a log line, {@link #toString()} or a service property.
  */
@@ -42,27 +48,45 @@ public final class FredConnector implements FeedConnector {
     public static final String PID = "io.tideline.feed.fred";
 
     private final FredSettings settings;
+    private final String rejected;
     private final List<SeriesDescriptor> offered;
     private final HttpFetcher fetcher;
     private final FeedHealthTracker health;
 
-    /** Activated by SCR with the current configuration (or the defaults). */
+    /**
+     * Activated by SCR with the current configuration (or the defaults); {@code properties} is the
+     * same configuration untyped, which names the .cfg file and the raw values in a refusal.
+     */
     @Activate
-    public FredConnector(FredConfig config) {
-        this(FredSettings.from(config), Sleeper.system(), InstantSource.system());
+    public FredConnector(FredConfig config, Map<String, Object> properties) {
+        this(ConfigValues.read(PID, properties, values -> FredSettings.from(config, values)), Sleeper.system(),
+                InstantSource.system());
     }
 
     FredConnector(FredSettings settings, Sleeper sleeper, InstantSource clock) {
-        this.settings = settings;
+        this(ConfigValues.Configured.of(settings), sleeper, clock);
+    }
+
+    FredConnector(ConfigValues.Configured<FredSettings> configured, Sleeper sleeper, InstantSource clock) {
+        this.settings = configured.settings();
+        this.rejected = configured.problem();
+        this.health = new FeedHealthTracker(clock);
+        if (settings == null) {
+            this.offered = List.of();
+            this.fetcher = null;
+            health.recordUnusable(rejected);
+            return;
+        }
         this.offered = settings.series().stream().map(FredCatalog::describe).toList();
         this.fetcher = HttpFetcher.builder().requestTimeout(settings.timeout()).maxAttempts(settings.maxAttempts())
-                .sleeper(sleeper).userAgent("Tideline FRED feed").build();
-        this.health = new FeedHealthTracker(clock);
+                .maxResponseBytes(settings.maxResponseBytes()).sleeper(sleeper).userAgent("Tideline FRED feed").build();
     }
 
     @Deactivate
     void deactivate() {
-        fetcher.close();
+        if (fetcher != null) {
+            fetcher.close();
+        }
     }
 
     @Override
@@ -78,6 +102,9 @@ public final class FredConnector implements FeedConnector {
     @Override
     public SeriesData fetch(FetchRequest request) throws FeedException {
         SeriesId series = request.series();
+        if (rejected != null) {
+            throw new FeedException(series, rejected, false, null);
+        }
         if (!FredCatalog.SOURCE.equals(series.source()) || series.field() != null
                 || !settings.series().contains(series.symbol())) {
             throw new FeedException(series, "is not offered by the FRED connector, which is configured for "
@@ -145,6 +172,6 @@ public final class FredConnector implements FeedConnector {
 
     @Override
     public String toString() {
-        return "FredConnector[" + settings + "]";
+        return "FredConnector[" + (settings == null ? rejected : settings) + "]";
     }
 }

@@ -1,6 +1,8 @@
 package io.tideline.feed.fred;
 
 import io.tideline.feed.http.BaseUrls;
+import io.tideline.feed.http.ConfigValues;
+import io.tideline.feed.http.HttpFetcher;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -20,9 +22,10 @@ import java.util.regex.Pattern;
  * @param graphBaseUrl the key-less download base, without a trailing slash
  * @param timeout the time-out of one request
  * @param maxAttempts the most requests per fetch
+ * @param maxResponseBytes the largest answer read
  */
 record FredSettings(List<String> series, String apiKey, URI baseUrl, URI graphBaseUrl, Duration timeout,
-        int maxAttempts) {
+        int maxAttempts, long maxResponseBytes) {
 
     private static final Pattern FRED_ID = Pattern.compile("[A-Za-z0-9_.-]+");
 
@@ -55,11 +58,23 @@ record FredSettings(List<String> series, String apiKey, URI baseUrl, URI graphBa
         }
     }
 
-    /** The settings from a ConfigAdmin configuration. */
-    static FredSettings from(FredConfig config) {
-        return new FredSettings(List.of(config.series()), config._apiKey(), url("baseUrl", config.baseUrl()),
-                url("graphBaseUrl", config.graphBaseUrl()), Duration.ofSeconds(config.timeoutSeconds()),
-                config.maxAttempts());
+    /** Settings with the default cap of one answer. */
+    FredSettings(List<String> series, String apiKey, URI baseUrl, URI graphBaseUrl, Duration timeout, int maxAttempts) {
+        this(series, apiKey, baseUrl, graphBaseUrl, timeout, maxAttempts, HttpFetcher.DEFAULT_MAX_RESPONSE_BYTES);
+    }
+
+    /**
+     * The settings from a ConfigAdmin configuration: typed values from the annotation, checked
+     * through {@code values} so a refusal names the .cfg file, the key, the value and what was expected.
+     */
+    static FredSettings from(FredConfig config, ConfigValues values) {
+        String example = "https://api.stlouisfed.org";
+        return new FredSettings(List.of(config.series()), config._apiKey(),
+                values.url("baseUrl", config.baseUrl(), example, "http", "https"),
+                values.url("graphBaseUrl", config.graphBaseUrl(), "https://fred.stlouisfed.org", "http", "https"),
+                Duration.ofSeconds(values.integer("timeoutSeconds", config::timeoutSeconds, 1, 600, "seconds")),
+                values.integer("maxAttempts", config::maxAttempts, 1, 10, "attempts"),
+                (long) values.integer("maxResponseMiB", config::maxResponseMiB, 1, 1024, "MiB") << 20);
     }
 
     /** Whether requests go to the FRED API (JSON) rather than the key-less CSV download. */
@@ -71,7 +86,7 @@ record FredSettings(List<String> series, String apiKey, URI baseUrl, URI graphBa
     public String toString() {
         return "FredSettings[series=" + series + ", apiKey=" + (hasApiKey() ? "(set)" : "(none)") + ", baseUrl="
                 + baseUrl + ", graphBaseUrl=" + graphBaseUrl + ", timeout=" + timeout + ", maxAttempts="
-                + maxAttempts + "]";
+                + maxAttempts + ", maxResponseBytes=" + maxResponseBytes + "]";
     }
 
     /** A configured base URL of this connector (see {@link BaseUrls}). */

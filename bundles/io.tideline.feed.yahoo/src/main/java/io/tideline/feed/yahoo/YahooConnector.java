@@ -9,6 +9,7 @@ import io.tideline.api.series.SeriesData;
 import io.tideline.api.series.SeriesDescriptor;
 import io.tideline.api.series.SeriesId;
 import io.tideline.api.series.Timeframe;
+import io.tideline.feed.http.ConfigValues;
 import io.tideline.feed.http.FeedHealthTracker;
 import io.tideline.feed.http.HttpFeedException;
 import io.tideline.feed.http.HttpFetcher;
@@ -19,6 +20,7 @@ import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -41,6 +43,9 @@ import org.osgi.service.metatype.annotations.Designate;
  * earlier (HTTP 422). The connector therefore clamps the start of an hourly request to
  * {@value #HOURLY_HISTORY_DAYS} days before now: the answer then simply has no bars before that.
  *
+ * <p>A configuration it refuses does not make the connector vanish: it stays registered, offers
+ * nothing, and reports {@code DOWN} with the refusal (file, key, value, expectation) as its health.
+ *
  * <p>Immutable and thread-safe: a new configuration makes SCR create a new instance.
  */
 @Component(service = FeedConnector.class, configurationPid = YahooConnector.PID)
@@ -56,20 +61,37 @@ public final class YahooConnector implements FeedConnector {
     private static final long DAY_SECONDS = 86_400L;
 
     private final YahooSettings settings;
+    private final String rejected;
     private final List<SeriesDescriptor> offered;
     private final HttpFetcher fetcher;
     private final FeedHealthTracker health;
     private final InstantSource clock;
 
-    /** Activated by SCR with the current configuration (or the defaults). */
+    /**
+     * Activated by SCR with the current configuration (or the defaults); {@code properties} is the
+     * same configuration untyped, which names the .cfg file and the raw values in a refusal.
+     */
     @Activate
-    public YahooConnector(YahooConfig config) {
-        this(YahooSettings.from(config), Sleeper.system(), InstantSource.system());
+    public YahooConnector(YahooConfig config, Map<String, Object> properties) {
+        this(ConfigValues.read(PID, properties, values -> YahooSettings.from(config, values)), Sleeper.system(),
+                InstantSource.system());
     }
 
     YahooConnector(YahooSettings settings, Sleeper sleeper, InstantSource clock) {
-        this.settings = settings;
+        this(ConfigValues.Configured.of(settings), sleeper, clock);
+    }
+
+    YahooConnector(ConfigValues.Configured<YahooSettings> configured, Sleeper sleeper, InstantSource clock) {
+        this.settings = configured.settings();
+        this.rejected = configured.problem();
         this.clock = clock;
+        this.health = new FeedHealthTracker(clock);
+        if (settings == null) {
+            this.offered = List.of();
+            this.fetcher = null;
+            health.recordUnusable(rejected);
+            return;
+        }
         List<SeriesDescriptor> list = new ArrayList<>();
         for (Timeframe t : settings.intervals()) {
             for (String symbol : settings.allSymbols()) {
@@ -79,13 +101,15 @@ public final class YahooConnector implements FeedConnector {
         this.offered = List.copyOf(list);
         // Yahoo turns away requests without a browser-like User-Agent with HTTP 429.
         this.fetcher = HttpFetcher.builder().requestTimeout(settings.timeout()).maxAttempts(settings.maxAttempts())
-                .sleeper(sleeper).userAgent("Mozilla/5.0 (compatible; Tideline Yahoo Finance feed)").build();
-        this.health = new FeedHealthTracker(clock);
+                .maxResponseBytes(settings.maxResponseBytes()).sleeper(sleeper)
+                .userAgent("Mozilla/5.0 (compatible; Tideline Yahoo Finance feed)").build();
     }
 
     @Deactivate
     void deactivate() {
-        fetcher.close();
+        if (fetcher != null) {
+            fetcher.close();
+        }
     }
 
     @Override
@@ -101,6 +125,9 @@ public final class YahooConnector implements FeedConnector {
     @Override
     public SeriesData fetch(FetchRequest request) throws FeedException {
         SeriesId series = request.series();
+        if (rejected != null) {
+            throw new FeedException(series, rejected, false, null);
+        }
         Timeframe timeframe = YahooCatalog.timeframe(series);
         if (timeframe == null || !settings.intervals().contains(timeframe)
                 || !settings.allSymbols().contains(series.symbol())) {
@@ -163,6 +190,6 @@ public final class YahooConnector implements FeedConnector {
 
     @Override
     public String toString() {
-        return "YahooConnector[" + settings + "]";
+        return "YahooConnector[" + (settings == null ? rejected : settings) + "]";
     }
 }

@@ -1,6 +1,8 @@
 package io.tideline.feed.yahoo;
 
 import io.tideline.feed.http.BaseUrls;
+import io.tideline.feed.http.ConfigValues;
+import io.tideline.feed.http.HttpFetcher;
 import io.tideline.api.series.Timeframe;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -22,9 +24,10 @@ import java.util.regex.Pattern;
  * @param baseUrl the chart API base, without a trailing slash
  * @param timeout the time-out of one request
  * @param maxAttempts the most requests per fetch
+ * @param maxResponseBytes the largest answer read
  */
 record YahooSettings(List<String> symbols, List<String> basket, List<Timeframe> intervals, URI baseUrl,
-        Duration timeout, int maxAttempts) {
+        Duration timeout, int maxAttempts, long maxResponseBytes) {
 
     // Yahoo symbols: letters, digits and ^ = . - (e.g. ^GSPC, DX-Y.NYB, BTC-USD, EURUSD=X, GC=F).
     private static final Pattern SYMBOL = Pattern.compile("[A-Za-z0-9^=._-]+");
@@ -68,10 +71,22 @@ record YahooSettings(List<String> symbols, List<String> basket, List<Timeframe> 
         return List.copyOf(new ArrayList<>(unique));
     }
 
-    /** The settings from a ConfigAdmin configuration. */
-    static YahooSettings from(YahooConfig config) {
+    /** Settings with the default cap of one answer. */
+    YahooSettings(List<String> symbols, List<String> basket, List<Timeframe> intervals, URI baseUrl, Duration timeout,
+            int maxAttempts) {
+        this(symbols, basket, intervals, baseUrl, timeout, maxAttempts, HttpFetcher.DEFAULT_MAX_RESPONSE_BYTES);
+    }
+
+    /**
+     * The settings from a ConfigAdmin configuration: typed values from the annotation, checked
+     * through {@code values} so a refusal names the .cfg file, the key, the value and what was expected.
+     */
+    static YahooSettings from(YahooConfig config, ConfigValues values) {
         return new YahooSettings(List.of(config.symbols()), List.of(config.basket()), intervals(config.intervals()),
-                url(config.baseUrl()), Duration.ofSeconds(config.timeoutSeconds()), config.maxAttempts());
+                values.url("baseUrl", config.baseUrl(), "https://query1.finance.yahoo.com", "http", "https"),
+                Duration.ofSeconds(values.integer("timeoutSeconds", config::timeoutSeconds, 1, 600, "seconds")),
+                values.integer("maxAttempts", config::maxAttempts, 1, 10, "attempts"),
+                (long) values.integer("maxResponseMiB", config::maxResponseMiB, 1, 1024, "MiB") << 20);
     }
 
     /** Parses the interval labels {@code 1d} and {@code 1h}; blanks are dropped. */
