@@ -14,6 +14,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One Tideline per data directory: an exclusive OS lock on {@code DATA_DIR/tideline.lock},
@@ -34,12 +35,20 @@ public final class DataDirLock implements AutoCloseable {
     private static final DateTimeFormatter SINCE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
             .withZone(ZoneId.systemDefault());
 
+    /** How long a second process looks for the holder's pid, or for the lock to come free. */
+    private static final long HOLDER_WAIT_NANOS = 3_000_000_000L;
+
+    /** The data directories locked by this JVM (real paths). */
+    private static final ConcurrentHashMap<Path, Boolean> HELD = new ConcurrentHashMap<>();
+
     private final Path file;
     private final FileChannel channel;
     private final FileLock lock;
+    private final Path key;
 
-    private DataDirLock(Path file, FileChannel channel, FileLock lock) {
+    private DataDirLock(Path file, FileChannel channel, FileLock lock, Path key) {
         this.file = file;
+        this.key = key;
         this.channel = channel;
         this.lock = lock;
     }
@@ -54,20 +63,54 @@ public final class DataDirLock implements AutoCloseable {
     public static DataDirLock acquire(Path dataDir) throws IOException {
         Files.createDirectories(dataDir);
         Path file = dataDir.resolve(FILE_NAME);
+        Path key = dataDir.toRealPath();
+        // A second channel on the file must not even be opened in this JVM: on Linux, closing
+        // any descriptor of a file drops every lock the process holds on it.
+        if (HELD.putIfAbsent(key, Boolean.TRUE) != null) {
+            throw new InUseException(dataDir, Optional.of(new Holder(ProcessHandle.current().pid(),
+                    ProcessHandle.current().info().startInstant().orElse(Instant.now()))));
+        }
+        try {
+            return acquire(dataDir, file, key);
+        } catch (IOException | RuntimeException e) {
+            HELD.remove(key);
+            throw e;
+        }
+    }
+
+    private static DataDirLock acquire(Path dataDir, Path file, Path key) throws IOException {
         FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
                 StandardOpenOption.WRITE);
         FileLock lock;
-        try {
-            lock = channel.tryLock();
-        } catch (OverlappingFileLockException sameJvm) {
-            lock = null;
-        } catch (IOException e) {
-            channel.close();
-            throw new IOException("cannot lock the data directory " + dataDir + " (" + file + "): " + e.getMessage(), e);
-        }
-        if (lock == null) {
-            channel.close();
-            throw new InUseException(dataDir, holder(file));
+        long deadline = System.nanoTime() + HOLDER_WAIT_NANOS;
+        while (true) {
+            try {
+                lock = channel.tryLock();
+            } catch (OverlappingFileLockException sameJvm) {
+                lock = null;
+            } catch (IOException e) {
+                channel.close();
+                throw new IOException("cannot lock the data directory " + dataDir + " (" + file + "): "
+                        + e.getMessage(), e);
+            }
+            if (lock != null) {
+                break;
+            }
+            // Held. The holder writes its pid right after locking and empties the file right
+            // before releasing: an empty file means one of those instants, so look again
+            // (and lock, if it was released meanwhile) rather than print no pid.
+            Optional<Holder> holder = holder(file);
+            if (holder.isPresent() || System.nanoTime() > deadline) {
+                channel.close();
+                throw new InUseException(dataDir, holder);
+            }
+            try {
+                Thread.sleep(25);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                channel.close();
+                throw new InUseException(dataDir, holder);
+            }
         }
         try {
             ProcessHandle self = ProcessHandle.current();
@@ -81,37 +124,26 @@ public final class DataDirLock implements AutoCloseable {
             channel.close();
             throw new IOException("cannot write the lock file " + file + ": " + e.getMessage(), e);
         }
-        return new DataDirLock(file, channel, lock);
+        return new DataDirLock(file, channel, lock, key);
     }
 
-    /** The process id and start time written by the holder, when the file can be read. */
+    /** The process id and start time written by the holder, when the file holds them. */
     private static Optional<Holder> holder(Path file) {
-        // The holder writes the file right after taking the lock: a second process that came
-        // within that instant may find it empty, so look again a few times.
-        for (int attempt = 0; attempt < 10; attempt++) {
-            try {
-                String pid = null;
-                Instant since = null;
-                for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                    if (line.startsWith("pid=")) {
-                        pid = line.substring(4).strip();
-                    } else if (line.startsWith("since=")) {
-                        since = Instant.parse(line.substring(6).strip());
-                    }
+        try {
+            String pid = null;
+            Instant since = null;
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                if (line.startsWith("pid=")) {
+                    pid = line.substring(4).strip();
+                } else if (line.startsWith("since=")) {
+                    since = Instant.parse(line.substring(6).strip());
                 }
-                if (pid != null && since != null) {
-                    return Optional.of(new Holder(Long.parseLong(pid), since));
-                }
-                Thread.sleep(20);
-            } catch (IOException | RuntimeException unreadable) {
-                // Locked against reading (Windows) or half-written: the message goes without it.
-                return Optional.empty();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return Optional.empty();
             }
+            return pid != null && since != null ? Optional.of(new Holder(Long.parseLong(pid), since)) : Optional.empty();
+        } catch (IOException | RuntimeException unreadable) {
+            // Locked against reading (Windows) or half-written: the message goes without it.
+            return Optional.empty();
         }
-        return Optional.empty();
     }
 
     /** The lock file. */
@@ -130,6 +162,7 @@ public final class DataDirLock implements AutoCloseable {
             lock.release();
         } finally {
             channel.close();
+            HELD.remove(key);
         }
     }
 

@@ -35,6 +35,19 @@ class DataDirLockTest {
     }
 
     @Test
+    void aRefusedSecondLockInTheSameJvmLeavesTheFirstHeldAgainstOtherProcesses() throws Exception {
+        Path data = dir.resolve("data");
+        try (DataDirLock first = DataDirLock.acquire(data)) {
+            assertThatThrownBy(() -> DataDirLock.acquire(data)).isInstanceOf(DataDirLock.InUseException.class);
+            Process other = java(Holder.class, data.toString()).redirectErrorStream(true).start();
+            assertThat(other.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(new String(other.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
+                    .contains("is in use by another Tideline (pid " + ProcessHandle.current().pid() + ", since ");
+            assertThat(other.exitValue()).isEqualTo(3);
+        }
+    }
+
+    @Test
     void anotherProcessIsNamedByPidAndItsLockEndsWithItEvenWhenKilled() throws Exception {
         Path data = dir.resolve("data");
         Process holder = java(Holder.class, data.toString()).start();
@@ -56,7 +69,14 @@ class DataDirLockTest {
     /** Holds the lock of the folder in {@code args[0]} until killed. */
     public static final class Holder {
         public static void main(String[] args) throws Exception {
-            DataDirLock lock = DataDirLock.acquire(Path.of(args[0]));
+            DataDirLock lock;
+            try {
+                lock = DataDirLock.acquire(Path.of(args[0]));
+            } catch (DataDirLock.InUseException e) {
+                System.out.println(e.getMessage());
+                System.exit(3);
+                return;
+            }
             System.out.println("locked");
             System.out.flush();
             Thread.sleep(600_000);
