@@ -13,6 +13,7 @@ import io.tideline.api.store.WriteSummary;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
@@ -83,10 +84,45 @@ final class Importer {
                 return attempt(store, request, progress, true);
             }
         } catch (OutOfMemoryError e) {
-            throw new CsvFormatException(request.file(), 0, "ran out of memory (Java heap limit "
-                    + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB) while importing into " + request.series()
-                    + "; give Tideline more memory (e.g. TIDELINE_JAVA_OPTS=-Xmx1g) or split the file");
+            throw outOfMemory(request);
+        } catch (StoreException e) {
+            // Derby turns an OutOfMemoryError of its own into an SQL error (e.g. "cannot flush the
+            // log"), which reads like damage; the write was not committed, so say what happened.
+            if (causedByOutOfMemory(e)) {
+                throw outOfMemory(request);
+            }
+            throw e;
         }
+    }
+
+    private static CsvFormatException outOfMemory(Request request) {
+        return new CsvFormatException(request.file(), 0, "ran out of memory (Java heap limit "
+                + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB) while importing into " + request.series()
+                + "; give Tideline more memory (e.g. TIDELINE_JAVA_OPTS=-Xmx1g) or split the file");
+    }
+
+    private static boolean causedByOutOfMemory(Throwable e) {
+        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        java.util.ArrayDeque<Throwable> todo = new java.util.ArrayDeque<>(List.of(e));
+        while (!todo.isEmpty()) {
+            Throwable t = todo.pop();
+            if (!seen.add(t)) {
+                continue;
+            }
+            if (t instanceof OutOfMemoryError) {
+                return true;
+            }
+            if (t.getCause() != null) {
+                todo.push(t.getCause());
+            }
+            if (t instanceof java.sql.SQLException sql && sql.getNextException() != null) {
+                todo.push(sql.getNextException());
+            }
+            for (Throwable s : t.getSuppressed()) {
+                todo.push(s);
+            }
+        }
+        return false;
     }
 
     /** {@link #run} without a note on a second reading. */

@@ -183,6 +183,31 @@ class ImportTest {
         }
     }
 
+    /**
+     * With too small a heap the import stops with the memory message, no stack trace, and the
+     * store holds nothing of the file (on a machine where 24 MB suffice, it holds all of it).
+     */
+    @Test
+    void runningOutOfMemoryIsAClearErrorAndStoresNothing() throws Exception {
+        Path file = ForkedImport.minuteBars(dir.resolve("big.csv"), 1_000_000);
+        ChunkedSeriesStore.shutdownEmbedded(db);
+        Path forkDb = dir.resolve("small-db");
+        Fork small = fork("-Xmx24m", "import", forkDb.toString(), file.toString(), "csv:big");
+        assertThat(small.output()).as("no stack trace").doesNotContain("Exception").doesNotContain("\tat ");
+        ChunkedSeriesStore reopened = ChunkedSeriesStore.openEmbedded(forkDb);
+        try {
+            if (small.code() != 0) {
+                assertThat(small.output()).contains("refused: " + file + ": ran out of memory (Java heap limit")
+                        .contains("give Tideline more memory (e.g. TIDELINE_JAVA_OPTS=-Xmx1g) or split the file");
+                assertThat(reopened.info(SeriesId.parse("csv:big"))).as("nothing stored").isEmpty();
+            } else {
+                assertThat(reopened.info(SeriesId.parse("csv:big")).orElseThrow().count()).isEqualTo(1_000_000);
+            }
+        } finally {
+            ChunkedSeriesStore.shutdownEmbedded(forkDb);
+        }
+    }
+
     private record Fork(int code, String output) {
     }
 
