@@ -4,6 +4,7 @@ import io.tideline.api.indicator.IndicatorNode;
 import io.tideline.api.indicator.IndicatorResult;
 import io.tideline.api.indicator.IndicatorSpec;
 import io.tideline.api.series.SeriesData;
+import io.tideline.api.series.SeriesDescriptor;
 import io.tideline.api.series.SeriesId;
 import io.tideline.api.series.Timeframe;
 import io.tideline.regime.api.Verdict;
@@ -31,6 +32,15 @@ interface ChartData {
      * @throws Exception with a message for the user when the store is missing or fails
      */
     SeriesData read(SeriesId id) throws Exception;
+
+    /**
+     * Whether the services the views read (the store and the role bindings) are running; at start
+     * they arrive after the views, which then say "Loading…" rather than "no data".
+     */
+    boolean ready();
+
+    /** What the series is: its unit (USD, %, contracts, fraction per 8h), kind and native bar length, if known. */
+    Optional<SeriesDescriptor> descriptor(SeriesId id);
 
     /** The native bar length the series' descriptor declares, if known. */
     Optional<Timeframe> timeframe(SeriesId id);

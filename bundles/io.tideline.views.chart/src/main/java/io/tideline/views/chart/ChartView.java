@@ -46,7 +46,8 @@ final class ChartView extends ViewBase<ChartView.Loaded> {
 
     static final String ID = "io.tideline.views.chart";
 
-    record Shown(String key, SeriesId id, SeriesData data) {
+    /** A series as shown: its bars in {@code unit}, and its stale note or null. */
+    record Shown(String key, SeriesId id, SeriesData data, SeriesUnit unit, String stale) {
     }
 
     record Loaded(List<Shown> series, List<IndicatorText.Entry> entries, Map<String, IndicatorResult> results,
@@ -199,7 +200,8 @@ final class ChartView extends ViewBase<ChartView.Loaded> {
             } else if (tf.millis() > natural.millis()) {
                 bars = Resampler.resample(d, tf);
             }
-            shown.add(new Shown(key, id.get(), bars));
+            SeriesUnit unit = unit(id.get());
+            shown.add(new Shown(key, id.get(), unit.apply(bars), unit, stale(key, id.get(), d)));
         }
         if (shown.isEmpty() && problems.isEmpty()) {
             problems.add(msg.get("nodata.any"));
@@ -233,8 +235,10 @@ final class ChartView extends ViewBase<ChartView.Loaded> {
     List<String> build(Loaded model) {
         List<String> problems = new ArrayList<>(model.problems());
         watched.clear();
-        PaneSpec price = pane(msg.get("pane.price"), msg.get("axis.price"), 60, 0);
         boolean several = model.series().size() > 1;
+        // One series: its own unit names the axis (USD, %, index); several: "% chg".
+        String unitTitle = model.series().size() == 1 ? model.series().get(0).unit().label() : "";
+        PaneSpec price = pane(msg.get("pane.price"), unitTitle.isEmpty() ? msg.get("axis.price") : unitTitle, 60, 0);
         // Candles are for one series with OHLC; several series are compared as lines of % change,
         // so the toggle is off and greyed then (the saved choice comes back with one series).
         boolean ohlc = !model.series().isEmpty() && model.series().get(0).data().has(Field.HIGH);
@@ -245,12 +249,23 @@ final class ChartView extends ViewBase<ChartView.Loaded> {
         price.log(log.getSelection());
         int colour = 0;
         Shown withVolume = null;
+        Map<String, Integer> levelAxes = new java.util.LinkedHashMap<>();
         for (Shown s : model.series()) {
             watched.add(s.id().toString());
             String label = s.key().equals(s.id().toString()) ? s.key() : s.key() + " (" + s.id() + ")";
             Layer.Style style = candlesWanted && !several ? Layer.Style.CANDLES : Layer.Style.LINE;
-            price.add(new Layer(s.key(), label, s.data(), style, Palette.line(colour++)).rebase(true));
-            if (withVolume == null && s.data().has(Field.VOLUME)) {
+            Layer layer = new Layer(s.key(), label, s.data(), style, Palette.line(colour++)).unit(s.unit().label())
+                    .stale(s.stale());
+            if (several && s.unit().level()) {
+                // A yield's % change means nothing (4.0 -> 4.2 is "+5%"): levels keep their own
+                // axis on the right, in their unit.
+                String title = msg.get("axis.level", s.unit().label().isEmpty() ? s.key() : s.unit().label());
+                layer.yAxis(levelAxes.computeIfAbsent(title, price::secondaryAxis));
+            } else {
+                layer.rebase(true);
+            }
+            price.add(layer);
+            if (withVolume == null && hasVolume(s.data())) {
                 withVolume = s;
             }
         }
@@ -293,6 +308,20 @@ final class ChartView extends ViewBase<ChartView.Loaded> {
         regimeTo = Long.MIN_VALUE;
         regimeGeneration++;
         return problems;
+    }
+
+    /** Whether a series has a volume column with at least one traded amount (an index's zeros are none). */
+    static boolean hasVolume(SeriesData d) {
+        if (!d.has(Field.VOLUME)) {
+            return false;
+        }
+        for (int i = d.size() - 1; i >= 0; i--) {
+            double v = d.get(Field.VOLUME, i);
+            if (v > 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private String regimeAt(long t) {
@@ -355,7 +384,7 @@ final class ChartView extends ViewBase<ChartView.Loaded> {
     }
 
     /** Runs of equal regime on consecutive days, one band each (normal days unshaded). */
-    static List<PaneGroup.Band> bands(TreeMap<Long, Regime> byDay) {
+    List<PaneGroup.Band> bands(TreeMap<Long, Regime> byDay) {
         List<PaneGroup.Band> out = new ArrayList<>();
         long start = 0;
         long end = 0;
@@ -378,10 +407,11 @@ final class ChartView extends ViewBase<ChartView.Loaded> {
         return out;
     }
 
-    private static void addBand(List<PaneGroup.Band> out, long start, long end, Regime regime) {
+    private void addBand(List<PaneGroup.Band> out, long start, long end, Regime regime) {
         Color c = Palette.regime(regime);
         if (c != null) {
-            out.add(new PaneGroup.Band(start, end, c, regime.name()));
+            // The label is what the bands' legend in the price pane says.
+            out.add(new PaneGroup.Band(start, end, c, msg.get("regime." + regime.name())));
         }
     }
 }

@@ -27,8 +27,8 @@ final class CryptoView extends ViewBase<CryptoView.Loaded> {
     static final List<String> ROLES = List.of(Roles.BTC, Roles.BTC_FUNDING, Roles.BTC_OI,
             Roles.BTC_LIQUIDATIONS_LONG, Roles.BTC_LIQUIDATIONS_SHORT);
 
-    record Loaded(Map<String, SeriesData> series, Map<String, SeriesId> ids, long[] flushes, long[] squeezes,
-            List<String> problems) {
+    record Loaded(Map<String, SeriesData> series, Map<String, SeriesId> ids, Map<String, SeriesUnit> units,
+            Map<String, String> stale, long[] flushes, long[] squeezes, List<String> problems) {
     }
 
     private final double k;
@@ -61,7 +61,9 @@ final class CryptoView extends ViewBase<CryptoView.Loaded> {
         Map<String, SeriesData> series = new LinkedHashMap<>();
         Map<String, SeriesId> ids = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
-        readRoles(ROLES, series, ids, problems);
+        Map<String, SeriesUnit> units = new LinkedHashMap<>();
+        Map<String, String> stale = new LinkedHashMap<>();
+        readRoles(ROLES, series, ids, units, stale, problems);
         SeriesData price = series.get(Roles.BTC);
         long[] flushes = new long[0];
         long[] squeezes = new long[0];
@@ -79,7 +81,7 @@ final class CryptoView extends ViewBase<CryptoView.Loaded> {
                         LiquidationDays.DEFAULT_WINDOW, false);
             }
         }
-        return new Loaded(series, ids, flushes, squeezes, problems);
+        return new Loaded(series, ids, units, stale, flushes, squeezes, problems);
     }
 
     @Override
@@ -90,15 +92,15 @@ final class CryptoView extends ViewBase<CryptoView.Loaded> {
         }
         // Price gets 40% of the height, the three others share the rest. When the view is too
         // short, liquidations (they explain the markers) stay longest, open interest goes first.
-        PaneSpec price = pane(msg.get("crypto.price"), "USD", 40, 0);
+        // Every axis is titled with its series' unit: USD(T), "% per 8h" for funding (stored as a
+        // fraction per 8h, shown ×100), USD or contracts for open interest as its source says.
+        PaneSpec price = pane(msg.get("crypto.price"), unitOr(model, Roles.BTC, "USD"), 40, 0);
         line(price, Roles.BTC, model, Layer.Style.CANDLES, 0);
-        PaneSpec funding = pane(msg.get("crypto.funding"), "", 20, 2);
+        PaneSpec funding = pane(msg.get("crypto.funding"), unitOr(model, Roles.BTC_FUNDING, ""), 20, 2);
         line(funding, Roles.BTC_FUNDING, model, Layer.Style.LINE, 1);
-        // Funding is a rate near 0.0001: the default format rounds every tick to "0".
-        funding.yFormat(new java.text.DecimalFormat("0.###%", java.text.DecimalFormatSymbols.getInstance(context.locale())));
-        PaneSpec oi = pane(msg.get("crypto.oi"), "", 20, 3);
+        PaneSpec oi = pane(msg.get("crypto.oi"), unitOr(model, Roles.BTC_OI, ""), 20, 3);
         line(oi, Roles.BTC_OI, model, Layer.Style.LINE, 2);
-        PaneSpec liq = pane(msg.get("crypto.liquidations"), "USD", 20, 1);
+        PaneSpec liq = pane(msg.get("crypto.liquidations"), unitOr(model, Roles.BTC_LIQUIDATIONS_LONG, "USD"), 20, 1);
         bars(liq, Roles.BTC_LIQUIDATIONS_LONG, msg.get("crypto.long"), model, Palette.LONG_LIQ);
         bars(liq, Roles.BTC_LIQUIDATIONS_SHORT, msg.get("crypto.short"), model, Palette.SHORT_LIQ);
         List<PaneGroup.Marker> markers = new ArrayList<>();
@@ -126,13 +128,19 @@ final class CryptoView extends ViewBase<CryptoView.Loaded> {
         return model.problems();
     }
 
+    private static String unitOr(Loaded model, String role, String fallback) {
+        SeriesUnit u = model.units().get(role);
+        return u == null || u.label().isEmpty() ? fallback : u.label();
+    }
+
     private void line(PaneSpec pane, String role, Loaded model, Layer.Style style, int colour) {
         SeriesData d = model.series().get(role);
         if (d == null) {
             pane.message(msg.get("nodata.role", role));
             return;
         }
-        pane.add(new Layer(role, role + " (" + model.ids().get(role) + ")", d, style, Palette.line(colour)));
+        pane.add(new Layer(role, role + " (" + model.ids().get(role) + ")", d, style, Palette.line(colour))
+                .unit(unitOr(model, role, "")).stale(model.stale().get(role)));
     }
 
     private void bars(PaneSpec pane, String role, String label, Loaded model, org.eclipse.swt.graphics.Color colour) {
@@ -142,7 +150,8 @@ final class CryptoView extends ViewBase<CryptoView.Loaded> {
             pane.message((prior == null ? "" : prior + "\n") + msg.get("nodata.role", role));
             return;
         }
-        pane.add(new Layer(role, label + " (" + model.ids().get(role) + ")", d, Layer.Style.BARS, colour).unit("USD"));
+        pane.add(new Layer(role, label + " (" + model.ids().get(role) + ")", d, Layer.Style.BARS, colour)
+                .unit(unitOr(model, role, "USD")).stale(model.stale().get(role)));
     }
 
     /** The marked bars (for tests). */

@@ -31,8 +31,9 @@ final class MacroView extends ViewBase<MacroView.Loaded> {
     static final int Z_WINDOW = 252;
     private static final List<String> LEVELS = List.of(Roles.US10Y, Roles.DOLLAR, Roles.VIX, Roles.HY_SPREAD);
 
-    record Loaded(Map<String, SeriesData> series, Map<String, SeriesId> ids, Map<String, IndicatorResult> results,
-            String basket, String index, List<String> problems) {
+    record Loaded(Map<String, SeriesData> series, Map<String, SeriesId> ids, Map<String, SeriesUnit> units,
+            Map<String, String> stale, Map<String, IndicatorResult> results, String basket, String index,
+            List<String> problems) {
     }
 
     MacroView(Composite parent, ViewContext context, ChartData data) {
@@ -51,7 +52,9 @@ final class MacroView extends ViewBase<MacroView.Loaded> {
         Map<String, SeriesData> series = new LinkedHashMap<>();
         Map<String, SeriesId> ids = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
-        readRoles(LEVELS, series, ids, problems);
+        Map<String, SeriesUnit> units = new LinkedHashMap<>();
+        Map<String, String> stale = new LinkedHashMap<>();
+        readRoles(LEVELS, series, ids, units, stale, problems);
         String basket = data.resolve(Roles.LEADERS).isPresent() ? Roles.LEADERS : Roles.SOFTWARE;
         String index = data.resolve(Roles.NDX).isPresent() ? Roles.NDX : Roles.SPX;
         for (String role : List.of(basket, index)) {
@@ -80,7 +83,7 @@ final class MacroView extends ViewBase<MacroView.Loaded> {
                 problems.add(msg.get("no.engine"));
             }
         }
-        return new Loaded(series, ids, results, basket, index, problems);
+        return new Loaded(series, ids, units, stale, results, basket, index, problems);
     }
 
     @Override
@@ -110,8 +113,11 @@ final class MacroView extends ViewBase<MacroView.Loaded> {
             pane.message((prior == null ? "" : prior + "\n") + msg.get("nodata.role", role));
             return;
         }
+        SeriesUnit declared = model.units().get(role);
         pane.add(new Layer(role, role + " (" + model.ids().get(role) + ")", d, Layer.Style.LINE, Palette.line(colour))
-                .yAxis(axis).unit(unit));
+                .yAxis(axis).unit(declared == null || declared.label().isEmpty() || declared.label().equals("index") ? unit
+                        : declared.label())
+                .stale(model.stale().get(role)));
     }
 
     private void result(PaneSpec pane, String node, Loaded model, int colour) {

@@ -6,6 +6,7 @@ import io.tideline.api.indicator.IndicatorNode;
 import io.tideline.api.indicator.IndicatorResult;
 import io.tideline.api.indicator.IndicatorSpec;
 import io.tideline.api.series.SeriesData;
+import io.tideline.api.series.SeriesDescriptor;
 import io.tideline.api.series.SeriesId;
 import io.tideline.api.series.Timeframe;
 import io.tideline.api.store.SeriesEvents;
@@ -45,10 +46,8 @@ import org.osgi.service.event.EventHandler;
     EventConstants.EVENT_TOPIC + "=" + Roles.TOPIC_CHANGED})
 public final class ServiceChartData implements ChartData, EventHandler {
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile SeriesStore store;
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile RoleBindings roles;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
@@ -62,6 +61,45 @@ public final class ServiceChartData implements ChartData, EventHandler {
 
     private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
     private ExecutorService executor;
+
+    // Store and role bindings arrive after the views at start: each arrival tells the views to
+    // load again, so they go from "Loading…" to the data instead of "no data for role btc".
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, unbind = "unsetStore")
+    void setStore(SeriesStore s) {
+        store = s;
+        changed();
+    }
+
+    void unsetStore(SeriesStore s) {
+        if (store == s) {
+            store = null;
+        }
+        changed();
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, unbind = "unsetRoles")
+    void setRoles(RoleBindings r) {
+        roles = r;
+        changed();
+    }
+
+    void unsetRoles(RoleBindings r) {
+        if (roles == r) {
+            roles = null;
+        }
+        changed();
+    }
+
+    private void changed() {
+        for (Consumer<String> l : listeners) {
+            l.accept("*");
+        }
+    }
+
+    @Override
+    public boolean ready() {
+        return store != null && roles != null;
+    }
 
     @Activate
     void activate() {
@@ -98,6 +136,16 @@ public final class ServiceChartData implements ChartData, EventHandler {
             return SeriesData.empty();
         }
         return s.read(id, Long.MIN_VALUE / 4, Long.MAX_VALUE / 4);
+    }
+
+    @Override
+    public Optional<SeriesDescriptor> descriptor(SeriesId id) {
+        SeriesStore s = store;
+        try {
+            return s == null ? Optional.empty() : s.info(id).map(i -> i.descriptor());
+        } catch (StoreException e) {
+            return Optional.empty();
+        }
     }
 
     @Override

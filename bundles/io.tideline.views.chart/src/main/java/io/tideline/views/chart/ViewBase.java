@@ -50,6 +50,10 @@ abstract class ViewBase<M> {
     final Composite toolbar;
     private final Composite body;
     private final Label status;
+    /** "Loading…" in the middle of the view until the first load with data services arrives. */
+    private final Label loading;
+    /** The clock staleness is measured against (tests set a fixed one). */
+    java.util.function.LongSupplier clock = System::currentTimeMillis;
     /** The segmented group of preset buttons (and, in the Chart view, the style toggles). */
     private ToolBar tools;
     private final List<ToolItem> presetItems = new java.util.ArrayList<>();
@@ -91,11 +95,21 @@ abstract class ViewBase<M> {
         toolbar.setLayout(row);
         toolbar.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         body = new Composite(root, SWT.NONE);
-        body.setLayout(new org.eclipse.swt.layout.FillLayout());
+        GridLayout bodyLayout = new GridLayout(1, false);
+        bodyLayout.marginWidth = 0;
+        bodyLayout.marginHeight = 0;
+        body.setLayout(bodyLayout);
         body.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         status = new Label(root, SWT.WRAP);
         status.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
-        group.host(body);
+        loading = new Label(body, SWT.CENTER);
+        loading.setText(msg.get("loading"));
+        loading.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, true));
+        Control host = group.host(body);
+        GridData hostData = new GridData(SWT.FILL, SWT.FILL, true, true);
+        hostData.exclude = true;
+        host.setLayoutData(hostData);
+        host.setVisible(false);
         group.wording(new io.tideline.views.chart.kit.Wording() {
             @Override
             public String noDataInRange(String first, String last) {
@@ -131,6 +145,28 @@ abstract class ViewBase<M> {
     /** The panes' group (for tests). */
     PaneGroup group() {
         return group;
+    }
+
+    /** Whether the view still shows "Loading…" instead of its panes (for tests). */
+    boolean showsLoading() {
+        return loading.isVisible();
+    }
+
+    /** Shows "Loading…" or the panes in the body. */
+    private void loadingShown(boolean on) {
+        if (loading.isVisible() == on) {
+            return;
+        }
+        Composite host = group.panes().isEmpty() ? null : group.panes().get(0).chart().getParent();
+        for (Control c : body.getChildren()) {
+            boolean show = c == loading ? on : !on;
+            ((GridData) c.getLayoutData()).exclude = !show;
+            c.setVisible(show);
+        }
+        body.layout(true, false);
+        if (host != null) {
+            host.layout(true, false);
+        }
     }
 
     /** Whether a load was delivered (for tests). */
@@ -221,9 +257,16 @@ abstract class ViewBase<M> {
         if (announce) {
             status.setText(msg.get("loading"));
         }
-        Loader.load(data.executor(), root, this::load, m -> {
+        // Until the store and role bindings run (at start) there is nothing to load: "Loading…"
+        // stays, and their arrival reloads. The view never says "no data" over an empty 1970 axis.
+        Loader.load(data.executor(), root, () -> data.ready() ? java.util.Optional.of(load()) : java.util.Optional.<M>empty(), m -> {
             if (gen == generation) {
-                deliver(m);
+                if (m.isPresent()) {
+                    deliver(m.get());
+                } else {
+                    loadingShown(true);
+                    status.setText(msg.get("loading"));
+                }
             }
         }, e -> {
             if (gen == generation) {
@@ -267,6 +310,7 @@ abstract class ViewBase<M> {
             plan = null;
         }
         boolean inPlace = group.reconcile(specs, context.locale(), had && refreshInPlace);
+        loadingShown(false);
         if (!inPlace) {
             body.layout(true, true);
         }
@@ -288,11 +332,13 @@ abstract class ViewBase<M> {
     }
 
     /**
-     * Reads the series of each role (off the UI thread) into {@code series} and {@code ids}, in
-     * order; a role that is unbound, empty or unreadable adds a problem naming it instead.
+     * Reads the series of each role (off the UI thread) into {@code series} (in the unit its
+     * descriptor says, see {@link SeriesUnit}), {@code ids}, {@code units} and {@code stale} (the
+     * note of a role whose newest bar is too old), in order; a role that is unbound, empty or
+     * unreadable adds a problem naming it instead.
      */
-    void readRoles(List<String> roles, Map<String, SeriesData> series,
-            Map<String, SeriesId> ids, List<String> problems) {
+    void readRoles(List<String> roles, Map<String, SeriesData> series, Map<String, SeriesId> ids,
+            Map<String, SeriesUnit> units, Map<String, String> stale, List<String> problems) {
         for (String role : roles) {
             Optional<SeriesId> id = data.resolve(role);
             if (id.isEmpty()) {
@@ -304,13 +350,38 @@ abstract class ViewBase<M> {
                 if (d.isEmpty()) {
                     problems.add(msg.get("nodata.role", role));
                 } else {
-                    series.put(role, d);
+                    SeriesUnit u = unit(id.get());
+                    series.put(role, u.apply(d));
                     ids.put(role, id.get());
+                    units.put(role, u);
+                    String note = stale(role, id.get(), d);
+                    if (note != null) {
+                        stale.put(role, note);
+                    }
                 }
             } catch (Exception e) {
                 problems.add(msg.get("error.load", role, e.getMessage()));
             }
         }
+    }
+
+    /** What a series is measured in (its descriptor's unit; none when the store does not say). */
+    SeriesUnit unit(SeriesId id) {
+        return SeriesUnit.of(data.descriptor(id));
+    }
+
+    /**
+     * "btc 2 d old" when the newest bar of {@code series} is older than twice its cadence (the
+     * descriptor's bar length, else inferred from the bars), else {@code null}.
+     */
+    String stale(String name, SeriesId id, SeriesData series) {
+        if (series == null || series.isEmpty()) {
+            return null;
+        }
+        io.tideline.api.series.Timeframe cadence = data.timeframe(id)
+                .orElseGet(() -> io.tideline.views.chart.kit.Resampler.inferTimeframe(series));
+        long age = Freshness.staleAge(series.copyTimes(), cadence, clock.getAsLong());
+        return age < 0 ? null : name + " " + Freshness.age(age, msg);
     }
 
     /** Produces the model off the UI thread. */

@@ -158,7 +158,7 @@ class RefreshTest {
         assertThat(Swt.pump(() -> g.bands().stream().anyMatch(b -> b.from() <= t && t < b.to()), 10_000))
                 .as("a band over the new crash day").isTrue();
         assertThat(g.bands().stream().filter(b -> b.from() <= t && t < b.to()).findFirst().orElseThrow().label())
-                .isEqualTo("VOLATILITY_EVENT");
+                .as("the band is labelled as its legend reads").isEqualTo("volatility event");
     }
 
     @Test

@@ -5,7 +5,10 @@ import io.tideline.api.indicator.IndicatorComputation;
 import io.tideline.api.indicator.IndicatorNode;
 import io.tideline.api.indicator.IndicatorResult;
 import io.tideline.api.indicator.IndicatorSpec;
+import io.tideline.api.series.AssetClass;
 import io.tideline.api.series.Field;
+import io.tideline.api.series.SeriesDescriptor;
+import io.tideline.api.series.SeriesKind;
 import io.tideline.api.series.SeriesData;
 import io.tideline.api.series.SeriesId;
 import io.tideline.api.series.Timeframe;
@@ -56,6 +59,17 @@ final class TestData implements ChartData {
     final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
     final ExecutorService executor = Executors.newFixedThreadPool(2);
     volatile boolean engine = true;
+    /** Whether the store and role bindings "run"; false shows the views' "Loading…". */
+    volatile boolean ready = true;
+    /** Units and kinds as the sample's workspace.json declares them (timeframe 1d unless said). */
+    final Map<SeriesId, SeriesDescriptor> descriptors = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Declares the unit and kind of the series bound to {@code role}, as a store's descriptor would. */
+    TestData describe(String role, String unit, SeriesKind kind, Timeframe tf) {
+        SeriesId id = roles.get(role);
+        descriptors.put(id, new SeriesDescriptor(id, role, unit, kind, AssetClass.CRYPTO, tf));
+        return this;
+    }
 
     TestData put(String role, String id, SeriesData data) {
         SeriesId sid = SeriesId.parse(id);
@@ -143,6 +157,16 @@ final class TestData implements ChartData {
         }
         d.put("btc.liquidations.long", "test:BTCUSDT:liq-long", SeriesData.ofValues(t, longs));
         d.put("btc.liquidations.short", "test:BTCUSDT:liq-short", SeriesData.ofValues(t, shorts));
+        d.describe("btc", "USDT", SeriesKind.PRICE, Timeframe.D1).describe("spx", "USD", SeriesKind.PRICE, Timeframe.D1)
+                .describe("ndx", "USD", SeriesKind.PRICE, Timeframe.D1)
+                .describe("software", "USD", SeriesKind.PRICE, Timeframe.D1)
+                .describe("dollar", "index", SeriesKind.INDEX_LEVEL, Timeframe.D1)
+                .describe("us10y", "%", SeriesKind.YIELD, Timeframe.D1)
+                .describe("vix", "index", SeriesKind.VOLATILITY, Timeframe.D1)
+                .describe("hy.spread", "%", SeriesKind.SPREAD, Timeframe.D1)
+                .describe("btc.funding", "fraction per 8h", SeriesKind.RATE, Timeframe.D1)
+                .describe("btc.liquidations.long", "USD", SeriesKind.FLOW, Timeframe.D1)
+                .describe("btc.liquidations.short", "USD", SeriesKind.FLOW, Timeframe.D1);
         return d;
     }
 
@@ -179,6 +203,9 @@ final class TestData implements ChartData {
                 SeriesData.ofValues(lt, liq.values().stream().mapToDouble(v -> v[0]).toArray()));
         d.put("btc.liquidations.short", "sample:BTCUSDT:liq.short",
                 SeriesData.ofValues(lt, liq.values().stream().mapToDouble(v -> v[1]).toArray()));
+        d.describe("btc.oi", "contracts", SeriesKind.COUNT, Timeframe.W1)
+                .describe("btc.liquidations.long", "USD", SeriesKind.FLOW, Timeframe.D1)
+                .describe("btc.liquidations.short", "USD", SeriesKind.FLOW, Timeframe.D1);
         return d;
     }
 
@@ -245,7 +272,17 @@ final class TestData implements ChartData {
 
     @Override
     public Optional<Timeframe> timeframe(SeriesId id) {
-        return Optional.of(Timeframe.D1);
+        return Optional.of(descriptors.containsKey(id) ? descriptors.get(id).timeframe() : Timeframe.D1);
+    }
+
+    @Override
+    public Optional<SeriesDescriptor> descriptor(SeriesId id) {
+        return Optional.ofNullable(descriptors.get(id));
+    }
+
+    @Override
+    public boolean ready() {
+        return ready;
     }
 
     @Override

@@ -39,6 +39,8 @@ public final class Layer {
     Layer baseOf;
     double base = Double.NaN;
     String unit = "";
+    /** "BTC 2 d old" when the newest bar is older than the series' cadence allows, else null. */
+    String stale;
     double[] xs = new double[0];
     double[] ys = new double[0];
     int count;
@@ -92,6 +94,25 @@ public final class Layer {
         return this;
     }
 
+    /**
+     * Marks the layer's data as stale with a short note ("btc 2 d old"), painted in amber in the
+     * pane's header; {@code null} when fresh. Not part of the structure: a refresh takes the new note.
+     */
+    public Layer stale(String note) {
+        this.stale = note;
+        return this;
+    }
+
+    /** The stale note, or {@code null} when the data is fresh. */
+    public String stale() {
+        return stale;
+    }
+
+    /** The unit shown on the axis and after crosshair values. */
+    public String unit() {
+        return unit;
+    }
+
     /** The SWTChart series id. */
     public String id() {
         return id;
@@ -139,6 +160,7 @@ public final class Layer {
         open = fresh.open;
         high = fresh.high;
         low = fresh.low;
+        stale = fresh.stale;
         base = Double.NaN;
     }
 

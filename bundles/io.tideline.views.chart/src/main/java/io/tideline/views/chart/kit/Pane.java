@@ -31,9 +31,12 @@ public final class Pane {
     private static final Color LABEL_BG = new Color(255, 255, 240);
     private static final Color UP = new Color(38, 166, 91);
     private static final Color DOWN = new Color(214, 69, 65);
-    private static final Color MESSAGE = new Color(150, 60, 40);
     private static final Color HEADER = new Color(40, 40, 60);
     private static final Color HEADER_BG = new Color(250, 250, 250);
+    /** Axis titles in the text colour of the tick labels, not SWTChart's bold blue. */
+    private static final Color AXIS_TITLE = new Color(60, 60, 60);
+    /** Stale data: amber, readable on the light header. */
+    static final Color STALE = new Color(176, 110, 0);
     /** The smallest plot height the group's layout gives a shown pane, in pixels. */
     public static final int MIN_PLOT = 48;
 
@@ -41,6 +44,7 @@ public final class Pane {
     final List<Layer> layers = new ArrayList<>();
     private final TimeFormat timeFormat = new TimeFormat();
     private final NumberFormat numbers;
+    private final Locale locale;
     private final String yTitle;
     private final String name;
     PaneGroup group;
@@ -93,12 +97,61 @@ public final class Pane {
         x.getTitle().setText("UTC");
         x.getTitle().setVisible(false);
         x.getTick().setFormat(timeFormat);
-        chart.getAxisSet().getYAxis(0).getTitle().setText(yTitle);
+        IAxis y = chart.getAxisSet().getYAxis(0);
+        y.getTitle().setText(yTitle);
+        plainTitle(y);
+        x.getTick().setForeground(AXIS_TITLE);
+        this.locale = locale;
+        // SWTChart's default "#.###########" writes 65000 and 0.000000001; ours groups and compacts.
+        y.getTick().setFormat(AxisFormat.plain(locale));
         numbers = NumberFormat.getNumberInstance(locale);
         numbers.setMaximumFractionDigits(4);
         numbers.setGroupingUsed(true);
         chart.getPlotArea().addCustomPaintListener(new Behind());
         chart.getPlotArea().addCustomPaintListener(new Front());
+    }
+
+    /** A y-axis title in the plain text font and a dark grey, like the tick labels it names. */
+    private void plainTitle(IAxis axis) {
+        axis.getTitle().setFont(chart.getFont());
+        axis.getTitle().setForeground(AXIS_TITLE);
+        axis.getTick().setForeground(AXIS_TITLE);
+        // SWTChart's 64 px between ticks left a short pane with one label ("0"); 30 px gives three.
+        axis.getTick().setTickMarkStepHint(30);
+    }
+
+    /**
+     * The tick format of a y-axis: the primary axis' explicit format or the rebased percent when
+     * normalised, else the unit of the first layer on the axis ({@link AxisFormat#forUnit}).
+     */
+    private java.text.Format axisFormat(int axisId) {
+        if (axisId == 0 && yFormat != null) {
+            return yFormat;
+        }
+        if (axisId == 0 && normalised) {
+            return new PercentFormat();
+        }
+        for (Layer l : layers) {
+            if (l.yAxis == axisId && !l.unit.isEmpty()) {
+                return AxisFormat.forUnit(l.unit, locale);
+            }
+        }
+        return AxisFormat.plain(locale);
+    }
+
+    /** Sets every y-axis' tick format from {@link #axisFormat}. */
+    private void applyFormats() {
+        for (IAxis y : chart.getAxisSet().getYAxes()) {
+            java.text.Format f = axisFormat(y.getId());
+            if (!f.equals(y.getTick().getFormat())) {
+                y.getTick().setFormat(f);
+            }
+        }
+    }
+
+    /** The tick format of the y-axis {@code axisId} (for tests). */
+    public java.text.Format tickFormat(int axisId) {
+        return chart.getAxisSet().getYAxis(axisId).getTick().getFormat();
     }
 
     /**
@@ -174,7 +227,7 @@ public final class Pane {
         }
         if (!java.util.Objects.equals(yFormat, spec.yFormat)) {
             yFormat = spec.yFormat;
-            chart.getAxisSet().getYAxis(0).getTick().setFormat(yFormat != null ? yFormat : normalised ? new PercentFormat() : null);
+            applyFormats();
         }
         if (!java.util.Objects.equals(message, spec.message)) {
             message(spec.message);
@@ -232,6 +285,9 @@ public final class Pane {
      */
     public String header() {
         StringBuilder sb = new StringBuilder(name);
+        if (message != null && !message.isBlank()) {
+            sb.append(" — ").append(message.replace("\n", " · "));
+        }
         if (rangeMessage != null) {
             sb.append(" — ").append(rangeMessage);
         }
@@ -239,6 +295,39 @@ public final class Pane {
             sb.append("  (").append(coverage).append(')');
         }
         return sb.toString();
+    }
+
+    /** The stale notes of the layers ("btc 2 d old"), joined, painted in amber after the header; or {@code null}. */
+    public String staleNote() {
+        StringBuilder sb = new StringBuilder();
+        for (Layer l : layers) {
+            if (l.stale != null) {
+                sb.append(sb.isEmpty() ? "" : ", ").append(l.stale);
+            }
+        }
+        return sb.isEmpty() ? null : sb.toString();
+    }
+
+    /**
+     * The regime bands' legend this pane paints: one band per label among those in the visible
+     * range, in the top shown pane only (empty elsewhere).
+     */
+    public List<PaneGroup.Band> bandLegend() {
+        List<PaneGroup.Band> out = new ArrayList<>();
+        if (group == null || group.bands.isEmpty()) {
+            return out;
+        }
+        List<Pane> shown = group.shownPanes();
+        if (shown.isEmpty() || shown.get(0) != this) {
+            return out;
+        }
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (PaneGroup.Band b : group.bands) {
+            if (b.to() >= lo && b.from() <= hi && seen.add(b.label())) {
+                out.add(b);
+            }
+        }
+        return out;
     }
 
     /** The legend entries painted in the header (one per layer; none for a single layer). */
@@ -311,6 +400,7 @@ public final class Pane {
         s.setLineColor(layer.color);
         s.setYAxisId(layer.yAxis);
         styleSeries(layer, s);
+        applyFormats();
         return layer;
     }
 
@@ -342,6 +432,8 @@ public final class Pane {
         IAxis axis = chart.getAxisSet().getYAxis(id);
         axis.setPosition(IAxis.Position.Secondary);
         axis.getTitle().setText(title);
+        plainTitle(axis);
+        axis.getTick().setFormat(AxisFormat.plain(locale));
         axis.getGrid().setStyle(LineStyle.NONE);
         secondaryTitles.add(title);
         secondaryIds.add(id);
@@ -356,14 +448,14 @@ public final class Pane {
         normalised = on;
         percentTitle = title;
         IAxis y = chart.getAxisSet().getYAxis(0);
-        y.getTick().setFormat(on ? new PercentFormat() : null);
         y.getTitle().setText(on ? title : yTitle);
+        applyFormats();
     }
 
     /** Sets the primary y-axis' tick format, e.g. percent for a funding rate of 0.0001. */
     public void yFormat(java.text.Format format) {
         yFormat = format;
-        chart.getAxisSet().getYAxis(0).getTick().setFormat(format);
+        applyFormats();
     }
 
     /** Whether layers are rebased. */
@@ -389,8 +481,12 @@ public final class Pane {
 
     private void backgroundText() {
         // The range message goes into the header: centred text collided with it in a short pane.
-        String text = message;
-        chart.getPlotArea().setBackgroundText(text == null ? "" : text, chart.getFont(), MESSAGE);
+        // The message is part of the header (painted under it, it overlapped the pane's name); a
+        // pane with nothing plotted hides its meaningless 0..1 ticks.
+        boolean nothing = message != null && layers.isEmpty();
+        for (IAxis y : chart.getAxisSet().getYAxes()) {
+            y.getTick().setVisible(!nothing && rangeMessage == null);
+        }
         chart.redraw();
     }
 
@@ -515,7 +611,7 @@ public final class Pane {
         if (!java.util.Objects.equals(oldRange, rangeMessage)) {
             // An empty pane's y ticks would read 0..1, which means nothing: hide them.
             for (IAxis y : chart.getAxisSet().getYAxes()) {
-                y.getTick().setVisible(rangeMessage == null);
+                y.getTick().setVisible(rangeMessage == null && !(message != null && layers.isEmpty()));
             }
             chart.redraw();
         }
@@ -561,6 +657,9 @@ public final class Pane {
                 // SWTChart refuses log scale while a series holds a value <= 0: stay linear.
                 wantLog = false;
             }
+        }
+        if (axis.getTick().getFormat() instanceof AxisFormat f) {
+            f.magnitude(Math.max(Math.abs(min), Math.abs(max)));
         }
         if (wantLog) {
             double pad = Math.pow(max / min, 0.05);
@@ -639,6 +738,18 @@ public final class Pane {
         return lines;
     }
 
+    /** {@code text}, cut with "…" to fit {@code width} pixels (the whole text is in the model and tests). */
+    static String ellipsize(GC gc, String text, int width) {
+        if (gc.textExtent(text).x <= width) {
+            return text;
+        }
+        int n = text.length();
+        while (n > 1 && gc.textExtent(text.substring(0, n) + "…").x > width) {
+            n--;
+        }
+        return text.substring(0, n) + "…";
+    }
+
     /** Paints regime bands and markers behind the series. */
     private final class Behind implements ICustomPaintListener {
         @Override
@@ -702,7 +813,7 @@ public final class Pane {
 
         /** The pane's name and legend, small, at the top left inside the plot. */
         private void paintHeader(GC gc, Rectangle area) {
-            String head = header();
+            String head = ellipsize(gc, header(), area.width - 12);
             List<String> entries = legend();
             int h = gc.getFontMetrics().getHeight();
             int swatch = Math.max(8, h / 2);
@@ -742,6 +853,51 @@ public final class Pane {
                 gc.setForeground(HEADER);
                 gc.drawText(text, px, 3, true);
                 px += gc.textExtent(text).x;
+            }
+            paintBandLegend(gc, area, h, swatch, px + 16);
+            String stale = staleNote();
+            if (stale != null) {
+                // Its own line under the header, so a long legend never pushes it out of the plot.
+                int sw = gc.textExtent(stale).x;
+                gc.setAlpha(215);
+                gc.setBackground(HEADER_BG);
+                gc.fillRectangle(2, h + 4, Math.min(sw + 8, area.width - 4), h + 2);
+                gc.setAlpha(255);
+                gc.setForeground(STALE);
+                gc.drawText(stale, 6, h + 5, true);
+            }
+        }
+
+        /**
+         * The top shown pane's legend of the regime bands in view, at the top right: a swatch and
+         * the regime's name each, on the header's line when it fits after {@code headerEnd}, else
+         * on the line below.
+         */
+        private void paintBandLegend(GC gc, Rectangle area, int h, int swatch, int headerEnd) {
+            List<PaneGroup.Band> entries = bandLegend();
+            if (entries.isEmpty()) {
+                return;
+            }
+            int w = 4;
+            for (PaneGroup.Band b : entries) {
+                w += swatch + 4 + gc.textExtent(b.label()).x + 10;
+            }
+            int x0 = Math.max(2, area.width - w - 4);
+            int y0 = x0 >= headerEnd ? 2 : h + 4;
+            gc.setAlpha(215);
+            gc.setBackground(HEADER_BG);
+            gc.fillRectangle(x0, y0, Math.min(w, area.width - 4), h + 2);
+            gc.setAlpha(255);
+            int px = x0 + 4;
+            for (PaneGroup.Band b : entries) {
+                gc.setBackground(b.color());
+                gc.setAlpha(110);
+                gc.fillRectangle(px, y0 + 1 + (h - swatch) / 2, swatch, swatch);
+                gc.setAlpha(255);
+                px += swatch + 4;
+                gc.setForeground(HEADER);
+                gc.drawText(b.label(), px, y0 + 1, true);
+                px += gc.textExtent(b.label()).x + 10;
             }
         }
 
