@@ -55,7 +55,8 @@ public final class TidelineFramework implements AutoCloseable {
      * workspace files of a running one; the lock is held until {@link #close()}.
      *
      * @throws DataDirLock.InUseException if another Tideline (process or framework) holds the data directory
-     * @throws IOException if the bundles folder holds no jar or a folder cannot be created
+     * @throws IOException if the bundles folder holds no jar, a folder cannot be created or made
+     *         private ({@link DataDirPermissions}), or {@code DATA_DIR/config} is not a folder
      * @throws BundleException if the framework itself cannot start
      */
     public static TidelineFramework start(LaunchConfig config) throws IOException, BundleException {
@@ -65,6 +66,10 @@ public final class TidelineFramework implements AutoCloseable {
             throw new IOException("no bundles found in " + config.bundlesDir()
                     + " (build the distribution with: mvn -B -DskipTests package)");
         }
+        // Before the lock file or any bundle writes into it: the data directory holds secrets
+        // (the settings ConfigAdmin keeps under config/), and ConfigAdmin cannot start without
+        // a config folder, so a file in its place stops the start here with its path.
+        DataDirPermissions.secure(config.dataDir(), CONFIG_DIR);
         DataDirLock lock = DataDirLock.acquire(config.dataDir());
         try {
             return start(config, jars, lock, t0);
