@@ -8,6 +8,7 @@ import io.tideline.api.series.SeriesDescriptor;
 import io.tideline.api.store.SeriesInfo;
 import io.tideline.api.store.SeriesStore;
 import io.tideline.api.store.StoreException;
+import io.tideline.feed.http.Printable;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,11 +48,14 @@ final class FeedRun {
                         + (data.isEmpty() ? "" : " (" + Instant.ofEpochMilli(data.firstTime()) + " .. "
                                 + Instant.ofEpochMilli(data.lastTime()) + ")"));
             } catch (FeedException | StoreException e) {
-                errors.add(e.getMessage());
-                progress.accept(d.id() + ": FAILED: " + e.getMessage());
+                // A message may quote the server: made printable, and cut so one answer cannot flood the terminal.
+                String message = Printable.shortened(e.getMessage(), 2000);
+                errors.add(message);
+                progress.accept(d.id() + ": FAILED: " + message);
             } catch (RuntimeException e) {
                 // A plugin that throws must not stop the other series or feeds.
-                String message = d.id() + ": the connector " + connector.source() + " failed: " + e;
+                String message = d.id() + ": the connector " + connector.source() + " failed: "
+                        + Printable.shortened(String.valueOf(e.getMessage()), 2000);
                 errors.add(message);
                 progress.accept(message);
             }

@@ -5,10 +5,15 @@ import io.tideline.api.command.CommandRequest;
 import io.tideline.api.feed.FeedConnector;
 import io.tideline.api.feed.FeedHealth;
 import io.tideline.api.store.SeriesStore;
+import io.tideline.feed.http.Printable;
+import io.tideline.support.json.JsonFileException;
+import io.tideline.support.workspace.DataDir;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -32,6 +37,12 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * connector that comes (a jar dropped into deploy/) is scheduled at once, one that goes is
  * unscheduled. With a window, feeds refresh by themselves; headless, only {@code feeds run}
  * fetches, so a short command never touches the network behind the user's back.
+ *
+ * <p>Each feed's health after a run is kept in {@code DATA_DIR/workspace/feed-health.json}
+ * ({@link FeedHealthFile}), so a later process shows the last success and failure. A connector
+ * that arrives already {@code DOWN} (its settings were refused) is listed with its reason and the
+ * reason is logged. Every text a connector or its server supplies is echoed through
+ * {@link Printable}.
  */
 @Component(service = Command.class, immediate = true, configurationPid = FeedScheduler.PID)
 @Designate(ocd = FeedScheduler.Config.class)
@@ -64,6 +75,8 @@ public final class FeedScheduler implements Command {
     private SeriesStore store;
 
     private final Map<String, FeedState> feeds = new ConcurrentSkipListMap<>();
+    private final Map<String, FeedHealthFile.Saved> saved = new ConcurrentHashMap<>();
+    private volatile FeedHealthFile healthFile;
     private ScheduledExecutorService executor;
     private volatile Config config;
     private volatile boolean automatic;
@@ -71,6 +84,14 @@ public final class FeedScheduler implements Command {
     @Activate
     void activate(BundleContext context, Config config) {
         this.config = config;
+        this.healthFile = new FeedHealthFile(DataDir.of(context.getProperty(DataDir.PROPERTY))
+                .resolve("workspace").resolve("feed-health.json"));
+        try {
+            saved.putAll(healthFile.read());
+        } catch (JsonFileException e) {
+            logger.warn("feed health of earlier runs not shown: {}; it is written afresh after the next run",
+                    Printable.of(e.getMessage()));
+        }
         this.automatic = config.autoRefresh() && !Boolean.parseBoolean(context.getProperty("tideline.headless"));
         this.executor = Executors.newScheduledThreadPool(2, r -> {
             Thread t = new Thread(r, "tideline-feeds");
@@ -92,7 +113,12 @@ public final class FeedScheduler implements Command {
         FeedState previous = feeds.put(connector.source(), state);
         if (previous != null) {
             previous.cancel();
-            logger.warn("two feed connectors for source {}; the newer one is used", connector.source());
+            warn("two feed connectors for source " + connector.source() + "; the newer one is used");
+        }
+        FeedHealth health = healthOf(connector);
+        if (health.state() == FeedHealth.State.DOWN) {
+            // Down before it fetched: it cannot work as configured (settings refused); say why, once.
+            warn("feed " + connector.source() + " cannot fetch: " + Printable.of(health.lastError()));
         }
         if (executor != null) {
             schedule(state);
@@ -114,7 +140,7 @@ public final class FeedScheduler implements Command {
         long period = config.refreshMinutes();
         state.nextRun = System.currentTimeMillis() + 2_000;
         state.future = executor.scheduleWithFixedDelay(() -> {
-            runNow(state, msg -> logger.debug("{}", msg));
+            runNow(state, msg -> logger.debug("{}", Printable.of(msg)));
             state.nextRun = System.currentTimeMillis() + TimeUnit.MINUTES.toMillis(period);
         }, 2, TimeUnit.MINUTES.toSeconds(period), TimeUnit.SECONDS);
     }
@@ -128,10 +154,49 @@ public final class FeedScheduler implements Command {
             state.lastOutcome = outcome;
             // One line per feed and run: offline, a feed of 30 series would otherwise print 30.
             if (!outcome.errors().isEmpty()) {
-                logger.warn("feed {}: {} of {} series failed; first: {}", state.connector.source(),
-                        outcome.errors().size(), outcome.series(), outcome.errors().get(0));
+                warn("feed " + state.connector.source() + ": " + outcome.errors().size() + " of " + outcome.series()
+                        + " series failed; first: " + outcome.errors().get(0));
             }
+            remember(state.connector, now);
             return outcome;
+        }
+    }
+
+    /** Keeps the feed's health after a run in feed-health.json; a failure to write is logged, the run stands. */
+    private void remember(FeedConnector connector, long now) {
+        FeedHealth health = healthOf(connector);
+        if (health.state() == FeedHealth.State.UNKNOWN) {
+            return;
+        }
+        FeedHealth merged = FeedHealthFile.merge(health, saved.get(connector.source()));
+        saved.put(connector.source(), FeedHealthFile.Saved.of(merged, now));
+        FeedHealthFile file = healthFile;
+        if (file == null) {
+            return;
+        }
+        try {
+            file.write(Map.copyOf(saved));
+        } catch (IOException | RuntimeException e) {
+            warn("feed health not kept for later runs: " + file.path() + " could not be written ("
+                    + Printable.of(e.getMessage()) + ")");
+        }
+    }
+
+    /** The connector's health, or DOWN with why when the connector throws instead of answering. */
+    private static FeedHealth healthOf(FeedConnector connector) {
+        try {
+            FeedHealth h = connector.health();
+            return h == null ? new FeedHealth(FeedHealth.State.DOWN, 0, "the connector reported no health") : h;
+        } catch (RuntimeException e) {
+            return new FeedHealth(FeedHealth.State.DOWN, 0, "the connector failed to report its health: "
+                    + Printable.of(e.getMessage()));
+        }
+    }
+
+    private void warn(String message) {
+        Logger l = logger;
+        if (l != null) {
+            l.warn("{}", Printable.of(message));
         }
     }
 
@@ -192,7 +257,7 @@ public final class FeedScheduler implements Command {
             for (FeedState state : feeds.values()) {
                 if (wanted.isEmpty() || wanted.contains(state.connector.source())) {
                     request.out().println(state.connector.source() + ":");
-                    FeedRun.Outcome o = runNow(state, msg -> request.out().println("  " + msg));
+                    FeedRun.Outcome o = runNow(state, msg -> request.out().println("  " + Printable.of(msg)));
                     failed |= !o.errors().isEmpty();
                 }
             }
@@ -206,18 +271,21 @@ public final class FeedScheduler implements Command {
         out.printf("%-10s  %-9s  %-7s  %-20s  %-20s  %s%n", "SOURCE", "HEALTH", "SERIES", "LAST SUCCESS", "NEXT RUN",
                 "LAST ERROR");
         for (FeedState s : feeds.values()) {
-            FeedHealth h;
+            FeedHealth live = healthOf(s.connector);
+            FeedHealthFile.Saved before = saved.get(s.connector.source());
+            FeedHealth h = FeedHealthFile.merge(live, before);
             int series;
             try {
-                h = s.connector.health();
                 series = s.connector.offered().size();
             } catch (RuntimeException e) {
-                h = new FeedHealth(FeedHealth.State.DOWN, 0, "the connector failed to report: " + e);
                 series = 0;
             }
-            out.printf("%-10s  %-9s  %7d  %-20s  %-20s  %s%n", s.connector.source(), h.state(), series,
-                    time(h.lastSuccessMillis()), automatic && s.nextRun > 0 ? time(s.nextRun) : "on demand",
-                    h.lastError() == null ? "-" : h.lastError());
+            String error = h.lastError() == null ? "-" : Printable.shortened(h.lastError(), 2000);
+            if (live.state() == FeedHealth.State.UNKNOWN && before != null) {
+                error += " (recorded " + time(before.recordedMillis()) + ", before this process)";
+            }
+            out.printf("%-10s  %-9s  %7d  %-20s  %-20s  %s%n", Printable.of(s.connector.source()), h.state(), series,
+                    time(h.lastSuccessMillis()), automatic && s.nextRun > 0 ? time(s.nextRun) : "on demand", error);
         }
         out.printf("%d feeds; refresh %s%n", feeds.size(), automatic ? "every " + config.refreshMinutes() + " min"
                 : "on demand (feeds run)");
