@@ -53,4 +53,13 @@ public final class Ui {
         control.addDisposeListener(e -> font.dispose());
         return font;
     }
+
+    /**
+     * Text for a {@code Label} or {@code Button} taken from data (a metatype description, a
+     * setting's name): SWT reads '&' as a mnemonic marker and drops it ("S&P" showed as "SP"),
+     * so each is doubled.
+     */
+    public static String literal(String text) {
+        return text == null ? "" : text.replace("&", "&&");
+    }
 }

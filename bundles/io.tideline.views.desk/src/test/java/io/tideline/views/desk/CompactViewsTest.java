@@ -84,8 +84,15 @@ class CompactViewsTest {
         double unit = bars[0].width / 0.45;
         assertThat((double) bars[2].width).isCloseTo(0.20 * unit, org.assertj.core.data.Offset.offset(2.0));
         assertThat(bars[0].width).as("a 45%% bar is a real share of the strip").isGreaterThan(canvas.width / 8);
+        // Colours by what the scenario does, not its letter: A's shocks average a fall (tail, red),
+        // B a small fall (red too), C a rally of +7% (green); the legend line says so.
         assertColour(shot, view.oddsCanvas(), bars[0].x + bars[0].width / 2, bars[0].y + bars[0].height / 2,
                 ColorScale.RED);
+        assertColour(shot, view.oddsCanvas(), bars[2].x + bars[2].width / 2, bars[2].y + bars[2].height / 2,
+                io.tideline.views.desk.scenarios.ScenariosView.RALLY);
+        if (height >= 300) {
+            assertThat(view.legendText()).contains(Messages.of(locale(lang)).format("scenarios.legend.tail"));
+        }
 
         CTabFolder tabs = view.tabs();
         assertThat(tabs.getItemCount()).isEqualTo(4);

@@ -51,6 +51,7 @@ public final class OsgiSettingsSource implements SettingsSource {
     @Override
     public List<SettingsEntry> entries(Locale locale) throws IOException {
         String lang = locale.toString();
+        io.tideline.views.admin.Messages words = io.tideline.views.admin.Messages.of(locale);
         List<SettingsEntry> out = new ArrayList<>();
         for (Bundle bundle : context.getBundles()) {
             if (bundle.getState() == Bundle.UNINSTALLED) {
@@ -60,7 +61,7 @@ public final class OsgiSettingsSource implements SettingsSource {
             if (info == null) {
                 continue;
             }
-            String group = groupName(bundle, lang);
+            String group = groupName(bundle, lang, words);
             for (String pid : orEmpty(info.getPids())) {
                 ObjectClassDefinition ocd = info.getObjectClassDefinition(pid, lang);
                 if (ocd == null) {
@@ -79,7 +80,10 @@ public final class OsgiSettingsSource implements SettingsSource {
                 }
             }
         }
-        out.sort(Comparator.comparing(SettingsEntry::group, String.CASE_INSENSITIVE_ORDER)
+        // Tideline's own settings first, under the names a trader uses; framework plumbing last.
+        String advanced = words.get("settings.group.advanced", "");
+        out.sort(Comparator.comparing((SettingsEntry e) -> e.group().startsWith(advanced))
+                .thenComparing(SettingsEntry::group, String.CASE_INSENSITIVE_ORDER)
                 .thenComparing(SettingsEntry::name, String.CASE_INSENSITIVE_ORDER));
         return out;
     }
@@ -133,12 +137,26 @@ public final class OsgiSettingsSource implements SettingsSource {
         return out;
     }
 
-    private static String groupName(Bundle bundle, String lang) {
+    /**
+     * The group a bundle's settings are listed under: Tideline's by what they are about (data
+     * feeds, checklist and scenarios, views, data and workspace); any other bundle's (Apache
+     * Felix, file install) under "Advanced: NAME".
+     */
+    static String groupName(Bundle bundle, String lang, io.tideline.views.admin.Messages words) {
+        String bsn = bundle.getSymbolicName() == null ? "" : bundle.getSymbolicName();
+        if (bsn.startsWith("io.tideline.")) {
+            String area = bsn.substring("io.tideline.".length());
+            String key = area.startsWith("feed") ? "settings.group.feeds"
+                    : area.startsWith("regime") || area.startsWith("scenario") ? "settings.group.risk"
+                    : area.startsWith("views") || area.startsWith("workbench") ? "settings.group.views"
+                    : "settings.group.data";
+            return words.get(key);
+        }
         String name = bundle.getHeaders(lang).get(Constants.BUNDLE_NAME);
         if (name == null || name.isBlank()) {
-            name = bundle.getSymbolicName() == null ? bundle.getLocation() : bundle.getSymbolicName();
+            name = bsn.isEmpty() ? bundle.getLocation() : bsn;
         }
-        return name;
+        return words.get("settings.group.advanced", name);
     }
 
     private static String nameOf(ObjectClassDefinition ocd, String pid) {

@@ -228,7 +228,7 @@ public final class SettingsView {
         apply.setEnabled(false);
         revert.setEnabled(false);
         Label label = new Label(form, SWT.WRAP);
-        label.setText(text);
+        label.setText(Ui.literal(text));
         label.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 2, 1));
         relayout();
     }
@@ -238,20 +238,20 @@ public final class SettingsView {
         clearForm();
         model = m;
         Label title = new Label(form, SWT.NONE);
-        title.setText(m.title());
+        title.setText(Ui.literal(m.title()));
         title.setFont(titleFont);
         title.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 2, 1));
         if (!m.description().isEmpty()) {
             wrapped(m.description(), 2, false);
         }
         Label pid = new Label(form, SWT.NONE);
-        pid.setText(messages.get("settings.pid", m.pid()));
+        pid.setText(Ui.literal(messages.get("settings.pid", m.pid())));
         pid.setForeground(form.getDisplay().getSystemColor(SWT.COLOR_DARK_GRAY));
         pid.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 2, 1));
 
         for (FormField field : m.fields()) {
             Label name = new Label(form, SWT.NONE);
-            name.setText(field.name());
+            name.setText(Ui.literal(field.name()));
             name.setLayoutData(new GridData(SWT.LEFT, field.multiple() ? SWT.TOP : SWT.CENTER, false, false));
             Control control = editor(m, field);
             controls.put(field.id(), control);
@@ -322,7 +322,7 @@ public final class SettingsView {
 
     private void wrapped(String text, int span, boolean small) {
         Label label = new Label(form, SWT.WRAP);
-        label.setText(text);
+        label.setText(Ui.literal(text));
         if (small) {
             label.setForeground(form.getDisplay().getSystemColor(SWT.COLOR_DARK_GRAY));
         }
@@ -400,7 +400,7 @@ public final class SettingsView {
         }
         ((GridData) label.getLayoutData()).exclude = message == null;
         label.setVisible(message != null);
-        label.setText(message == null ? "" : message);
+        label.setText(Ui.literal(message));
     }
 
     private void relayout() {

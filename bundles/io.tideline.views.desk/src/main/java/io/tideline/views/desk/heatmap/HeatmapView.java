@@ -217,6 +217,9 @@ public final class HeatmapView extends ViewBase {
         // Numbers sit in the lower part of the cell, clear of its centre, so the centre always
         // shows the pure scale colour (what the eye compares with the legend, and the tests read).
         boolean numbers = gc.textExtent(widest).x + 4 <= cell && 2 * lineHeight + 4 <= cell;
+        // A cell one line high still gets its number, centred (the perspectives' panes give
+        // cells of ~30 px, and a trader reads the number, not the shade).
+        boolean centred = !numbers && gc.textExtent(widest).x + 2 <= cell && lineHeight + 2 <= cell;
         for (int i = 0; i < n; i++) {
             String label = m.roles().get(i);
             Point extent = gc.textExtent(label);
@@ -236,11 +239,12 @@ public final class HeatmapView extends ViewBase {
                 int rgb = ColorScale.diverging(v);
                 gc.setBackground(Swt.color(rgb));
                 gc.fillRectangle(l.gridX() + j * cell, l.gridY() + i * cell, cell, cell);
-                if (numbers) {
+                if (numbers || centred) {
                     gc.setForeground(Swt.color(ColorScale.textOn(rgb)));
                     String text = Double.isNaN(v) ? "\u2013" : String.format(msg.locale(), "%+.2f", v);
                     Point size = gc.textExtent(text);
-                    gc.drawText(text, l.centreX(j) - size.x / 2, l.gridY() + (i + 1) * cell - size.y - 2, true);
+                    int y = numbers ? l.gridY() + (i + 1) * cell - size.y - 2 : l.centreY(i) - size.y / 2;
+                    gc.drawText(text, l.centreX(j) - size.x / 2, y, true);
                 }
             }
         }
@@ -305,6 +309,15 @@ public final class HeatmapView extends ViewBase {
         gc.setLineStyle(SWT.LINE_DOT);
         gc.drawLine(x0, zero, x0 + w - 1, zero);
         gc.setLineStyle(SWT.LINE_SOLID);
+        // The y-axis: correlation +1 at the top, 0 on the dotted line, -1 at the bottom.
+        gc.setForeground(canvas.getDisplay().getSystemColor(SWT.COLOR_LIST_FOREGROUND));
+        String[] ticks = {"+1", "0", "\u22121"};
+        int[] at = {y0, zero, y0 + h - 1};
+        for (int k = 0; k < ticks.length; k++) {
+            Point size = gc.textExtent(ticks[k]);
+            int ty = Math.max(y0 - size.y / 2, Math.min(at[k] - size.y / 2, y0 + h - size.y / 2));
+            gc.drawText(ticks[k], x0 - 3 - size.x, ty, true);
+        }
         if (c == null || c.size() < 2) {
             return;
         }

@@ -62,11 +62,14 @@ public final class ScenariosView extends ViewBase {
     static final int TAB_PNL = 2;
     static final int TAB_CASCADE = 3;
     private static final int PAD = 4;
-    private static final int[] ODDS_COLOURS = {ColorScale.RED, 0xF0A202,
-        ColorScale.regime(io.tideline.regime.api.Regime.NORMAL)};
+    /** Bar colours by what a scenario does to the book: a fall (tail), a calm drift, a rally. */
+    static final int TAIL = ColorScale.RED;
+    static final int CALM = 0x7F9CB5;
+    public static final int RALLY = 0x3A9D5D;
 
     private final Text portfolioText;
     private final Canvas odds;
+    private String legendText;
     private final int oddsRow;
     private final CTabFolder tabs;
     private final Tree conditions;
@@ -108,8 +111,17 @@ public final class ScenariosView extends ViewBase {
         oddsRow = measure.getFontMetrics().getHeight() + 4;
         measure.dispose();
         GridData od = new GridData(SWT.FILL, SWT.TOP, true, false);
+        // Three bars, and the one-line legend of their colours when the pane has the height for
+        // it (a 250 px pane keeps that row for the tabs).
         od.heightHint = oddsRow * 3 + 2 * PAD;
         odds.setLayoutData(od);
+        root.addListener(SWT.Resize, e -> {
+            int rows = root.getSize().y >= 300 ? 4 : 3;
+            if (od.heightHint != oddsRow * rows + 2 * PAD) {
+                od.heightHint = oddsRow * rows + 2 * PAD;
+                root.layout(true, false);
+            }
+        });
         odds.addListener(SWT.Paint, this::paintOdds);
         odds.addListener(SWT.MouseMove, e -> {
             String tip = oddsTip(e.y);
@@ -586,7 +598,7 @@ public final class ScenariosView extends ViewBase {
             gc.drawText(label, PAD, ty, true);
             int w = Math.max(2, (int) Math.round(s.probability() * barMax));
             barsNow[k] = new Rectangle(x0, y + 2, w, barHeight);
-            gc.setBackground(Swt.color(ODDS_COLOURS[Math.min(k, ODDS_COLOURS.length - 1)]));
+            gc.setBackground(Swt.color(oddsColour(s)));
             gc.fillRectangle(barsNow[k]);
             Double change = change(s);
             if (change != null && Math.abs(change) >= 0.0005) {
@@ -599,6 +611,57 @@ public final class ScenariosView extends ViewBase {
         }
         bars = barsNow;
         values = valuesNow;
+        if (area.height >= y + oddsRow) {
+            paintLegend(gc, y, area.width);
+        }
+    }
+
+    /**
+     * The colour of a scenario's bar from its shocks, not its letter: a scenario whose shocks
+     * average a fall is the tail (red), one averaging more than +5% a rally (green), anything
+     * between a calm drift (blue-grey). The default pack gives B red, A calm, C green.
+     */
+    static int oddsColour(ScenarioResult s) {
+        if (s.shocks().isEmpty()) {
+            return CALM;
+        }
+        double sum = 0;
+        for (double v : s.shocks().values()) {
+            sum += v;
+        }
+        double mean = sum / s.shocks().size();
+        return mean < 0 ? TAIL : mean > 0.05 ? RALLY : CALM;
+    }
+
+    /** One line under the bars saying what their colours mean. */
+    private void paintLegend(GC gc, int y, int width) {
+        int x = PAD;
+        int h = gc.getFontMetrics().getHeight();
+        int sw = Math.max(8, h / 2);
+        gc.setForeground(odds.getDisplay().getSystemColor(SWT.COLOR_DARK_GRAY));
+        String[] keys = {"scenarios.legend.tail", "scenarios.legend.calm", "scenarios.legend.rally"};
+        int[] colours = {TAIL, CALM, RALLY};
+        StringBuilder whole = new StringBuilder();
+        for (int k = 0; k < keys.length; k++) {
+            String text = msg.format(keys[k]);
+            whole.append(k == 0 ? "" : "  ").append(text);
+            int left = width - x - sw - 4 - PAD;
+            if (left < 20) {
+                break;
+            }
+            gc.setBackground(Swt.color(colours[k]));
+            gc.fillRectangle(x, y + (oddsRow - sw) / 2, sw, sw);
+            x += sw + 4;
+            String shown = Swt.ellipsize(gc, text, left);
+            gc.drawText(shown, x, y + (oddsRow - h) / 2, true);
+            x += gc.textExtent(shown).x + 12;
+        }
+        legendText = whole.toString();
+    }
+
+    /** The colour legend's whole text as last painted, or {@code null}; for tests. */
+    public String legendText() {
+        return legendText;
     }
 
     private String oddsTip(int y) {
