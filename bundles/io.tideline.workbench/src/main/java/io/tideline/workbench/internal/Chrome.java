@@ -202,10 +202,11 @@ final class Chrome {
         return noticeKeys == null ? null : notice.getText() + " | " + notice.getToolTipText().replace('\n', ' ');
     }
 
-    /** Feed health counts for the status bar. */
-    void feeds(int ok, int failing) {
-        feedsText = ok + failing == 0 ? ui.messages().get("status.feedsNone")
-                : ui.messages().get("status.feeds", ok, failing);
+    /** Feed health counts for the status bar: up, down or degraded, and not fetched yet. */
+    void feeds(int ok, int failing, int unknown) {
+        feedsText = ok + failing + unknown == 0 ? ui.messages().get("status.feedsNone")
+                : unknown == 0 ? ui.messages().get("status.feeds", ok, failing)
+                : ui.messages().get("status.feedsUnknown", ok, failing, unknown);
         feeds.setText(feedsText);
         feeds.getParent().layout(true);
     }

@@ -100,10 +100,14 @@ final class WorkbenchUi implements ViewHost.Site {
         chrome.createStatusBar(shell);
         chrome.rebuild();
         Bounds b = layout.window();
+        Rectangle screen = clientArea(display, b);
         if (b != null) {
-            shell.setBounds(b.x(), b.y(), b.width(), b.height());
+            // Never larger than the screen it opens on (the layout may come from a bigger one).
+            Bounds fit = b.within(screen.x, screen.y, screen.width, screen.height);
+            shell.setBounds(fit.x(), fit.y(), fit.width(), fit.height());
         } else {
-            shell.setSize(1280, 820);
+            Bounds fit = new Bounds(screen.x, screen.y, 1280, 820).within(screen.x, screen.y, screen.width, screen.height);
+            shell.setSize(fit.width(), fit.height());
         }
         shell.addListener(SWT.Move, e -> scheduleSave());
         shell.addListener(SWT.Resize, e -> scheduleSave());
@@ -190,6 +194,24 @@ final class WorkbenchUi implements ViewHost.Site {
     }
 
     /** Where a dragged tab was dropped: on a stack's side, or outside every window. */
+    /**
+     * The client area (the screen less panels and docks) of the monitor holding the middle of
+     * {@code saved}, else of the primary monitor.
+     */
+    static Rectangle clientArea(Display display, Bounds saved) {
+        if (saved != null) {
+            int cx = saved.x() + saved.width() / 2;
+            int cy = saved.y() + saved.height() / 2;
+            for (org.eclipse.swt.widgets.Monitor m : display.getMonitors()) {
+                if (m.getBounds().contains(cx, cy)) {
+                    return m.getClientArea();
+                }
+            }
+        }
+        org.eclipse.swt.widgets.Monitor primary = display.getPrimaryMonitor();
+        return primary != null ? primary.getClientArea() : display.getClientArea();
+    }
+
     record Drop(String stackId, Side side, Bounds detachAt) {
     }
 
@@ -264,7 +286,9 @@ final class WorkbenchUi implements ViewHost.Site {
                 s.setText(messages.get("app.title"));
                 s.setLayout(new FillLayout());
                 build(s, w.root());
-                s.setBounds(w.bounds().x(), w.bounds().y(), w.bounds().width(), w.bounds().height());
+                Rectangle area = clientArea(shell.getDisplay(), w.bounds());
+                Bounds fit = w.bounds().within(area.x, area.y, area.width, area.height);
+                s.setBounds(fit.x(), fit.y(), fit.width(), fit.height());
                 s.addListener(SWT.Move, e -> scheduleSave());
                 s.addListener(SWT.Resize, e -> scheduleSave());
                 s.addListener(SWT.Close, e -> {

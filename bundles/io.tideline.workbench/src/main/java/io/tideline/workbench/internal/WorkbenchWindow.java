@@ -314,15 +314,17 @@ public final class WorkbenchWindow implements Command, EventHandler {
     }
 
     private void feedHealth() {
+        // Counted as the feeds table shows them: a feed that has fetched nothing yet (UNKNOWN) is
+        // neither ok nor failing (counting it as ok said "1 ok" beside a table with none).
         int ok = 0;
         int failing = 0;
+        int unknown = 0;
         for (FeedConnector f : feeds) {
             try {
-                FeedHealth h = f.health();
-                if (h.state() == FeedHealth.State.DOWN || h.state() == FeedHealth.State.DEGRADED) {
-                    failing++;
-                } else {
-                    ok++;
+                switch (f.health().state()) {
+                    case UP -> ok++;
+                    case DOWN, DEGRADED -> failing++;
+                    case UNKNOWN -> unknown++;
                 }
             } catch (RuntimeException e) {
                 failing++;
@@ -330,7 +332,8 @@ public final class WorkbenchWindow implements Command, EventHandler {
         }
         int o = ok;
         int f = failing;
-        onUiLater(u -> u.chrome().feeds(o, f));
+        int n = unknown;
+        onUiLater(u -> u.chrome().feeds(o, f, n));
     }
 
     @Override
