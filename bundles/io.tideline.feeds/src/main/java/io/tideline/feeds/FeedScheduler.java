@@ -98,7 +98,17 @@ public final class FeedScheduler implements Command {
             t.setDaemon(true);
             return t;
         });
+        // Connectors bound before activation were bound before the logger, too: say now which cannot work.
+        feeds.values().forEach(s -> warnIfUnusable(s.connector));
         feeds.values().forEach(this::schedule);
+    }
+
+    /** A connector DOWN before it fetched cannot work as configured (its settings were refused): say why. */
+    private void warnIfUnusable(FeedConnector connector) {
+        FeedHealth health = healthOf(connector);
+        if (health.state() == FeedHealth.State.DOWN) {
+            warn("feed " + connector.source() + " cannot fetch: " + health.lastError());
+        }
     }
 
     @Deactivate
@@ -115,12 +125,8 @@ public final class FeedScheduler implements Command {
             previous.cancel();
             warn("two feed connectors for source " + connector.source() + "; the newer one is used");
         }
-        FeedHealth health = healthOf(connector);
-        if (health.state() == FeedHealth.State.DOWN) {
-            // Down before it fetched: it cannot work as configured (settings refused); say why, once.
-            warn("feed " + connector.source() + " cannot fetch: " + Printable.of(health.lastError()));
-        }
         if (executor != null) {
+            warnIfUnusable(connector);
             schedule(state);
         }
     }
