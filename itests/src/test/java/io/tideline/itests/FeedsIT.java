@@ -79,8 +79,16 @@ class FeedsIT {
             assertThat(first).contains("imported 2 bars of csv:AIBASKET").contains("were sorted")
                     .contains("leaders -> csv:AIBASKET");
             String before = ok(context, "series", "list");
-            ok(context, "import", good.toString(), "--column", "price", "--series", "csv:AIBASKET");
+            assertThat(ok(context, "import", good.toString(), "--column", "price", "--series", "csv:AIBASKET"))
+                    .as("a re-import says nothing changed").contains("nothing new for csv:AIBASKET: all 2 bars")
+                    .doesNotContain("imported");
             assertThat(ok(context, "series", "list")).isEqualTo(before);
+
+            Path opens = Files.writeString(work.resolve("opens.csv"), "date,open\n2026-01-05,1.0\n");
+            Dist.Result partial = Dist.run(context, "import", opens.toString());
+            assertThat(partial.code()).isEqualTo(1);
+            assertThat(partial.err()).contains("has the price column open but not high, low, close")
+                    .contains("choose it with --column NAME (candidates: open)");
             assertThat(ok(context, "series", "show", "csv:AIBASKET")).isEqualTo("time,value%n2026-01-05,100.0%n2026-01-06,101.5%n".formatted());
             assertThat(ok(context, "roles")).containsPattern("leaders\\s+csv:AIBASKET");
         }
