@@ -41,17 +41,45 @@ class CheckIT {
             assertThat(Dist.run(context, "check", "--as-of", "2019-07-01", "--json").out())
                     .contains("\"id\":\"example.credit\",\"status\":\"GREEN\"");
 
-            // A regime change is announced when data or roles change: point spx at a steady rally
-            // (once the sample workspace is fully loaded, so the regime before is that of the full data).
+            // The sample's latest day (its crypto bars end 2026-08-21) has stale equities and rates:
+            // the live verdict fails closed instead of reading calm.
             Dist.await("the sample workspace loaded", () -> Dist.run(context, "series", "list").out()
                     .contains("deribit:BTC:dvol"));
+            Dist.Result latest = Dist.run(context, "check", "--json");
+            assertThat(latest.out()).contains("\"regime\":\"INSUFFICIENT_DATA\"", "\"action\":\"UNKNOWN\"")
+                    .contains("\"stale\":[").contains("\"coverage\":0.25");
+            // Every calendar day of a replay has a verdict, weekends included.
+            assertThat(Dist.run(context, "check", "--from", "2020-03-13", "--to", "2020-03-16", "--csv").out().lines()
+                    .skip(1).map(l -> l.substring(0, 10)).toList())
+                    .containsExactly("2020-03-13", "2020-03-14", "2020-03-15", "2020-03-16");
+
+            // A regime change is announced when data or roles change: point spx and btc at steady
+            // rallies that end in 2020, so the latest verdict moves from INSUFFICIENT_DATA to a
+            // judged one (once the sample workspace is fully loaded, so the regime before is that
+            // of the full data).
             Dist.drop(Dist.DEPLOYABLES.resolve("storeprobe.jar"), work.resolve("deploy"), "storeprobe.jar");
             Dist.await("probe", () -> Dist.run(context, "probe", "events").code() == 0);
             assertThat(Dist.run(context, "probe", "write", "test:RALLY", "300", "1000").code()).isZero();
+            assertThat(Dist.run(context, "probe", "write", "test:CRYPTORALLY", "300", "9000").code()).isZero();
             assertThat(Dist.run(context, "roles", "set", "spx", "test:RALLY").code()).isZero();
+            assertThat(Dist.run(context, "roles", "set", "btc", "test:CRYPTORALLY").code()).isZero();
             Dist.await("regime change announced", () -> Dist.run(context, "probe", "events").out()
                     .contains("io/tideline/regime/CHANGED regime="));
             assertThat(Dist.run(context, "roles", "set", "spx", "yahoo:SPY").code()).isZero();
+            assertThat(Dist.run(context, "roles", "set", "btc", "binance:BTCUSDT").code()).isZero();
+
+            // check score: a bad labels file is refused with its line, nothing run; the shipped labels score
+            Path labels = work.resolve("labels.csv");
+            Files.writeString(labels, "start,end,kind\n2020-03-23,2020-02-20,risk-off\n");
+            Dist.Result refused = Dist.run(context, "check", "score", "--labels", labels.toString());
+            assertThat(refused.code()).isEqualTo(2);
+            assertThat(refused.err()).contains(labels + ":2: end 2020-02-20 is before start 2020-03-23")
+                    .contains("nothing was run");
+            Files.writeString(labels, "start,end,kind\n2020-02-20,2020-03-23,risk-off\n2019-10-15,2019-12-31,calm\n");
+            Dist.Result score = Dist.run(context, "check", "score", "--labels", labels.toString(), "--json");
+            assertThat(score.code()).as(score.err()).isZero();
+            assertThat(score.out()).startsWith("{\"recall\":").contains("\"falseAlarmRate\":", "\"episodes\":[",
+                    "\"exposure\":{\"sharpe\":");
 
             Files.writeString(work.resolve("data/workspace/checklist-rules.json"), "{\"steps\": {}}");
             Dist.Result bad = Dist.run(context, "check", "--as-of", "2020-03-16");
