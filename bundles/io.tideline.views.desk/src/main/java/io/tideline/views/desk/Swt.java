@@ -108,6 +108,8 @@ public final class Swt {
      * narrow column can still be read (SWT on GTK shows no tooltip for cut cells on its own).
      */
     public static void cellTips(org.eclipse.swt.widgets.Table table) {
+        // A cut cell ends in "…", so the user sees there is more to hover for.
+        ellipsizeCells(table);
         table.addListener(SWT.MouseMove, e -> {
             org.eclipse.swt.widgets.TableItem item = table.getItem(new org.eclipse.swt.graphics.Point(e.x, e.y));
             String tip = null;
@@ -125,6 +127,7 @@ public final class Swt {
 
     /** As {@link #cellTips(org.eclipse.swt.widgets.Table)}, for trees. */
     public static void cellTips(org.eclipse.swt.widgets.Tree tree) {
+        ellipsizeCells(tree);
         tree.addListener(SWT.MouseMove, e -> {
             org.eclipse.swt.widgets.TreeItem item = tree.getItem(new org.eclipse.swt.graphics.Point(e.x, e.y));
             String tip = null;
@@ -161,5 +164,161 @@ public final class Swt {
         };
         table.addListener(SWT.Resize, e -> fit.run());
         fit.run();
+    }
+
+    /**
+     * Draws a cell whose text is wider than its column cut with "…" instead of clipped mid-letter
+     * ("unknown (stale: t"); the item keeps its whole text, which {@link #cellTips} shows on hover.
+     * Cells that fit are drawn by the toolkit as before.
+     */
+    public static void ellipsizeCells(org.eclipse.swt.widgets.Table table) {
+        ellipsize(table, (item, i) -> ((org.eclipse.swt.widgets.TableItem) item).getText(i),
+                (item, i) -> ((org.eclipse.swt.widgets.TableItem) item).getImage(i),
+                (item, i) -> ((org.eclipse.swt.widgets.TableItem) item).getBounds(i),
+                (item, i) -> ((org.eclipse.swt.widgets.TableItem) item).getTextBounds(i));
+    }
+
+    /** As {@link #ellipsizeCells(org.eclipse.swt.widgets.Table)}, for trees. */
+    public static void ellipsizeCells(org.eclipse.swt.widgets.Tree tree) {
+        ellipsize(tree, (item, i) -> ((org.eclipse.swt.widgets.TreeItem) item).getText(i),
+                (item, i) -> ((org.eclipse.swt.widgets.TreeItem) item).getImage(i),
+                (item, i) -> ((org.eclipse.swt.widgets.TreeItem) item).getBounds(i),
+                (item, i) -> ((org.eclipse.swt.widgets.TreeItem) item).getTextBounds(i));
+    }
+
+    /**
+     * The text a cell shows in {@code width} pixels of text area: whole when it fits, else cut
+     * with "…" (what {@link #ellipsizeCells} draws).
+     */
+    public static String cellText(GC gc, String text, int width) {
+        return gc.textExtent(text).x <= width ? text : ellipsize(gc, text, Math.max(0, width));
+    }
+
+    /** The width a cell's text may take: from where its text starts to the end of the cell. */
+    public static int textWidth(org.eclipse.swt.graphics.Rectangle cell, org.eclipse.swt.graphics.Rectangle text) {
+        return cell.x + cell.width - Math.max(cell.x, text.x) - 4;
+    }
+
+    private static void ellipsize(org.eclipse.swt.widgets.Control owner,
+            java.util.function.BiFunction<org.eclipse.swt.widgets.Item, Integer, String> text,
+            java.util.function.BiFunction<org.eclipse.swt.widgets.Item, Integer, org.eclipse.swt.graphics.Image> image,
+            java.util.function.BiFunction<org.eclipse.swt.widgets.Item, Integer, org.eclipse.swt.graphics.Rectangle> cell,
+            java.util.function.BiFunction<org.eclipse.swt.widgets.Item, Integer, org.eclipse.swt.graphics.Rectangle> textArea) {
+        owner.addListener(SWT.EraseItem, e -> {
+            org.eclipse.swt.widgets.Item item = (org.eclipse.swt.widgets.Item) e.item;
+            String t = text.apply(item, e.index);
+            if (t != null && !t.isEmpty() && e.gc.textExtent(t).x > textWidth(cell.apply(item, e.index),
+                    textArea.apply(item, e.index))) {
+                // This cell is ours to draw (PaintItem); the background and selection stay the toolkit's.
+                e.detail &= ~SWT.FOREGROUND;
+            }
+        });
+        owner.addListener(SWT.PaintItem, e -> {
+            org.eclipse.swt.widgets.Item item = (org.eclipse.swt.widgets.Item) e.item;
+            String t = text.apply(item, e.index);
+            org.eclipse.swt.graphics.Rectangle c = cell.apply(item, e.index);
+            org.eclipse.swt.graphics.Rectangle ta = textArea.apply(item, e.index);
+            int width = textWidth(c, ta);
+            if (t == null || t.isEmpty() || e.gc.textExtent(t).x <= width) {
+                return;
+            }
+            org.eclipse.swt.graphics.Image img = image.apply(item, e.index);
+            if (img != null) {
+                org.eclipse.swt.graphics.Rectangle ib = img.getBounds();
+                e.gc.drawImage(img, Math.max(c.x, ta.x - ib.width - 3), c.y + (c.height - ib.height) / 2);
+            }
+            String shown = cellText(e.gc, t, width);
+            int h = e.gc.textExtent(shown).y;
+            e.gc.drawText(shown, Math.max(c.x, ta.x), c.y + (c.height - h) / 2, true);
+        });
+    }
+
+    /**
+     * Sizes the columns of {@code table} to their content (header and cells), then gives column
+     * {@code fill} the rest of the visible width, at least {@code minFill}; when the content is
+     * wider than the view, the other columns shrink in proportion (their cells end in "…", see
+     * {@link #ellipsizeCells}) rather than pushing columns out of sight. Call after filling rows;
+     * the table refits itself when resized.
+     */
+    public static void fitColumns(org.eclipse.swt.widgets.Table table, int fill, int minFill) {
+        if (table.getData("tideline.fit") == null) {
+            table.setData("tideline.fit", Boolean.TRUE);
+            table.addListener(SWT.Resize, e -> fitColumns(table, fill, minFill));
+        }
+        org.eclipse.swt.widgets.TableColumn[] cols = table.getColumns();
+        int[] w = new int[cols.length];
+        for (int i = 0; i < cols.length; i++) {
+            if (i != fill) {
+                cols[i].pack();
+                w[i] = cols[i].getWidth();
+            }
+        }
+        int[] content = w.clone();
+        fit(w, fill, minFill, table.getClientArea().width);
+        for (int i = 0; i < cols.length; i++) {
+            if (cols[i].getWidth() != w[i]) {
+                cols[i].setWidth(w[i]);
+            }
+            // A header shrunk below its text is read whole on hover.
+            String tip = i != fill && w[i] < content[i] ? cols[i].getText().replace("&&", "&") : null;
+            if (!java.util.Objects.equals(tip, cols[i].getToolTipText())) {
+                cols[i].setToolTipText(tip);
+            }
+        }
+    }
+
+    /** As {@link #fitColumns(org.eclipse.swt.widgets.Table, int, int)}, for trees. */
+    public static void fitColumns(org.eclipse.swt.widgets.Tree tree, int fill, int minFill) {
+        if (tree.getData("tideline.fit") == null) {
+            tree.setData("tideline.fit", Boolean.TRUE);
+            tree.addListener(SWT.Resize, e -> fitColumns(tree, fill, minFill));
+        }
+        org.eclipse.swt.widgets.TreeColumn[] cols = tree.getColumns();
+        int[] w = new int[cols.length];
+        for (int i = 0; i < cols.length; i++) {
+            if (i != fill) {
+                cols[i].pack();
+                w[i] = cols[i].getWidth();
+            }
+        }
+        int[] content = w.clone();
+        fit(w, fill, minFill, tree.getClientArea().width);
+        for (int i = 0; i < cols.length; i++) {
+            if (cols[i].getWidth() != w[i]) {
+                cols[i].setWidth(w[i]);
+            }
+            // A header shrunk below its text is read whole on hover.
+            String tip = i != fill && w[i] < content[i] ? cols[i].getText().replace("&&", "&") : null;
+            if (!java.util.Objects.equals(tip, cols[i].getToolTipText())) {
+                cols[i].setToolTipText(tip);
+            }
+        }
+    }
+
+    /**
+     * Column widths for a visible width: {@code w} holds each column's content width (the fill
+     * column's is ignored) and receives the widths to set. Package-private for tests.
+     */
+    static void fit(int[] w, int fill, int minFill, int client) {
+        if (client <= 0) {
+            return;
+        }
+        int others = 0;
+        for (int i = 0; i < w.length; i++) {
+            others += i == fill ? 0 : w[i];
+        }
+        int budget = Math.max(0, client - minFill);
+        if (others > budget && others > 0) {
+            // Shrink in proportion, but never below 40 px: a column of a few letters still reads.
+            int total = 0;
+            for (int i = 0; i < w.length; i++) {
+                if (i != fill) {
+                    w[i] = Math.max(Math.min(w[i], 40), w[i] * budget / others);
+                    total += w[i];
+                }
+            }
+            others = total;
+        }
+        w[fill] = Math.max(minFill, client - others);
     }
 }

@@ -30,6 +30,8 @@ public class FakeDesk implements DeskData {
     public final AtomicInteger matrixCalls = new AtomicInteger();
     public final AtomicInteger cascadeCalls = new AtomicInteger();
     public volatile String lastPortfolio;
+    /** Free text for the scenario report's names and condition texts (long text tests clipping). */
+    public volatile String scenarioText = "";
 
     static Curve sparkCurve() {
         int n = 365;
@@ -73,7 +75,7 @@ public class FakeDesk implements DeskData {
     public ScenarioReport scenarios(LocalDate day, String portfolioFile) {
         lastPortfolio = portfolioFile;
         String asOf = day == null ? "2026-07-23" : day.toString();
-        return Fixtures.scenarios(asOf, day == null || asOf.equals("2026-07-23") ? 0.0 : -0.05, "");
+        return Fixtures.scenarios(asOf, day == null || asOf.equals("2026-07-23") ? 0.0 : -0.05, scenarioText);
     }
 
     @Override

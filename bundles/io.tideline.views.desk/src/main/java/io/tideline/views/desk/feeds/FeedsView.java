@@ -87,7 +87,7 @@ public final class FeedsView extends ViewBase {
         // Shown as feed, state, last error, series, last update: the error is what a narrow
         // pane must still show; it gets whatever width the other columns leave.
         feeds.setColumnOrder(new int[] {0, 1, 4, 2, 3});
-        Swt.fillColumn(feeds, 4, 160);
+        Swt.fitColumns(feeds, 4, 160);
 
         Composite bottom = pane(sash);
         // The newest alert's banner sits in the alert log's title row, so announcing it takes
@@ -227,6 +227,7 @@ public final class FeedsView extends ViewBase {
         if (list.isEmpty()) {
             new TableItem(feeds, SWT.NONE).setText(0, msg.get("feeds.none"));
         }
+        Swt.fitColumns(feeds, 4, 160);
         feeds.setRedraw(true);
     }
 
@@ -235,6 +236,7 @@ public final class FeedsView extends ViewBase {
         for (Alert a : list) {
             addAlert(a);
         }
+        Swt.fitColumns(alerts, 2, 160);
     }
 
     private void addAlert(Alert a) {
@@ -249,6 +251,7 @@ public final class FeedsView extends ViewBase {
     @Override
     protected void alertLogged(Alert alert) {
         addAlert(alert);
+        Swt.fitColumns(alerts, 2, 160);
         // The newest row is on top: scroll there, or a short log shows an older one.
         alerts.setTopIndex(0);
         if (notifyBox.getSelection()) {

@@ -49,6 +49,7 @@ public final class HeatmapView extends ViewBase {
     private int window;
     private CorrelationMatrix matrix;
     private Curve spark;
+    private boolean cellNumbers;
     private String caption;
     private String sparkTitle;
     private String sparkError;
@@ -182,6 +183,11 @@ public final class HeatmapView extends ViewBase {
         return caption;
     }
 
+    /** Whether the last paint wrote the correlation into each cell; for tests. */
+    public boolean cellNumbers() {
+        return cellNumbers;
+    }
+
     /** The sparkline's title as last painted, or {@code null}; for tests. */
     public String sparkTitle() {
         return sparkTitle;
@@ -213,13 +219,15 @@ public final class HeatmapView extends ViewBase {
         HeatmapLayout l = layout;
         int n = m.size();
         int cell = l.cell();
-        String widest = String.format(msg.locale(), "%+.2f", -0.99);
+        // No "+" on positive values: "0.45" and "-0.32" leave a narrow cell room for its number.
+        String widest = String.format(msg.locale(), "%.2f", -0.99);
         // Numbers sit in the lower part of the cell, clear of its centre, so the centre always
         // shows the pure scale colour (what the eye compares with the legend, and the tests read).
         boolean numbers = gc.textExtent(widest).x + 4 <= cell && 2 * lineHeight + 4 <= cell;
         // A cell one line high still gets its number, centred (the perspectives' panes give
         // cells of ~30 px, and a trader reads the number, not the shade).
         boolean centred = !numbers && gc.textExtent(widest).x + 2 <= cell && lineHeight + 2 <= cell;
+        cellNumbers = numbers || centred;
         for (int i = 0; i < n; i++) {
             String label = m.roles().get(i);
             Point extent = gc.textExtent(label);
@@ -241,7 +249,7 @@ public final class HeatmapView extends ViewBase {
                 gc.fillRectangle(l.gridX() + j * cell, l.gridY() + i * cell, cell, cell);
                 if (numbers || centred) {
                     gc.setForeground(Swt.color(ColorScale.textOn(rgb)));
-                    String text = Double.isNaN(v) ? "\u2013" : String.format(msg.locale(), "%+.2f", v);
+                    String text = Double.isNaN(v) ? "\u2013" : String.format(msg.locale(), "%.2f", v);
                     Point size = gc.textExtent(text);
                     int y = numbers ? l.gridY() + (i + 1) * cell - size.y - 2 : l.centreY(i) - size.y / 2;
                     gc.drawText(text, l.centreX(j) - size.x / 2, y, true);
@@ -289,8 +297,10 @@ public final class HeatmapView extends ViewBase {
         HeatmapLayout l = layout;
         int x0 = l.sparkX();
         int w = l.sparkWidth();
-        int y0 = l.sparkY() + lineHeight;
-        int h = l.sparkHeight() - lineHeight;
+        // Beside the grid the plot is narrow: the title takes two lines (name, then the last value).
+        int titleLines = l.sparkBeside() ? 2 : 1;
+        int y0 = l.sparkY() + titleLines * lineHeight;
+        int h = l.sparkHeight() - titleLines * lineHeight;
         Curve c = spark;
         String title = msg.format("heatmap.spark", SPARK_A, SPARK_B, window);
         String brief = msg.format("heatmap.spark.short", SPARK_A, SPARK_B, window);
@@ -301,8 +311,13 @@ public final class HeatmapView extends ViewBase {
         } else if (sparkError != null) {
             tail = "  " + msg.format("error", sparkError);
         }
-        sparkTitle = Swt.fit(gc, l.width() - x0 - HeatmapLayout.MARGIN, title + tail, brief + tail);
-        gc.drawText(sparkTitle, x0, l.sparkY(), true);
+        int room = l.width() - x0 - HeatmapLayout.MARGIN;
+        if (titleLines == 2) {
+            sparkTitle = Swt.fit(gc, room, title, brief) + "\n" + Swt.fit(gc, room, tail.strip());
+        } else {
+            sparkTitle = Swt.fit(gc, room, title + tail, brief + tail);
+        }
+        gc.drawText(sparkTitle, x0, l.sparkY(), SWT.DRAW_TRANSPARENT | SWT.DRAW_DELIMITER);
         gc.setForeground(canvas.getDisplay().getSystemColor(SWT.COLOR_WIDGET_NORMAL_SHADOW));
         gc.drawRectangle(x0, y0, w - 1, h - 1);
         int zero = y0 + (h - 1) / 2;

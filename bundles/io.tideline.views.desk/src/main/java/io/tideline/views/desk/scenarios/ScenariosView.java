@@ -144,9 +144,9 @@ public final class ScenariosView extends ViewBase {
             c.setText(Swt.literal(msg.get(cc[i])));
             c.setWidth(cw[i]);
         }
-        // The condition's words take what the three short columns leave, never under 160 px.
-        conditions.addListener(SWT.Resize, e -> conditions.getColumn(0).setWidth(Math.max(160,
-                conditions.getClientArea().width - cw[1] - cw[2] - cw[3])));
+        // The condition's words take what the three short columns, sized to their content, leave;
+        // never under 160 px (a long "unknown (stale: ...)" state ends in "…", whole on hover).
+        Swt.fitColumns(conditions, 0, 160);
         Swt.cellTips(conditions);
         tab("scenarios.tab.conditions", conditions);
 
@@ -155,7 +155,7 @@ public final class ScenariosView extends ViewBase {
         watch = table(watchPane, new String[] {"scenarios.col.condition", "checklist.col.value",
             "checklist.col.threshold", "scenarios.col.scenario", "scenarios.col.ifFlipped"},
                 new int[] {240, 70, 80, 70, 90});
-        Swt.fillColumn(watch, 0, 160);
+        Swt.fitColumns(watch, 0, 160);
         tab("scenarios.tab.watch", watchPane);
 
         Composite pnlPane = pane(tabs);
@@ -456,6 +456,7 @@ public final class ScenariosView extends ViewBase {
             }
             item.setExpanded(true);
         }
+        Swt.fitColumns(conditions, 0, 160);
         conditions.setRedraw(true);
 
         watch.removeAll();
@@ -468,6 +469,7 @@ public final class ScenariosView extends ViewBase {
             item.setText(3, w.moves() == null ? "" : w.moves());
             item.setText(4, points(w.change()));
         }
+        Swt.fitColumns(watch, 0, 160);
 
         fillPnl(now, portfolio);
         root.layout(true, true);
