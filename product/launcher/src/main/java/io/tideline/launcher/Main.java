@@ -68,7 +68,7 @@ public final class Main {
             System.err.println("tideline: " + e.getMessage());
             return IN_USE;
         } catch (Exception e) {
-            System.err.println("tideline: cannot start: " + e.getMessage());
+            System.err.println("tideline: cannot start: " + describe(e));
             return 1;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(tideline), "tideline-shutdown"));
@@ -113,6 +113,24 @@ public final class Main {
         } finally {
             context.ungetService(ref);
         }
+    }
+
+    /** A start failure in words: a file-system exception's message is only the path. */
+    static String describe(Exception e) {
+        if (e instanceof java.nio.file.NoSuchFileException n) {
+            return "no such file or folder: " + n.getFile();
+        }
+        if (e instanceof java.nio.file.AccessDeniedException a) {
+            return "permission denied: " + a.getFile();
+        }
+        if (e instanceof java.nio.file.FileAlreadyExistsException f) {
+            return "a file is in the way of a folder: " + f.getFile();
+        }
+        if (e instanceof java.nio.file.FileSystemException f) {
+            return f.getFile() + (f.getOtherFile() == null ? "" : " -> " + f.getOtherFile()) + ": "
+                    + (f.getReason() == null ? "cannot be used" : f.getReason());
+        }
+        return e.getMessage();
     }
 
     private static boolean cliBundleActive(BundleContext context) {
