@@ -80,11 +80,7 @@ public final class OsgiSettingsSource implements SettingsSource {
                 }
             }
         }
-        // Tideline's own settings first, under the names a trader uses; framework plumbing last.
-        String advanced = words.get("settings.group.advanced", "");
-        out.sort(Comparator.comparing((SettingsEntry e) -> e.group().startsWith(advanced))
-                .thenComparing(SettingsEntry::group, String.CASE_INSENSITIVE_ORDER)
-                .thenComparing(SettingsEntry::name, String.CASE_INSENSITIVE_ORDER));
+        out.sort(order(words));
         return out;
     }
 
@@ -144,6 +140,12 @@ public final class OsgiSettingsSource implements SettingsSource {
      */
     static String groupName(Bundle bundle, String lang, io.tideline.views.admin.Messages words) {
         String bsn = bundle.getSymbolicName() == null ? "" : bundle.getSymbolicName();
+        String name = bundle.getHeaders(lang).get(Constants.BUNDLE_NAME);
+        return groupName(bsn.isEmpty() ? bundle.getLocation() : bsn, name, words);
+    }
+
+    /** The group of a bundle's settings from its symbolic name and display name (see above). */
+    static String groupName(String bsn, String name, io.tideline.views.admin.Messages words) {
         if (bsn.startsWith("io.tideline.")) {
             String area = bsn.substring("io.tideline.".length());
             String key = area.startsWith("feed") ? "settings.group.feeds"
@@ -152,11 +154,15 @@ public final class OsgiSettingsSource implements SettingsSource {
                     : "settings.group.data";
             return words.get(key);
         }
-        String name = bundle.getHeaders(lang).get(Constants.BUNDLE_NAME);
-        if (name == null || name.isBlank()) {
-            name = bsn.isEmpty() ? bundle.getLocation() : bsn;
-        }
-        return words.get("settings.group.advanced", name);
+        return words.get("settings.group.advanced", name == null || name.isBlank() ? bsn : name);
+    }
+
+    /** Tideline's own groups first, then "Advanced: …" ones; by group, then name, ignoring case. */
+    static Comparator<SettingsEntry> order(io.tideline.views.admin.Messages words) {
+        String advanced = words.get("settings.group.advanced", "");
+        return Comparator.comparing((SettingsEntry e) -> e.group().startsWith(advanced))
+                .thenComparing(SettingsEntry::group, String.CASE_INSENSITIVE_ORDER)
+                .thenComparing(SettingsEntry::name, String.CASE_INSENSITIVE_ORDER);
     }
 
     private static String nameOf(ObjectClassDefinition ocd, String pid) {

@@ -79,6 +79,7 @@ public final class SettingsView {
         search.addModifyListener(e -> fillTree());
         tree = new Tree(left, SWT.BORDER | SWT.SINGLE);
         tree.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        Ui.ellipsizeItems(tree);
         tree.addListener(SWT.Selection, e -> {
             if (e.item instanceof TreeItem item && item.getData() instanceof SettingsEntry entry) {
                 select(entry);
