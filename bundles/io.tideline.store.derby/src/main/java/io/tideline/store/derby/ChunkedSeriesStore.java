@@ -718,7 +718,12 @@ public final class ChunkedSeriesStore implements SeriesStore {
             throws StoreException {
         try {
             return attempt(what, isolation, canRetry, work);
+        } catch (OutOfMemoryError e) {
+            throw outOfMemory(what, e);
         } catch (StoreException e) {
+            if (!(e instanceof Damage.DamagedException) && e.getCause() != null && Damage.outOfMemory(e.getCause())) {
+                throw outOfMemory(what, e.getCause());
+            }
             if (!(e instanceof Damage.DamagedException) && e.getCause() != null && Damage.isDamage(e.getCause())) {
                 throw damaged(what, scope, e.getCause());
             }
@@ -729,6 +734,11 @@ public final class ChunkedSeriesStore implements SeriesStore {
             }
             throw e;
         }
+    }
+
+    private static StoreException outOfMemory(String what, Throwable cause) {
+        return new StoreException("cannot " + what + ": Tideline ran out of memory; nothing of this write was stored."
+                + " Give it more (e.g. TIDELINE_JAVA_OPTS=-Xmx2g) or write smaller batches", cause);
     }
 
     private Damage.DamagedException damaged(String what, Damage scope, Throwable cause) {
@@ -751,7 +761,9 @@ public final class ChunkedSeriesStore implements SeriesStore {
                     T result = work.run(c);
                     c.commit();
                     return result;
-                } catch (SQLException | StoreException | RuntimeException e) {
+                } catch (SQLException | StoreException | RuntimeException | Error e) {
+                    // An Error too (an OutOfMemoryError in the middle of a batch): the connection
+                    // goes back with nothing of this transaction left pending.
                     rollback(c, e);
                     throw e;
                 }
@@ -773,7 +785,7 @@ public final class ChunkedSeriesStore implements SeriesStore {
                 + " attempts: " + last.getMessage(), last);
     }
 
-    private static void rollback(Connection c, Exception cause) {
+    private static void rollback(Connection c, Throwable cause) {
         try {
             c.rollback();
         } catch (SQLException e) {

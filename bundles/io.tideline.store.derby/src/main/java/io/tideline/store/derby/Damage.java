@@ -62,6 +62,11 @@ record Damage(String series, long from, long to, String what) {
      * exception inside the engine), rather than a lock, a full disk or a bad statement.
      */
     static boolean isDamage(Throwable e) {
+        if (outOfMemory(e)) {
+            // Derby reports running out of memory as a log it cannot flush (XSLA0): the files are
+            // intact, and telling the user to restore a backup would be wrong.
+            return false;
+        }
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql) {
                 for (SQLException n = sql; n != null; n = n.getNextException()) {
@@ -71,6 +76,23 @@ record Damage(String series, long from, long to, String what) {
                 }
             } else if (t instanceof RuntimeException && fromDerby(t)) {
                 return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether an OutOfMemoryError is among the causes (or the next exceptions) of {@code e}. */
+    static boolean outOfMemory(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof OutOfMemoryError) {
+                return true;
+            }
+            if (t instanceof SQLException sql) {
+                for (SQLException n = sql.getNextException(); n != null; n = n.getNextException()) {
+                    if (outOfMemory(n)) {
+                        return true;
+                    }
+                }
             }
         }
         return false;

@@ -105,6 +105,35 @@ class BatchedWriteTest {
     }
 
     @Test
+    void runningOutOfMemoryMidWriteRollsBackAndSaysMemoryNotDamage() throws Exception {
+        store.upsert(descriptor("csv:BIG"), daily(0, 100, 1));
+        SeriesData before = store.read(ID, Long.MIN_VALUE, Long.MAX_VALUE);
+        SeriesData[] given = {daily(100, 4000, 5), daily(4100, 4000, 5)};
+        int[] next = {0};
+        BatchSource exhausted = () -> {
+            if (next[0] == given.length) {
+                throw new OutOfMemoryError("Java heap space");
+            }
+            return given[next[0]++];
+        };
+        assertThatThrownBy(() -> store.upsertAll(descriptor("csv:BIG"), exhausted))
+                .isInstanceOf(StoreException.class).isNotInstanceOf(Damage.DamagedException.class)
+                .hasMessageContaining("ran out of memory").hasMessageContaining("nothing of this write was stored")
+                .hasMessageNotContaining("restore");
+        assertThat(store.read(ID, Long.MIN_VALUE, Long.MAX_VALUE)).isEqualTo(before);
+        // the connection went back clean: the next write commits
+        assertThat(store.upsertAll(descriptor("csv:BIG"), source(given)).bars()).isEqualTo(8000);
+    }
+
+    @Test
+    void derbyUnableToFlushItsLogForLackOfMemoryIsNotDamage() {
+        java.sql.SQLException flush = new java.sql.SQLException("Cannot flush the log file to disk", "XSLA0",
+                new OutOfMemoryError("Java heap space"));
+        assertThat(Damage.isDamage(flush)).isFalse();
+        assertThat(Damage.isDamage(new java.sql.SQLException("Cannot flush the log file to disk", "XSLA0"))).isTrue();
+    }
+
+    @Test
     void aRejectedBatchRollsBackTheBatchesBeforeIt() throws Exception {
         store.upsert(descriptor("csv:BIG"), daily(0, 100, 1));
         SeriesData before = store.read(ID, Long.MIN_VALUE, Long.MAX_VALUE);
