@@ -26,6 +26,7 @@ final class UiWatchdog {
     private final Display display;
     private final Thread ui;
     private final Consumer<String> warn;
+    private final long warnEveryMillis;
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private final Runnable beat = this::beat;
     private final Thread sampler;
@@ -49,8 +50,14 @@ final class UiWatchdog {
     /** Where the UI thread was while held past the limit, taken by the sampler; cleared by each beat. */
     private volatile String where;
 
-    /** Starts watching; call on the UI thread. */
+    /** Starts watching, logging at most one stall per 10 s; call on the UI thread. */
     UiWatchdog(Display display, Consumer<String> warn) {
+        this(display, warn, 10_000);
+    }
+
+    /** Starts watching, logging at most one stall per {@code warnEveryMillis}; call on the UI thread. */
+    UiWatchdog(Display display, Consumer<String> warn, long warnEveryMillis) {
+        this.warnEveryMillis = warnEveryMillis;
         this.display = display;
         this.ui = Thread.currentThread();
         this.warn = warn;
@@ -91,7 +98,7 @@ final class UiWatchdog {
         }
         if (stall != null) {
             long wall = System.currentTimeMillis();
-            if (wall - lastWarned > 10_000) {
+            if (wall - lastWarned >= warnEveryMillis) {
                 lastWarned = wall;
                 warn.accept("the UI thread was blocked for " + stall);
             }

@@ -58,7 +58,9 @@ class UiWatchdogTest {
     @Test
     void aTaskThatHoldsTheLoopIsMeasuredNamedAndLogged() {
         List<String> warnings = new CopyOnWriteArrayList<>();
-        UiWatchdog w = new UiWatchdog(display, warnings::add);
+        // Every stall logged: on a busy machine an unrelated stall just before the hold would
+        // otherwise take the one warning of the 10 s.
+        UiWatchdog w = new UiWatchdog(display, warnings::add, 0);
         try {
             pump(() -> false, 300);
             w.reset();
@@ -73,8 +75,8 @@ class UiWatchdogTest {
             assertThat(cpu).as(report).isGreaterThanOrEqualTo(200);
             assertThat(w.maxCpuMillis()).as(report).isGreaterThanOrEqualTo(cpu);
             assertThat(report).endsWith("; most CPU in one hold: " + w.maxCpuMillis() + " ms");
-            assertThat(warnings).first().asString().startsWith("the UI thread was blocked for ")
-                    .contains("holdTheUiThread");
+            assertThat(warnings).as("warnings").allMatch(x -> x.startsWith("the UI thread was blocked for "))
+                    .anyMatch(x -> x.contains("holdTheUiThread"));
 
             w.reset();
             assertThat(w.report()).contains(", 0 of 0 beats").doesNotContain("last:");
