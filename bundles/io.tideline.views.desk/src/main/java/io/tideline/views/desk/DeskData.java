@@ -23,6 +23,12 @@ public interface DeskData {
     Map<String, SeriesId> roles();
 
     /**
+     * What the store knows of a series (descriptor, first and last bar), to say when its data is
+     * stale; empty when it is not stored or no store runs.
+     */
+    java.util.Optional<io.tideline.api.store.SeriesInfo> info(SeriesId id);
+
+    /**
      * The correlation matrix of {@code roles} over the last {@code window} common daily bars.
      *
      * @throws Exception naming what is missing (no store, an unbound role) or what failed

@@ -200,6 +200,20 @@ public final class DeskDataComponent implements DeskData, EventHandler {
     }
 
     @Override
+    public Optional<SeriesInfo> info(SeriesId id) {
+        SeriesStore s = store;
+        if (s == null) {
+            return Optional.empty();
+        }
+        try {
+            return s.info(id);
+        } catch (StoreException e) {
+            // The matrix load reports the store's trouble; a stale mark just goes missing.
+            return Optional.empty();
+        }
+    }
+
+    @Override
     public CorrelationMatrix correlations(List<String> roles, int window) throws StoreException {
         SeriesStore s = require(store, "series store");
         RoleBindings b = require(bindings, "workspace (role bindings)");

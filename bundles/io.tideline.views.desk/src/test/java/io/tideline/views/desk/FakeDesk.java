@@ -50,6 +50,14 @@ public class FakeDesk implements DeskData {
         return Fixtures.roles();
     }
 
+    /** What the store "knows" per series id; absent ids are not stored. */
+    public final Map<SeriesId, io.tideline.api.store.SeriesInfo> infos = new java.util.concurrent.ConcurrentHashMap<>();
+
+    @Override
+    public java.util.Optional<io.tideline.api.store.SeriesInfo> info(SeriesId id) {
+        return java.util.Optional.ofNullable(infos.get(id));
+    }
+
     @Override
     public CorrelationMatrix correlations(List<String> roles, int window) {
         matrixCalls.incrementAndGet();

@@ -154,14 +154,28 @@ class NoClippedTextTest {
     @Test
     void theHeatmapWritesItsNumbersAndGivesTheSparklineAnAxisInThePerspectivesPane() throws Exception {
         FakeDesk desk = new FakeDesk();
+        // us10y's newest bar is 2025-12-30, BTC's the day before "now" (2026-07-24).
+        long now = java.time.LocalDate.of(2026, 7, 24).atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toEpochMilli();
+        desk.infos.put(Fixtures.roles().get("us10y"), info("fred:DGS10", io.tideline.api.series.AssetClass.RATES,
+                java.time.LocalDate.of(2025, 12, 30)));
+        desk.infos.put(Fixtures.roles().get("btc"), info("binance:BTCUSDT", io.tideline.api.series.AssetClass.CRYPTO,
+                java.time.LocalDate.of(2026, 7, 23)));
         shell = SwtHarness.shell(490, 290);
         HeatmapView view = new HeatmapView(shell, new TestContext(Locale.ENGLISH, Map.of()), desk);
+        view.clock(() -> now);
         shell.open();
         SwtHarness.pumpUntil(() -> view.matrix() != null && view.sparkTitle() != null
                 && view.sparkTitle().contains("2026-07-23"), WAIT, "the heatmap");
         SwtHarness.pump(200);
         SwtHarness.screenshot(shell, "clip-heatmap-490x250");
         assertThat(view.layout().sparkBeside()).as("a wide, short pane puts the sparkline beside the grid").isTrue();
+        SwtHarness.pumpUntil(() -> view.staleNote() != null, WAIT, "the stale note");
+        assertThat(view.staleNote()).isEqualTo("Stale: us10y 6 mo old");
+        SwtHarness.pump(200);
+        SwtHarness.screenshot(shell, "clip-heatmap-490x250");
+        int captionY = view.layout().gridY() + view.layout().n() * view.layout().cell() + 8;
+        assertThat(view.tooltipAt(view.canvas().getClientArea().width - 30, captionY)).as("the note whole on hover")
+                .isEqualTo("Stale: us10y 6 mo old");
         assertThat(view.cellNumbers()).as("numbers in the cells").isTrue();
         GC gc = new GC(view.canvas());
         try {
@@ -173,5 +187,14 @@ class NoClippedTextTest {
         } finally {
             gc.dispose();
         }
+    }
+
+    private static io.tideline.api.store.SeriesInfo info(String id, io.tideline.api.series.AssetClass market,
+            java.time.LocalDate last) {
+        long t = last.atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toEpochMilli();
+        io.tideline.api.series.SeriesId sid = io.tideline.api.series.SeriesId.parse(id);
+        return new io.tideline.api.store.SeriesInfo(new io.tideline.api.series.SeriesDescriptor(sid, id, "%",
+                io.tideline.api.series.SeriesKind.YIELD, market, io.tideline.api.series.Timeframe.D1), t - 400 * 86_400_000L,
+                t, 300);
     }
 }

@@ -37,8 +37,9 @@ public record HeatmapLayout(int n, int gridX, int gridY, int cell, int legendX, 
     public static HeatmapLayout of(int n, int width, int height, int labelWidth, int lineHeight) {
         int gridX = MARGIN + labelWidth + MARGIN;
         int gridY = MARGIN + labelWidth + MARGIN;
+        // Two lines under the grid: the caption and the stale-data note.
         int free = Math.min(width - gridX - LEGEND_WIDTH - MARGIN,
-                height - gridY - SPARK_HEIGHT - lineHeight - 2 * MARGIN);
+                height - gridY - SPARK_HEIGHT - 2 * lineHeight - 2 * MARGIN);
         int cell = n == 0 ? 0 : Math.max(4, free / n);
         // Beside: the sparkline right of the legend, as high as the grid; the caption under the grid.
         int besideFree = Math.min(width - gridX - LEGEND_WIDTH - SPARK_AXIS - SPARK_MIN_WIDTH - 3 * MARGIN,
@@ -53,7 +54,7 @@ public record HeatmapLayout(int n, int gridX, int gridY, int cell, int legendX, 
                     Math.max(40, width - sparkX - MARGIN), n * besideCell, width);
         }
         int legendX = gridX + n * cell + 2 * MARGIN;
-        int sparkY = gridY + n * cell + MARGIN + lineHeight;
+        int sparkY = gridY + n * cell + MARGIN + 2 * lineHeight;
         return new HeatmapLayout(n, gridX, gridY, cell, legendX, gridX, sparkY,
                 Math.max(40, Math.max(n * cell, width - gridX - LEGEND_WIDTH - MARGIN)), SPARK_HEIGHT, width);
     }

@@ -5,11 +5,13 @@ import io.tideline.views.desk.ColorScale;
 import io.tideline.views.desk.CorrelationMatrix;
 import io.tideline.views.desk.Curve;
 import io.tideline.views.desk.DeskData;
+import io.tideline.views.desk.Freshness;
 import io.tideline.views.desk.Swt;
 import io.tideline.views.desk.Trace;
 import io.tideline.views.desk.ViewBase;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Point;
@@ -38,6 +40,8 @@ public final class HeatmapView extends ViewBase {
     /** The windows offered, in common daily bars. */
     static final int[] WINDOWS = {30, 60, 90, 180};
     static final int DEFAULT_WINDOW = 90;
+    /** Stale data: amber, as in the chart views. */
+    private static final int STALE = 0xB06E00;
     static final String SPARK_A = "btc";
     static final String SPARK_B = "ndx";
     static final int SPARK_DAYS = 365;
@@ -50,6 +54,10 @@ public final class HeatmapView extends ViewBase {
     private CorrelationMatrix matrix;
     private Curve spark;
     private boolean cellNumbers;
+    /** "Stale: us10y 7 mo old, …" for the roles shown whose newest bar is too old, or null. */
+    private String staleNote;
+    private org.eclipse.swt.graphics.Rectangle staleArea;
+    private java.util.function.LongSupplier clock = System::currentTimeMillis;
     private String caption;
     private String sparkTitle;
     private String sparkError;
@@ -112,6 +120,13 @@ public final class HeatmapView extends ViewBase {
             showError(null);
             canvas.redraw();
         }, this::showError);
+        long now = clock.getAsLong();
+        background.run("stale", () -> staleNote(r, now), note -> {
+            staleNote = note;
+            canvas.redraw();
+        }, e -> {
+            staleNote = null;
+        });
         background.run("spark", () -> data.correlationHistory(SPARK_A, SPARK_B, w, SPARK_DAYS), c -> {
             spark = c;
             sparkError = null;
@@ -144,6 +159,9 @@ public final class HeatmapView extends ViewBase {
             return null;
         }
         CorrelationMatrix m = matrix;
+        if (staleNote != null && staleArea != null && staleArea.contains(x, y)) {
+            return staleNote;
+        }
         int hit = layout.hit(x, y);
         if (m != null && hit >= 0 && m.size() == layout.n()) {
             int i = hit / m.size();
@@ -181,6 +199,36 @@ public final class HeatmapView extends ViewBase {
     /** The caption under the grid as last painted, or {@code null}; for tests. */
     public String caption() {
         return caption;
+    }
+
+    /** "Stale: btc 2 d old, us10y 7 mo old" for the roles whose newest bar is too old, or null. */
+    private String staleNote(List<String> shown, long now) {
+        Map<String, io.tideline.api.series.SeriesId> bound = data.roles();
+        List<String> notes = new ArrayList<>();
+        for (String role : shown) {
+            io.tideline.api.series.SeriesId id = bound.get(role);
+            if (id == null) {
+                continue;
+            }
+            data.info(id).ifPresent(info -> {
+                long age = Freshness.staleAge(info, now);
+                if (age >= 0) {
+                    notes.add(role + " " + Freshness.age(age, msg));
+                }
+            });
+        }
+        return notes.isEmpty() ? null : msg.format("heatmap.stale", String.join(", ", notes));
+    }
+
+    /** The stale-data note under the grid, or null when every role is fresh; for tests. */
+    public String staleNote() {
+        return staleNote;
+    }
+
+    /** Sets the clock ages are measured against (tests) and loads again. */
+    public void clock(java.util.function.LongSupplier now) {
+        clock = now;
+        refresh();
     }
 
     /** Whether the last paint wrote the correlation into each cell; for tests. */
@@ -271,6 +319,18 @@ public final class HeatmapView extends ViewBase {
         }
         caption = Swt.fit(gc, width, full, brief);
         gc.drawText(caption, x, l.gridY() + n * cell + 2, true);
+        String stale = staleNote;
+        if (stale != null) {
+            gc.setForeground(Swt.color(STALE));
+            // Beside the grid there is one line under it: the note follows the caption there.
+            int sx = l.sparkBeside() ? x + gc.textExtent(caption).x + 12 : x;
+            int sy = l.gridY() + n * cell + 2 + (l.sparkBeside() ? 0 : lineHeight);
+            String shown = Swt.ellipsize(gc, stale, width - (sx - x));
+            gc.drawText(shown, sx, sy, true);
+            // A cut note reads whole on hover.
+            staleArea = new org.eclipse.swt.graphics.Rectangle(sx, sy, gc.textExtent(shown).x, lineHeight);
+            gc.setForeground(canvas.getDisplay().getSystemColor(SWT.COLOR_LIST_FOREGROUND));
+        }
     }
 
     private void paintLegend(GC gc, int lineHeight) {
