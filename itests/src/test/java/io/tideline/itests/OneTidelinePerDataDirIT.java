@@ -80,7 +80,9 @@ class OneTidelinePerDataDirIT {
                     assertThat(err.strip()).as(what).startsWith("tideline: the data directory " + data + " " + IN_USE)
                             .endsWith("; close it, or use another one: --data-dir DIR")
                             .doesNotContain("Exception").doesNotContain("\tat ");
-                    assertThat(out).as(what).isEmpty();
+                    // Standard output holds nothing of Tideline's (the JVM itself may warn there,
+                    // e.g. about its hsperfdata file when 20 start at once).
+                    assertThat(out).as(what).doesNotContain("imported").doesNotContain("tideline");
                     refused++;
                 }
             }
