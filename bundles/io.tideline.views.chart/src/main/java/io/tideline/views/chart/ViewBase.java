@@ -371,8 +371,9 @@ abstract class ViewBase<M> {
     }
 
     /**
-     * "btc 2 d old" when the newest bar of {@code series} is older than twice its cadence (the
-     * descriptor's bar length, else inferred from the bars), else {@code null}.
+     * "2 d old" when the newest bar of {@code series} is older than twice its cadence (the
+     * descriptor's bar length, else inferred from the bars), else {@code null}; the pane names the
+     * series when it needs to.
      */
     String stale(String name, SeriesId id, SeriesData series) {
         if (series == null || series.isEmpty()) {
@@ -381,7 +382,7 @@ abstract class ViewBase<M> {
         io.tideline.api.series.Timeframe cadence = data.timeframe(id)
                 .orElseGet(() -> io.tideline.views.chart.kit.Resampler.inferTimeframe(series));
         long age = Freshness.staleAge(series.copyTimes(), cadence, clock.getAsLong());
-        return age < 0 ? null : name + " " + Freshness.age(age, msg);
+        return age < 0 ? null : Freshness.age(age, msg);
     }
 
     /** Produces the model off the UI thread. */

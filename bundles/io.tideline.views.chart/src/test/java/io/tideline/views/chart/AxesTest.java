@@ -107,6 +107,13 @@ class AxesTest {
         assertThat(panes.get(2).chart().getAxisSet().getYAxis(0).getTitle().getText()).as("CME open interest").isEqualTo("contracts");
         assertThat(panes.get(3).chart().getAxisSet().getYAxis(0).getTitle().getText()).isEqualTo("USD");
         assertThat(view.group().panes().get(0).chart().getAxisSet().getYAxis(0).getTitle().getText()).isEqualTo("USDT");
+        // Both liquidation series end 2026-08-07: on 2026-08-22 the pane says it once.
+        view.clock = () -> NOW;
+        view.reload();
+        assertThat(Swt.pump(() -> "2 wk old".equals(panes.get(3).staleNote()), 20_000))
+                .as(String.valueOf(panes.get(3).staleNote())).isTrue();
+        assertThat(view.group().panes().get(0).staleNote()).as("BTC's last bar is 2026-08-21: fresh").isNull();
+        Swt.settle(300);
         assertUnitsAndNothingClipped(view, "crypto");
         assertThat(Swt.screenshot(shell, "axes-crypto")).isGreaterThan(30);
     }

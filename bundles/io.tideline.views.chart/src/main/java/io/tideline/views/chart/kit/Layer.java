@@ -39,7 +39,7 @@ public final class Layer {
     Layer baseOf;
     double base = Double.NaN;
     String unit = "";
-    /** "BTC 2 d old" when the newest bar is older than the series' cadence allows, else null. */
+    /** "2 d old" when the newest bar is older than the series' cadence allows, else null. */
     String stale;
     double[] xs = new double[0];
     double[] ys = new double[0];
@@ -95,8 +95,8 @@ public final class Layer {
     }
 
     /**
-     * Marks the layer's data as stale with a short note ("btc 2 d old"), painted in amber in the
-     * pane's header; {@code null} when fresh. Not part of the structure: a refresh takes the new note.
+     * Marks the layer's data as stale with its age ("2 d old"), painted in amber in the pane's
+     * header; {@code null} when fresh. Not part of the structure: a refresh takes the new note.
      */
     public Layer stale(String note) {
         this.stale = note;

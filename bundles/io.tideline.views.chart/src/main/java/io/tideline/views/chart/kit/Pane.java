@@ -297,15 +297,27 @@ public final class Pane {
         return sb.toString();
     }
 
-    /** The stale notes of the layers ("btc 2 d old"), joined, painted in amber after the header; or {@code null}. */
+    /**
+     * The stale layers' ages, painted in amber in the header: "3 mo old" when every layer is
+     * stale by the same age (the header names the pane), else per layer "btc 3 mo old, spx 4 mo
+     * old"; {@code null} when all are fresh.
+     */
     public String staleNote() {
         StringBuilder sb = new StringBuilder();
+        String same = null;
+        boolean all = !layers.isEmpty();
         for (Layer l : layers) {
-            if (l.stale != null) {
-                sb.append(sb.isEmpty() ? "" : ", ").append(l.stale);
+            if (l.stale == null) {
+                all = false;
+                continue;
             }
+            same = same == null || same.equals(l.stale) ? l.stale : "";
+            sb.append(sb.isEmpty() ? "" : ", ").append(l.id).append(' ').append(l.stale);
         }
-        return sb.isEmpty() ? null : sb.toString();
+        if (sb.isEmpty()) {
+            return null;
+        }
+        return all && !same.isEmpty() ? same : sb.toString();
     }
 
     /**
@@ -854,18 +866,25 @@ public final class Pane {
                 gc.drawText(text, px, 3, true);
                 px += gc.textExtent(text).x;
             }
-            paintBandLegend(gc, area, h, swatch, px + 16);
             String stale = staleNote();
+            int headerEnd = px + 16;
             if (stale != null) {
-                // Its own line under the header, so a long legend never pushes it out of the plot.
-                int sw = gc.textExtent(stale).x;
+                // On the header's line when it fits there (a short pane keeps its plot clear),
+                // else on its own line under it.
+                String text = ellipsize(gc, stale, area.width - 12);
+                int sw = gc.textExtent(text).x;
+                boolean inline = px + 12 + sw + 8 <= area.width && bandLegend().isEmpty();
+                int sx = inline ? px + 12 : 6;
+                int sy = inline ? 3 : h + 5;
                 gc.setAlpha(215);
                 gc.setBackground(HEADER_BG);
-                gc.fillRectangle(2, h + 4, Math.min(sw + 8, area.width - 4), h + 2);
+                gc.fillRectangle(sx - 4, sy - 1, Math.min(sw + 8, area.width - 4), h + 2);
                 gc.setAlpha(255);
                 gc.setForeground(STALE);
-                gc.drawText(stale, 6, h + 5, true);
+                gc.drawText(text, sx, sy, true);
+                headerEnd = inline ? sx + sw + 16 : headerEnd;
             }
+            paintBandLegend(gc, area, h, swatch, headerEnd);
         }
 
         /**
