@@ -46,7 +46,7 @@ public final class Times {
         } catch (DateTimeParseException e) {
             try {
                 LocalDateTime.parse(iso);
-                throw new IllegalArgumentException("'" + text + "' has no time zone; write it with Z or an offset,"
+                throw new IllegalArgumentException("'" + shown(text) + "' has no time zone; write it with Z or an offset,"
                         + " e.g. " + iso + "Z");
             } catch (DateTimeParseException notLocal) {
                 throw notATime(text);
@@ -69,8 +69,13 @@ public final class Times {
     }
 
     private static IllegalArgumentException notATime(String text) {
-        return new IllegalArgumentException("'" + text + "' is not a time: expected a date (2020-03-16), a"
+        return new IllegalArgumentException("'" + shown(text) + "' is not a time: expected a date (2020-03-16), a"
                 + " date-time with offset (2020-03-16T14:30:00Z) or epoch seconds/milliseconds");
+    }
+
+    /** The text quoted in a message: at most 80 characters, its length said when longer. */
+    private static String shown(String text) {
+        return text.length() <= 80 ? text : text.substring(0, 80) + "… (" + text.length() + " characters)";
     }
 
     private static boolean isInteger(String t) {

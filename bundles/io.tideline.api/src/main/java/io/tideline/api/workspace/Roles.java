@@ -45,6 +45,8 @@ public final class Roles {
     /** EventAdmin topic posted after the bindings changed; property {@code role}. */
     public static final String TOPIC_CHANGED = "io/tideline/workspace/ROLES_CHANGED";
 
+    /** The longest role name: a name a person types and reads in a list, not a place to store text. */
+    private static final int MAX_ROLE_CHARS = 64;
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9]*(\\.[a-z0-9]+)*");
     private static final Map<String, String> KNOWN;
 
@@ -79,12 +81,16 @@ public final class Roles {
     }
 
     /**
-     * Checks a role name: lower-case words joined by dots, e.g. {@code btc.funding}. Teams may
-     * add roles of their own beyond {@link #known()}.
+     * Checks a role name: lower-case words joined by dots, e.g. {@code btc.funding}, of at most
+     * 64 characters. Teams may add roles of their own beyond {@link #known()}.
      *
      * @throws IllegalArgumentException naming the role and the rule
      */
     public static String check(String role) {
+        if (role != null && role.length() > MAX_ROLE_CHARS) {
+            throw new IllegalArgumentException("role '" + role.substring(0, 40) + "… (" + role.length()
+                    + " characters)' is too long: at most " + MAX_ROLE_CHARS + " characters");
+        }
         if (role == null || !NAME.matcher(role).matches()) {
             throw new IllegalArgumentException("role '" + role + "' is not lower-case words joined by dots,"
                     + " e.g. btc.funding (known roles: " + String.join(", ", KNOWN.keySet()) + ")");

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.tideline.api.feed.FeedException;
 import io.tideline.api.series.SeriesId;
+import io.tideline.feed.http.Printable;
 import io.tideline.feed.http.Redaction;
 
 /**
@@ -203,7 +204,7 @@ final class BinanceJson {
         } else if ("BUY".equals(o.side())) {
             longPosition = false;
         } else {
-            throw new IllegalArgumentException("o.S is '" + o.side() + "', expected SELL or BUY");
+            throw new IllegalArgumentException("o.S is '" + Printable.shortened(o.side(), 80) + "', expected SELL or BUY");
         }
         double filled = streamDecimal("o.z", o.filledQuantity());
         double price = streamDecimal("o.ap", o.averagePrice());
@@ -219,7 +220,7 @@ final class BinanceJson {
         } catch (NumberFormatException e) {
             // reported below with the path and what was expected
         }
-        throw new IllegalArgumentException(path + " is '" + text + "', expected a non-negative decimal number");
+        throw new IllegalArgumentException(path + " is '" + Printable.shortened(text, 80) + "', expected a non-negative decimal number");
     }
 
     private static <T> T read(SeriesId series, String body, String url, Class<T> type, String what)
@@ -257,7 +258,7 @@ final class BinanceJson {
             // reported below with the path and what was expected
         }
         throw bad(series, url, "[" + index + "]" + field + " is " + (text == null ? "null" : "'"
-                + Redaction.redact(text) + "'") + ", expected a decimal number", false);
+                + Printable.shortened(Redaction.redact(text), 80) + "'") + ", expected a decimal number", false);
     }
 
     private static FeedException bad(SeriesId series, String url, String what, boolean retryable) {

@@ -5,6 +5,7 @@ import io.tideline.api.series.SeriesData;
 import io.tideline.api.series.Timeframe;
 import io.tideline.api.series.Times;
 import io.tideline.api.store.BatchSource;
+import io.tideline.support.text.Excerpt;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
@@ -76,6 +77,8 @@ final class CsvSeriesReader implements BatchSource, Closeable {
     private static final List<String> PRICE_COLUMNS = List.of("open", "high", "low", "close");
     private static final Set<String> MISSING = Set.of("", ".", "nan", "null", "na", "n/a", "#n/a");
     private static final long PROGRESS_EVERY_BYTES = 1 << 20;
+    /** The longest first line (the header, or the first row) looked at to tell the dialect. */
+    static final int MAX_HEADER_CHARS = 1 << 20;
     private static final int SPILL_BUFFER = 32 * 1024;
     /** {@link Timeframe#values()} once: it copies the array on every call, and gaps are counted per row. */
     private static final Timeframe[] TIMEFRAMES = Timeframe.values();
@@ -188,9 +191,9 @@ final class CsvSeriesReader implements BatchSource, Closeable {
         this.size = Files.size(file);
         String firstLine;
         try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            firstLine = r.readLine();
+            firstLine = firstLine(file, r);
         } catch (java.nio.charset.CharacterCodingException e) {
-            throw new CsvFormatException(file, 1, "is not UTF-8 text (save it as UTF-8 CSV)");
+            throw Utf8Check.refusal(file);
         }
         if (firstLine == null || stripBom(firstLine).isBlank()) {
             throw new CsvFormatException(file, 0, "the file is empty");
@@ -227,8 +230,10 @@ final class CsvSeriesReader implements BatchSource, Closeable {
         raw = Files.newInputStream(file);
         try {
             counted = BoundedInputStream.builder().setInputStream(raw).get();
-            parser = CSVParser.builder().setReader(skipBom(new InputStreamReader(counted, StandardCharsets.UTF_8)))
-                    .setFormat(format).get();
+            // A decoder that reports bytes that are not UTF-8 (InputStreamReader's default would
+            // turn them into U+FFFD silently); Utf8Check then says where and which.
+            parser = CSVParser.builder().setReader(skipBom(new InputStreamReader(counted,
+                    StandardCharsets.UTF_8.newDecoder()))).setFormat(format).get();
             records = parser.iterator();
             // The first batch is read now, so that the fields and the timeframe are known before
             // the store is asked to write, and a small file is read whole before that.
@@ -397,7 +402,7 @@ final class CsvSeriesReader implements BatchSource, Closeable {
      */
     private void outOfOrder() throws NotInOrder {
         if (handedOut > 0 || ready != null) {
-            throw new NotInOrder(file, rowLine, "column '" + header.get(layout.timeIndex) + "': the time "
+            throw new NotInOrder(file, rowLine, "column '" + Excerpt.of(header.get(layout.timeIndex)) + "': the time "
                     + Instant.ofEpochMilli(rowTime) + " is out of order (after " + Instant.ofEpochMilli(previousTime)
                     + "); the file is read again and sorted");
         }
@@ -496,8 +501,11 @@ final class CsvSeriesReader implements BatchSource, Closeable {
                 }
                 record = records.next();
             } catch (IllegalStateException | UncheckedIOException e) {
+                if (e.getCause() instanceof java.nio.charset.CharacterCodingException) {
+                    throw Utf8Check.refusal(file);
+                }
                 throw new CsvFormatException(file, parser.getCurrentLineNumber(), "is not readable CSV: "
-                        + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()));
+                        + Excerpt.of(e.getCause() != null ? e.getCause().getMessage() : e.getMessage(), 200));
             }
             rowLine = parser.getCurrentLineNumber();
             if (counted.getCount() >= nextProgress) {
@@ -509,7 +517,7 @@ final class CsvSeriesReader implements BatchSource, Closeable {
             }
             if (record.size() != header.size()) {
                 throw new CsvFormatException(file, rowLine, "has " + record.size() + " cells, the header has "
-                        + header.size() + " (" + String.join(",", header) + ")");
+                        + header.size() + " (" + names(header) + ")");
             }
             if (!layout.matches(record)) {
                 continue;
@@ -517,7 +525,7 @@ final class CsvSeriesReader implements BatchSource, Closeable {
             try {
                 rowTime = Times.parse(record.get(layout.timeIndex));
             } catch (IllegalArgumentException | ArithmeticException e) {
-                throw new CsvFormatException(file, rowLine, "column '" + header.get(layout.timeIndex) + "': "
+                throw new CsvFormatException(file, rowLine, "column '" + Excerpt.of(header.get(layout.timeIndex)) + "': "
                         + e.getMessage());
             }
             boolean missing = false;
@@ -546,7 +554,8 @@ final class CsvSeriesReader implements BatchSource, Closeable {
             }
             return v;
         } catch (NumberFormatException e) {
-            throw new CsvFormatException(file, rowLine, "column '" + column + "': '" + cell + "' is not a number");
+            throw new CsvFormatException(file, rowLine, "column '" + Excerpt.of(column) + "': '" + Excerpt.of(cell)
+                    + "' is not a number");
         }
     }
 
@@ -609,7 +618,7 @@ final class CsvSeriesReader implements BatchSource, Closeable {
                 long lastTime = r.times[last];
                 if (time == lastTime) {
                     if (!sumDuplicates) {
-                        throw new CsvFormatException(file, line, "column '" + header.get(layout.timeIndex)
+                        throw new CsvFormatException(file, line, "column '" + Excerpt.of(header.get(layout.timeIndex))
                                 + "': the time " + Instant.ofEpochMilli(time) + " appears again (first on line "
                                 + r.lines[last] + "); remove the duplicate, or sum such rows with --sum-duplicates");
                     }
@@ -849,8 +858,8 @@ final class CsvSeriesReader implements BatchSource, Closeable {
         for (Map.Entry<String, String> e : options.where().entrySet()) {
             int index = header.indexOf(e.getKey().toLowerCase(Locale.ROOT));
             if (index < 0) {
-                throw new CsvFormatException(file, 1, "no column '" + e.getKey() + "' to filter on; columns: "
-                        + String.join(", ", header));
+                throw new CsvFormatException(file, 1, "no column '" + Excerpt.of(e.getKey()) + "' to filter on; columns: "
+                        + names(header));
             }
             whereIndex[w] = index;
             whereValue[w++] = e.getValue();
@@ -858,8 +867,8 @@ final class CsvSeriesReader implements BatchSource, Closeable {
         if (options.column() != null) {
             int index = header.indexOf(options.column().toLowerCase(Locale.ROOT));
             if (index < 0) {
-                throw new CsvFormatException(file, 1, "no column '" + options.column() + "'; columns: "
-                        + String.join(", ", header));
+                throw new CsvFormatException(file, 1, "no column '" + Excerpt.of(options.column()) + "'; columns: "
+                        + names(header));
             }
             if (index == timeIndex) {
                 throw new CsvFormatException(file, 1, "column '" + options.column() + "' holds the time;"
@@ -890,19 +899,49 @@ final class CsvSeriesReader implements BatchSource, Closeable {
             // A price file cut short (e.g. date,open) must not become a value series unasked.
             List<String> lacking = PRICE_COLUMNS.stream().filter(c -> !header.contains(c)).toList();
             throw new CsvFormatException(file, 1, "has the price column" + (priceNames.size() > 1 ? "s " : " ")
-                    + String.join(", ", priceNames) + " but not " + String.join(", ", lacking)
+                    + names(priceNames) + " but not " + names(lacking)
                     + ", so it is neither a price file (open, high, low, close) nor plainly one value; to import one"
                     + " column as a value series, choose it with --column NAME (candidates: "
-                    + String.join(", ", candidates) + ")");
+                    + names(candidates) + ")");
         }
         if (candidates.size() != 1) {
             throw new CsvFormatException(file, 1, candidates.isEmpty()
-                    ? "has no value column, only the time column '" + header.get(timeIndex) + "'"
-                    : "has several value columns (" + String.join(", ", candidates)
+                    ? "has no value column, only the time column '" + Excerpt.of(header.get(timeIndex)) + "'"
+                    : "has several value columns (" + names(candidates)
                             + "); choose one with --column NAME");
         }
         return new Layout(timeIndex, new Field[] {Field.VALUE}, new int[] {header.indexOf(candidates.get(0))},
                 whereIndex, whereValue, options.where());
+    }
+
+    /**
+     * The first line, refused when longer than {@link #MAX_HEADER_CHARS}: a file without line
+     * breaks is not read whole into memory to find its header.
+     */
+    private static String firstLine(Path file, BufferedReader r) throws IOException {
+        StringBuilder b = new StringBuilder();
+        for (int c = r.read(); c != -1 && c != '\n'; c = r.read()) {
+            if (b.length() == MAX_HEADER_CHARS) {
+                throw new CsvFormatException(file, 1, "the first line is longer than " + String.format(Locale.ROOT,
+                        "%,d", MAX_HEADER_CHARS) + " characters; expected a header such as date,value (is this a CSV"
+                        + " file with line breaks?)");
+            }
+            b.append((char) c);
+        }
+        if (b.isEmpty() && r.read() == -1) {
+            return null;
+        }
+        int end = b.length();
+        return end > 0 && b.charAt(end - 1) == '\r' ? b.substring(0, end - 1) : b.toString();
+    }
+
+    /** Column names for a message: at most ten, each shortened, with the count when there are more. */
+    private static String names(List<String> names) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < Math.min(10, names.size()); i++) {
+            b.append(i == 0 ? "" : ", ").append(Excerpt.of(names.get(i), 40));
+        }
+        return names.size() > 10 ? b + ", … (" + names.size() + " columns)" : b.toString();
     }
 
     private static String stripBom(String line) {

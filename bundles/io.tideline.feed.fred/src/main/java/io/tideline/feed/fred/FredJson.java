@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.tideline.api.feed.FeedException;
 import io.tideline.api.series.SeriesData;
 import io.tideline.api.series.SeriesId;
+import io.tideline.feed.http.Printable;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -84,7 +85,7 @@ final class FredJson {
             try {
                 date = LocalDate.parse(o.date());
             } catch (DateTimeParseException e) {
-                throw bad(series, url, where + ".date is '" + o.date() + "', expected YYYY-MM-DD", false, e);
+                throw bad(series, url, where + ".date is '" + Printable.shortened(o.date(), 80) + "', expected YYYY-MM-DD", false, e);
             }
             if (!columns.inOrder(date)) {
                 throw bad(series, url, where + ".date " + date + " does not come after the date before it "
@@ -92,7 +93,7 @@ final class FredJson {
             }
             if (!".".equals(o.value())) {
                 columns.add(date, FredValues.parse(o.value(), () -> bad(series, url, where + ".value is '"
-                        + o.value() + "' on " + date + ", expected a number or '.' for a missing value", false, null)));
+                        + Printable.shortened(o.value(), 80) + "' on " + date + ", expected a number or '.' for a missing value", false, null)));
             }
         }
         return columns.toSeriesData();

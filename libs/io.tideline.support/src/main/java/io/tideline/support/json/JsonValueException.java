@@ -1,5 +1,6 @@
 package io.tideline.support.json;
 
+import io.tideline.support.text.Excerpt;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -24,13 +25,14 @@ public final class JsonValueException extends IllegalArgumentException {
     /**
      * @param field the field, relative to the record
      * @param expected what was expected, e.g. "a number in [0.0, 1.0]"
-     * @param actual the value found (shown with {@link String#valueOf(Object)})
+     * @param actual the value found (shown with {@link String#valueOf(Object)}, cut to
+     *     {@value Excerpt#CHARS} characters, as is the field: both may come from the file)
      */
     public JsonValueException(String field, String expected, Object actual) {
-        super(field + ": expected " + expected + ", got " + actual);
-        this.field = field;
+        super(Excerpt.of(field) + ": expected " + expected + ", got " + Excerpt.of(String.valueOf(actual)));
+        this.field = Excerpt.of(field);
         this.expected = expected;
-        this.actual = String.valueOf(actual);
+        this.actual = Excerpt.of(String.valueOf(actual));
     }
 
     /** The field, relative to the record. */
@@ -95,6 +97,9 @@ public final class JsonValueException extends IllegalArgumentException {
     /** A workspace role name: lower-case words of letters and digits joined by dots. */
     public static String role(String field, String value) {
         required(field, value, "a role name such as spx or btc.funding");
+        if (value.length() > 64) {
+            throw new JsonValueException(field, "a role name of at most 64 characters", value);
+        }
         if (!value.matches("[a-z0-9]+(\\.[a-z0-9]+)*")) {
             throw new JsonValueException(field, "a role name such as spx or btc.funding", value);
         }

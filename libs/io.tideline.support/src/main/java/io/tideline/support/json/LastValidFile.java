@@ -81,7 +81,7 @@ public final class LastValidFile<T> {
                 }
             }
         } catch (IOException e) {
-            error = fileOrNull + ": cannot be read (" + e + ")";
+            error = fileOrNull + ": cannot be read (" + StrictJsonReader.reason(e) + ")";
         }
         return new State<>(value, inForce, error);
     }

@@ -1,6 +1,8 @@
 package io.tideline.support.json;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -14,6 +16,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import io.tideline.support.text.Excerpt;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -115,22 +118,30 @@ public final class StrictJsonReader<T> {
         try (InputStream in = Files.newInputStream(file)) {
             return read(file.toString(), in);
         } catch (IOException e) {
-            throw new JsonFileException(file.toString(), root, "cannot be read (" + e + ")", e);
+            throw new JsonFileException(file.toString(), root, "cannot be read (" + reason(e) + ")", e);
         }
     }
 
     /** Reads a document from a stream; {@code name} names the file in errors. */
     public T read(String name, InputStream in) throws JsonFileException {
         Objects.requireNonNull(name, "name");
-        try {
-            T value = reader.readValue(in);
+        // The parser is kept so that an error without a place of its own (a StreamReadConstraints
+        // limit: a name or number too long, nesting too deep) is placed where the parser stopped.
+        JsonParser parser = null;
+        try (JsonParser p = reader.createParser(in)) {
+            parser = p;
+            T value = reader.readValue(p);
             if (value == null) {
                 throw new JsonFileException(name, root, "expected " + expectedDocument, null);
             }
+            if (p.nextToken() != null) {
+                throw new JsonFileException(name, root, at(p.currentLocation())
+                        + "expected the end of the document after its value", null);
+            }
             return value;
         } catch (JsonParseException e) {
-            throw new JsonFileException(name, root, "line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ": expected valid JSON (" + e.getOriginalMessage() + ")", e);
+            throw new JsonFileException(name, root, at(e.getLocation()) + "expected valid JSON ("
+                    + e.getOriginalMessage() + ")" + encodingHint(e.getOriginalMessage()), e);
         } catch (UnrecognizedPropertyException e) {
             TreeSet<String> known = new TreeSet<>();
             e.getKnownPropertyIds().forEach(k -> known.add(String.valueOf(k)));
@@ -148,15 +159,48 @@ public final class StrictJsonReader<T> {
                 String at = p.equals(m.group(1)) || p.endsWith("." + m.group(1)) ? p : join(p, m.group(1));
                 throw new JsonFileException(name, at, "missing or null; every key is required", e);
             }
-            String got = e instanceof InvalidFormatException f ? ", got " + f.getValue() : "";
+            String got = e instanceof InvalidFormatException f ? ", got " + Excerpt.of(String.valueOf(f.getValue())) : "";
             throw new JsonFileException(name, path(e), "expected " + describe(e.getTargetType()) + got, e);
         } catch (JsonMappingException e) {
             throw new JsonFileException(name, path(e), "expected a valid value (" + e.getOriginalMessage() + ")", e);
         } catch (JsonProcessingException e) {
-            throw new JsonFileException(name, root, "expected valid JSON (" + e.getOriginalMessage() + ")", e);
+            // e.g. a limit of StreamReadConstraints (a name or number too long, nesting too deep)
+            JsonLocation where = e.getLocation() != null || parser == null ? e.getLocation() : parser.currentLocation();
+            throw new JsonFileException(name, root, at(where) + "expected valid JSON ("
+                    + e.getOriginalMessage() + ")", e);
+        } catch (java.io.CharConversionException e) {
+            // Jackson guesses UTF-16/32 from the first bytes; Tideline's files are UTF-8.
+            throw new JsonFileException(name, root, "line 1, column 1: expected UTF-8 JSON text; the first bytes"
+                    + " look like another encoding (" + Excerpt.of(e.getMessage(), 200) + "); save it as UTF-8", e);
         } catch (IOException e) {
-            throw new JsonFileException(name, root, "cannot be read (" + e + ")", e);
+            throw new JsonFileException(name, root, "cannot be read (" + reason(e) + ")", e);
         }
+    }
+
+    /** Why a file could not be read, in words rather than an exception's class name. */
+    static String reason(IOException e) {
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied; check the file's owner and mode";
+        }
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such file";
+        }
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
+        return e.getMessage() == null ? "input/output error" : Excerpt.of(e.getMessage(), 200);
+    }
+
+    /** "line L, column C: ", or nothing when the parser knows no place. */
+    private static String at(JsonLocation location) {
+        return location == null || location.getLineNr() < 0 ? ""
+                : "line " + location.getLineNr() + ", column " + location.getColumnNr() + ": ";
+    }
+
+    /** Words for bytes that are not UTF-8, which Jackson reports as "Invalid UTF-8 start byte 0xe9". */
+    private static String encodingHint(String message) {
+        return message != null && message.contains("Invalid UTF-8")
+                ? "; the file is not UTF-8 (it may be Latin-1 or Windows-1252; save it as UTF-8)" : "";
     }
 
     /** The JSON path of a mapping error: the root, then {@code .field} and {@code [index]} steps. */
@@ -167,7 +211,8 @@ public final class StrictJsonReader<T> {
                 if (!b.isEmpty()) {
                     b.append('.');
                 }
-                b.append(r.getFieldName());
+                // An empty key ("") is shown quoted, so that the path still says where.
+                b.append(r.getFieldName().isEmpty() ? "\"\"" : Excerpt.of(r.getFieldName()));
             } else if (r.getIndex() >= 0) {
                 b.append('[').append(r.getIndex()).append(']');
             }

@@ -102,7 +102,7 @@ class StrictJsonReaderTest {
         assertThatThrownBy(() -> ROOTED.read(f)).hasMessage(
                 f + ": $.limits[0].role: expected a role name such as spx or btc.funding, got BTC");
         assertThatThrownBy(() -> ROOTED.read(dir.resolve("none.json"))).isInstanceOf(JsonFileException.class)
-                .hasMessageContaining("none.json: $: cannot be read (java.nio.file.NoSuchFileException");
+                .hasMessageContaining("none.json: $: cannot be read (no such file)");
     }
 
     @Test
