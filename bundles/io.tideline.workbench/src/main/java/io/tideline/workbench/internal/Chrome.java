@@ -115,7 +115,7 @@ final class Chrome {
         }
         for (Perspective p : ui.layout().perspectives()) {
             ToolItem t = new ToolItem(toolbar, SWT.RADIO);
-            t.setText(name(p));
+            t.setText(name(p).replace("&", "&&"));
             t.setSelection(p.id().equals(ui.layout().active()));
             t.addListener(SWT.Selection, e -> {
                 if (t.getSelection() && !p.id().equals(ui.layout().active())) {
@@ -220,13 +220,14 @@ final class Chrome {
 
     void message(String text) {
         if (message != null && !message.isDisposed()) {
-            message.setText(text == null ? "" : text.replace('\n', ' '));
+            // A message naming "S&P" must not lose its '&' to SWT's mnemonics.
+            message.setText(text == null ? "" : text.replace('\n', ' ').replace("&", "&&"));
             message.setToolTipText(text);
         }
     }
 
     String statusMessage() {
-        return message.getText();
+        return message.getText().replace("&&", "&");
     }
 
     private static Menu cascade(Menu bar, String text) {
