@@ -1,0 +1,145 @@
+package io.tideline.dbserver;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.SSLSocketFactory;
+
+/**
+ * The store server's public listener. Database sessions are passed to Derby unchanged; of
+ * Derby's admin commands only {@code ping}, and {@code shutdown} from this computer (Derby
+ * checks its credentials), get through. {@code trace}, {@code traceDirectory},
+ * {@code logConnections}, {@code sysinfo}, {@code runtimeinfo}, {@code properties},
+ * {@code maxthreads} and {@code timeslice} are answered with an error in Derby's own reply
+ * format, since Derby accepts them from any local process without credentials and a trace
+ * records what clients send.
+ *
+ * <p>Thread-safe: one platform thread accepts, each connection runs on virtual threads.
+ */
+final class AdminGuard implements AutoCloseable {
+
+    /** How long a client may take to send its opening bytes before it is dropped. */
+    private static final int OPENING_TIMEOUT_MILLIS = 30_000;
+
+    private final ServerSocket listener;
+    private final SSLSocketFactory toDerby;
+    private final InetSocketAddress derby;
+    private final PrintStream log;
+
+    AdminGuard(ServerSocket listener, SSLSocketFactory toDerby, InetSocketAddress derby, PrintStream log) {
+        this.listener = listener;
+        this.toDerby = toDerby;
+        this.derby = derby;
+        this.log = log;
+    }
+
+    /** Starts accepting on a daemon thread. */
+    void start() {
+        Thread accept = new Thread(this::acceptLoop, "tideline-db-guard");
+        accept.setDaemon(true);
+        accept.start();
+    }
+
+    private void acceptLoop() {
+        while (!listener.isClosed()) {
+            try {
+                Socket client = listener.accept();
+                Thread.ofVirtual().name("tideline-db-client").start(() -> handle(client));
+            } catch (IOException e) {
+                if (!listener.isClosed()) {
+                    log.println("tideline-db-server: accepting a connection failed: " + e.getMessage());
+                }
+            }
+        }
+    }
+
+    private void handle(Socket client) {
+        try (client) {
+            client.setSoTimeout(OPENING_TIMEOUT_MILLIS);
+            InputStream in = client.getInputStream();
+            OutputStream out = client.getOutputStream();
+            AdminRequest request = AdminRequest.read(in);
+            String refusal = refusal(request, client.getInetAddress());
+            if (refusal != null) {
+                log.println("tideline-db-server: refused admin command " + request.name() + " from "
+                        + client.getInetAddress().getHostAddress());
+                out.write(AdminRequest.errorReply(refusal));
+                out.flush();
+                return;
+            }
+            client.setSoTimeout(0);
+            try (SSLSocket server = (SSLSocket) toDerby.createSocket(derby.getAddress(), derby.getPort())) {
+                server.startHandshake();
+                OutputStream toServer = server.getOutputStream();
+                toServer.write(request.opening());
+                toServer.flush();
+                Thread upstream = Thread.ofVirtual().name("tideline-db-upstream")
+                        .start(() -> copyThenClose(in, toServer, server, client));
+                copyThenClose(server.getInputStream(), out, server, client);
+                upstream.join();
+            }
+        } catch (IOException e) {
+            // A client that left or sent nothing: nothing of it reached Derby, nothing to report.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The reason an admin command is refused, or null to pass it (and every session) on. */
+    static String refusal(AdminRequest request, InetAddress from) {
+        return switch (request.command()) {
+            case AdminRequest.SESSION, AdminRequest.PING -> null;
+            case AdminRequest.SHUTDOWN -> local(from) ? null
+                    : "shutdown is accepted only on the server's own computer, with the store user's credentials";
+            default -> request.name() + " is refused by this Tideline store server: without credentials any"
+                    + " local process could switch on tracing (which records what clients send) or read the"
+                    + " server's settings. Only ping, and shutdown with the store user's credentials"
+                    + " (-user NAME -password PASSWORD), are accepted. See docs/secrets.md.";
+        };
+    }
+
+    private static boolean local(InetAddress address) {
+        if (address.isLoopbackAddress()) {
+            return true;
+        }
+        try {
+            return NetworkInterface.getByInetAddress(address) != null;
+        } catch (SocketException e) {
+            return false;
+        }
+    }
+
+    /** Copies until either side ends, then closes both: a DRDA session is over when one side is. */
+    private static void copyThenClose(InputStream from, OutputStream to, Socket a, Socket b) {
+        try {
+            from.transferTo(to);
+        } catch (IOException ended) {
+            // The other side closed: the finally block ends this side too.
+        } finally {
+            closeQuietly(a);
+            closeQuietly(b);
+        }
+    }
+
+    private static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // Already closed or reset: nothing left to release.
+        }
+    }
+
+    /** Stops accepting; sessions under way end when Derby or their client ends them. */
+    @Override
+    public void close() throws IOException {
+        listener.close();
+    }
+}

@@ -1,0 +1,219 @@
+package io.tideline.dbserver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.apache.derby.drda.NetworkServerControl;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The store server in its own process on a loopback port, as bin/tideline-db-server starts it:
+ * real Derby, real sockets, Derby's own NetworkServerControl client and JDBC driver as the
+ * other side.
+ */
+class DbServerTest {
+
+    private static final String USER = "tideline";
+    private static final String PASSWORD = "s3cret-Pa55-7e1f";
+
+    @TempDir
+    Path home;
+
+    private Path log;
+    private Process server;
+    private int port;
+
+    @BeforeEach
+    void writeSettingsReadableByAll() throws IOException {
+        Files.writeString(home.resolve(DbServer.PROPERTIES_FILE), """
+                derby.connection.requireAuthentication=true
+                derby.authentication.provider=BUILTIN
+                derby.user.%s=%s
+                derby.drda.traceAll=true
+                """.formatted(USER, PASSWORD));
+        Files.setPosixFilePermissions(home.resolve(DbServer.PROPERTIES_FILE), PosixFilePermissions.fromString("rw-r--r--"));
+        Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwxr-xr-x"));
+        log = Files.createTempFile("dbserver", ".log");
+    }
+
+    @AfterEach
+    void stopServer() throws Exception {
+        if (server != null) {
+            server.destroy();
+            server.waitFor(30, TimeUnit.SECONDS);
+        }
+        Files.deleteIfExists(log);
+    }
+
+    private void startServer() throws Exception {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        server = java(DbServer.class, "--dir", home.toString(), "--host", "127.0.0.1", "--port", Integer.toString(port))
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        while (!Files.readString(log).contains("tideline-db-server: serving")) {
+            if (System.nanoTime() > deadline || !server.isAlive()) {
+                throw new AssertionError("the store server did not start: " + Files.readString(log));
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private static ProcessBuilder java(Class<?> main, String... args) {
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(javaBin, "-cp", System.getProperty("java.class.path"),
+                main.getName()));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command);
+    }
+
+    private String url() {
+        return "jdbc:derby://127.0.0.1:" + port + "/tideline;create=true";
+    }
+
+    private Connection connect() throws Exception {
+        Properties p = new Properties();
+        p.setProperty("user", USER);
+        p.setProperty("password", PASSWORD);
+        return DriverManager.getConnection(url(), p);
+    }
+
+    @Test
+    void unauthenticatedAdminCommandsAreRefusedWhileSessionsAndPingPass() throws Exception {
+        startServer();
+        NetworkServerControl admin = new NetworkServerControl(InetAddress.getByName("127.0.0.1"), port);
+
+        assertThatThrownBy(() -> admin.trace(true)).hasMessageContaining("trace is refused by this Tideline store server");
+        assertThatThrownBy(() -> admin.setTraceDirectory(home.resolve("stolen").toString()))
+                .hasMessageContaining("traceDirectory is refused");
+        // Derby's client answers its own words to an error on the commands that fetch a text
+        // ("Error getting RuntimeInfo information"): the server's log names the refusal.
+        assertThatThrownBy(admin::getRuntimeInfo).isInstanceOf(Exception.class);
+        assertThatThrownBy(admin::getSysinfo).isInstanceOf(Exception.class);
+        assertThatThrownBy(admin::getCurrentProperties).isInstanceOf(Exception.class);
+        assertThatThrownBy(() -> admin.logConnections(true)).hasMessageContaining("logConnections is refused");
+        assertThatThrownBy(() -> admin.setMaxThreads(1)).hasMessageContaining("maxthreads is refused");
+        admin.ping();
+
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE t (v INT)");
+            s.execute("INSERT INTO t VALUES (42)");
+            try (ResultSet r = s.executeQuery("SELECT v FROM t")) {
+                assertThat(r.next()).isTrue();
+                assertThat(r.getInt(1)).isEqualTo(42);
+            }
+        }
+        assertThat(Files.readString(log)).contains("refused admin command trace from 127.0.0.1",
+                "refused admin command traceDirectory from 127.0.0.1", "refused admin command runtimeinfo from 127.0.0.1",
+                "refused admin command sysinfo from 127.0.0.1", "refused admin command properties from 127.0.0.1",
+                "refused admin command logConnections from 127.0.0.1", "refused admin command maxthreads from 127.0.0.1")
+                .doesNotContain("refused admin command ping");
+        assertThat(Files.exists(home.resolve("stolen"))).isFalse();
+        try (Stream<Path> files = Files.walk(home)) {
+            List<Path> all = files.filter(Files::isRegularFile).toList();
+            assertThat(all).as("no trace file, though derby.properties asked for traceAll")
+                    .noneMatch(f -> f.getFileName().toString().endsWith(".trace"));
+            for (Path f : all) {
+                if (!f.equals(home.resolve(DbServer.PROPERTIES_FILE))) {
+                    assertThat(new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1))
+                            .as("the password in %s", f).doesNotContain(PASSWORD);
+                }
+            }
+        }
+        assertThat(Files.readString(log)).doesNotContain(PASSWORD);
+    }
+
+    @Test
+    void theCommandLineTraceOnIsRefusedWithTheReason() throws Exception {
+        startServer();
+        Process trace = java(NetworkServerControl.class, "trace", "on", "-h", "127.0.0.1", "-p", Integer.toString(port))
+                .redirectErrorStream(true).start();
+        String output = new String(trace.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(trace.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(trace.exitValue()).isNotZero();
+        assertThat(output).contains("trace is refused by this Tideline store server");
+    }
+
+    @Test
+    void derbysOwnListenerTakesNoCommandFromAProcessWithoutTheGuardsKey() throws Exception {
+        startServer();
+        Matcher m = Pattern.compile("accept SSL connections with client authentication on port (\\d+)")
+                .matcher(Files.readString(log));
+        assertThat(m.find()).as("Derby's own listener requires client certificates: %s", Files.readString(log)).isTrue();
+        int inner = Integer.parseInt(m.group(1));
+
+        NetworkServerControl direct = new NetworkServerControl(InetAddress.getByName("127.0.0.1"), inner);
+        assertThatThrownBy(() -> direct.trace(true)).isInstanceOf(Exception.class);
+        assertThat(Files.readString(log)).doesNotContain("Trace turned on");
+        try (Connection c = connect()) {
+            assertThat(c.isValid(5)).as("the server still serves after the attempt").isTrue();
+        }
+    }
+
+    @Test
+    void theServerFolderAndItsSecretsArePrivateToTheirOwner() throws Exception {
+        startServer();
+        try (Connection c = connect()) {
+            assertThat(c.isValid(5)).isTrue();
+        }
+
+        assertThat(Files.getPosixFilePermissions(home)).isEqualTo(PosixFilePermissions.fromString("rwx------"));
+        assertThat(Files.getPosixFilePermissions(home.resolve(DbServer.PROPERTIES_FILE)))
+                .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        assertThat(Files.getPosixFilePermissions(home.resolve(DbServer.LOG_FILE)))
+                .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        try (Stream<Path> files = Files.list(home)) {
+            assertThat(files.map(p -> p.getFileName().toString())).as("the guard's key store is deleted once read")
+                    .noneMatch(n -> n.startsWith(".guard-"));
+        }
+    }
+
+    @Test
+    void shutdownNeedsTheStoreUsersCredentials() throws Exception {
+        startServer();
+        NetworkServerControl anonymous = new NetworkServerControl(InetAddress.getByName("127.0.0.1"), port);
+        assertThatThrownBy(anonymous::shutdown).isInstanceOf(Exception.class);
+        assertThat(server.isAlive()).isTrue();
+
+        new NetworkServerControl(InetAddress.getByName("127.0.0.1"), port, USER, PASSWORD).shutdown();
+
+        assertThat(server.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(server.exitValue()).isZero();
+        assertThat(Files.readString(log)).contains("the store server has shut down").doesNotContain(PASSWORD);
+    }
+
+    @Test
+    void settingsWithoutAuthenticationAreRefused() throws Exception {
+        Files.writeString(home.resolve(DbServer.PROPERTIES_FILE), "derby.user.tideline=x\n");
+        Process p = java(DbServer.class, "--dir", home.toString(), "--port", "1").redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(p.exitValue()).isEqualTo(1);
+        assertThat(output).contains(home.resolve(DbServer.PROPERTIES_FILE)
+                + ": derby.connection.requireAuthentication is not true");
+    }
+}
