@@ -33,6 +33,23 @@ final class Messages {
         };
     }
 
+    /**
+     * Why a language setting cannot be used, naming the file, key, value and the values
+     * expected; empty when it can (blank means the default, English). The window still opens,
+     * in English, so the reason must reach the log rather than vanish.
+     */
+    static java.util.Optional<String> languageProblem(String language) {
+        String value = language == null ? "" : language.strip().toLowerCase(Locale.ROOT);
+        if (value.isEmpty() || value.equals("en") || value.equals("de") || value.equals("zh")) {
+            return java.util.Optional.empty();
+        }
+        String shown = language.length() > 40 ? language.substring(0, 40) + "…" : language;
+        StringBuilder printable = new StringBuilder();
+        shown.codePoints().forEach(c -> printable.appendCodePoint(Character.isISOControl(c) ? '?' : c));
+        return java.util.Optional.of("io.tideline.workbench.cfg: language='" + printable
+                + "' is not one of: en, de, zh; the window uses English");
+    }
+
     Locale locale() {
         return locale;
     }

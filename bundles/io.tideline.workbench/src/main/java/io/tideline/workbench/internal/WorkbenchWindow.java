@@ -3,6 +3,8 @@ package io.tideline.workbench.internal;
 import io.tideline.api.command.Command;
 import io.tideline.api.command.CommandRequest;
 import io.tideline.api.feed.FeedConnector;
+import io.tideline.api.store.SeriesStore;
+import io.tideline.api.store.StoreHealth;
 import io.tideline.api.feed.FeedHealth;
 import io.tideline.api.store.SeriesEvents;
 import io.tideline.api.ui.ViewFactory;
@@ -113,6 +115,12 @@ public final class WorkbenchWindow implements Command, EventHandler {
         }
     }
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile SeriesStore store;
+
+    /** The store health last shown in the status bar (null: none shown); ticker thread only. */
+    private StoreHealth.Status shownStoreHealth;
+
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addFeed(FeedConnector feed) {
         feeds.add(feed);
@@ -126,6 +134,7 @@ public final class WorkbenchWindow implements Command, EventHandler {
     void activate(BundleContext context, WorkbenchConfig config) {
         this.context = context;
         this.messages = new Messages(Messages.locale(config.language()));
+        Messages.languageProblem(config.language()).ifPresent(problem -> logger.warn("{}", problem));
         if (Boolean.parseBoolean(context.getProperty("tideline.headless"))) {
             logger.debug("headless: no workbench window");
             return;
@@ -139,11 +148,13 @@ public final class WorkbenchWindow implements Command, EventHandler {
         uiThread = new Thread(this::runUi, "swt-ui");
         uiThread.start();
         ticker.scheduleWithFixedDelay(this::feedHealth, 1, 5, TimeUnit.SECONDS);
+        ticker.scheduleWithFixedDelay(this::storeHealth, 2, 5, TimeUnit.SECONDS);
     }
 
     @Modified
     void modified(WorkbenchConfig config) {
         Messages m = new Messages(Messages.locale(config.language()));
+        Messages.languageProblem(config.language()).ifPresent(problem -> logger.warn("{}", problem));
         if (!m.locale().equals(messages.locale())) {
             messages = m;
             logger.info("workbench language: {}", m.locale());
@@ -334,6 +345,35 @@ public final class WorkbenchWindow implements Command, EventHandler {
         int f = failing;
         int n = unknown;
         onUiLater(u -> u.chrome().feeds(o, f, n));
+    }
+
+    /**
+     * A store that failed its last check, met damage since, or could not open becomes a notice
+     * that stays in the status bar (the same as {@code status} reports); it goes when the store
+     * is healthy again (after {@code db restore} and {@code db check}). Off the UI thread:
+     * {@code health()} may wait for the store to open.
+     */
+    private void storeHealth() {
+        SeriesStore s = store;
+        StoreHealth health;
+        try {
+            health = s == null ? null : s.health();
+        } catch (RuntimeException e) {
+            logger.warn("cannot ask the series store for its health: {}", e.toString());
+            return;
+        }
+        StoreHealth.Status now = health == null || !health.isProblem() ? null : health.status();
+        if (now == shownStoreHealth) {
+            return;
+        }
+        shownStoreHealth = now;
+        if (now == null) {
+            onUiLater(u -> u.chrome().clearNotice("store."));
+        } else {
+            String details = String.join("\n", health.problems());
+            String key = now == StoreHealth.Status.DAMAGED ? "store.noticeDamaged" : "store.noticeUnavailable";
+            onUiLater(u -> u.chrome().notice(key, key + "Full", details));
+        }
     }
 
     @Override
