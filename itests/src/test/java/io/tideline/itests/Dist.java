@@ -32,7 +32,11 @@ final class Dist {
     /** Bundles built for the tests to deploy: greeter.jar, unresolved.jar. */
     static final Path DEPLOYABLES = Path.of(required("tideline.deployables"));
 
-    static final Duration WAIT = Duration.ofSeconds(15);
+    /**
+     * How long a poll waits before it fails. Generous on purpose: a condition that holds returns
+     * at once, and a busy 2-core CI machine took over 15 s to start a hot-deployed bundle.
+     */
+    static final Duration WAIT = Duration.ofSeconds(90);
 
     private Dist() {
     }

@@ -188,7 +188,13 @@ public final class DerbyStoreComponent implements SeriesStore, Command {
             failed = e;
         }
         try {
-            reopened.complete(open(config));
+            ChunkedSeriesStore opened = open(config);
+            if (failed == null) {
+                // The damage recorded for the old store does not describe the restored one:
+                // check the restored store now, so status and the status bar tell the truth.
+                recordCheck(opened);
+            }
+            reopened.complete(opened);
         } catch (StoreException e) {
             reopened.completeExceptionally(e);
             if (failed != null) {
@@ -199,6 +205,14 @@ public final class DerbyStoreComponent implements SeriesStore, Command {
         }
         if (failed != null) {
             throw failed;
+        }
+    }
+
+    private void recordCheck(ChunkedSeriesStore opened) throws StoreException {
+        try {
+            checkRecord.checked(opened.check(), java.time.Instant.now());
+        } catch (IOException e) {
+            logger.warn("cannot record the check of the restored store in {}: {}", CheckRecord.FILE_NAME, e.getMessage());
         }
     }
 

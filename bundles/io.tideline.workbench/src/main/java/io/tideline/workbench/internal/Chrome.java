@@ -197,6 +197,13 @@ final class Chrome {
         }
     }
 
+    /** Removes the notice if it is the one whose short key starts with {@code keyPrefix}. */
+    void clearNotice(String keyPrefix) {
+        if (noticeKeys != null && noticeKeys[0].startsWith(keyPrefix)) {
+            notice(null, null, null);
+        }
+    }
+
     /** The notice's short and full text, or null when there is none. */
     String statusNotice() {
         return noticeKeys == null ? null : notice.getText() + " | " + notice.getToolTipText().replace('\n', ' ');
