@@ -1,9 +1,10 @@
 /**
- * The workspace: which stored series plays which role (us10y, btc, ...). The checklist,
+ * The workspace: which stored series plays which role (us10y, btc, ...) and the day it is seen
+ * as of (1.1: {@link io.tideline.api.workspace.WorkspaceDate}). The checklist,
  * scenarios and views read roles, never raw series ids.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.tideline.api.workspace;
 
 import org.osgi.annotation.bundle.Export;

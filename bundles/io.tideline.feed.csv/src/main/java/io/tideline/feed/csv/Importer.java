@@ -22,15 +22,37 @@ import java.util.function.LongConsumer;
  * Imports one CSV file into the store as one series, all or nothing: the file's batches go to
  * {@link SeriesStore#upsertAll} in one transaction, so a bad row anywhere, a full disk or too
  * little memory leave the store as it was, while memory stays bounded whatever the file's size.
+ * Several files of one series (a long history and a newer download) are stitched the same way,
+ * in one transaction, a later file winning where they overlap ({@link StitchedSource}).
  */
 final class Importer {
 
     /**
      * What to import and how to describe it; {@code null} hints keep the stored descriptor, or
      * are guessed for a new series (kind from the columns, timeframe from the gaps).
+     *
+     * @param files the files of the series, oldest first: a later file wins where times overlap
      */
-    record Request(Path file, SeriesId series, CsvSeriesReader.Options options, String name, String unit,
+    record Request(List<Path> files, SeriesId series, CsvSeriesReader.Options options, String name, String unit,
             SeriesKind kind, AssetClass assetClass, Timeframe timeframe) {
+
+        Request {
+            files = List.copyOf(files);
+            if (files.isEmpty()) {
+                throw new IllegalArgumentException("no file to import into " + series);
+            }
+        }
+
+        /** One file. */
+        Request(Path file, SeriesId series, CsvSeriesReader.Options options, String name, String unit,
+                SeriesKind kind, AssetClass assetClass, Timeframe timeframe) {
+            this(List.of(file), series, options, name, unit, kind, assetClass, timeframe);
+        }
+
+        /** The file that wins where the files overlap, named when the import as a whole fails. */
+        Path file() {
+            return files.get(files.size() - 1);
+        }
     }
 
     /**
@@ -38,9 +60,11 @@ final class Importer {
      *
      * @param descriptor the series as stored
      * @param written what the store did, bar by bar, against what it held before
-     * @param read what the reader saw in the file
+     * @param read what the reader saw in the file (in all the files together)
+     * @param overlap what the files had in common, when there were several
      */
-    record Outcome(SeriesDescriptor descriptor, WriteSummary written, CsvSeriesReader.Stats read) {
+    record Outcome(SeriesDescriptor descriptor, WriteSummary written, CsvSeriesReader.Stats read,
+            StitchedSource.Overlap overlap) {
 
         /** One line for the user: how many bars were new, changed and unchanged, and what was read. */
         String summary() {
@@ -54,7 +78,21 @@ final class Importer {
                             + count(written.changed()) + " changed, " + count(written.unchanged()) + " unchanged";
             return head + (read.skipped() > 0 ? "; skipped " + count(read.skipped()) + " rows without a value" : "")
                     + (read.summed() > 0 ? "; summed " + count(read.summed()) + " rows of the same time" : "")
-                    + (read.reordered() ? "; rows were not in time order and were sorted" : "");
+                    + (read.reordered() ? "; rows were not in time order and were sorted" : "")
+                    + stitched();
+        }
+
+        /** The files and their overlap, when there were several; whether they disagree above all. */
+        private String stitched() {
+            if (overlap.files() < 2) {
+                return "";
+            }
+            String head = "; stitched from " + overlap.files() + " files, the later winning where they overlap";
+            if (overlap.differing() > 0) {
+                return head + ": " + count(overlap.differing()) + " of " + count(overlap.overlapping())
+                        + " bars in more than one file differ (the later file's values kept)";
+            }
+            return head + " (" + count(overlap.overlapping()) + " bars in more than one file, all equal)";
         }
 
         private static String count(long n) {
@@ -132,7 +170,7 @@ final class Importer {
 
     private static Outcome attempt(SeriesStore store, Request request, LongConsumer progress, boolean sort)
             throws IOException, StoreException {
-        try (CsvSeriesReader reader = CsvSeriesReader.open(request.file(), request.options(), progress, sort)) {
+        try (StitchedSource reader = StitchedSource.open(request.files(), request.options(), progress, sort)) {
             Optional<SeriesInfo> existing = store.info(request.series());
             boolean ohlc = reader.fields().contains(Field.CLOSE);
             SeriesDescriptor base = existing.map(SeriesInfo::descriptor).orElseGet(() -> new SeriesDescriptor(
@@ -145,7 +183,7 @@ final class Importer {
                     request.assetClass() != null ? request.assetClass() : base.assetClass(),
                     request.timeframe() != null ? request.timeframe() : base.timeframe());
             WriteSummary written = store.upsertAll(descriptor, reader);
-            return new Outcome(descriptor, written, reader.stats());
+            return new Outcome(descriptor, written, reader.stats(), reader.overlap());
         }
     }
 }

@@ -6,13 +6,16 @@ import io.tideline.api.series.SeriesId;
 import io.tideline.api.store.SeriesStore;
 import io.tideline.api.store.StoreException;
 import io.tideline.api.workspace.RoleBindings;
+import io.tideline.api.workspace.WorkspaceDate;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -25,7 +28,9 @@ import org.osgi.service.log.LoggerFactory;
  * The sample workspace: real daily data shipped in the distribution's {@code data/sample/}
  * (origin and licence in its SOURCES.md), loaded into an empty store on first start, with its
  * role bindings, so Tideline shows real markets with no network and no keys. Roles the user
- * bound already are left alone. Headless, it loads before the command runs; with a window, in
+ * bound already are left alone. The sample's own date (its manifest's {@code asOf}, a day on
+ * which every core role is fresh) becomes the workspace's as-of date unless one is set already,
+ * so the first verdict is a whole one rather than one over stale inputs. Headless, it loads before the command runs; with a window, in
  * the background. {@code sample} shows what it holds, {@code sample load} loads it again.
  */
 @Component(service = Command.class, immediate = true)
@@ -41,6 +46,12 @@ public final class SampleWorkspace implements Command {
 
     @Reference
     private RoleBindings roles;
+
+    @Reference
+    private WorkspaceDate workspaceDate;
+
+    /** The reason recorded with the sample's as-of date, shown by check, scenarios and the window. */
+    static final String SAMPLE_DATE = "the sample's date";
 
     private Path manifest;
     private Path marker;
@@ -130,6 +141,11 @@ public final class SampleWorkspace implements Command {
                 problems.add(ex.getMessage());
             }
         }
+        Optional<LocalDate> day = m.date();
+        if (day.isPresent() && !stopping && workspaceDate.pinned().isEmpty()) {
+            workspaceDate.pin(new WorkspaceDate.Pinned(day.get(), SAMPLE_DATE));
+            out.accept("as of " + day.get() + ", " + SAMPLE_DATE + " (asof latest for the newest data)");
+        }
         return problems;
     }
 
@@ -156,7 +172,13 @@ public final class SampleWorkspace implements Command {
             out.println("sample workspace: " + manifest + (Files.exists(marker) ? " (loaded)" : " (not loaded)"));
             for (SampleManifest.Entry e : m.series()) {
                 out.printf("  %-26s %-24s %s%n", e.id(), e.role() == null ? "" : e.role(), e.name());
+                if (e.paths().size() > 1) {
+                    out.printf("  %-26s %-24s stitched from %s (the later file wins where they overlap)%n", "", "",
+                            String.join(" + ", e.paths()));
+                }
             }
+            m.date().ifPresent(d -> out.println("the sample's date: " + d + " (every core role fresh);"
+                    + " loading the sample opens the workspace on it"));
             out.println("sources and licences: " + manifest.resolveSibling("SOURCES.md"));
             return OK;
         }

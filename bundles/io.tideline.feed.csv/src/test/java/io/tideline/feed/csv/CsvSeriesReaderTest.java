@@ -376,9 +376,11 @@ class CsvSeriesReaderTest {
         Path manifest = DATA.resolve("workspace.json");
         for (SampleManifest.Entry e : SampleManifest.read(manifest).series()) {
             Importer.Request r = e.request(DATA);
-            CsvSeriesReader.Result result = CsvSeriesReader.read(r.file(), r.options(), b -> { });
-            assertThat(result.data().size()).as(e.file()).isPositive();
-            assertThat(result.timeframe().label()).as(e.file() + " as the manifest says").isEqualTo(e.timeframe());
+            for (Path file : r.files()) {
+                CsvSeriesReader.Result result = CsvSeriesReader.read(file, r.options(), b -> { });
+                assertThat(result.data().size()).as(file.toString()).isPositive();
+                assertThat(result.timeframe().label()).as(file + " as the manifest says").isEqualTo(e.timeframe());
+            }
         }
     }
 
