@@ -16,6 +16,8 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
 import org.osgi.framework.BundleException;
+import org.osgi.framework.FrameworkEvent;
+import org.osgi.framework.FrameworkListener;
 import org.osgi.framework.SynchronousBundleListener;
 import org.osgi.framework.wiring.BundleRevision;
 
@@ -23,8 +25,9 @@ import org.osgi.framework.wiring.BundleRevision;
  * Starts the bundles of {@code deploy/} jars, each on a thread of its own with a time limit, so
  * that no plugin's activator can hold up FileInstall or another plugin. FileInstall only installs
  * (the launcher sets {@code felix.fileinstall.bundles.new.start=false}); this class starts every
- * deploy bundle once per installed or updated jar, and again when an unresolved one may have
- * become resolvable (after any install, update or uninstall).
+ * deploy bundle once per installed or updated jar, when the package refresh FileInstall runs
+ * after installing has ended (as FileInstall itself would), and tries unresolved ones again
+ * after every refresh, since an install, update or uninstall may have made them resolvable.
  *
  * <p>Every start of a deploy bundle is watched, whoever runs it (this class, the framework
  * restarting an updated bundle on FileInstall's thread, a console command): one that is still
@@ -35,7 +38,7 @@ import org.osgi.framework.wiring.BundleRevision;
  *
  * <p>Registered by {@link PlatformActivator}; thread-safe.
  */
-final class DeployStarter implements SynchronousBundleListener {
+final class DeployStarter implements SynchronousBundleListener, FrameworkListener {
 
     /** Framework property: seconds a deploy bundle may spend starting. */
     static final String TIMEOUT_PROPERTY = "tideline.deploy.startTimeoutSeconds";
@@ -45,6 +48,11 @@ final class DeployStarter implements SynchronousBundleListener {
     private static final long GRACE_MILLIS = 2_000;
     private static final long WATCH_MILLIS = 250;
     private static final String THREAD_PREFIX = "tideline-deploy-start ";
+    /**
+     * After an install or update, when no package refresh follows (FileInstall always refreshes
+     * what it installed), the bundles are started after this delay anyway.
+     */
+    private static final long FALLBACK_MILLIS = 5_000;
 
     /** One start in progress. */
     private record Start(Thread thread, long startedNanos, boolean cancelled) {
@@ -99,12 +107,14 @@ final class DeployStarter implements SynchronousBundleListener {
     /** Starts watching and starts the deploy bundles already installed. */
     void open() {
         context.addBundleListener(this);
+        context.addFrameworkListener(this);
         watchdog.scheduleWithFixedDelay(this::watch, WATCH_MILLIS, WATCH_MILLIS, TimeUnit.MILLISECONDS);
         queueScan();
     }
 
     void close() {
         context.removeBundleListener(this);
+        context.removeFrameworkListener(this);
         worker.shutdownNow();
         watchdog.shutdownNow();
     }
@@ -149,23 +159,44 @@ final class DeployStarter implements SynchronousBundleListener {
                 ended(id);
                 failures.remove(id);
             }
-            case BundleEvent.STOPPED, BundleEvent.RESOLVED -> ended(id);
+            case BundleEvent.STOPPED -> ended(id);
+            case BundleEvent.RESOLVED -> {
+                ended(id);
+                // Resolved by someone else (the trust gate opening, the diagnostics asking why it
+                // was not): start it if it has not been tried, as FileInstall would have.
+                if (deploy && !attempted.containsKey(id)) {
+                    queueScan();
+                }
+            }
             case BundleEvent.UNINSTALLED -> {
                 ended(id);
                 failures.remove(id);
                 attempted.remove(id);
-                queueScan();
             }
             case BundleEvent.INSTALLED, BundleEvent.UPDATED -> {
                 if (deploy) {
                     failures.remove(id);
                     attempted.remove(id);
+                    // Not at once: FileInstall refreshes what it installed right after, and a
+                    // start racing that refresh loses its wiring. The refresh's end starts them.
+                    try {
+                        watchdog.schedule(this::queueScan, FALLBACK_MILLIS, TimeUnit.MILLISECONDS);
+                    } catch (RejectedExecutionException e) {
+                        // Closing.
+                    }
                 }
-                queueScan();
             }
             default -> {
                 // Other events change nothing here.
             }
+        }
+    }
+
+    /** FileInstall's refresh after an install, update or uninstall has ended: start what is new. */
+    @Override
+    public void frameworkEvent(FrameworkEvent event) {
+        if (event.getType() == FrameworkEvent.PACKAGES_REFRESHED) {
+            queueScan();
         }
     }
 
