@@ -1,11 +1,14 @@
 package io.tideline.workbench.internal.layout;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -191,8 +194,16 @@ public final class LayoutFile {
 
     /** Reads one file strictly: the layout, or why not (the line or JSON path and what was wrong). */
     private static Attempt attempt(Path path) {
+        try (JsonParser parser = JSON.createParser(path.toFile())) {
+            return attempt(parser);
+        } catch (IOException | RuntimeException e) {
+            return new Attempt(null, e.toString());
+        }
+    }
+
+    private static Attempt attempt(JsonParser parser) {
         try {
-            JsonNode tree = JSON.readTree(path.toFile());
+            JsonNode tree = JSON.readTree(parser);
             int version = tree != null && tree.path("version").isInt() ? tree.path("version").asInt() : -1;
             if (version > Layout.VERSION) {
                 return new Attempt(null, "it was written by a newer Tideline (format " + version + ", this one reads "
@@ -204,10 +215,27 @@ public final class LayoutFile {
             }
             return new Attempt(JSON.treeToValue(tree, Layout.class), null);
         } catch (JsonMappingException e) {
-            return new Attempt(null, "at " + jsonPath(e) + ": " + e.getOriginalMessage());
+            // Jackson names the Java class it was filling and quotes a bad key whole; the user needs
+            // neither: the path says where, and a key is quoted up to 80 characters.
+            String why = e.getOriginalMessage().replaceAll(" \\(class [\\w.$]+\\)", "");
+            // A value the layout's own checks refuse says so in its words; a missing part is said as
+            // such, not as the NullPointerException it caused in the record's constructor.
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            if (e instanceof ValueInstantiationException && root instanceof IllegalArgumentException) {
+                why = shortened(String.valueOf(root.getMessage()), 300);
+            } else if (e instanceof ValueInstantiationException && root instanceof NullPointerException) {
+                why = "a required value is missing here";
+            }
+            return new Attempt(null, "at " + jsonPath(e) + ": " + shortened(why, 300));
         } catch (JsonProcessingException e) {
-            return new Attempt(null, "line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
+            // A stream limit (a number of over 1,000 digits, nesting over 1,000 deep) comes without
+            // a location: the place is then where the parser stopped.
+            JsonLocation at = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
+            return new Attempt(null, "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": "
+                    + e.getOriginalMessage());
         } catch (IOException | RuntimeException e) {
             return new Attempt(null, e.toString());
         }
@@ -276,7 +304,13 @@ public final class LayoutFile {
     }
 
     private static String jsonPath(JsonMappingException e) {
-        return "$" + e.getPath().stream().map(r -> r.getFieldName() != null ? "." + r.getFieldName()
+        return "$" + e.getPath().stream().map(r -> r.getFieldName() != null ? "." + shortened(r.getFieldName(), 80)
                 : "[" + r.getIndex() + "]").collect(Collectors.joining());
+    }
+
+    /** {@code text} up to {@code max} characters, with its full length said when cut. */
+    private static String shortened(String text, int max) {
+        return text.length() <= max ? text
+                : text.substring(0, max) + "… (" + String.format("%,d", text.length()) + " characters)";
     }
 }
