@@ -10,6 +10,7 @@ import io.tideline.api.store.SeriesStore;
 import io.tideline.api.store.StoreException;
 import io.tideline.api.workspace.RoleBindings;
 import io.tideline.api.workspace.Roles;
+import io.tideline.api.workspace.WorkspaceDate;
 import io.tideline.regime.api.Checklist;
 import io.tideline.regime.api.ChecklistStep;
 import io.tideline.regime.api.Regime;
@@ -49,8 +50,9 @@ import org.osgi.service.log.Logger;
 import org.osgi.service.log.LoggerFactory;
 
 /**
- * The {@code check} command: {@code check [--as-of YYYY-MM-DD] [--json]} prints the risk-off
- * checklist for a day (default: the latest), {@code check --from D1 --to D2 [--csv|--json]} one
+ * The {@code check} command: {@code check [--as-of YYYY-MM-DD | --latest] [--json]} prints the
+ * risk-off checklist for a day (default: the workspace's as-of date when one is set, as the
+ * sample sets its own, else the latest), {@code check --from D1 --to D2 [--csv|--json]} one
  * verdict per calendar day, {@code check score --labels FILE [--from D1] [--to D2] [--json]} how a
  * replay scores against labelled episodes. Rules come from the bundle's defaults, replaced by
  * {@code DATA_DIR/workspace/checklist-rules.json} when that file is present and valid; the series'
@@ -83,6 +85,9 @@ public final class ChecklistComponent implements Command, EventHandler, Checklis
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile EventAdmin events;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile WorkspaceDate workspaceDate;
+
     @Reference
     private SeriesStore store;
 
@@ -97,7 +102,7 @@ public final class ChecklistComponent implements Command, EventHandler, Checklis
         plugins.remove(step);
     }
 
-    private static final CommandArgs.Parser ARGS = CommandArgs.parser().flags("--json", "--csv")
+    private static final CommandArgs.Parser ARGS = CommandArgs.parser().flags("--json", "--csv", "--latest")
             .dates("--as-of", "--from", "--to");
 
     private static final CommandArgs.Parser SCORE_ARGS = CommandArgs.parser().flags("--json").dates("--from", "--to")
@@ -223,6 +228,12 @@ public final class ChecklistComponent implements Command, EventHandler, Checklis
         return checks.replay(from, to).stream().map(v -> withPlugins(v, checks)).toList();
     }
 
+    /** The workspace's as-of date, if the workspace service is there and one is set. */
+    private Optional<WorkspaceDate.Pinned> pinned() {
+        WorkspaceDate d = workspaceDate;
+        return d == null ? Optional.empty() : d.pinned();
+    }
+
     private static PrintStream silent() {
         return new PrintStream(java.io.OutputStream.nullOutputStream());
     }
@@ -248,7 +259,7 @@ public final class ChecklistComponent implements Command, EventHandler, Checklis
 
     @Override
     public String usage() {
-        return "check [--as-of YYYY-MM-DD] [--json] | check --from YYYY-MM-DD --to YYYY-MM-DD [--csv|--json]"
+        return "check [--as-of YYYY-MM-DD | --latest] [--json] | check --from YYYY-MM-DD --to YYYY-MM-DD [--csv|--json]"
                 + " | check score --labels FILE [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json]";
     }
 
@@ -262,6 +273,7 @@ public final class ChecklistComponent implements Command, EventHandler, Checklis
         LocalDate to;
         boolean json;
         boolean csv;
+        boolean latest;
         try {
             CommandArgs a = ARGS.parse(request.args());
             asOf = a.date("--as-of");
@@ -269,6 +281,10 @@ public final class ChecklistComponent implements Command, EventHandler, Checklis
             to = a.date("--to");
             json = a.flag("--json");
             csv = a.flag("--csv");
+            latest = a.flag("--latest");
+            if (latest && (asOf != null || from != null)) {
+                throw new IllegalArgumentException("--latest does not go with --as-of or --from/--to");
+            }
             if ((from == null) != (to == null)) {
                 throw new IllegalArgumentException("--from and --to go together");
             }
@@ -301,9 +317,24 @@ public final class ChecklistComponent implements Command, EventHandler, Checklis
             request.err().println(days.size() + " days");
             return OK;
         }
+        Optional<WorkspaceDate.Pinned> pinned = asOf == null ? pinned() : Optional.empty();
+        String note = null;
+        if (pinned.isPresent()) {
+            asOf = pinned.get().day();
+            note = latest ? null : "as of " + asOf + ", " + pinned.get().reason() + "; --latest for the newest data";
+        }
+        if (latest) {
+            asOf = null;
+            note = pinned.map(p -> "the newest data (the workspace is as of " + p.day() + ", " + p.reason()
+                    + "; asof latest stays on the newest data)").orElse(null);
+        }
         Verdict v = withPlugins(asOf == null ? checks.latest() : checks.asOf(asOf), checks);
         if (asOf == null) {
             announce(v);
+        }
+        if (note != null) {
+            // Beside JSON on standard output the note goes to standard error, so the JSON stays parseable.
+            (json ? request.err() : out).println(note);
         }
         if (json) {
             out.println(VerdictFormat.json(v));

@@ -4,6 +4,7 @@ import io.tideline.api.command.Command;
 import io.tideline.api.command.CommandRequest;
 import io.tideline.api.indicator.IndicatorEngine;
 import io.tideline.api.workspace.RoleBindings;
+import io.tideline.api.workspace.WorkspaceDate;
 import io.tideline.scenario.api.CascadeParams;
 import io.tideline.scenario.api.CascadeResult;
 import io.tideline.scenario.api.Portfolio;
@@ -24,6 +25,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -45,6 +47,8 @@ import org.osgi.service.log.LoggerFactory;
  * {@code DATA_DIR/workspace/scenarios.json}, then the bundle's {@code packs/default-scenarios.json}.
  * A file is (re)read when it appears or its modification time changes; a file that is refused
  * (its path and the JSON path of the fault are reported) leaves the previous valid pack in force.
+ * The command's day is {@code --as-of}, else the workspace's as-of date when one is set (the
+ * sample sets its own), else the newest; {@code --latest} the newest whatever is set.
  */
 @Component(service = {Scenarios.class, Command.class})
 public final class ScenarioComponent implements Scenarios, Command {
@@ -60,10 +64,13 @@ public final class ScenarioComponent implements Scenarios, Command {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile RoleBindings roles;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile WorkspaceDate workspaceDate;
+
     private Path workspaceFile;
     private Path deployDir;
 
-    private static final CommandArgs.Parser ARGS = CommandArgs.parser().flags("--json").dates("--as-of")
+    private static final CommandArgs.Parser ARGS = CommandArgs.parser().flags("--json", "--latest").dates("--as-of")
             .option("--portfolio", "a file (JSON or CSV)");
 
     private final LastValidFile<Pack> pack = new LastValidFile<>(PackLoader::defaults, PackLoader.READER::read);
@@ -233,8 +240,10 @@ public final class ScenarioComponent implements Scenarios, Command {
 
     @Override
     public String usage() {
-        return "scenarios [--as-of YYYY-MM-DD] [--portfolio FILE] [--json]\n"
-                + "  --as-of D        the day (default: the last day with an S&P 500 bar); only data up to its end is read\n"
+        return "scenarios [--as-of YYYY-MM-DD | --latest] [--portfolio FILE] [--json]\n"
+                + "  --as-of D        the day (default: the workspace's as-of date, see asof, else the last day with an"
+                + " S&P 500 bar); only data up to its end is read\n"
+                + "  --latest         the last day with an S&P 500 bar, whatever the workspace's as-of date\n"
                 + "  --portfolio F    value a portfolio: JSON {\"positions\":[{\"role\":\"btc\",\"quantity\":2,\"leverage\":3},"
                 + " {\"role\":\"spx\",\"notional\":100000}]}\n"
                 + "                   or CSV with the header role,quantity,notional,leverage\n"
@@ -248,9 +257,14 @@ public final class ScenarioComponent implements Scenarios, Command {
         LocalDate asOf;
         Path portfolioFile;
         boolean json;
+        boolean latest;
         try {
             CommandArgs a = ARGS.parse(request.args());
             asOf = a.date("--as-of");
+            latest = a.flag("--latest");
+            if (latest && asOf != null) {
+                throw new IllegalArgumentException("--latest does not go with --as-of");
+            }
             String p = a.value("--portfolio");
             portfolioFile = p == null ? null : Path.of(p);
             json = a.flag("--json");
@@ -267,6 +281,20 @@ public final class ScenarioComponent implements Scenarios, Command {
                 request.err().println("scenarios: " + e.getMessage());
                 return FAILED;
             }
+        }
+        WorkspaceDate d = workspaceDate;
+        Optional<WorkspaceDate.Pinned> pinned = asOf != null || d == null ? Optional.empty() : d.pinned();
+        String note = null;
+        if (pinned.isPresent() && !latest) {
+            asOf = pinned.get().day();
+            note = "as of " + asOf + ", " + pinned.get().reason() + "; --latest for the newest data";
+        } else if (pinned.isPresent()) {
+            note = "the newest data (the workspace is as of " + pinned.get().day() + ", " + pinned.get().reason()
+                    + "; asof latest stays on the newest data)";
+        }
+        if (note != null) {
+            // Beside JSON on standard output the note goes to standard error, so the JSON stays parseable.
+            (json ? request.err() : request.out()).println(note);
         }
         ScenarioReport report = evaluate(asOf, portfolio);
         for (String w : report.warnings()) {

@@ -21,6 +21,9 @@ public interface WorkspaceDate {
     /** EventAdmin topic posted after the as-of date was set or cleared; property {@code asOf} (empty when cleared). */
     String TOPIC_CHANGED = "io/tideline/workspace/ASOF_CHANGED";
 
+    /** The reason recorded when the sample workspace pins its own date; views call that day the sample date. */
+    String SAMPLE_REASON = "the sample's date";
+
     /**
      * A day the workspace is pinned to, and why.
      *

@@ -70,12 +70,16 @@ final class Importer {
         String summary() {
             String range = " from " + Instant.ofEpochMilli(read.firstTime()) + " to "
                     + Instant.ofEpochMilli(read.lastTime());
+            // Stitched files write a bar of both files twice (the later write wins): count it once.
+            long twice = overlap.overlapping();
+            long bars = written.bars() - twice;
+            long unchanged = Math.max(0, written.unchanged() - twice);
             String head = written.added() + written.changed() == 0
-                    ? "nothing new for " + descriptor.id() + ": all " + count(written.bars()) + " bars" + range
+                    ? "nothing new for " + descriptor.id() + ": all " + count(bars) + " bars" + range
                             + " are stored already, unchanged"
-                    : "imported " + count(written.bars()) + " bars of " + descriptor.id() + " " + descriptor.timeframe()
+                    : "imported " + count(bars) + " bars of " + descriptor.id() + " " + descriptor.timeframe()
                             .label() + " " + read.fields() + range + ": " + count(written.added()) + " new, "
-                            + count(written.changed()) + " changed, " + count(written.unchanged()) + " unchanged";
+                            + count(written.changed()) + " changed, " + count(unchanged) + " unchanged";
             return head + (read.skipped() > 0 ? "; skipped " + count(read.skipped()) + " rows without a value" : "")
                     + (read.summed() > 0 ? "; summed " + count(read.summed()) + " rows of the same time" : "")
                     + (read.reordered() ? "; rows were not in time order and were sorted" : "")

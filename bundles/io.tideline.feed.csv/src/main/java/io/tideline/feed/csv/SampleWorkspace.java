@@ -51,7 +51,7 @@ public final class SampleWorkspace implements Command {
     private WorkspaceDate workspaceDate;
 
     /** The reason recorded with the sample's as-of date, shown by check, scenarios and the window. */
-    static final String SAMPLE_DATE = "the sample's date";
+    static final String SAMPLE_DATE = WorkspaceDate.SAMPLE_REASON;
 
     private Path manifest;
     private Path marker;

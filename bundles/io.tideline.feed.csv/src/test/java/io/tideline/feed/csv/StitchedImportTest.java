@@ -81,6 +81,12 @@ class StitchedImportTest {
         assertThat(outcome.summary()).contains("stitched from 2 files, the later winning where they overlap ("
                 + String.format("%,d", shared) + " bars in more than one file, all equal)");
         assertThat(outcome.written().added()).isEqualTo(all.size());
+        assertThat(outcome.summary()).startsWith("imported " + String.format("%,d", all.size()) + " bars of fred:DGS10 1d")
+                .contains(String.format("%,d", all.size()) + " new, 0 changed, 0 unchanged");
+
+        Importer.Outcome again = stitch(DGS10, history, recent);
+        assertThat(again.summary()).startsWith("nothing new for fred:DGS10: all " + String.format("%,d", all.size())
+                + " bars from 1980-01-02T00:00:00Z to 2026-04-13T00:00:00Z are stored already, unchanged");
     }
 
     @Test

@@ -43,7 +43,8 @@ public interface DeskData {
     Curve correlationHistory(String a, String b, int window, int days) throws Exception;
 
     /**
-     * The checklist verdict of {@code day}, or of the latest day with data when {@code null}.
+     * The checklist verdict of {@code day}; when {@code null}, of the workspace's as-of date if one
+     * is set (see {@code asof}), else of the latest day with data.
      *
      * @throws Exception when no checklist is running or it failed
      */
@@ -57,7 +58,8 @@ public interface DeskData {
     List<Verdict> replay(LocalDate from, LocalDate to) throws Exception;
 
     /**
-     * The scenario analysis of {@code day} (the latest when {@code null}), with the P&amp;L of the
+     * The scenario analysis of {@code day} (when {@code null}, the workspace's as-of date if one is
+     * set, else the latest), with the P&amp;L of the
      * portfolio in {@code portfolioFile} when it is not {@code null} or blank.
      *
      * @throws Exception when no scenario service is running, the portfolio file is unusable

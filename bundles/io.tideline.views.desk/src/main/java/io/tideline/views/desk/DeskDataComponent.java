@@ -13,6 +13,7 @@ import io.tideline.api.store.SeriesInfo;
 import io.tideline.api.store.SeriesStore;
 import io.tideline.api.store.StoreException;
 import io.tideline.api.workspace.RoleBindings;
+import io.tideline.api.workspace.WorkspaceDate;
 import io.tideline.regime.api.Checklist;
 import io.tideline.regime.api.RegimeEvents;
 import io.tideline.regime.api.Verdict;
@@ -58,11 +59,14 @@ import org.osgi.service.log.LoggerFactory;
  * Keeps the alert log: regime changes as the checklist posts them, and threshold crossings
  * found by comparing the latest verdict before and after new bars arrive. The log is kept in
  * {@code DATA_DIR/workspace/alerts.jsonl} ({@link AlertFile}), read back at activation and
- * appended to on a thread of its own.
+ * appended to on a thread of its own. A verdict or scenario report asked for no day in
+ * particular is of the workspace's as-of date when one is set ({@link WorkspaceDate}: the
+ * sample opens on its own date), else of the newest data; a change of that date refreshes the views.
  */
 @Component(service = {DeskData.class, EventHandler.class}, property = {
     EventConstants.EVENT_TOPIC + "=" + SeriesEvents.TOPIC_APPENDED,
-    EventConstants.EVENT_TOPIC + "=" + RegimeEvents.TOPIC_CHANGED})
+    EventConstants.EVENT_TOPIC + "=" + RegimeEvents.TOPIC_CHANGED,
+    EventConstants.EVENT_TOPIC + "=" + WorkspaceDate.TOPIC_CHANGED})
 public final class DeskDataComponent implements DeskData, EventHandler {
 
     /** Feeds write their series one after another: wait for quiet before recomputing. */
@@ -91,6 +95,9 @@ public final class DeskDataComponent implements DeskData, EventHandler {
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile Scenarios scenarioService;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile WorkspaceDate workspaceDate;
 
     private final List<FeedConnector> connectors = new CopyOnWriteArrayList<>();
     private final List<DeskListener> listeners = new CopyOnWriteArrayList<>();
@@ -297,7 +304,8 @@ public final class DeskDataComponent implements DeskData, EventHandler {
     @Override
     public Verdict verdict(LocalDate day) {
         Checklist c = require(checklist, "checklist");
-        return day == null ? c.latest() : c.asOf(day);
+        LocalDate d = day == null ? pinnedDay() : day;
+        return d == null ? c.latest() : c.asOf(d);
     }
 
     @Override
@@ -310,7 +318,13 @@ public final class DeskDataComponent implements DeskData, EventHandler {
         Scenarios s = require(scenarioService, "scenario service");
         Portfolio portfolio = portfolioFile == null || portfolioFile.isBlank() ? null
                 : s.readPortfolio(Path.of(portfolioFile.strip()));
-        return s.evaluate(day, portfolio);
+        return s.evaluate(day == null ? pinnedDay() : day, portfolio);
+    }
+
+    /** The workspace's as-of date, or null for the newest data. */
+    private LocalDate pinnedDay() {
+        WorkspaceDate w = workspaceDate;
+        return w == null ? null : w.pinned().map(WorkspaceDate.Pinned::day).orElse(null);
     }
 
     @Override
