@@ -40,6 +40,11 @@ final class Chrome {
     private String[] noticeKeys;
     private String noticeArg;
     private Label message;
+    /** The workspace's as-of date; hidden when the window shows the newest data. */
+    private Label asOf;
+    private String asOfKey;
+    private String asOfDay;
+    private Runnable toLatest;
     private Label data;
     private Label feeds;
     private Label update;
@@ -137,7 +142,7 @@ final class Chrome {
     void createStatusBar(Shell parent) {
         Composite bar = new Composite(parent, SWT.NONE);
         bar.setLayoutData(new GridData(SWT.FILL, SWT.BOTTOM, true, false));
-        GridLayout gl = new GridLayout(5, false);
+        GridLayout gl = new GridLayout(6, false);
         gl.marginHeight = 2;
         bar.setLayout(gl);
         notice = new Label(bar, SWT.NONE);
@@ -154,6 +159,17 @@ final class Chrome {
         });
         message = new Label(bar, SWT.NONE);
         message.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        asOf = new Label(bar, SWT.NONE);
+        GridData asOfHidden = new GridData(SWT.BEGINNING, SWT.CENTER, false, false);
+        asOfHidden.exclude = asOfKey == null;
+        asOf.setLayoutData(asOfHidden);
+        asOf.setVisible(asOfKey != null);
+        asOf.setCursor(bar.getDisplay().getSystemCursor(SWT.CURSOR_HAND));
+        asOf.addListener(SWT.MouseUp, e -> {
+            if (toLatest != null) {
+                toLatest.run();
+            }
+        });
         data = new Label(bar, SWT.NONE);
         feeds = new Label(bar, SWT.NONE);
         update = new Label(bar, SWT.NONE);
@@ -165,6 +181,10 @@ final class Chrome {
         data.setText(m.get("status.dataDir", ui.dataDir()));
         feeds.setText(feedsText == null ? m.get("status.feedsNone") : feedsText);
         update.setText(updateText == null ? m.get("status.lastUpdateNever") : updateText);
+        if (asOfKey != null) {
+            asOf.setText(m.get(asOfKey, asOfDay));
+            asOf.setToolTipText(m.get("status.asOfTip", asOfDay));
+        }
         if (noticeKeys != null) {
             notice.setText("\u26a0 " + m.get(noticeKeys[0]));
             notice.setToolTipText(m.get(noticeKeys[1], noticeArg) + "\n\n" + m.get("status.noticeDismiss"));
@@ -202,6 +222,36 @@ final class Chrome {
         if (noticeKeys != null && noticeKeys[0].startsWith(keyPrefix)) {
             notice(null, null, null);
         }
+    }
+
+    /**
+     * Shows the workspace's as-of date in the status bar ("Sample date 2026-02-06"), or hides it.
+     *
+     * @param key {@code status.asOfSample} or {@code status.asOf}, or null to hide (the newest data)
+     * @param day the day, the key's {0}
+     * @param onClick what a click does: back to the newest data
+     */
+    void asOf(String key, String day, Runnable onClick) {
+        asOfKey = key;
+        asOfDay = day;
+        toLatest = onClick;
+        if (asOf == null || asOf.isDisposed()) {
+            return;
+        }
+        ((GridData) asOf.getLayoutData()).exclude = key == null;
+        asOf.setVisible(key != null);
+        if (key == null) {
+            asOf.setText("");
+            asOf.setToolTipText(null);
+            asOf.getParent().layout(true);
+        } else {
+            createStatusBarTexts();
+        }
+    }
+
+    /** The as-of date as the status bar shows it, or null when it shows the newest data. */
+    String statusAsOf() {
+        return asOfKey == null || asOf == null || asOf.isDisposed() ? null : asOf.getText();
     }
 
     /** The notice's short and full text, or null when there is none. */

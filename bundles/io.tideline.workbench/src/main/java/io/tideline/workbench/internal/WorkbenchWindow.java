@@ -9,6 +9,7 @@ import io.tideline.api.feed.FeedHealth;
 import io.tideline.api.store.SeriesEvents;
 import io.tideline.api.ui.ViewFactory;
 import io.tideline.api.ui.ViewSpec;
+import io.tideline.api.workspace.WorkspaceDate;
 import io.tideline.workbench.internal.layout.Bounds;
 import io.tideline.workbench.internal.layout.LayoutFile;
 import io.tideline.workbench.internal.layout.Side;
@@ -121,6 +122,12 @@ public final class WorkbenchWindow implements Command, EventHandler {
     /** The store health last shown in the status bar (null: none shown); ticker thread only. */
     private StoreHealth.Status shownStoreHealth;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile WorkspaceDate workspaceDate;
+
+    /** The as-of date last shown in the status bar ("" for none); ticker thread only. */
+    private String shownAsOf = "";
+
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addFeed(FeedConnector feed) {
         feeds.add(feed);
@@ -147,6 +154,8 @@ public final class WorkbenchWindow implements Command, EventHandler {
         layoutFile = file;
         uiThread = new Thread(this::runUi, "swt-ui");
         uiThread.start();
+        // Polled, not only told: the sample pins its date after loading, or a command run beside the window does.
+        ticker.scheduleWithFixedDelay(this::asOfDate, 0, 2, TimeUnit.SECONDS);
         ticker.scheduleWithFixedDelay(this::feedHealth, 1, 5, TimeUnit.SECONDS);
         ticker.scheduleWithFixedDelay(this::storeHealth, 2, 5, TimeUnit.SECONDS);
     }
@@ -376,6 +385,45 @@ public final class WorkbenchWindow implements Command, EventHandler {
         }
     }
 
+    /**
+     * The workspace's as-of date in the status bar ("Sample date 2026-02-06"), which every view
+     * asked for no day in particular shows; a click moves the workspace to the newest data.
+     */
+    private void asOfDate() {
+        WorkspaceDate w = workspaceDate;
+        WorkspaceDate.Pinned p;
+        try {
+            p = w == null ? null : w.pinned().orElse(null);
+        } catch (RuntimeException e) {
+            logger.warn("cannot read the workspace's as-of date: {}", e.toString());
+            return;
+        }
+        String shown = p == null ? "" : p.day() + " " + p.reason();
+        if (shown.equals(shownAsOf)) {
+            return;
+        }
+        shownAsOf = shown;
+        String key = p == null ? null : WorkspaceDate.SAMPLE_REASON.equals(p.reason()) ? "status.asOfSample" : "status.asOf";
+        String day = p == null ? null : p.day().toString();
+        onUiLater(u -> u.chrome().asOf(key, day, this::toLatest));
+    }
+
+    /** The status bar's as-of date was clicked: the newest data from now on. */
+    private void toLatest() {
+        ticker.execute(() -> {
+            WorkspaceDate w = workspaceDate;
+            try {
+                if (w != null) {
+                    w.clear();
+                }
+            } catch (java.io.IOException e) {
+                logger.error("cannot move the workspace to the newest data: {}", e.getMessage());
+                onUiLater(u -> u.chrome().message(e.getMessage()));
+            }
+            asOfDate();
+        });
+    }
+
     @Override
     public void handleEvent(Event event) {
         String when = LocalDateTime.now(ZoneId.systemDefault()).format(CLOCK);
@@ -510,7 +558,9 @@ public final class WorkbenchWindow implements Command, EventHandler {
                 // The status bar as the user reads it: the notice that stays until clicked, then
                 // the latest message.
                 String notice = u.chrome().statusNotice();
-                return (notice == null ? "" : "notice " + notice + "\n") + "message " + u.chrome().statusMessage();
+                String asOf = u.chrome().statusAsOf();
+                return (notice == null ? "" : "notice " + notice + "\n") + (asOf == null ? "" : "asof " + asOf + "\n")
+                        + "message " + u.chrome().statusMessage();
             }
             case "views" -> {
                 StringBuilder sb = new StringBuilder();
