@@ -1,0 +1,92 @@
+package io.tideline.workspace;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.tideline.support.testing.Fuzz;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AfterContainer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Fuzzes the reader of {@code roles.json} with mutants of valid files: every input gives the
+ * bindings or an {@link IOException} naming the file and a line and column or the role's field —
+ * never an unchecked exception, a hang or an allocation out of proportion to the input.
+ */
+class RolesFileFuzzTest {
+
+    private static final Path DIR;
+
+    static {
+        try {
+            DIR = Files.createTempDirectory("roles-fuzz-");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @AfterContainer
+    static void removeFiles() throws IOException {
+        try (Stream<Path> files = Files.walk(DIR)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    @Provide
+    Arbitrary<byte[]> files() {
+        return Fuzz.inputs(Fuzz.seeds(
+                "{\n  \"version\" : 1,\n  \"roles\" : {\n    \"us10y\" : \"fred:DGS10\",\n    \"spx\" : \"yahoo:^GSPC\",\n"
+                        + "    \"btc\" : \"binance:BTCUSDT@1d\",\n    \"vix\" : \"yahoo:^VIX\"\n  }\n}\n",
+                "{\"version\": 1, \"roles\": {}}",
+                "{\"roles\": {\"eurusd\": \"csv:eurusd\"}, \"version\": 1}"), 4096);
+    }
+
+    @Property
+    void any_roles_file_is_read_or_refused_naming_file_and_place(@ForAll("files") byte[] input) throws IOException {
+        Path file = DIR.resolve("roles.json");
+        Files.write(file, input);
+        Fuzz.run(input, IOException.class, 64L << 20,
+                m -> m.startsWith(file + ": ") && !m.contains("`java.") && !m.contains("io.tideline.") && (m.matches("(?s).*\\(line \\d+, column \\d+\\)$")
+                        || m.startsWith(file + ": roles.") || m.startsWith(file + ": version ")
+                        || m.equals(file + ": empty file")),
+                () -> RolesFile.load(file));
+    }
+
+    @Test
+    void a_latin1_byte_is_placed_not_the_decoders_words() throws IOException {
+        Path file = DIR.resolve("latin1.json");
+        Files.write(file, "{\"version\": 1, \"roles\": {\"caf\u00e9\": \"fred:DGS10\"}}".getBytes(StandardCharsets.ISO_8859_1));
+        assertThat(catchThrowableOfType(IOException.class, () -> RolesFile.load(file)).getMessage())
+                .startsWith(file + ": ").contains("(line 1, column ").doesNotContain("Input length");
+    }
+
+    @Test
+    void a_null_series_and_a_long_role_are_named_in_words() throws IOException {
+        Path file = DIR.resolve("null.json");
+        Files.writeString(file, "{\"version\": 1, \"roles\": {\"us10y\": null}}");
+        assertThat(catchThrowableOfType(IOException.class, () -> RolesFile.load(file)))
+                .hasMessage(file + ": roles.us10y: expected a series id, not null");
+        Files.writeString(file, "{\"version\": 1, \"roles\": {\"" + "r".repeat(10_000) + "\": \"fred:DGS10\"}}");
+        assertThat(catchThrowableOfType(IOException.class, () -> RolesFile.load(file)).getMessage())
+                .startsWith(file + ": roles.rrrr").hasSizeLessThan(600);
+    }
+
+    @Test
+    void a_stream_limit_is_placed_where_the_parser_stopped() throws IOException {
+        Path file = DIR.resolve("limit.json");
+        Files.writeString(file, "{\"version\": 1" + "0".repeat(1_001) + "}");
+        assertThat(catchThrowableOfType(IOException.class, () -> RolesFile.load(file)).getMessage())
+                .startsWith(file + ": ").contains("(line 1, column ");
+    }
+}
