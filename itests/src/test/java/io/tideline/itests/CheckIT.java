@@ -41,13 +41,34 @@ class CheckIT {
             assertThat(Dist.run(context, "check", "--as-of", "2019-07-01", "--json").out())
                     .contains("\"id\":\"example.credit\",\"status\":\"GREEN\"");
 
+            // A fresh sample opens on its own date, the February 2026 selloff, where every core role
+            // is fresh: a whole verdict, no step UNKNOWN, and the command says which day it shows.
+            Dist.await("the sample workspace loaded with its date", () -> Dist.run(context, "asof").out()
+                    .startsWith("as of 2026-02-06, the sample's date"));
+            Dist.Result sampleDay = Dist.run(context, "check", "--json");
+            assertThat(sampleDay.code()).as(sampleDay.err()).isZero();
+            assertThat(sampleDay.err()).contains("as of 2026-02-06, the sample's date; --latest for the newest data");
+            assertThat(sampleDay.out()).startsWith("{\"asOf\":\"2026-02-06\",").contains("\"coverage\":1.0")
+                    .contains("\"stale\":[]").doesNotContain("\"status\":\"UNKNOWN\"")
+                    .doesNotContain("INSUFFICIENT_DATA");
+            String missing = sampleDay.out().replaceAll("(?s).*\"missing\":\\[([^\\]]*)\\].*", "$1");
+            for (String core : List.of("us10y", "dollar", "spx", "ndx", "btc", "vix", "btc.funding")) {
+                assertThat(missing).as("missing roles").doesNotContain("\"" + core + "\"");
+            }
+            assertThat(Dist.run(context, "check").out()).startsWith("as of 2026-02-06, the sample's date;");
+            assertThat(Dist.run(context, "scenarios").out()).startsWith("as of 2026-02-06, the sample's date;")
+                    .contains("Scenarios as of 2026-02-06");
+
             // The sample's latest day (its crypto bars end 2026-08-21) has stale equities and rates:
-            // the live verdict fails closed instead of reading calm.
-            Dist.await("the sample workspace loaded", () -> Dist.run(context, "series", "list").out()
-                    .contains("deribit:BTC:dvol"));
-            Dist.Result latest = Dist.run(context, "check", "--json");
+            // the live verdict fails closed instead of reading calm, with --latest or after 'asof latest'.
+            Dist.Result latest = Dist.run(context, "check", "--latest", "--json");
+            assertThat(latest.err()).contains("the newest data (the workspace is as of 2026-02-06");
             assertThat(latest.out()).contains("\"regime\":\"INSUFFICIENT_DATA\"", "\"action\":\"UNKNOWN\"")
-                    .contains("\"stale\":[").contains("\"coverage\":0.25");
+                    .contains("\"stale\":[").contains("\"coverage\":0.25").doesNotContain("\"asOf\":\"2026-02-06\"");
+            assertThat(Dist.run(context, "asof", "latest").out()).startsWith("the newest data from now on (was 2026-02-06");
+            Dist.Result newest = Dist.run(context, "check", "--json");
+            assertThat(newest.err()).doesNotContain("as of 2026-02-06");
+            assertThat(newest.out()).isEqualTo(latest.out());
             // Every calendar day of a replay has a verdict, weekends included.
             assertThat(Dist.run(context, "check", "--from", "2020-03-13", "--to", "2020-03-16", "--csv").out().lines()
                     .skip(1).map(l -> l.substring(0, 10)).toList())
