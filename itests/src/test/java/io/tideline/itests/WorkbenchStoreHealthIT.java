@@ -13,7 +13,8 @@ import org.osgi.framework.BundleContext;
 
 /**
  * A store that failed its last integrity check is a notice in the workbench's status bar, as
- * {@code status} reports it, and the notice goes once a {@code db check} finds the store sound.
+ * {@code status} reports it, and the notice goes once a {@code db check} finds the store sound;
+ * a plugin that cannot run is one too (after the store: the more urgent one is shown first).
  * The damage is the record a previous {@code db check} left in the data directory (how damage is
  * found is the store's own tests' business); real framework, real window under Xvfb. Own class:
  * one window per test JVM.
@@ -35,12 +36,15 @@ class WorkbenchStoreHealthIT {
         assertThat(System.getenv("DISPLAY")).as("a display; run the tests with ./test.sh").isNotBlank();
         Path data = Files.createDirectories(work.resolve("data"));
         Files.writeString(data.resolve("db-check.properties"), DAMAGED);
+        Path deploy = Files.createDirectories(work.resolve("deploy"));
+        Dist.drop(Dist.DEPLOYABLES.resolve("unresolved.jar"), deploy, "unresolved.jar");
         try (TidelineFramework t = TidelineFramework.start(new LaunchConfig(Dist.HOME.resolve("bundles"),
                 work.resolve("deploy"), data, false, false, Map.of()))) {
             BundleContext c = t.context();
             Dist.await("the workbench window", () -> Dist.run(c, "workbench", "views").code() == 0);
+            // Before the store has opened the plugin may be shown; the store's damage then wins.
             Dist.await("the store's damage in the status bar",
-                    () -> Dist.run(c, "workbench", "status").out().contains("notice "));
+                    () -> Dist.run(c, "workbench", "status").out().contains("Series store damaged"));
             String bar = Dist.run(c, "workbench", "status").out();
             assertThat(bar).contains("Series store damaged: run db check")
                     .contains("csv:ACME 2024-01-02..2024-03-29: chunk checksum does not match its data")
@@ -51,8 +55,13 @@ class WorkbenchStoreHealthIT {
 
             Dist.Result check = Dist.run(c, "db", "check");
             assertThat(check.code()).as(check.out() + check.err()).isZero();
-            Dist.await("the notice gone after a clean check",
-                    () -> !Dist.run(c, "workbench", "status").out().contains("Series store damaged"));
+            Dist.await("the plugin that cannot run shown once the store is sound",
+                    () -> Dist.run(c, "workbench", "status").out().contains("Plugins failed to start"));
+            assertThat(Dist.run(c, "workbench", "status").out()).doesNotContain("Series store damaged")
+                    .contains("io.tideline.itest.unresolved");
+            Files.delete(deploy.resolve("unresolved.jar"));
+            Dist.await("the notice gone with the plugin",
+                    () -> !Dist.run(c, "workbench", "status").out().contains("notice "));
 
             // Damage found again, then a backup restored: the restored store is checked at once,
             // so neither status nor the status bar goes on reporting the old store's damage.

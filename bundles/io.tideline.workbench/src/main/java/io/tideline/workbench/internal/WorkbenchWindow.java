@@ -3,6 +3,8 @@ package io.tideline.workbench.internal;
 import io.tideline.api.command.Command;
 import io.tideline.api.command.CommandRequest;
 import io.tideline.api.feed.FeedConnector;
+import io.tideline.api.platform.BundleDiagnostics;
+import io.tideline.api.platform.BundleProblem;
 import io.tideline.api.store.SeriesStore;
 import io.tideline.api.store.StoreHealth;
 import io.tideline.api.feed.FeedHealth;
@@ -18,10 +20,12 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -119,8 +123,11 @@ public final class WorkbenchWindow implements Command, EventHandler {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile SeriesStore store;
 
-    /** The store health last shown in the status bar (null: none shown); ticker thread only. */
-    private StoreHealth.Status shownStoreHealth;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile BundleDiagnostics diagnostics;
+
+    /** The problem notice last shown in the status bar (null: none); ticker thread only. */
+    private String shownProblem;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile WorkspaceDate workspaceDate;
@@ -157,7 +164,7 @@ public final class WorkbenchWindow implements Command, EventHandler {
         // Polled, not only told: the sample pins its date after loading, or a command run beside the window does.
         ticker.scheduleWithFixedDelay(this::asOfDate, 0, 2, TimeUnit.SECONDS);
         ticker.scheduleWithFixedDelay(this::feedHealth, 1, 5, TimeUnit.SECONDS);
-        ticker.scheduleWithFixedDelay(this::storeHealth, 2, 5, TimeUnit.SECONDS);
+        ticker.scheduleWithFixedDelay(this::problemNotice, 2, 5, TimeUnit.SECONDS);
     }
 
     @Modified
@@ -357,31 +364,54 @@ public final class WorkbenchWindow implements Command, EventHandler {
     }
 
     /**
-     * A store that failed its last check, met damage since, or could not open becomes a notice
-     * that stays in the status bar (the same as {@code status} reports); it goes when the store
-     * is healthy again (after {@code db restore} and {@code db check}). Off the UI thread:
-     * {@code health()} may wait for the store to open.
+     * Problems a user must act on become a notice that stays in the status bar (the same as
+     * {@code status} reports them), the most urgent first: a store that failed its last check,
+     * met damage since, or could not open; then plugins that failed to resolve or start. The
+     * notice goes when the problem does (after {@code db restore} and {@code db check}, or the
+     * plugin fixed or removed). Off the UI thread: {@code health()} may wait for the store to open.
      */
-    private void storeHealth() {
+    private void problemNotice() {
+        String key = null;
+        String details = null;
         SeriesStore s = store;
-        StoreHealth health;
         try {
-            health = s == null ? null : s.health();
+            StoreHealth health = s == null ? null : s.health();
+            if (health != null && health.isProblem()) {
+                key = health.status() == StoreHealth.Status.DAMAGED ? "store.noticeDamaged" : "store.noticeUnavailable";
+                details = String.join("\n", health.problems());
+            }
         } catch (RuntimeException e) {
             logger.warn("cannot ask the series store for its health: {}", e.toString());
+        }
+        BundleDiagnostics d = diagnostics;
+        if (key == null && d != null) {
+            List<String> failed = new ArrayList<>();
+            try {
+                for (BundleProblem p : d.problems()) {
+                    failed.add(p.symbolicName() + " " + p.version() + ": " + p.message());
+                }
+            } catch (RuntimeException e) {
+                logger.warn("cannot list the plugins' problems: {}", e.toString());
+            }
+            if (!failed.isEmpty()) {
+                key = "plugins.noticeFailed";
+                details = String.join("\n", failed);
+            }
+        }
+        String shown = key == null ? null : key + "\n" + details;
+        if (Objects.equals(shown, shownProblem)) {
             return;
         }
-        StoreHealth.Status now = health == null || !health.isProblem() ? null : health.status();
-        if (now == shownStoreHealth) {
-            return;
-        }
-        shownStoreHealth = now;
-        if (now == null) {
-            onUiLater(u -> u.chrome().clearNotice("store."));
+        shownProblem = shown;
+        if (key == null) {
+            onUiLater(u -> {
+                u.chrome().clearNotice("store.");
+                u.chrome().clearNotice("plugins.");
+            });
         } else {
-            String details = String.join("\n", health.problems());
-            String key = now == StoreHealth.Status.DAMAGED ? "store.noticeDamaged" : "store.noticeUnavailable";
-            onUiLater(u -> u.chrome().notice(key, key + "Full", details));
+            String k = key;
+            String text = details;
+            onUiLater(u -> u.chrome().notice(k, k + "Full", text));
         }
     }
 
