@@ -308,16 +308,34 @@ public final class Swt {
             others += i == fill ? 0 : w[i];
         }
         int budget = Math.max(0, client - minFill);
-        if (others > budget && others > 0) {
-            // Shrink in proportion, but never below 40 px: a column of a few letters still reads.
-            int total = 0;
+        if (others > budget) {
+            // Cap the widest columns first (the same cap for all), so short columns such as a
+            // value or a threshold stay whole and a long state text takes the cut; never below
+            // 40 px.
+            int lo = 40;
+            int hi = 0;
             for (int i = 0; i < w.length; i++) {
-                if (i != fill) {
-                    w[i] = Math.max(Math.min(w[i], 40), w[i] * budget / others);
-                    total += w[i];
+                hi = i == fill ? hi : Math.max(hi, w[i]);
+            }
+            while (lo < hi) {
+                int cap = (lo + hi + 1) / 2;
+                int sum = 0;
+                for (int i = 0; i < w.length; i++) {
+                    sum += i == fill ? 0 : Math.min(w[i], cap);
+                }
+                if (sum <= budget) {
+                    lo = cap;
+                } else {
+                    hi = cap - 1;
                 }
             }
-            others = total;
+            others = 0;
+            for (int i = 0; i < w.length; i++) {
+                if (i != fill) {
+                    w[i] = Math.min(w[i], lo);
+                    others += w[i];
+                }
+            }
         }
         w[fill] = Math.max(minFill, client - others);
     }

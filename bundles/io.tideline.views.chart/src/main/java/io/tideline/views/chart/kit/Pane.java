@@ -868,6 +868,7 @@ public final class Pane {
             }
             String stale = staleNote();
             int headerEnd = px + 16;
+            int secondLineEnd = 0;
             if (stale != null) {
                 // On the header's line when it fits there (a short pane keeps its plot clear),
                 // else on its own line under it.
@@ -883,16 +884,17 @@ public final class Pane {
                 gc.setForeground(STALE);
                 gc.drawText(text, sx, sy, true);
                 headerEnd = inline ? sx + sw + 16 : headerEnd;
+                secondLineEnd = inline ? 0 : sx + sw + 16;
             }
-            paintBandLegend(gc, area, h, swatch, headerEnd);
+            paintBandLegend(gc, area, h, swatch, headerEnd, secondLineEnd);
         }
 
         /**
          * The top shown pane's legend of the regime bands in view, at the top right: a swatch and
          * the regime's name each, on the header's line when it fits after {@code headerEnd}, else
-         * on the line below.
+         * on the line below (after the stale note, {@code secondLineEnd}), else on a third.
          */
-        private void paintBandLegend(GC gc, Rectangle area, int h, int swatch, int headerEnd) {
+        private void paintBandLegend(GC gc, Rectangle area, int h, int swatch, int headerEnd, int secondLineEnd) {
             List<PaneGroup.Band> entries = bandLegend();
             if (entries.isEmpty()) {
                 return;
@@ -902,7 +904,8 @@ public final class Pane {
                 w += swatch + 4 + gc.textExtent(b.label()).x + 10;
             }
             int x0 = Math.max(2, area.width - w - 4);
-            int y0 = x0 >= headerEnd ? 2 : h + 4;
+            // The first line whose left part leaves it room: the header's, the stale note's, or a third.
+            int y0 = x0 >= headerEnd ? 2 : x0 >= secondLineEnd ? h + 4 : 2 * h + 6;
             gc.setAlpha(215);
             gc.setBackground(HEADER_BG);
             gc.fillRectangle(x0, y0, Math.min(w, area.width - 4), h + 2);
