@@ -17,7 +17,8 @@ public final class JsonErrors {
     /** The JSON path of a mapping error, e.g. {@code chart.result[0].timestamp}, or "the top level". */
     public static String path(JsonMappingException e) {
         String p = e.getPath().stream()
-                .map(r -> r.getFieldName() != null ? "." + r.getFieldName() : "[" + r.getIndex() + "]")
+                .map(r -> r.getFieldName() != null ? "." + Printable.shortened(r.getFieldName(), 80)
+                        : "[" + r.getIndex() + "]")
                 .collect(Collectors.joining());
         return p.isEmpty() ? "the top level" : p.substring(p.startsWith(".") ? 1 : 0);
     }
@@ -38,6 +39,18 @@ public final class JsonErrors {
     public static String firstLine(String message) {
         String m = message == null ? "" : message.strip();
         int nl = m.indexOf('\n');
-        return Printable.of(Redaction.redact(nl < 0 ? m : m.substring(0, nl)));
+        return Printable.of(Redaction.redact(javaTypesInWords(nl < 0 ? m : m.substring(0, nl))));
+    }
+
+    /**
+     * Jackson says what it wanted in Java types ("Cannot deserialize value of type
+     * `io.tideline.feed.binance.BinanceJson$OpenInterest[]` from Object value (token
+     * `JsonToken.START_OBJECT`)"); the user gets what was found, the path saying where.
+     */
+    static String javaTypesInWords(String message) {
+        return message.replaceAll("Cannot deserialize value of type `[^`]*` from (\\w+) value \\(token `[^`]*`\\)",
+                        "unexpected $1 value").replaceAll("Cannot deserialize value of type `[^`]*` from ", "unexpected ")
+                .replaceAll("`(java|io\\.tideline)\\.[^`]*`", "the expected type")
+                .replaceAll(" \\(class (java|io\\.tideline)\\.[\\w.$]+\\)", "");
     }
 }

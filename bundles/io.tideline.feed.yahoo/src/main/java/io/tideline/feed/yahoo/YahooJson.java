@@ -21,6 +21,7 @@ import io.tideline.api.feed.FeedException;
 import io.tideline.api.series.SeriesData;
 import io.tideline.api.series.SeriesId;
 import io.tideline.api.series.Timeframe;
+import io.tideline.feed.http.Printable;
 import io.tideline.feed.http.Redaction;
 import java.io.IOException;
 import java.time.DateTimeException;
@@ -45,6 +46,10 @@ import java.util.List;
 final class YahooJson {
 
     // Thread-safe once configured; shared by every parse.
+    /** 0001-01-01T00:00:00Z and 9999-12-31T23:59:59Z in Unix seconds: the times a bar may have. */
+    private static final long MIN_SECONDS = -62_135_596_800L;
+    private static final long MAX_SECONDS = 253_402_300_799L;
+
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
             .configure(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, true);
@@ -182,6 +187,11 @@ final class YahooJson {
                         false, null);
             }
             previous = stamps[i];
+            // A time past year 9999 would overflow the milliseconds or leave java.time's range.
+            if (stamps[i] < MIN_SECONDS || stamps[i] > MAX_SECONDS) {
+                throw bad(series, url, "chart.result[0].timestamp[" + i + "] is " + stamps[i]
+                        + ", expected Unix seconds between years 1 and 9999", false, null);
+            }
             if (Double.isNaN(close[i])) {
                 continue; // a placeholder bar: Yahoo has no trade for it
             }
@@ -251,8 +261,10 @@ final class YahooJson {
 
     /** The words of {@link #refused}: the symbol, Yahoo's code and description, and what to check. */
     static String refusal(String symbol, ChartError error, String how) {
-        String code = error.code() == null ? "" : error.code();
-        String description = error.description() == null ? "" : error.description();
+        // The server's words are quoted, not trusted: a long code or description is cut to 80/300
+        // characters and control characters are made visible (Printable).
+        String code = error.code() == null ? "" : Printable.shortened(error.code(), 80);
+        String description = error.description() == null ? "" : Printable.shortened(error.description(), 300);
         return "Yahoo Finance has no data for the symbol '" + symbol + "': " + code
                 + (code.isEmpty() || description.isEmpty() ? "" : " - ") + Redaction.redact(description)
                 + " (answered " + how + "); check the symbol on https://finance.yahoo.com and the settings of "

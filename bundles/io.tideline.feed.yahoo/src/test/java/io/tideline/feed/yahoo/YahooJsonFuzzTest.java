@@ -1,0 +1,45 @@
+package io.tideline.feed.yahoo;
+
+import io.tideline.api.feed.FeedException;
+import io.tideline.api.series.SeriesId;
+import io.tideline.support.testing.Fuzz;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import io.tideline.api.series.Timeframe;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/**
+ * Fuzzes Yahoo's chart parser ({@link YahooJson#parse}) with mutants of the recorded answers under {@code src/test/resources/fixtures}: every
+ * body gives a series or a {@link FeedException} naming the source, the URL and the place (a JSON
+ * path or a line and column) — never an unchecked exception, a hang or an allocation out of
+ * proportion to the body.
+ */
+class YahooJsonFuzzTest {
+
+    private static final String URL = "https://example.invalid/answer";
+    /** Where a message says the fault is: a line and column, a JSON path or index, or a named key. */
+    private static final java.util.regex.Pattern PLACE =
+            java.util.regex.Pattern.compile("(?s).*(line \\d+|column \\d+|\\$|\\[\\d+\\]|'\\w+'|\\w+\\.\\w+).*");
+
+    @Provide
+    Arbitrary<byte[]> bodies() {
+        return Fuzz.inputs(Fuzz.seeds(Path.of("src/test/resources/fixtures"), ".json"), 16_384);
+    }
+
+    private static boolean located(String m) {
+        return m.contains(": Yahoo Finance answered HTTP 200 from " + URL + " but ") && PLACE.matcher(m).matches()
+                && !m.contains("`java.") && !m.contains("io.tideline.");
+    }
+
+    @Property
+    void any_body_is_read_or_refused_saying_where(@ForAll("bodies") byte[] input) {
+        String body = new String(input, StandardCharsets.UTF_8);
+        Timeframe timeframe = (input.length & 1) == 0 ? Timeframe.D1 : Timeframe.H1;
+        Fuzz.run(input, FeedException.class, 64L << 20, m -> located(m) || m.contains(": Yahoo Finance "),
+                () -> YahooJson.parse(SeriesId.of("yahoo", "SPY"), "SPY", timeframe, body, URL, Long.MIN_VALUE / 2,
+                        Long.MAX_VALUE / 2));
+    }
+}
