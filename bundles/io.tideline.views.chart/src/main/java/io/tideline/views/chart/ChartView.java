@@ -310,18 +310,22 @@ final class ChartView extends ViewBase<ChartView.Loaded> {
         return problems;
     }
 
-    /** Whether a series has a volume column with at least one traded amount (an index's zeros are none). */
+    /**
+     * Whether a series has volume worth a pane: a traded amount on at least half of its last 250
+     * bars (an index's zeros are none, nor are DXY's two stray 2015 volumes among 3,000 zeros).
+     */
     static boolean hasVolume(SeriesData d) {
         if (!d.has(Field.VOLUME)) {
             return false;
         }
-        for (int i = d.size() - 1; i >= 0; i--) {
-            double v = d.get(Field.VOLUME, i);
-            if (v > 0) {
-                return true;
+        int from = Math.max(0, d.size() - 250);
+        int traded = 0;
+        for (int i = from; i < d.size(); i++) {
+            if (d.get(Field.VOLUME, i) > 0) {
+                traded++;
             }
         }
-        return false;
+        return traded > 0 && 2 * traded >= d.size() - from;
     }
 
     private String regimeAt(long t) {

@@ -143,6 +143,14 @@ class AxesTest {
     }
 
     @Test
+    void onlyASeriesThatTradesGetsAVolumePane() throws Exception {
+        // DXY from Yahoo: volume 0 on every bar but two in 2015.
+        assertThat(ChartView.hasVolume(TestData.ohlcv("yahoo/DXY.csv", 0, 4, 2, 3, 1, 5))).isFalse();
+        assertThat(ChartView.hasVolume(TestData.ohlcv("binance/BTCUSDT_1d.csv", 0, 1, 2, 3, 4, 5))).isTrue();
+        assertThat(ChartView.hasVolume(TestData.ohlcv("yahoo/SPY.csv", 0, 4, 2, 3, 1, 5))).isTrue();
+    }
+
+    @Test
     void macroAxesCarryUnitsAndStaleSeriesAreMarked() throws Exception {
         data = TestData.sample();
         MacroView view = open(s -> {

@@ -294,6 +294,12 @@ public final class Pane {
         if (coverage != null) {
             sb.append("  (").append(coverage).append(')');
         }
+        // A short pane hides its y-axis title (fitAxisTitles): the unit then goes into the header.
+        String unit = chart.getAxisSet().getYAxis(0).getTitle().getText();
+        if (!layers.isEmpty() && unit != null && !unit.isBlank() && !chart.getAxisSet().getYAxis(0).getTitle().isVisible()
+                && !name.contains(unit)) {
+            sb.append(" [").append(unit).append(']');
+        }
         return sb.toString();
     }
 
@@ -677,7 +683,8 @@ public final class Pane {
             double pad = Math.pow(max / min, 0.05);
             axis.setRange(new Range(min / pad, max * pad));
         } else {
-            double pad = max > min ? (max - min) * 0.05 : Math.max(Math.abs(max) * 0.05, 1e-9);
+            // A flat series gets a readable span around it (a 1e-9 pad wrote ticks no label can hold).
+            double pad = max > min ? (max - min) * 0.05 : max != 0 ? Math.abs(max) * 0.05 : 1;
             axis.setRange(new Range(bars && min == 0 ? 0 : min - pad, max + pad));
         }
     }
