@@ -70,9 +70,10 @@ class UiWatchdogTest {
             assertThat(w.maxMillis()).as(report).isGreaterThanOrEqualTo(300);
             assertThat(report).matches("max \\d+ ms, [1-9]\\d* of \\d+ beats late by over 100 ms; last: \\d+ ms \\(\\d+ ms of it on a CPU\\) in .*")
                     .contains("holdTheUiThread");
-            // Busy on a CPU the whole time, give or take the scheduler.
+            // Busy on a CPU whenever the scheduler let it: some CPU time, never more than the hold
+            // (how much depends on what else the machine runs; CI saw 189 ms of a 400 ms hold).
             long cpu = Long.parseLong(report.replaceAll("^.*\\((\\d+) ms of it on a CPU\\).*$", "$1"));
-            assertThat(cpu).as(report).isGreaterThanOrEqualTo(200);
+            assertThat(cpu).as(report).isPositive().isLessThanOrEqualTo(w.maxMillis() + 20);
             assertThat(w.maxCpuMillis()).as(report).isGreaterThanOrEqualTo(cpu);
             assertThat(report).endsWith("; most CPU in one hold: " + w.maxCpuMillis() + " ms");
             assertThat(warnings).as("warnings").allMatch(x -> x.startsWith("the UI thread was blocked for "))
