@@ -1,7 +1,7 @@
 package io.tideline.scenario;
 
 import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
@@ -11,6 +11,10 @@ import io.tideline.scenario.api.PortfolioException;
 import io.tideline.scenario.api.Position;
 import java.io.IOException;
 import java.io.Reader;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,12 +46,13 @@ final class PortfolioReader {
 
     static Portfolio read(Path file) throws PortfolioException {
         String name = file.toString();
-        String text;
+        byte[] bytes;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            bytes = Files.readAllBytes(file);
         } catch (IOException e) {
             throw new PortfolioException(name, 0, "", "cannot be read (" + e + ")");
         }
+        String text = utf8(name, bytes);
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }
@@ -59,9 +64,37 @@ final class PortfolioReader {
         return p;
     }
 
+    /**
+     * The text of a UTF-8 file; a byte that is not UTF-8 is named with its line in words (the
+     * decoder alone says "Input length = 1").
+     */
+    private static String utf8(String name, byte[] bytes) throws PortfolioException {
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder();
+        CoderResult result = decoder.decode(in, out, true);
+        if (result.isError()) {
+            int at = in.position();
+            int line = 1;
+            for (int i = 0; i < at; i++) {
+                line += bytes[i] == '\n' ? 1 : 0;
+            }
+            throw new PortfolioException(name, line, "", String.format("byte 0x%02X is not valid UTF-8 (the file may"
+                    + " be Latin-1 or Windows-1252; save it as UTF-8)", bytes[at] & 0xFF));
+        }
+        decoder.flush(out);
+        return out.flip().toString();
+    }
+
     static Portfolio json(String name, String text) throws PortfolioException {
         List<Position> positions = new ArrayList<>();
-        try (JsonParser in = MAPPER.createParser(text)) {
+        JsonParser in;
+        try {
+            in = MAPPER.createParser(text);
+        } catch (IOException e) {
+            throw new PortfolioException(name, 0, "", "cannot be read (" + e.getMessage() + ")");
+        }
+        try (in) {
             if (in.nextToken() != JsonToken.START_OBJECT) {
                 throw new PortfolioException(name, line(in), "$", "expected a JSON object {\"positions\": [...]}");
             }
@@ -69,7 +102,7 @@ final class PortfolioReader {
             while (in.nextToken() == JsonToken.FIELD_NAME) {
                 String key = in.currentName();
                 if (!key.equals("positions")) {
-                    throw new PortfolioException(name, line(in), "$." + key, "unknown key; expected positions");
+                    throw new PortfolioException(name, line(in), "$." + shortened(key, 80), "unknown key; expected positions");
                 }
                 if (in.nextToken() != JsonToken.START_ARRAY) {
                     throw new PortfolioException(name, line(in), "$.positions", "expected a JSON array of positions");
@@ -86,9 +119,11 @@ final class PortfolioReader {
             if (in.nextToken() != null) {
                 throw new PortfolioException(name, line(in), "$", "expected nothing after the portfolio object");
             }
-        } catch (JsonParseException e) {
-            JsonLocation at = e.getLocation();
-            throw new PortfolioException(name, at == null ? 0 : at.getLineNr(), "",
+        } catch (JsonProcessingException e) {
+            // A stream limit (a number of over 1,000 digits, nesting over 1,000 deep) comes without
+            // a location: the place is then where the parser stopped.
+            JsonLocation at = e.getLocation() != null ? e.getLocation() : in.currentLocation();
+            throw new PortfolioException(name, Math.max(1, at.getLineNr()), "",
                     "expected valid JSON (" + e.getOriginalMessage() + ")");
         } catch (IOException e) {
             throw new PortfolioException(name, 0, "", "cannot be read (" + e + ")");
@@ -109,7 +144,7 @@ final class PortfolioReader {
         while (in.nextToken() == JsonToken.FIELD_NAME) {
             String key = in.currentName();
             JsonToken value = in.nextToken();
-            String at = path + "." + key;
+            String at = path + "." + shortened(key, 80);
             if (!seen.add(key)) {
                 throw new PortfolioException(name, line(in), at, "given twice");
             }
@@ -152,11 +187,11 @@ final class PortfolioReader {
             List<String> header = parser.getHeaderNames().stream().map(h -> h.toLowerCase(Locale.ROOT)).toList();
             if (!header.contains("role") || !(header.contains("quantity") || header.contains("notional"))) {
                 throw new PortfolioException(name, 1, "", "expected the header role,quantity,notional,leverage"
-                        + " (quantity or notional, leverage optional), got " + String.join(",", parser.getHeaderNames()));
+                        + " (quantity or notional, leverage optional), got " + shortened(String.join(",", parser.getHeaderNames()), 200));
             }
             for (String h : header) {
                 if (!COLUMNS.contains(h)) {
-                    throw new PortfolioException(name, 1, h, "unknown column; expected role, quantity, notional, leverage");
+                    throw new PortfolioException(name, 1, shortened(h, 80), "unknown column; expected role, quantity, notional, leverage");
                 }
             }
             for (CSVRecord rec : parser) {
@@ -185,8 +220,17 @@ final class PortfolioReader {
                 }
                 positions.add(make(name, line, "", role, quantity, notional, leverage));
             }
-        } catch (IOException | java.io.UncheckedIOException e) {
-            throw new PortfolioException(name, 0, "", "expected valid CSV (" + e.getMessage() + ")");
+        } catch (IllegalArgumentException e) {
+            // Commons CSV refuses an empty or repeated header name this way, before any row.
+            throw new PortfolioException(name, 1, "", "expected the header role,quantity,notional,leverage with"
+                    + " distinct names (" + shortened(String.valueOf(e.getMessage()), 200) + ")");
+        } catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
+            // Commons CSV says the line in its message ("... at line: 3, position: 10"); it becomes the place.
+            String why = String.valueOf(e.getMessage());
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("line:? (\\d+)").matcher(why);
+            int line = m.find() ? (int) Math.min(Integer.MAX_VALUE, Long.parseLong(m.group(1))) : 1;
+            throw new PortfolioException(name, Math.max(1, line), "", "expected valid CSV ("
+                    + shortened(why, 300) + ")");
         }
         return new Portfolio(name, positions);
     }
@@ -200,14 +244,14 @@ final class PortfolioReader {
         } catch (NumberFormatException e) {
             // reported below with the file, line and column
         }
-        throw new PortfolioException(file, line, column, "expected a number, got '" + cell + "'");
+        throw new PortfolioException(file, line, column, "expected a number, got '" + shortened(cell, 80) + "'");
     }
 
     private static Position make(String file, int line, String prefix, String role, Double quantity, Double notional,
             Double leverage) throws PortfolioException {
         if (role == null || !role.matches("[a-z0-9]+(\\.[a-z0-9]+)*")) {
             throw new PortfolioException(file, line, prefix + "role", "expected a role name such as btc or spx, got "
-                    + (role == null ? "nothing" : "'" + role + "'"));
+                    + (role == null ? "nothing" : "'" + shortened(role, 80) + "'"));
         }
         if ((quantity == null) == (notional == null)) {
             throw new PortfolioException(file, line, prefix + (quantity == null ? "quantity" : "notional"),
@@ -217,6 +261,18 @@ final class PortfolioReader {
         if (!(lev >= 1 && lev <= 1000)) {
             throw new PortfolioException(file, line, prefix + "leverage", "expected a number in [1, 1000], got " + lev);
         }
+        double size = quantity != null ? quantity : notional;
+        if (!Double.isFinite(size)) {
+            // 1.8e308 reads as infinity; Position would refuse it without the file and line.
+            throw new PortfolioException(file, line, prefix + (quantity != null ? "quantity" : "notional"),
+                    "expected a finite number, got " + size);
+        }
         return new Position(role, quantity, notional, lev, line);
+    }
+
+    /** {@code text} up to {@code max} characters, with its full length said when cut. */
+    static String shortened(String text, int max) {
+        return text.length() <= max ? text
+                : text.substring(0, max) + "… (" + String.format("%,d", text.length()) + " characters)";
     }
 }
