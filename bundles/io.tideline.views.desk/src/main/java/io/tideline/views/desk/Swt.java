@@ -241,57 +241,79 @@ public final class Swt {
      * the table refits itself when resized.
      */
     public static void fitColumns(org.eclipse.swt.widgets.Table table, int fill, int minFill) {
-        if (table.getData("tideline.fit") == null) {
-            table.setData("tideline.fit", Boolean.TRUE);
-            table.addListener(SWT.Resize, e -> fitColumns(table, fill, minFill));
-        }
-        org.eclipse.swt.widgets.TableColumn[] cols = table.getColumns();
-        int[] w = new int[cols.length];
-        for (int i = 0; i < cols.length; i++) {
-            if (i != fill) {
-                cols[i].pack();
-                w[i] = cols[i].getWidth();
-            }
-        }
-        int[] content = w.clone();
-        fit(w, fill, minFill, table.getClientArea().width);
-        for (int i = 0; i < cols.length; i++) {
-            if (cols[i].getWidth() != w[i]) {
-                cols[i].setWidth(w[i]);
-            }
-            // A header shrunk below its text is read whole on hover.
-            String tip = i != fill && w[i] < content[i] ? cols[i].getText().replace("&&", "&") : null;
-            if (!java.util.Objects.equals(tip, cols[i].getToolTipText())) {
-                cols[i].setToolTipText(tip);
-            }
-        }
+        fitColumns(table, table.getColumns(), fill, minFill, () -> fitColumns(table, fill, minFill));
     }
 
     /** As {@link #fitColumns(org.eclipse.swt.widgets.Table, int, int)}, for trees. */
     public static void fitColumns(org.eclipse.swt.widgets.Tree tree, int fill, int minFill) {
-        if (tree.getData("tideline.fit") == null) {
-            tree.setData("tideline.fit", Boolean.TRUE);
-            tree.addListener(SWT.Resize, e -> fitColumns(tree, fill, minFill));
+        fitColumns(tree, tree.getColumns(), fill, minFill, () -> fitColumns(tree, fill, minFill));
+    }
+
+    /**
+     * The one fitting of table and tree columns: SWT's TableColumn and TreeColumn share no type
+     * that can pack or size, so each column goes through {@link ColumnAccess}.
+     */
+    private static void fitColumns(org.eclipse.swt.widgets.Composite owner, org.eclipse.swt.widgets.Item[] cols,
+            int fill, int minFill, Runnable refit) {
+        if (owner.getData("tideline.fit") == null) {
+            owner.setData("tideline.fit", Boolean.TRUE);
+            owner.addListener(SWT.Resize, e -> refit.run());
         }
-        org.eclipse.swt.widgets.TreeColumn[] cols = tree.getColumns();
+        ColumnAccess[] c = new ColumnAccess[cols.length];
+        for (int i = 0; i < cols.length; i++) {
+            c[i] = ColumnAccess.of(cols[i]);
+        }
         int[] w = new int[cols.length];
         for (int i = 0; i < cols.length; i++) {
             if (i != fill) {
-                cols[i].pack();
-                w[i] = cols[i].getWidth();
+                c[i].pack();
+                w[i] = c[i].width();
             }
         }
         int[] content = w.clone();
-        fit(w, fill, minFill, tree.getClientArea().width);
+        fit(w, fill, minFill, owner.getClientArea().width);
         for (int i = 0; i < cols.length; i++) {
-            if (cols[i].getWidth() != w[i]) {
-                cols[i].setWidth(w[i]);
+            if (c[i].width() != w[i]) {
+                c[i].width(w[i]);
             }
             // A header shrunk below its text is read whole on hover.
             String tip = i != fill && w[i] < content[i] ? cols[i].getText().replace("&&", "&") : null;
-            if (!java.util.Objects.equals(tip, cols[i].getToolTipText())) {
-                cols[i].setToolTipText(tip);
+            if (!java.util.Objects.equals(tip, c[i].tip())) {
+                c[i].tip(tip);
             }
+        }
+    }
+
+    /** What fitting needs of a table or tree column. */
+    private interface ColumnAccess {
+        void pack();
+
+        int width();
+
+        void width(int w);
+
+        String tip();
+
+        void tip(String t);
+
+        static ColumnAccess of(org.eclipse.swt.widgets.Item column) {
+            if (column instanceof org.eclipse.swt.widgets.TableColumn t) {
+                return new ColumnAccess() {
+                    public void pack() { t.pack(); }
+                    public int width() { return t.getWidth(); }
+                    public void width(int w) { t.setWidth(w); }
+                    public String tip() { return t.getToolTipText(); }
+                    public void tip(String s) { t.setToolTipText(s); }
+                };
+            }
+            org.eclipse.swt.widgets.TreeColumn t = (org.eclipse.swt.widgets.TreeColumn) column;
+            return new ColumnAccess() {
+                public void pack() { t.pack(); }
+                public int width() { return t.getWidth(); }
+                public void width(int w) { t.setWidth(w); }
+                public String tip() { return t.getToolTipText(); }
+                public void tip(String s) { t.setToolTipText(s); }
+            };
         }
     }
 
