@@ -4,9 +4,12 @@
  * <p>1.1: the minute timeframes {@link io.tideline.api.series.Timeframe#M1},
  * {@link io.tideline.api.series.Timeframe#M5} and {@link io.tideline.api.series.Timeframe#M15},
  * and {@link io.tideline.api.series.Timeframe#labels()}.
+ *
+ * <p>1.2: {@link io.tideline.api.series.Freshness}, the one staleness rule of every view, measured
+ * against the workspace's as-of instant.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package io.tideline.api.series;
 
 import org.osgi.annotation.bundle.Export;
