@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -38,6 +40,8 @@ import java.util.regex.Pattern;
 public final class StrictJsonReader<T> {
 
     private static final Pattern MISSING = Pattern.compile("creator property '([^']+)'");
+    /** Jackson's words for a key given twice in one object (StreamReadFeature.STRICT_DUPLICATE_DETECTION). */
+    private static final String DUPLICATE = "Duplicate field '";
 
     private final Class<T> type;
     private final String expectedDocument;
@@ -50,7 +54,10 @@ public final class StrictJsonReader<T> {
         this.expectedDocument = expectedDocument;
         this.root = root;
         this.everyKeyRequired = everyKeyRequired;
+        // A key given twice would otherwise be taken silently (the last wins) or, for a record's
+        // creator property, reported in Jackson's words with the record's Java class.
         JsonMapper.Builder b = JsonMapper.builder()
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -140,6 +147,7 @@ public final class StrictJsonReader<T> {
             }
             return value;
         } catch (JsonParseException e) {
+            throwIfDuplicate(name, e);
             throw new JsonFileException(name, root, at(e.getLocation()) + "expected valid JSON ("
                     + e.getOriginalMessage() + ")" + encodingHint(e.getOriginalMessage()), e);
         } catch (UnrecognizedPropertyException e) {
@@ -162,6 +170,8 @@ public final class StrictJsonReader<T> {
             String got = e instanceof InvalidFormatException f ? ", got " + Excerpt.of(String.valueOf(f.getValue())) : "";
             throw new JsonFileException(name, path(e), "expected " + describe(e.getTargetType()) + got, e);
         } catch (JsonMappingException e) {
+            // A repeated key inside a list or a nested record comes wrapped with the mapping path.
+            throwIfDuplicate(name, e);
             throw new JsonFileException(name, path(e), "expected a valid value (" + e.getOriginalMessage() + ")", e);
         } catch (JsonProcessingException e) {
             // e.g. a limit of StreamReadConstraints (a name or number too long, nesting too deep)
@@ -174,6 +184,17 @@ public final class StrictJsonReader<T> {
                     + " look like another encoding (" + Excerpt.of(e.getMessage(), 200) + "); save it as UTF-8", e);
         } catch (IOException e) {
             throw new JsonFileException(name, root, "cannot be read (" + reason(e) + ")", e);
+        }
+    }
+
+    /** A key given twice in one object, anywhere in {@code e}'s causes, in words with its JSON path. */
+    private void throwIfDuplicate(String name, Throwable e) throws JsonFileException {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof JsonParseException p && p.getOriginalMessage() != null
+                    && p.getOriginalMessage().startsWith(DUPLICATE) && p.getProcessor() instanceof JsonParser parser) {
+                throw new JsonFileException(name, path(parser.getParsingContext()), at(p.getLocation())
+                        + "this key appears twice in its object; expected each key once", e);
+            }
         }
     }
 
@@ -216,6 +237,27 @@ public final class StrictJsonReader<T> {
             } else if (r.getIndex() >= 0) {
                 b.append('[').append(r.getIndex()).append(']');
             }
+        }
+        return b.toString();
+    }
+
+    /**
+     * The JSON path of the parser's place, the root then {@code .field} and {@code [index]} steps,
+     * for errors of the parser (which have no mapping path).
+     */
+    private String path(JsonStreamContext context) {
+        List<String> steps = new java.util.ArrayList<>();
+        for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
+            if (c.inArray()) {
+                steps.add("[" + Math.max(c.getCurrentIndex(), 0) + "]");
+            } else if (c.getCurrentName() != null) {
+                steps.add("." + (c.getCurrentName().isEmpty() ? "\"\"" : Excerpt.of(c.getCurrentName())));
+            }
+        }
+        StringBuilder b = new StringBuilder(root);
+        for (int i = steps.size() - 1; i >= 0; i--) {
+            String step = steps.get(i);
+            b.append(b.isEmpty() && step.startsWith(".") ? step.substring(1) : step);
         }
         return b.toString();
     }

@@ -89,6 +89,19 @@ class StrictJsonReaderTest {
     }
 
     @Test
+    void a_repeated_key_is_named_with_its_path_and_place_in_words() {
+        // Jackson would take the last value, or name the record's Java class for a creator property.
+        assertThat(failure(ROOTED, "{\"version\": 1, \"limits\": [{\"role\": \"btc\", \"max\": 1, \"max\": 2}]}"))
+                .hasMessage("doc.json: $.limits[0].max: line 1, column 58: this key appears twice in its object;"
+                        + " expected each key once");
+        assertThat(failure(BARE, "{\"version\": 1,\n \"version\": 1, \"limits\": [], \"strict\": true}"))
+                .hasMessage("doc.json: version: line 2, column 11: this key appears twice in its object;"
+                        + " expected each key once");
+        assertThat(failure(BARE, "{\"" + "k".repeat(5_000) + "\": 1, \"" + "k".repeat(5_000) + "\": 2}").getMessage())
+                .startsWith("doc.json: kkkk").contains("appears twice").hasSizeLessThan(300);
+    }
+
+    @Test
     void broken_json_names_line_and_column_and_an_empty_file_what_it_should_hold() {
         assertThat(failure(ROOTED, "{\n  \"version\": 1,,\n}").getMessage())
                 .startsWith("doc.json: $: line 2, column 16: expected valid JSON");
