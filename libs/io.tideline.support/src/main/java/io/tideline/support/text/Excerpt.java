@@ -30,4 +30,34 @@ public final class Excerpt {
         return text.substring(0, end) + "… (" + String.format(java.util.Locale.ROOT, "%,d", text.length())
                 + " characters)";
     }
+
+    /**
+     * {@code text} cut like {@link #of(String, int)}, with control characters and bidi controls
+     * shown as escapes ({@code \n}, {@code \t}, and a backslash, u and four hex digits for the rest) so a value quoted in a
+     * one-line message cannot break the line, move the cursor or reverse the text after it.
+     */
+    public static String printable(String text, int max) {
+        String cut = of(text, max);
+        StringBuilder b = null;
+        for (int i = 0; i < cut.length(); i++) {
+            char c = cut.charAt(i);
+            String escape = switch (c) {
+                case '\n' -> "\\n";
+                case '\r' -> "\\r";
+                case '\t' -> "\\t";
+                default -> Character.isISOControl(c) || (c >= '\u202A' && c <= '\u202E')
+                        || (c >= '\u2066' && c <= '\u2069') || c == '\u200E' || c == '\u200F'
+                        ? String.format(java.util.Locale.ROOT, "\\u%04x", (int) c) : null;
+            };
+            if (escape != null && b == null) {
+                b = new StringBuilder(cut.length() + 16).append(cut, 0, i);
+            }
+            if (escape != null) {
+                b.append(escape);
+            } else if (b != null) {
+                b.append(c);
+            }
+        }
+        return b == null ? cut : b.toString();
+    }
 }

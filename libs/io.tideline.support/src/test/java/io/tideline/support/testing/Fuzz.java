@@ -237,6 +237,58 @@ public final class Fuzz {
         return expected.cast(outcome);
     }
 
+    /**
+     * A new scratch folder for the files a property writes, removed with its contents when the
+     * test JVM exits (the readers under test take paths, and their messages name them).
+     */
+    public static Path scratch(String prefix) {
+        try {
+            Path dir = Files.createTempDirectory(prefix);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(dir), "fuzz-scratch-cleanup"));
+            return dir;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot create a scratch folder", e);
+        }
+    }
+
+    private static void delete(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            // A leftover scratch file in the temporary folder is harmless; the JVM is exiting.
+        }
+    }
+
+    /**
+     * Whether a message for a user is free of Java names: a class of Tideline's
+     * ({@code io.tideline.…}, which also catches nested ones such as {@code AlertFile$Line}),
+     * Jackson's quoted types ({@code `java.lang.String`}), an exception class
+     * ({@code java.nio.file.AccessDeniedException}).
+     */
+    public static boolean noJavaNames(String message) {
+        return !message.contains("`java.") && !JAVA_NAME.matcher(message).find();
+    }
+
+    private static final java.util.regex.Pattern JAVA_NAME = java.util.regex.Pattern.compile(
+            "\\bio\\.tideline\\.(?:[a-z]\\w*\\.)+[A-Z]\\w*"
+                    + "|\\b(?:java|javax|jdk|sun|com\\.fasterxml)\\.[a-z]+\\.[A-Za-z.]*(?:Exception|Error)\\b");
+
+    /**
+     * A problem that a reader reports instead of throwing (a skipped line, a fallback), thrown by
+     * a property as the checked error {@link #run} expects.
+     */
+    public static final class Reported extends Exception {
+
+        private static final long serialVersionUID = 1L;
+
+        /** The reported problem, as the user sees it. */
+        public Reported(String problem) {
+            super(problem);
+        }
+    }
+
     /** The tries run so far in this JVM. */
     public static long executions() {
         return EXECUTIONS.get();
