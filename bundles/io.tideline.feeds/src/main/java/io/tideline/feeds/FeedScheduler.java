@@ -4,6 +4,8 @@ import io.tideline.api.command.Command;
 import io.tideline.api.command.CommandRequest;
 import io.tideline.api.feed.FeedConnector;
 import io.tideline.api.feed.FeedHealth;
+import io.tideline.api.platform.Problem;
+import io.tideline.api.platform.ProblemSource;
 import io.tideline.api.store.SeriesStore;
 import io.tideline.feed.http.Printable;
 import io.tideline.support.json.JsonFileException;
@@ -11,6 +13,7 @@ import io.tideline.support.workspace.DataDir;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -41,12 +44,15 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * <p>Each feed's health after a run is kept in {@code DATA_DIR/workspace/feed-health.json}
  * ({@link FeedHealthFile}), so a later process shows the last success and failure. A connector
  * that arrives already {@code DOWN} (its settings were refused) is listed with its reason and the
- * reason is logged. Every text a connector or its server supplies is echoed through
+ * reason is logged. A connector that keeps no health of its own ({@code UNKNOWN} after a run)
+ * gets the health its run showed ({@link FeedProblems#observed}), so a failed fetch shows its
+ * failure rather than UNKNOWN/never. Feeds that are down or stale are reported to {@code status}
+ * ({@link FeedProblems}). Every text a connector or its server supplies is echoed through
  * {@link Printable}.
  */
-@Component(service = Command.class, immediate = true, configurationPid = FeedScheduler.PID)
+@Component(service = {Command.class, ProblemSource.class}, immediate = true, configurationPid = FeedScheduler.PID)
 @Designate(ocd = FeedScheduler.Config.class)
-public final class FeedScheduler implements Command {
+public final class FeedScheduler implements Command, ProblemSource {
 
     /** The configuration PID: {@code deploy/io.tideline.feeds.cfg}. */
     public static final String PID = "io.tideline.feeds";
@@ -105,7 +111,7 @@ public final class FeedScheduler implements Command {
 
     /** A connector DOWN before it fetched cannot work as configured (its settings were refused): say why. */
     private void warnIfUnusable(FeedConnector connector) {
-        FeedHealth health = healthOf(connector);
+        FeedHealth health = healthOf(connector, null);
         if (health.state() == FeedHealth.State.DOWN) {
             warn("feed " + connector.source() + " cannot fetch: " + health.lastError());
         }
@@ -158,19 +164,25 @@ public final class FeedScheduler implements Command {
                     TimeUnit.DAYS.toMillis(config.backfillDays()), progress);
             state.lastRun = now;
             state.lastOutcome = outcome;
+            if (connectorHealth(state.connector).state() == FeedHealth.State.UNKNOWN) {
+                FeedHealthFile.Saved before = saved.get(state.connector.source());
+                FeedHealth previous = state.observed != null ? state.observed : before == null ? null : before.health();
+                FeedProblems.observed(outcome, now, previous).ifPresent(h -> state.observed = h);
+            }
             // One line per feed and run: offline, a feed of 30 series would otherwise print 30.
             if (!outcome.errors().isEmpty()) {
                 warn("feed " + state.connector.source() + ": " + outcome.errors().size() + " of " + outcome.series()
                         + " series failed; first: " + outcome.errors().get(0));
             }
-            remember(state.connector, now);
+            remember(state, now);
             return outcome;
         }
     }
 
     /** Keeps the feed's health after a run in feed-health.json; a failure to write is logged, the run stands. */
-    private void remember(FeedConnector connector, long now) {
-        FeedHealth health = healthOf(connector);
+    private void remember(FeedState state, long now) {
+        FeedConnector connector = state.connector;
+        FeedHealth health = healthOf(connector, state.observed);
         if (health.state() == FeedHealth.State.UNKNOWN) {
             return;
         }
@@ -188,8 +200,17 @@ public final class FeedScheduler implements Command {
         }
     }
 
+    /**
+     * The connector's health; when it reports {@code UNKNOWN}, what its last run here showed
+     * ({@code observed}, may be null).
+     */
+    private static FeedHealth healthOf(FeedConnector connector, FeedHealth observed) {
+        FeedHealth h = connectorHealth(connector);
+        return h.state() == FeedHealth.State.UNKNOWN && observed != null ? observed : h;
+    }
+
     /** The connector's health, or DOWN with why when the connector throws instead of answering. */
-    private static FeedHealth healthOf(FeedConnector connector) {
+    private static FeedHealth connectorHealth(FeedConnector connector) {
         try {
             FeedHealth h = connector.health();
             return h == null ? new FeedHealth(FeedHealth.State.DOWN, 0, "the connector reported no health") : h;
@@ -213,6 +234,8 @@ public final class FeedScheduler implements Command {
         volatile long nextRun;
         volatile long lastRun;
         volatile FeedRun.Outcome lastOutcome;
+        /** The health the last run showed, for a connector that reports UNKNOWN; null before a run. */
+        volatile FeedHealth observed;
 
         FeedState(FeedConnector connector) {
             this.connector = connector;
@@ -277,7 +300,7 @@ public final class FeedScheduler implements Command {
         out.printf("%-10s  %-9s  %-7s  %-20s  %-20s  %s%n", "SOURCE", "HEALTH", "SERIES", "LAST SUCCESS", "NEXT RUN",
                 "LAST ERROR");
         for (FeedState s : feeds.values()) {
-            FeedHealth live = healthOf(s.connector);
+            FeedHealth live = healthOf(s.connector, s.observed);
             FeedHealthFile.Saved before = saved.get(s.connector.source());
             FeedHealth h = FeedHealthFile.merge(live, before);
             int series;
@@ -295,6 +318,26 @@ public final class FeedScheduler implements Command {
         }
         out.printf("%d feeds; refresh %s%n", feeds.size(), automatic ? "every " + config.refreshMinutes() + " min"
                 : "on demand (feeds run)");
+    }
+
+    /** Feeds that are DOWN (a refused setting among them) or stale, one line each. */
+    @Override
+    public List<Problem> problems() {
+        Config c = config;
+        if (c == null) {
+            return List.of();
+        }
+        long now = System.currentTimeMillis();
+        long staleAfter = FeedProblems.staleAfterMillis(c.refreshMinutes());
+        List<Problem> problems = new ArrayList<>();
+        for (FeedState s : feeds.values()) {
+            FeedHealth live = healthOf(s.connector, s.observed);
+            FeedHealthFile.Saved before = saved.get(s.connector.source());
+            FeedHealth h = FeedHealthFile.merge(live, before);
+            long recorded = live.state() == FeedHealth.State.UNKNOWN && before != null ? before.recordedMillis() : 0;
+            FeedProblems.of(s.connector.source(), h, recorded, now, staleAfter).ifPresent(problems::add);
+        }
+        return problems;
     }
 
     private static String time(long millis) {

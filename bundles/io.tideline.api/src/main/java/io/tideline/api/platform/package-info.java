@@ -1,9 +1,12 @@
 /**
  * Platform diagnostics: problems of installed bundles, in words a user can act on, and the trust
  * check for jars hot-deployed into {@code deploy/} ({@link io.tideline.api.platform.DeployTrust}).
+ *
+ * <p>1.3: {@link io.tideline.api.platform.ProblemSource} and
+ * {@link io.tideline.api.platform.Problem}, the problems services report to {@code status}.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package io.tideline.api.platform;
 
 import org.osgi.annotation.bundle.Export;

@@ -1,6 +1,7 @@
 package io.tideline.api.workspace;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -49,6 +50,7 @@ public final class Roles {
     private static final int MAX_ROLE_CHARS = 64;
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9]*(\\.[a-z0-9]+)*");
     private static final Map<String, String> KNOWN;
+    private static final List<String> CORE = List.of(US10Y, DOLLAR, SPX, NDX, BTC, VIX, BTC_FUNDING);
 
     static {
         Map<String, String> m = new LinkedHashMap<>();
@@ -78,6 +80,18 @@ public final class Roles {
     /** The roles the built-in analytics read, in display order, with a description each. */
     public static Map<String, String> known() {
         return KNOWN;
+    }
+
+    /**
+     * The core roles: the inputs without which the checklist cannot judge a day (rates, the
+     * dollar, equities, crypto, the VIX and funding). {@code status} reports a bound core role
+     * whose newest bar is stale at the workspace's as-of instant; the sample keeps every one of
+     * them fresh on its own date.
+     *
+     * @since 1.2
+     */
+    public static List<String> core() {
+        return CORE;
     }
 
     /**

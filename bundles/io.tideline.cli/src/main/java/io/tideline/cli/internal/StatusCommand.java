@@ -4,12 +4,14 @@ import io.tideline.api.command.Command;
 import io.tideline.api.command.CommandRequest;
 import io.tideline.api.platform.BundleDiagnostics;
 import io.tideline.api.platform.BundleStatus;
-import io.tideline.api.platform.DeployTrust;
-import io.tideline.api.store.SeriesStore;
-import io.tideline.api.store.StoreHealth;
+import io.tideline.api.platform.Problem;
+import io.tideline.api.platform.ProblemSource;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
 import org.osgi.framework.InvalidSyntaxException;
@@ -22,8 +24,11 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 
 /**
  * {@code status}: the data directory, every bundle with its state, the registered Tideline
- * services, and the problems of bundles that are not running and of a series store that could not
- * open or failed its last integrity check. Exits 1 when there is a problem.
+ * services, and the problems every {@link ProblemSource} reports (bundles that cannot run, a
+ * damaged trust setting, a damaged store, feeds that are down or stale, refused connector
+ * settings, stale data behind a core role), grouped by source. Exits 1 when there is a problem.
+ * It knows none of the services behind the problems: a service that can go wrong registers a
+ * source.
  */
 @Component
 public final class StatusCommand implements Command {
@@ -33,12 +38,16 @@ public final class StatusCommand implements Command {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile BundleDiagnostics diagnostics;
 
-    /** Reports a damaged trust setting (which makes trust strict) as a problem. */
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
-    private volatile DeployTrust trust;
+    private final List<ProblemSource> sources = new CopyOnWriteArrayList<>();
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
-    private volatile SeriesStore store;
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addSource(ProblemSource source) {
+        sources.add(source);
+    }
+
+    void removeSource(ProblemSource source) {
+        sources.remove(source);
+    }
 
     @Activate
     void activate(BundleContext context) {
@@ -96,42 +105,38 @@ public final class StatusCommand implements Command {
                     component == null ? "" : " (" + component + ")", ref.getBundle().getSymbolicName());
         }
 
-        List<String> problems = new ArrayList<>();
-        diag.problems().forEach(p -> problems.add(p.oneLine()));
-        problems.addAll(storeProblems());
-        DeployTrust t = trust;
-        if (t != null) {
-            t.settingProblems().forEach(p -> problems.add("deploy trust setting: " + p
-                    + "; trust is checked (mode trusted) until it is fixed"));
-        }
-        if (problems.isEmpty()) {
+        Map<String, List<String>> problems = collect(sources);
+        int count = problems.values().stream().mapToInt(List::size).sum();
+        if (count == 0) {
             out.printf("%nProblems: none%n");
         } else {
-            out.printf("%nProblems (%d):%n", problems.size());
-            problems.forEach(p -> out.println("  " + p));
+            out.printf("%nProblems (%d):%n", count);
+            problems.forEach((source, lines) -> {
+                out.println("  " + source + ":");
+                lines.forEach(line -> out.println("    " + line));
+            });
         }
-        return problems.isEmpty() ? OK : FAILED;
+        return count == 0 ? OK : FAILED;
     }
 
-    /** A store that could not open, or failed its last 'db check' (or a read since), is a problem. */
-    private List<String> storeProblems() {
-        SeriesStore s = store;
-        if (s == null) {
-            return List.of();
+    /**
+     * What every source reports, by source name (sorted, so the list reads the same each time);
+     * a source that throws is a problem of its own, named by its class, and the others go on.
+     */
+    static Map<String, List<String>> collect(List<ProblemSource> sources) {
+        Map<String, List<String>> bySource = new TreeMap<>();
+        for (ProblemSource source : sources) {
+            List<Problem> reported;
+            try {
+                reported = source.problems();
+            } catch (RuntimeException | LinkageError e) {
+                reported = List.of(new Problem("status", "the problem source " + source.getClass().getName()
+                        + " failed: " + e.getMessage() + "; its problems are not shown"));
+            }
+            for (Problem p : reported == null ? List.<Problem>of() : reported) {
+                bySource.computeIfAbsent(p.source(), k -> new ArrayList<>()).add(p.message());
+            }
         }
-        StoreHealth health = s.health();
-        if (!health.isProblem()) {
-            return List.of();
-        }
-        List<String> lines = new ArrayList<>();
-        if (health.status() == StoreHealth.Status.UNAVAILABLE) {
-            health.problems().forEach(p -> lines.add("series store: " + p));
-        } else {
-            lines.add("series store: damaged" + (health.checkedAt() == null ? "" : " (last 'db check' "
-                    + health.checkedAt() + ")") + "; run 'tideline --headless db check', then restore the latest"
-                    + " backup (db restore DIR)");
-            health.problems().forEach(p -> lines.add("  " + p));
-        }
-        return lines;
+        return bySource;
     }
 }

@@ -127,6 +127,13 @@ public final class SampleWorkspace implements Command {
         SampleManifest m = SampleManifest.read(manifest);
         Path base = manifest.getParent();
         List<String> problems = new ArrayList<>();
+        // Pinned before the first import binds a role, so nothing (status, the views) measures the
+        // sample's data against today while it loads.
+        Optional<LocalDate> day = m.date();
+        if (day.isPresent() && !stopping && workspaceDate.pinned().isEmpty()) {
+            workspaceDate.pin(new WorkspaceDate.Pinned(day.get(), SAMPLE_DATE));
+            out.accept("as of " + day.get() + ", " + SAMPLE_DATE + " (asof latest for the newest data)");
+        }
         for (SampleManifest.Entry e : m.series()) {
             if (stopping) {
                 break;
@@ -140,11 +147,6 @@ public final class SampleWorkspace implements Command {
             } catch (StoreException | IOException ex) {
                 problems.add(ex.getMessage());
             }
-        }
-        Optional<LocalDate> day = m.date();
-        if (day.isPresent() && !stopping && workspaceDate.pinned().isEmpty()) {
-            workspaceDate.pin(new WorkspaceDate.Pinned(day.get(), SAMPLE_DATE));
-            out.accept("as of " + day.get() + ", " + SAMPLE_DATE + " (asof latest for the newest data)");
         }
         return problems;
     }
