@@ -60,7 +60,16 @@ public record BundleManifest(String symbolicName, Version version) {
         }
         byte[] bytes;
         long claimed;
-        try (ZipFile zip = new ZipFile(jar.toFile())) {
+        ZipFile opened;
+        try {
+            opened = new ZipFile(jar.toFile());
+        } catch (IOException e) {
+            // A ZipException with the JDK's words, or an EOFException without any when the file
+            // ends before the zip's directory.
+            throw new IOException(name + " is not a jar: " + (e.getMessage() == null
+                    ? "the file ends before the zip directory" : reason(e)), e);
+        }
+        try (ZipFile zip = opened) {
             ZipEntry entry = zip.getEntry(JarFile.MANIFEST_NAME);
             if (entry == null) {
                 throw new IOException(name + " is not an OSGi bundle: it has no " + JarFile.MANIFEST_NAME);
