@@ -3,6 +3,7 @@ package io.tideline.support.jar;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import io.tideline.support.testing.Fuzz;
+import io.tideline.support.testing.PluginJars;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +22,7 @@ import net.jqwik.api.Provide;
 class BundleManifestFuzzTest {
 
     private static final Path DIR = Fuzz.scratch("manifest-fuzz-");
-    private static final List<byte[]> MANIFESTS = Fuzz.seeds(TestJar.MANIFEST,
+    private static final List<byte[]> MANIFESTS = Fuzz.seeds(PluginJars.MANIFEST,
             "Bundle-SymbolicName: a\n",
             "Manifest-Version: 1.0\nBundle-SymbolicName: io.tideline.sample-plugin\nBundle-Version: 0.1.0.SNAPSHOT\n"
                     + "Require-Capability: osgi.ee;filter:=\"(&(osgi.ee=JavaSE)(version=21))\"\n"
@@ -44,7 +45,7 @@ class BundleManifestFuzzTest {
         Path seed = Files.createTempDirectory(DIR, "seed-");
         List<byte[]> jars = new java.util.ArrayList<>();
         for (int i = 0; i < MANIFESTS.size(); i++) {
-            jars.add(TestJar.bytes(seed.resolve(i + ".jar"), MANIFESTS.get(i)));
+            jars.add(PluginJars.bytes(seed.resolve(i + ".jar"), MANIFESTS.get(i)));
         }
         return Fuzz.inputs(jars, 4096);
     }
@@ -52,7 +53,7 @@ class BundleManifestFuzzTest {
     @Property
     void any_manifest_gives_the_bundle_headers_or_a_refusal_naming_the_jar(@ForAll("manifests") byte[] manifest)
             throws IOException {
-        Path jar = TestJar.write(Files.createTempDirectory(DIR, "m-").resolve("plugin.jar"), manifest);
+        Path jar = PluginJars.write(Files.createTempDirectory(DIR, "m-").resolve("plugin.jar"), manifest);
         Fuzz.run(manifest, IOException.class, (16L << 20) + 64L * manifest.length, m -> namesTheJar(m, jar),
                 () -> BundleManifest.read(jar));
     }

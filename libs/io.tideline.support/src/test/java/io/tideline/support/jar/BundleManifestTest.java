@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.tideline.support.testing.Fuzz;
+import io.tideline.support.testing.PluginJars;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,16 +23,16 @@ class BundleManifestTest {
     Path dir;
 
     private String refusal(String manifest) throws IOException {
-        Path jar = TestJar.write(dir.resolve("acme.jar"), manifest.getBytes(UTF_8));
+        Path jar = PluginJars.write(dir.resolve("acme.jar"), manifest.getBytes(UTF_8));
         return catchThrowableOfType(IOException.class, () -> BundleManifest.read(jar)).getMessage();
     }
 
     @Test
     void a_bundles_name_and_version_are_read_without_their_directives() throws IOException {
-        Path jar = TestJar.write(dir.resolve("acme.jar"), TestJar.MANIFEST.getBytes(UTF_8));
+        Path jar = PluginJars.write(dir.resolve("acme.jar"), PluginJars.MANIFEST.getBytes(UTF_8));
         assertThat(BundleManifest.read(jar))
                 .isEqualTo(new BundleManifest("com.acme.plugin", new Version(1, 2, 0, "beta-1")));
-        Path bare = TestJar.write(dir.resolve("bare.jar"), "Bundle-SymbolicName: a\n".getBytes(UTF_8));
+        Path bare = PluginJars.write(dir.resolve("bare.jar"), "Bundle-SymbolicName: a\n".getBytes(UTF_8));
         assertThat(BundleManifest.read(bare).version()).isEqualTo(Version.emptyVersion);
     }
 
@@ -61,7 +62,7 @@ class BundleManifestTest {
 
     @Test
     void a_gigabyte_manifest_is_refused_at_the_cap_without_reading_it_into_memory() throws IOException {
-        Path jar = TestJar.huge(dir.resolve("huge.jar"), 1L << 30);
+        Path jar = PluginJars.huge(dir.resolve("huge.jar"), 1L << 30);
         assertThat(Files.size(jar)).isLessThan(16L << 20);
         IOException e = Fuzz.run(new byte[0], IOException.class, BUDGET, m -> m.startsWith("huge.jar "),
                 () -> BundleManifest.read(jar));
@@ -71,8 +72,8 @@ class BundleManifestTest {
 
     @Test
     void a_manifest_that_claims_a_small_size_and_inflates_far_past_the_cap_is_refused() throws IOException {
-        Path jar = TestJar.huge(dir.resolve("bomb.jar"), 256L << 20);
-        TestJar.claimSize(jar, 100);
+        Path jar = PluginJars.huge(dir.resolve("bomb.jar"), 256L << 20);
+        PluginJars.claimSize(jar, 100);
         IOException e = Fuzz.run(new byte[0], IOException.class, BUDGET, m -> m.startsWith("bomb.jar "),
                 () -> BundleManifest.read(jar));
         assertThat(e).hasMessage("bomb.jar is not an OSGi bundle: its manifest expands to more than 1,048,576 bytes,"

@@ -1,11 +1,10 @@
 package io.tideline.views.admin.plugins;
 
+import io.tideline.support.jar.BundleManifest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.jar.JarFile;
-import java.util.jar.Manifest;
 
 /**
  * Puts a jar into the deploy folder in one atomic step: it is first copied to a hidden
@@ -22,7 +21,8 @@ public final class DeployCopy {
      * name, replacing a file of that name (which makes FileInstall update the bundle).
      *
      * @return the file in the deploy folder
-     * @throws IOException naming the jar if it is not a readable bundle or the copy fails
+     * @throws IOException naming the jar if it is not a readable bundle (see {@link BundleManifest#read})
+     *     or the copy fails
      */
     public static Path install(Path jar, Path deployDir) throws IOException {
         if (deployDir == null) {
@@ -32,14 +32,9 @@ public final class DeployCopy {
             throw new IOException(jar + " is not a file");
         }
         String name = jar.getFileName().toString();
-        try (JarFile file = new JarFile(jar.toFile())) {
-            Manifest manifest = file.getManifest();
-            if (manifest == null || manifest.getMainAttributes().getValue("Bundle-SymbolicName") == null) {
-                throw new IOException(name + " is not an OSGi bundle: its manifest has no Bundle-SymbolicName");
-            }
-        } catch (java.util.zip.ZipException e) {
-            throw new IOException(name + " is not a jar: " + e.getMessage(), e);
-        }
+        // Bounded: a manifest of a gigabyte or one that inflates to gigabytes is refused at 1 MiB,
+        // and a malformed name or version is named, before FileInstall and the framework see the jar.
+        BundleManifest.read(jar);
         Files.createDirectories(deployDir);
         Path tmp = deployDir.resolve("." + name + ".part");
         try {

@@ -3,6 +3,7 @@ package io.tideline.views.admin.plugins;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tideline.support.testing.PluginJars;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,5 +40,18 @@ class DeployCopyTest {
         assertThatThrownBy(() -> DeployCopy.install(text, tmp.resolve("deploy"))).hasMessageStartingWith("notes.jar is not a jar");
         assertThat(tmp.resolve("deploy")).doesNotExist();
         assertThatThrownBy(() -> DeployCopy.install(plain, null)).hasMessageContaining("tideline.deploy.dir");
+    }
+
+    @Test
+    void aGigabyteManifestOrABadVersionIsRefusedBeforeAnythingReachesTheDeployFolder() throws IOException {
+        Path deploy = tmp.resolve("deploy");
+        Path huge = PluginJars.huge(tmp.resolve("huge.jar"), 1L << 30);
+        assertThatThrownBy(() -> DeployCopy.install(huge, deploy)).hasMessageStartingWith(
+                "huge.jar is not an OSGi bundle: its manifest is 1,073,741,").hasMessageEndingWith(
+                "bytes, more than the 1,048,576 a bundle manifest may have");
+        Path badVersion = TestJars.bundle(tmp.resolve("acme.jar"), "com.acme.plugin", "Bundle-Version", "1.0.0.b@d");
+        assertThatThrownBy(() -> DeployCopy.install(badVersion, deploy)).hasMessageStartingWith(
+                "acme.jar: Bundle-Version '1.0.0.b@d' is not a version; expected MAJOR.MINOR.MICRO.QUALIFIER");
+        assertThat(deploy).doesNotExist();
     }
 }

@@ -1,4 +1,4 @@
-package io.tideline.support.jar;
+package io.tideline.support.testing;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -8,20 +8,25 @@ import java.nio.file.Path;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
-/** Jars for the manifest tests, written as a plugin author's tool would. */
-final class TestJar {
+/**
+ * Plugin jars for the tests of what reads a jar before installing it: a sound one, one with any
+ * manifest bytes, one whose manifest is a gigabyte (streamed, never held), one that lies about
+ * its manifest's size (a zip bomb).
+ */
+public final class PluginJars {
 
-    static final String MANIFEST = "Manifest-Version: 1.0\r\nBundle-ManifestVersion: 2\r\n"
+    /** A bundle manifest as bnd writes one, with a per-entry section. */
+    public static final String MANIFEST = "Manifest-Version: 1.0\r\nBundle-ManifestVersion: 2\r\n"
             + "Bundle-SymbolicName: com.acme.plugin;singleton:=true\r\nBundle-Version: 1.2.0.beta-1\r\n"
             + "Import-Package: io.tideline.api.feed;version=\"[1.0,2)\",org.osgi.framework;version=\"[1.10,2)\"\r\n"
             + "Export-Package: com.acme.plugin.api;version=\"1.2.0\";uses:=\"io.tideline.api.feed\"\r\n\r\n"
             + "Name: com/acme/plugin/Feed.class\r\nSHA-256-Digest: 47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=\r\n\r\n";
 
-    private TestJar() {
+    private PluginJars() {
     }
 
     /** A jar with {@code manifest} as its META-INF/MANIFEST.MF and one class-like entry. */
-    static Path write(Path jar, byte[] manifest) throws IOException {
+    public static Path write(Path jar, byte[] manifest) throws IOException {
         try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(jar))) {
             zip.putNextEntry(new ZipEntry("META-INF/MANIFEST.MF"));
             zip.write(manifest);
@@ -34,16 +39,16 @@ final class TestJar {
     }
 
     /** The bytes of a jar with {@code manifest}. */
-    static byte[] bytes(Path scratch, byte[] manifest) throws IOException {
+    public static byte[] bytes(Path scratch, byte[] manifest) throws IOException {
         return Files.readAllBytes(write(scratch, manifest));
     }
 
     /**
-     * A jar whose manifest is {@code headerLines} then {@code size} bytes of one header's
+     * A jar whose manifest is a bundle's headers then {@code size} bytes of one header's
      * continuation lines, streamed through the deflater so the test never holds it: a gigabyte
      * becomes about a megabyte on disk.
      */
-    static Path huge(Path jar, long size) throws IOException {
+    public static Path huge(Path jar, long size) throws IOException {
         try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(jar))) {
             zip.putNextEntry(new ZipEntry("META-INF/MANIFEST.MF"));
             OutputStream out = zip;
@@ -68,7 +73,7 @@ final class TestJar {
      * Rewrites the uncompressed size the central directory gives for the first entry, as a zip
      * bomb would lie about it.
      */
-    static void claimSize(Path jar, int size) throws IOException {
+    public static void claimSize(Path jar, int size) throws IOException {
         byte[] b = Files.readAllBytes(jar);
         for (int i = b.length - 46; i >= 0; i--) {
             if (b[i] == 0x50 && b[i + 1] == 0x4b && b[i + 2] == 0x01 && b[i + 3] == 0x02) {
