@@ -35,7 +35,8 @@ import org.eclipse.swt.widgets.Text;
  * their moves compare directly, which is the question a cross-asset chart answers (did BTC fall
  * more than the S&P?); separate y-axes would let two unrelated scales cross where nothing
  * happened, and do not scale past two series. One series shows its price, as candles when it has
- * OHLC. Regime bands from the checklist's replay of the visible days are shaded behind.
+ * OHLC. Regime bands from the checklist's replay of the visible days are shaded behind. As of a
+ * pinned day (see {@link ViewBase}) the series and indicators end at that day.
  *
  * <p>Settings: {@code series} (default {@code btc,spx}), {@code indicators} (e.g.
  * {@code sma(50):btc; rsi(14):btc}), {@code range} (a preset or {@code YYYY-MM-DD..YYYY-MM-DD}),
@@ -156,7 +157,7 @@ final class ChartView extends ViewBase<ChartView.Loaded> {
     }
 
     @Override
-    Loaded load() {
+    Loaded load(AsOf at) {
         List<String> problems = new ArrayList<>();
         Timeframe tf;
         try {
@@ -184,13 +185,14 @@ final class ChartView extends ViewBase<ChartView.Loaded> {
             }
             SeriesData d;
             try {
-                d = data.read(id.get());
+                d = data.read(id.get(), at.until());
             } catch (Exception e) {
                 problems.add(msg.get("error.load", key, e.getMessage()));
                 continue;
             }
             if (d.isEmpty()) {
-                problems.add(msg.get("nodata.series", key + " (" + id.get() + ")"));
+                problems.add(at.pinned() == null ? msg.get("nodata.series", key + " (" + id.get() + ")")
+                        : msg.get("nodata.series.asof", key + " (" + id.get() + ")", at.day().toString()));
                 continue;
             }
             Timeframe natural = data.timeframe(id.get()).orElseGet(() -> Resampler.inferTimeframe(d));
@@ -201,7 +203,7 @@ final class ChartView extends ViewBase<ChartView.Loaded> {
                 bars = Resampler.resample(d, tf);
             }
             SeriesUnit unit = unit(id.get());
-            shown.add(new Shown(key, id.get(), unit.apply(bars), unit, stale(key, id.get(), d)));
+            shown.add(new Shown(key, id.get(), unit.apply(bars), unit, stale(key, id.get(), d, at)));
         }
         if (shown.isEmpty() && problems.isEmpty()) {
             problems.add(msg.get("nodata.any"));
@@ -211,7 +213,7 @@ final class ChartView extends ViewBase<ChartView.Loaded> {
         Map<String, IndicatorResult> results = Map.of();
         if (!parsed.entries().isEmpty()) {
             try {
-                results = data.evaluate(parsed.entries().stream().map(IndicatorText.Entry::node).toList());
+                results = data.evaluate(parsed.entries().stream().map(IndicatorText.Entry::node).toList(), at.until());
             } catch (IllegalStateException e) {
                 problems.add(msg.get("no.engine"));
             } catch (IllegalArgumentException e) {

@@ -57,13 +57,13 @@ final class CryptoView extends ViewBase<CryptoView.Loaded> {
     }
 
     @Override
-    Loaded load() {
+    Loaded load(AsOf at) {
         Map<String, SeriesData> series = new LinkedHashMap<>();
         Map<String, SeriesId> ids = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
         Map<String, SeriesUnit> units = new LinkedHashMap<>();
         Map<String, String> stale = new LinkedHashMap<>();
-        readRoles(ROLES, series, ids, units, stale, problems);
+        readRoles(ROLES, at, series, ids, units, stale, problems);
         SeriesData price = series.get(Roles.BTC);
         long[] flushes = new long[0];
         long[] squeezes = new long[0];

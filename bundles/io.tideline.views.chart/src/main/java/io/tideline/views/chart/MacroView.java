@@ -48,13 +48,13 @@ final class MacroView extends ViewBase<MacroView.Loaded> {
     }
 
     @Override
-    Loaded load() {
+    Loaded load(AsOf at) {
         Map<String, SeriesData> series = new LinkedHashMap<>();
         Map<String, SeriesId> ids = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
         Map<String, SeriesUnit> units = new LinkedHashMap<>();
         Map<String, String> stale = new LinkedHashMap<>();
-        readRoles(LEVELS, series, ids, units, stale, problems);
+        readRoles(LEVELS, at, series, ids, units, stale, problems);
         String basket = data.resolve(Roles.LEADERS).isPresent() ? Roles.LEADERS : Roles.SOFTWARE;
         String index = data.resolve(Roles.NDX).isPresent() ? Roles.NDX : Roles.SPX;
         for (String role : List.of(basket, index)) {
@@ -73,7 +73,7 @@ final class MacroView extends ViewBase<MacroView.Loaded> {
         Map<String, IndicatorResult> results = Map.of();
         if (!nodes.isEmpty()) {
             try {
-                results = data.evaluate(nodes);
+                results = data.evaluate(nodes, at.until());
                 for (IndicatorResult r : results.values()) {
                     if (r.failed()) {
                         problems.add(msg.get("error.indicator", r.node(), r.error()));

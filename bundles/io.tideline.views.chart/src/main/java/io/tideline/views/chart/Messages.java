@@ -23,6 +23,18 @@ final class Messages {
         return locale;
     }
 
+    /** A stale age ({@link io.tideline.api.series.Freshness.Age}) in words, e.g. "2 d old". */
+    String age(long millis) {
+        io.tideline.api.series.Freshness.Age age = io.tideline.api.series.Freshness.Age.of(millis);
+        String key = switch (age.unit()) {
+            case HOURS -> "age.h";
+            case DAYS -> "age.d";
+            case WEEKS -> "age.w";
+            case MONTHS -> "age.mo";
+        };
+        return get(key, age.count());
+    }
+
     /** The text of {@code key} with {@code args} filled in; the key itself when it is missing. */
     String get(String key, Object... args) {
         String pattern;

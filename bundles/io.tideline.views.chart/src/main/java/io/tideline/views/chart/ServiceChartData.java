@@ -14,6 +14,7 @@ import io.tideline.api.store.SeriesStore;
 import io.tideline.api.store.StoreException;
 import io.tideline.api.workspace.RoleBindings;
 import io.tideline.api.workspace.Roles;
+import io.tideline.api.workspace.WorkspaceDate;
 import io.tideline.regime.api.Checklist;
 import io.tideline.regime.api.Verdict;
 import java.net.URL;
@@ -42,12 +43,14 @@ import org.osgi.service.event.EventHandler;
 /**
  * {@link ChartData} over the running services. Every service is optional and dynamic: a view
  * shows "no data for role X" or goes without indicators or regime bands while one is missing,
- * and recovers when it comes back. Forwards store and role-binding events to open views.
+ * and recovers when it comes back. Forwards store, role-binding and as-of date events to open
+ * views; reads and indicator passes stop at the end of the pinned day when the view asks so.
  */
 @Component(service = {ChartData.class, EventHandler.class}, property = {
     EventConstants.EVENT_TOPIC + "=" + SeriesEvents.TOPIC_APPENDED,
     EventConstants.EVENT_TOPIC + "=" + SeriesEvents.TOPIC_DELETED,
-    EventConstants.EVENT_TOPIC + "=" + Roles.TOPIC_CHANGED})
+    EventConstants.EVENT_TOPIC + "=" + Roles.TOPIC_CHANGED,
+    EventConstants.EVENT_TOPIC + "=" + WorkspaceDate.TOPIC_CHANGED})
 public final class ServiceChartData implements ChartData, EventHandler {
 
     private volatile SeriesStore store;
@@ -59,6 +62,9 @@ public final class ServiceChartData implements ChartData, EventHandler {
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile Checklist checklist;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile WorkspaceDate workspaceDate;
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     private final List<Indicator> indicators = new CopyOnWriteArrayList<>();
@@ -169,6 +175,26 @@ public final class ServiceChartData implements ChartData, EventHandler {
     }
 
     @Override
+    public SeriesData read(SeriesId id, long toMillis) throws StoreException {
+        SeriesStore s = store;
+        if (s == null) {
+            throw new StoreException("no series store is running");
+        }
+        Optional<io.tideline.api.store.SeriesInfo> info = s.info(id);
+        // Nothing stored, or nothing by then (the store refuses an inverted range).
+        if (info.isEmpty() || info.get().count() == 0 || info.get().firstTime() > toMillis) {
+            return SeriesData.empty();
+        }
+        return s.read(id, Long.MIN_VALUE / 4, Math.min(toMillis, Long.MAX_VALUE / 4));
+    }
+
+    @Override
+    public Optional<WorkspaceDate.Pinned> pinned() {
+        WorkspaceDate w = workspaceDate;
+        return w == null ? Optional.empty() : w.pinned();
+    }
+
+    @Override
     public Optional<SeriesDescriptor> descriptor(SeriesId id) {
         SeriesStore s = store;
         try {
@@ -208,6 +234,15 @@ public final class ServiceChartData implements ChartData, EventHandler {
     }
 
     @Override
+    public Map<String, IndicatorResult> evaluate(List<IndicatorNode> nodes, long toMillis) {
+        IndicatorEngine e = engine;
+        if (e == null) {
+            throw new IllegalStateException("no indicator engine is running");
+        }
+        return e.evaluate(nodes, Long.MIN_VALUE / 4, Math.min(toMillis, Long.MAX_VALUE / 4));
+    }
+
+    @Override
     public Optional<List<Verdict>> replay(LocalDate from, LocalDate to) {
         Checklist c = checklist;
         return c == null ? Optional.empty() : Optional.of(c.replay(from, to));
@@ -231,6 +266,7 @@ public final class ServiceChartData implements ChartData, EventHandler {
     @Override
     public void handleEvent(Event event) {
         Object series = event.getProperty(SeriesEvents.SERIES);
+        // Role bindings and the as-of date concern every view: "*" reloads them all.
         String what = Roles.TOPIC_CHANGED.equals(event.getTopic()) || series == null ? "*" : series.toString();
         for (Consumer<String> l : listeners) {
             l.accept(what);

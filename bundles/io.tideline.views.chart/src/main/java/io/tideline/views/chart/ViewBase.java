@@ -1,8 +1,10 @@
 package io.tideline.views.chart;
 
+import io.tideline.api.series.Freshness;
 import io.tideline.api.series.SeriesData;
 import io.tideline.api.series.SeriesId;
 import io.tideline.api.ui.ViewContext;
+import io.tideline.api.workspace.WorkspaceDate;
 import io.tideline.views.chart.kit.Loader;
 import io.tideline.views.chart.kit.PaneGroup;
 import io.tideline.views.chart.kit.PaneSpec;
@@ -31,6 +33,12 @@ import org.eclipse.swt.widgets.Label;
  * panes, a status line for "no data" messages, background loading (stale results dropped),
  * refresh on store events, and the visible range saved with the layout.
  *
+ * <p>Every load is as of the workspace's date ({@link AsOf}): pinned to a day, no bar after its end
+ * is read (so the visible range and the presets end at that day), a label at the end of the
+ * toolbar says "as of 2026-02-06 (the sample's date)", and staleness is measured from the end of
+ * the day; unpinned, the newest data, ages from now, and no label. A change of the date reloads
+ * (the listeners hear {@code "*"}) and shows the saved range again, now ending at the new day.
+ *
  * <p>After every load the view describes its panes ({@link #build} fills {@link PaneSpec}s through
  * {@link #pane}); the group then updates the panes shown in place when the structure is the same
  * (new bars arrived: the charts, listeners, crosshair and range stay) or builds them again when it
@@ -52,7 +60,7 @@ abstract class ViewBase<M> {
     private final Label status;
     /** "Loading…" in the middle of the view until the first load with data services arrives. */
     private final Label loading;
-    /** The clock staleness is measured against (tests set a fixed one). */
+    /** The clock staleness is measured against when no day is pinned (tests set a fixed one). */
     java.util.function.LongSupplier clock = System::currentTimeMillis;
     /** The segmented group of preset buttons (and, in the Chart view, the style toggles). */
     private ToolBar tools;
@@ -77,6 +85,35 @@ abstract class ViewBase<M> {
     private boolean restoring;
     private boolean reloadPending;
     private boolean loaded;
+    /** What the panes shown were loaded as of (the newest data before the first load). */
+    private AsOf shownAsOf = AsOf.of(null, 0);
+    /** "as of 2026-02-06 (the sample's date)" at the end of the toolbar; created when a day is first pinned. */
+    private Label asOfLabel;
+
+    /**
+     * What one load is seen as of.
+     *
+     * @param pinned the workspace's day and why, or {@code null} for the newest data
+     * @param until the last instant read: the last millisecond of the pinned day, else no limit
+     * @param instant the instant ages are measured from ({@link Freshness#asOf}): the end of the day, else now
+     */
+    record AsOf(WorkspaceDate.Pinned pinned, long until, long instant) {
+
+        /** As of {@code pinned} (null: the newest data, with {@code now} for ages). */
+        static AsOf of(WorkspaceDate.Pinned pinned, long now) {
+            LocalDate day = pinned == null ? null : pinned.day();
+            return new AsOf(pinned, day == null ? Long.MAX_VALUE : Freshness.endOfDay(day) - 1, Freshness.asOf(day, now));
+        }
+
+        /** The pinned day, or {@code null}. */
+        LocalDate day() {
+            return pinned == null ? null : pinned.day();
+        }
+    }
+
+    /** One load and what it is as of. */
+    private record Delivery<M>(M model, AsOf asOf) {
+    }
 
     ViewBase(Composite parent, ViewContext context, ChartData data) {
         this.context = context;
@@ -259,10 +296,18 @@ abstract class ViewBase<M> {
         }
         // Until the store and role bindings run (at start) there is nothing to load: "Loading…"
         // stays, and their arrival reloads. The view never says "no data" over an empty 1970 axis.
-        Loader.load(data.executor(), root, () -> data.ready() ? java.util.Optional.of(load()) : java.util.Optional.<M>empty(), m -> {
+        long now = clock.getAsLong();
+        Loader.load(data.executor(), root, () -> {
+            if (!data.ready()) {
+                return java.util.Optional.<Delivery<M>>empty();
+            }
+            // The date is read once per load, so the label and every pane are of one day.
+            AsOf at = AsOf.of(data.pinned().orElse(null), now);
+            return java.util.Optional.of(new Delivery<>(load(at), at));
+        }, m -> {
             if (gen == generation) {
                 if (m.isPresent()) {
-                    deliver(m.get());
+                    deliver(m.get().model(), m.get().asOf());
                 } else {
                     loadingShown(true);
                     status.setText(msg.get("loading"));
@@ -297,9 +342,21 @@ abstract class ViewBase<M> {
      * on the first load the saved one. Package-private for the benchmark.
      */
     void deliver(M model) {
+        deliver(model, shownAsOf);
+    }
+
+    /**
+     * Like {@link #deliver(Object)}, for a load as of {@code at}: when that is another day than the
+     * panes showed, the saved range is shown again (a preset then ends at the new day) rather
+     * than the range the user had on the old one.
+     */
+    void deliver(M model, AsOf at) {
         long lo = group.lower();
         long hi = group.upper();
-        boolean had = loaded && hi > lo;
+        boolean sameDay = java.util.Objects.equals(at.day(), shownAsOf.day());
+        boolean had = loaded && hi > lo && sameDay;
+        shownAsOf = at;
+        showAsOf(at);
         plan = new java.util.ArrayList<>();
         List<String> problems;
         List<PaneSpec> specs;
@@ -337,7 +394,7 @@ abstract class ViewBase<M> {
      * note of a role whose newest bar is too old), in order; a role that is unbound, empty or
      * unreadable adds a problem naming it instead.
      */
-    void readRoles(List<String> roles, Map<String, SeriesData> series, Map<String, SeriesId> ids,
+    void readRoles(List<String> roles, AsOf at, Map<String, SeriesData> series, Map<String, SeriesId> ids,
             Map<String, SeriesUnit> units, Map<String, String> stale, List<String> problems) {
         for (String role : roles) {
             Optional<SeriesId> id = data.resolve(role);
@@ -346,15 +403,16 @@ abstract class ViewBase<M> {
                 continue;
             }
             try {
-                SeriesData d = data.read(id.get());
+                SeriesData d = data.read(id.get(), at.until());
                 if (d.isEmpty()) {
-                    problems.add(msg.get("nodata.role", role));
+                    problems.add(at.pinned() == null ? msg.get("nodata.role", role)
+                            : msg.get("nodata.role.asof", role, at.day().toString()));
                 } else {
                     SeriesUnit u = unit(id.get());
                     series.put(role, u.apply(d));
                     ids.put(role, id.get());
                     units.put(role, u);
-                    String note = stale(role, id.get(), d);
+                    String note = stale(role, id.get(), d, at);
                     if (note != null) {
                         stale.put(role, note);
                     }
@@ -371,22 +429,76 @@ abstract class ViewBase<M> {
     }
 
     /**
-     * "2 d old" when the newest bar of {@code series} is older than twice its cadence (the
-     * descriptor's bar length, else inferred from the bars), else {@code null}; the pane names the
-     * series when it needs to.
+     * "2 d old" when the newest bar of {@code series} by the load's as-of instant is stale by the
+     * views' one rule ({@link Freshness}: twice its cadence, the descriptor's bar length, else
+     * inferred from the bars), else {@code null}; the pane names the series when it needs to.
      */
-    String stale(String name, SeriesId id, SeriesData series) {
+    String stale(String name, SeriesId id, SeriesData series, AsOf at) {
         if (series == null || series.isEmpty()) {
             return null;
         }
         io.tideline.api.series.Timeframe cadence = data.timeframe(id)
                 .orElseGet(() -> io.tideline.views.chart.kit.Resampler.inferTimeframe(series));
-        long age = Freshness.staleAge(series.copyTimes(), cadence, clock.getAsLong());
-        return age < 0 ? null : Freshness.age(age, msg);
+        long age = Freshness.staleAge(series.copyTimes(), cadence, at.instant());
+        return age < 0 ? null : msg.age(age);
     }
 
-    /** Produces the model off the UI thread. */
-    abstract M load() throws Exception;
+    /** Produces the model as of {@code at} off the UI thread: no bar after {@code at.until()}. */
+    abstract M load(AsOf at) throws Exception;
+
+    /** What the panes shown were loaded as of (for tests). */
+    AsOf shownAsOf() {
+        return shownAsOf;
+    }
+
+    /** The toolbar's as-of label's text, or {@code null} while no day is pinned (for tests). */
+    String asOfText() {
+        return asOfLabel == null || !asOfLabel.getVisible() ? null : asOfLabel.getText();
+    }
+
+    /** The toolbar's as-of label, or {@code null} before a day was first pinned (for tests). */
+    Label asOfLabel() {
+        return asOfLabel;
+    }
+
+    /**
+     * Shows "as of 2026-02-06 (the sample's date)" at the end of the toolbar while a day is
+     * pinned, in the words of the status bar and the checklist; hides it for the newest data.
+     */
+    private void showAsOf(AsOf at) {
+        WorkspaceDate.Pinned p = at.pinned();
+        if (p == null && asOfLabel == null) {
+            return;
+        }
+        if (asOfLabel == null) {
+            asOfLabel = new Label(toolbar, SWT.NONE);
+            asOfLabel.setFont(boldFont());
+            asOfLabel.setLayoutData(new org.eclipse.swt.layout.RowData());
+        }
+        String text = p == null ? "" : WorkspaceDate.SAMPLE_REASON.equals(p.reason())
+                ? msg.get("asof.sample", p.day().toString()) : msg.get("asof.pinned", p.day().toString(), p.reason());
+        boolean show = p != null;
+        if (show == asOfLabel.getVisible() && text.equals(asOfLabel.getText())) {
+            return;
+        }
+        asOfLabel.setText(text);
+        asOfLabel.setToolTipText(show ? msg.get("asof.tip", p.day().toString()) : null);
+        ((org.eclipse.swt.layout.RowData) asOfLabel.getLayoutData()).exclude = !show;
+        asOfLabel.setVisible(show);
+        toolbar.layout(true);
+        root.layout(true, false);
+    }
+
+    /** The toolbar's font in bold, disposed with the view. */
+    private org.eclipse.swt.graphics.Font boldFont() {
+        org.eclipse.swt.graphics.FontData[] fd = toolbar.getFont().getFontData();
+        for (org.eclipse.swt.graphics.FontData d : fd) {
+            d.setStyle(SWT.BOLD);
+        }
+        org.eclipse.swt.graphics.Font bold = new org.eclipse.swt.graphics.Font(toolbar.getDisplay(), fd);
+        root.addDisposeListener(e -> bold.dispose());
+        return bold;
+    }
 
     /**
      * Describes the panes for {@code model} with {@link #pane} (on the UI thread, before they are

@@ -160,20 +160,20 @@ class AxesTest {
         assertUnitsAndNothingClipped(view, "macro");
         Pane rates = view.group().panes().get(0);
         assertThat(((AxisFormat) rates.tickFormat(0)).suffix()).as("10Y in %").isEqualTo("%");
-        // The views measure age against the wall clock; a fixed one makes the note testable.
+        // Unpinned, the views measure age against the clock; a fixed one makes the note testable.
         view.clock = () -> NOW;
         view.reload();
         // DGS10 in the sample ends 2025-12-30: about 7 months before 2026-08-22.
         assertThat(Swt.pump(() -> String.valueOf(rates.staleNote()).contains("us10y 7 mo old"), 20_000))
                 .as(String.valueOf(rates.staleNote())).isTrue();
         long day = 86_400_000L;
-        assertThat(Freshness.staleAge(new long[] {NOW - day}, io.tideline.api.series.Timeframe.D1, NOW))
+        assertThat(io.tideline.api.series.Freshness.staleAge(new long[] {NOW - day}, io.tideline.api.series.Timeframe.D1, NOW))
                 .as("yesterday's bar is fresh").isEqualTo(-1);
         // Friday 2026-08-21 seen on Monday 2026-08-24 from a series without weekend bars: fresh.
         long[] weekdays = {NOW - 5 * day, NOW - 4 * day, NOW - 3 * day, NOW - 2 * day, NOW - day};
-        assertThat(Freshness.staleAge(weekdays, io.tideline.api.series.Timeframe.D1, NOW + 2 * day + 12 * 3_600_000L))
+        assertThat(io.tideline.api.series.Freshness.staleAge(weekdays, io.tideline.api.series.Timeframe.D1, NOW + 2 * day + 12 * 3_600_000L))
                 .isEqualTo(-1);
-        assertThat(Freshness.staleAge(new long[] {NOW - 3 * day}, io.tideline.api.series.Timeframe.W1, NOW)).isEqualTo(-1);
+        assertThat(io.tideline.api.series.Freshness.staleAge(new long[] {NOW - 3 * day}, io.tideline.api.series.Timeframe.W1, NOW)).isEqualTo(-1);
         assertThat(Swt.screenshot(shell, "axes-macro")).isGreaterThan(30);
     }
 

@@ -85,7 +85,7 @@ class DeliverBenchmark {
             throws Exception {
         view.refreshInPlace = inPlace;
         data.append("btc");
-        ChartView.Loaded model = view.load();
+        ChartView.Loaded model = view.load(view.shownAsOf());
         drain(d);
         paints.reset();
         long t0 = System.nanoTime();

@@ -64,6 +64,20 @@ final class TestData implements ChartData {
     /** Units and kinds as the sample's workspace.json declares them (timeframe 1d unless said). */
     final Map<SeriesId, SeriesDescriptor> descriptors = new java.util.concurrent.ConcurrentHashMap<>();
 
+    /** The workspace's date; null for the newest data. */
+    volatile io.tideline.api.workspace.WorkspaceDate.Pinned pinned;
+
+    @Override
+    public Optional<io.tideline.api.workspace.WorkspaceDate.Pinned> pinned() {
+        return Optional.ofNullable(pinned);
+    }
+
+    /** Pins (null: unpins) the workspace and tells the listeners, as the as-of date's event does. */
+    void pin(io.tideline.api.workspace.WorkspaceDate.Pinned p) {
+        pinned = p;
+        notifyRolesChanged();
+    }
+
     /** Declares the unit and kind of the series bound to {@code role}, as a store's descriptor would. */
     TestData describe(String role, String unit, SeriesKind kind, Timeframe tf) {
         SeriesId id = roles.get(role);

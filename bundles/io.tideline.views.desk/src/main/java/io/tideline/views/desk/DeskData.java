@@ -1,6 +1,7 @@
 package io.tideline.views.desk;
 
 import io.tideline.api.series.SeriesId;
+import io.tideline.api.workspace.WorkspaceDate;
 import io.tideline.regime.api.Verdict;
 import io.tideline.scenario.api.CascadeParams;
 import io.tideline.scenario.api.CascadeResult;
@@ -8,6 +9,7 @@ import io.tideline.scenario.api.ScenarioReport;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Everything the desk views read, in one narrow interface: the bundle's service component
@@ -23,24 +25,38 @@ public interface DeskData {
     Map<String, SeriesId> roles();
 
     /**
-     * What the store knows of a series (descriptor, first and last bar), to say when its data is
-     * stale; empty when it is not stored or no store runs.
+     * The day the workspace is pinned to and why ({@link WorkspaceDate}), or empty for the newest
+     * data (also when no workspace runs). A view that shows a date reads it first and passes its
+     * day on, so its title and its numbers are of one day even while the date changes.
      */
-    java.util.Optional<io.tideline.api.store.SeriesInfo> info(SeriesId id);
+    Optional<WorkspaceDate.Pinned> pinned();
 
     /**
-     * The correlation matrix of {@code roles} over the last {@code window} common daily bars.
+     * How old the newest bar of a series at or before {@code asOf} is when it is stale by the
+     * views' one rule ({@link io.tideline.api.series.Freshness}), else -1: also when the series is
+     * not stored, has no bar by then, or no store runs.
      *
+     * @param asOf the instant the view is seen as of ({@link io.tideline.api.series.Freshness#asOf})
+     */
+    long staleAge(SeriesId id, long asOf);
+
+    /**
+     * The correlation matrix of {@code roles} over the last {@code window} common daily bars up to
+     * the end of {@code day}.
+     *
+     * @param day the last day read; {@code null} for the newest data
      * @throws Exception naming what is missing (no store, an unbound role) or what failed
      */
-    CorrelationMatrix correlations(List<String> roles, int window) throws Exception;
+    CorrelationMatrix correlations(List<String> roles, int window, LocalDate day) throws Exception;
 
     /**
-     * The rolling correlation of roles {@code a} and {@code b} over the last {@code days} days of data.
+     * The rolling correlation of roles {@code a} and {@code b} over the last {@code days} days of
+     * data up to the end of {@code day}.
      *
+     * @param day the last day read; {@code null} for the newest data
      * @throws Exception naming what is missing or what failed
      */
-    Curve correlationHistory(String a, String b, int window, int days) throws Exception;
+    Curve correlationHistory(String a, String b, int window, int days, LocalDate day) throws Exception;
 
     /**
      * The checklist verdict of {@code day}; when {@code null}, of the workspace's as-of date if one

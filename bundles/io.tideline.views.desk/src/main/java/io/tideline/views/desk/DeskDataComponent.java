@@ -5,6 +5,7 @@ import io.tideline.api.feed.FeedHealth;
 import io.tideline.api.indicator.IndicatorEngine;
 import io.tideline.api.indicator.IndicatorNode;
 import io.tideline.api.indicator.IndicatorResult;
+import io.tideline.api.series.Freshness;
 import io.tideline.api.series.SeriesData;
 import io.tideline.api.series.SeriesId;
 import io.tideline.api.series.SeriesKind;
@@ -62,6 +63,7 @@ import org.osgi.service.log.LoggerFactory;
  * appended to on a thread of its own. A verdict or scenario report asked for no day in
  * particular is of the workspace's as-of date when one is set ({@link WorkspaceDate}: the
  * sample opens on its own date), else of the newest data; a change of that date refreshes the views.
+ * The heatmap asks for its day explicitly ({@link #pinned} first), and reads no bar after its end.
  */
 @Component(service = {DeskData.class, EventHandler.class}, property = {
     EventConstants.EVENT_TOPIC + "=" + SeriesEvents.TOPIC_APPENDED,
@@ -77,6 +79,8 @@ public final class DeskDataComponent implements DeskData, EventHandler {
     /** How long {@link #alerts()} waits for the file to be read at activation. */
     private static final long LOAD_WAIT_SECONDS = 10;
     private static final long DAY = 86_400_000L;
+    /** Calendar days of bars read to judge a series' freshness (see {@link #staleAge}). */
+    private static final long RECENT_DAYS = 60;
 
     @Reference(service = LoggerFactory.class)
     private Logger logger;
@@ -125,6 +129,13 @@ public final class DeskDataComponent implements DeskData, EventHandler {
     @Activate
     void activate(org.osgi.framework.BundleContext context) {
         start(DataDir.of(context.getProperty(DataDir.PROPERTY)), Boolean.parseBoolean(context.getProperty("tideline.headless")));
+    }
+
+    /** For tests, which give it real services without DS: the store, the role bindings and the workspace's date. */
+    void services(SeriesStore store, RoleBindings bindings, WorkspaceDate workspaceDate) {
+        this.store = store;
+        this.bindings = bindings;
+        this.workspaceDate = workspaceDate;
     }
 
     /** Activation proper: {@code dataDir} holds {@code workspace/alerts.jsonl}. */
@@ -207,23 +218,42 @@ public final class DeskDataComponent implements DeskData, EventHandler {
     }
 
     @Override
-    public Optional<SeriesInfo> info(SeriesId id) {
+    public Optional<WorkspaceDate.Pinned> pinned() {
+        WorkspaceDate w = workspaceDate;
+        return w == null ? Optional.empty() : w.pinned();
+    }
+
+    @Override
+    public long staleAge(SeriesId id, long asOf) {
         SeriesStore s = store;
         if (s == null) {
-            return Optional.empty();
+            return -1;
         }
         try {
-            return s.info(id);
+            Optional<SeriesInfo> found = s.info(id);
+            if (found.isEmpty() || found.get().count() == 0 || found.get().firstTime() > asOf) {
+                return -1;
+            }
+            SeriesInfo info = found.get();
+            // The newest bars by then: two months hold the 14 bars the weekend rule reads and the
+            // newest bar of any series that is not stale; only a series quiet for longer needs all.
+            long to = Math.min(info.lastTime(), asOf);
+            long[] times = s.read(id, Math.max(info.firstTime(), to - RECENT_DAYS * DAY), to).copyTimes();
+            if (times.length == 0) {
+                times = s.read(id, info.firstTime(), to).copyTimes();
+            }
+            return Freshness.staleAge(times, info.descriptor().timeframe(), asOf);
         } catch (StoreException e) {
             // The matrix load reports the store's trouble; a stale mark just goes missing.
-            return Optional.empty();
+            return -1;
         }
     }
 
     @Override
-    public CorrelationMatrix correlations(List<String> roles, int window) throws StoreException {
+    public CorrelationMatrix correlations(List<String> roles, int window, LocalDate day) throws StoreException {
         SeriesStore s = require(store, "series store");
         RoleBindings b = require(bindings, "workspace (role bindings)");
+        long cap = lastMillis(day);
         int n = roles.size();
         SeriesId[] ids = new SeriesId[n];
         SeriesInfo[] infos = new SeriesInfo[n];
@@ -232,10 +262,12 @@ public final class DeskDataComponent implements DeskData, EventHandler {
         for (int i = 0; i < n; i++) {
             ids[i] = b.get(roles.get(i)).orElse(null);
             Optional<SeriesInfo> info = ids[i] == null ? Optional.empty() : s.info(ids[i]);
-            if (info.isPresent() && info.get().count() > 0) {
+            // A series that starts after the day read has nothing to give as of it.
+            if (info.isPresent() && info.get().count() > 0 && info.get().firstTime() <= cap) {
                 infos[i] = info.get();
-                end = Math.max(end, infos[i].lastTime());
-                earliestEnd = Math.min(earliestEnd, infos[i].lastTime());
+                long last = Math.min(infos[i].lastTime(), cap);
+                end = Math.max(end, last);
+                earliestEnd = Math.min(earliestEnd, last);
             }
         }
         // Equities trade ~5 days in 7 and holidays thin them more: read 1.6x the window in
@@ -266,7 +298,7 @@ public final class DeskDataComponent implements DeskData, EventHandler {
     }
 
     @Override
-    public Curve correlationHistory(String a, String b, int window, int days) throws StoreException {
+    public Curve correlationHistory(String a, String b, int window, int days, LocalDate day) throws StoreException {
         IndicatorEngine e = require(engine, "indicator engine");
         SeriesStore s = require(store, "series store");
         RoleBindings rb = require(bindings, "workspace (role bindings)");
@@ -274,9 +306,9 @@ public final class DeskDataComponent implements DeskData, EventHandler {
         SeriesId idB = rb.get(b).orElseThrow(() -> new IllegalStateException("role " + b + " is not bound"));
         String label = "correlation(" + a + ", " + b + ", " + window + ")";
         String source = a + " = " + idA + ", " + b + " = " + idB;
-        long end = Math.min(s.info(idA).map(SeriesInfo::lastTime).orElse(0L),
-                s.info(idB).map(SeriesInfo::lastTime).orElse(0L));
-        if (end == 0) {
+        long end = Math.min(lastMillis(day), Math.min(s.info(idA).map(SeriesInfo::lastTime).orElse(0L),
+                s.info(idB).map(SeriesInfo::lastTime).orElse(0L)));
+        if (end <= 0) {
             return Curve.empty(label, source);
         }
         long from = end - (days + (long) (window * 1.6) + 30) * DAY;
@@ -319,6 +351,11 @@ public final class DeskDataComponent implements DeskData, EventHandler {
         Portfolio portfolio = portfolioFile == null || portfolioFile.isBlank() ? null
                 : s.readPortfolio(Path.of(portfolioFile.strip()));
         return s.evaluate(day == null ? pinnedDay() : day, portfolio);
+    }
+
+    /** The last instant read as of {@code day}: its last millisecond, or no limit for the newest data. */
+    private static long lastMillis(LocalDate day) {
+        return day == null ? Long.MAX_VALUE : Freshness.endOfDay(day) - 1;
     }
 
     /** The workspace's as-of date, or null for the newest data. */

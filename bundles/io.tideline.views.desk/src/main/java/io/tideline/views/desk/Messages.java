@@ -1,5 +1,6 @@
 package io.tideline.views.desk;
 
+import io.tideline.api.series.Freshness;
 import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.MissingResourceException;
@@ -51,6 +52,18 @@ public final class Messages {
     /** The string of {@code key} with {@link MessageFormat} arguments filled in. */
     public String format(String key, Object... args) {
         return new MessageFormat(get(key), locale).format(args);
+    }
+
+    /** A stale age ({@link Freshness.Age}) in words, e.g. "2 d old". */
+    public String age(long millis) {
+        Freshness.Age age = Freshness.Age.of(millis);
+        String key = switch (age.unit()) {
+            case HOURS -> "age.h";
+            case DAYS -> "age.d";
+            case WEEKS -> "age.w";
+            case MONTHS -> "age.mo";
+        };
+        return format(key, age.count());
     }
 
     /** Whether {@code key} exists (used for optional keys such as enum names). */

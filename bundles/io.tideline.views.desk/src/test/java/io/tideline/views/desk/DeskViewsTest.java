@@ -67,6 +67,63 @@ class DeskViewsTest {
         assertThat(view.tooltipAt(1, 1)).isNull();
     }
 
+    /**
+     * The morning perspective's desk views side by side on the sample's pinned date: the heatmap's
+     * matrix and sparkline are asked as of that day, its caption says the day as the checklist and
+     * scenarios do, nothing is stale then; unpinned, the newest data with the stale series named;
+     * pinned to another day, all three follow without being opened again.
+     */
+    @Test
+    void theDeskViewsShowThePinnedDayAndFollowItWhenItChanges() throws Exception {
+        FakeDesk desk = new FakeDesk();
+        desk.pinned = new io.tideline.api.workspace.WorkspaceDate.Pinned(LocalDate.of(2026, 2, 6),
+                io.tideline.api.workspace.WorkspaceDate.SAMPLE_REASON);
+        // The sample's shape: rates end 2026-04-13, BTC trades every day to 2026-08-22.
+        desk.bars.put(Fixtures.roles().get("us10y"), Fixtures.dailyBars("2025-10-01", "2026-04-13", false));
+        desk.bars.put(Fixtures.roles().get("btc"), Fixtures.dailyBars("2025-10-01", "2026-08-22", true));
+        desk.bars.put(Fixtures.roles().get("ndx"), Fixtures.dailyBars("2025-10-01", "2026-02-05", false));
+        long now = LocalDate.of(2026, 8, 23).toEpochDay() * 86_400_000L;
+        shell = SwtHarness.shell(1200, 640);
+        shell.setLayout(new org.eclipse.swt.layout.FillLayout());
+        TestContext context = new TestContext(Locale.ENGLISH, Map.of("roles", "btc,ndx,us10y"));
+        HeatmapView heatmap = new HeatmapView(shell, context, desk);
+        heatmap.clock(() -> now);
+        ChecklistView checklist = new ChecklistView(shell, new TestContext(Locale.ENGLISH, Map.of()), desk);
+        ScenariosView scenarios = new ScenariosView(shell, new TestContext(Locale.ENGLISH, Map.of()), desk);
+        shell.open();
+        SwtHarness.pumpUntil(() -> heatmap.caption() != null && heatmap.pinned() != null && checklist.verdict() != null
+                && scenarios.report() != null && heatmap.sparkTitle() != null && heatmap.sparkTitle().contains("(2026-02-06)"), WAIT, "the three views as of the pinned day");
+        SwtHarness.pump(300);
+        SwtHarness.screenshot(shell, "asof-desk-pinned");
+        assertThat(desk.matrixDay).as("the matrix is read as of the pinned day").isEqualTo("2026-02-06");
+        assertThat(desk.sparkDay).as("the sparkline too").isEqualTo("2026-02-06");
+        // A third of 1200 px gets the short caption; either way the day and why.
+        assertThat(heatmap.caption()).isIn("Correlation of daily changes over 90 common days, as of 2026-02-06 (the sample's date)",
+                "90-day correlation of changes, 2026-02-06 (sample date)");
+        assertThat(checklist.verdict().asOf()).isEqualTo("2026-02-06");
+        assertThat(scenarios.report().asOf()).isEqualTo("2026-02-06");
+        // ndx's Thursday close is a day old at the end of Friday; us10y's bars after the day do not count.
+        assertThat(heatmap.staleNote()).as("nothing stale on the sample's date").isNull();
+
+        desk.pin(null);
+        SwtHarness.pumpUntil(() -> "latest".equals(desk.matrixDay) && heatmap.pinned() == null
+                && heatmap.staleNote() != null && "2026-07-23".equals(checklist.verdict().asOf()), WAIT, "the newest data");
+        SwtHarness.pump(300);
+        SwtHarness.screenshot(shell, "asof-desk-latest");
+        assertThat(heatmap.caption()).endsWith(", 2026-07-23");
+        // us10y: 2026-04-13 to 2026-08-23 is 132 days; ndx: 2026-02-05 is 199 days; btc is a day old.
+        assertThat(heatmap.staleNote()).isEqualTo("Stale: ndx 6 mo old, us10y 4 mo old");
+
+        desk.pin(new io.tideline.api.workspace.WorkspaceDate.Pinned(LocalDate.of(2026, 3, 10), "set by you"));
+        SwtHarness.pumpUntil(() -> "2026-03-10".equals(desk.matrixDay) && heatmap.pinned() != null
+                && "2026-03-10".equals(checklist.verdict().asOf()) && "2026-03-10".equals(scenarios.report().asOf()),
+                WAIT, "the views as of 2026-03-10");
+        SwtHarness.pump(300);
+        assertThat(heatmap.caption()).endsWith("2026-03-10 (pinned)");
+        assertThat(desk.sparkDay).isEqualTo("2026-03-10");
+        assertThat(heatmap.staleNote()).isEqualTo("Stale: ndx 4 wk old");
+    }
+
     @Test
     void heatmapWindowChoiceIsSavedAndReloads() {
         FakeDesk desk = new FakeDesk();

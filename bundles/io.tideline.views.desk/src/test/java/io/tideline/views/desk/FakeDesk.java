@@ -1,7 +1,10 @@
 package io.tideline.views.desk;
 
 import io.tideline.api.feed.FeedHealth;
+import io.tideline.api.series.Freshness;
 import io.tideline.api.series.SeriesId;
+import io.tideline.api.series.Timeframe;
+import io.tideline.api.workspace.WorkspaceDate;
 import io.tideline.regime.api.Regime;
 import io.tideline.regime.api.Verdict;
 import io.tideline.scenario.api.CascadeParams;
@@ -50,28 +53,57 @@ public class FakeDesk implements DeskData {
         return Fixtures.roles();
     }
 
-    /** What the store "knows" per series id; absent ids are not stored. */
-    public final Map<SeriesId, io.tideline.api.store.SeriesInfo> infos = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The daily bar times the store "has" per series id; absent ids are not stored. */
+    public final Map<SeriesId, long[]> bars = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The workspace's date; null for the newest data. */
+    public volatile WorkspaceDate.Pinned pinned;
+    /** The day the last matrix and sparkline were asked as of ("latest" for null). */
+    public volatile String matrixDay;
+    public volatile String sparkDay;
 
     @Override
-    public java.util.Optional<io.tideline.api.store.SeriesInfo> info(SeriesId id) {
-        return java.util.Optional.ofNullable(infos.get(id));
+    public java.util.Optional<WorkspaceDate.Pinned> pinned() {
+        return java.util.Optional.ofNullable(pinned);
     }
 
     @Override
-    public CorrelationMatrix correlations(List<String> roles, int window) {
+    public long staleAge(SeriesId id, long asOf) {
+        long[] times = bars.get(id);
+        return times == null ? -1 : Freshness.staleAge(times, Timeframe.D1, asOf);
+    }
+
+    /** Pins (or with null, unpins) the workspace and tells the views, as the real component does after the event. */
+    public void pin(WorkspaceDate.Pinned p) {
+        pinned = p;
+        listeners.forEach(DeskListener::dataChanged);
+    }
+
+    @Override
+    public CorrelationMatrix correlations(List<String> roles, int window, LocalDate day) {
         matrixCalls.incrementAndGet();
+        matrixDay = day == null ? "latest" : day.toString();
         return matrix;
     }
 
     @Override
-    public Curve correlationHistory(String a, String b, int window, int days) {
-        return spark;
+    public Curve correlationHistory(String a, String b, int window, int days, LocalDate day) {
+        sparkDay = day == null ? "latest" : day.toString();
+        Curve c = spark;
+        if (day == null || c == null) {
+            return c;
+        }
+        // As the real component: no point after the end of the day.
+        int n = 0;
+        while (n < c.size() && c.times()[n] < Freshness.endOfDay(day)) {
+            n++;
+        }
+        return new Curve(c.label(), c.source(), java.util.Arrays.copyOf(c.times(), n), java.util.Arrays.copyOf(c.values(), n));
     }
 
     @Override
     public Verdict verdict(LocalDate day) {
-        return day == null ? latest : Fixtures.verdict(day.toString(), Regime.TREND_BREAK, "");
+        LocalDate d = day == null && pinned != null ? pinned.day() : day;
+        return d == null ? latest : Fixtures.verdict(d.toString(), Regime.TREND_BREAK, "");
     }
 
     @Override
@@ -82,7 +114,8 @@ public class FakeDesk implements DeskData {
     @Override
     public ScenarioReport scenarios(LocalDate day, String portfolioFile) {
         lastPortfolio = portfolioFile;
-        String asOf = day == null ? "2026-07-23" : day.toString();
+        LocalDate d = day == null && pinned != null ? pinned.day() : day;
+        String asOf = d == null ? "2026-07-23" : d.toString();
         return Fixtures.scenarios(asOf, day == null || asOf.equals("2026-07-23") ? 0.0 : -0.05, scenarioText);
     }
 

@@ -41,6 +41,17 @@ public final class Fixtures {
     }
 
     /** A verdict with five steps; {@code text} is put into every free-text field (for escaping tests). */
+    /** Daily bar times at midnight UTC from {@code from} to {@code to}, weekdays only unless {@code weekends}. */
+    public static long[] dailyBars(String from, String to, boolean weekends) {
+        java.util.List<Long> out = new java.util.ArrayList<>();
+        for (LocalDate d = LocalDate.parse(from); !d.isAfter(LocalDate.parse(to)); d = d.plusDays(1)) {
+            if (weekends || d.getDayOfWeek().getValue() <= 5) {
+                out.add(d.toEpochDay() * 86_400_000L);
+            }
+        }
+        return out.stream().mapToLong(Long::longValue).toArray();
+    }
+
     public static Verdict verdict(String asOf, Regime regime, String text) {
         List<Step> steps = List.of(
                 new Step("macro", Status.RED, "10Y up 22 bp in 5 days " + text, List.of(

@@ -156,10 +156,8 @@ class NoClippedTextTest {
         FakeDesk desk = new FakeDesk();
         // us10y's newest bar is 2025-12-30, BTC's the day before "now" (2026-07-24).
         long now = java.time.LocalDate.of(2026, 7, 24).atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toEpochMilli();
-        desk.infos.put(Fixtures.roles().get("us10y"), info("fred:DGS10", io.tideline.api.series.AssetClass.RATES,
-                java.time.LocalDate.of(2025, 12, 30)));
-        desk.infos.put(Fixtures.roles().get("btc"), info("binance:BTCUSDT", io.tideline.api.series.AssetClass.CRYPTO,
-                java.time.LocalDate.of(2026, 7, 23)));
+        desk.bars.put(Fixtures.roles().get("us10y"), Fixtures.dailyBars("2025-06-02", "2025-12-30", false));
+        desk.bars.put(Fixtures.roles().get("btc"), Fixtures.dailyBars("2026-01-01", "2026-07-23", true));
         shell = SwtHarness.shell(490, 290);
         HeatmapView view = new HeatmapView(shell, new TestContext(Locale.ENGLISH, Map.of()), desk);
         view.clock(() -> now);
@@ -187,14 +185,5 @@ class NoClippedTextTest {
         } finally {
             gc.dispose();
         }
-    }
-
-    private static io.tideline.api.store.SeriesInfo info(String id, io.tideline.api.series.AssetClass market,
-            java.time.LocalDate last) {
-        long t = last.atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toEpochMilli();
-        io.tideline.api.series.SeriesId sid = io.tideline.api.series.SeriesId.parse(id);
-        return new io.tideline.api.store.SeriesInfo(new io.tideline.api.series.SeriesDescriptor(sid, id, "%",
-                io.tideline.api.series.SeriesKind.YIELD, market, io.tideline.api.series.Timeframe.D1), t - 400 * 86_400_000L,
-                t, 300);
     }
 }

@@ -1,14 +1,16 @@
 package io.tideline.views.desk.heatmap;
 
+import io.tideline.api.series.Freshness;
 import io.tideline.api.ui.ViewContext;
+import io.tideline.api.workspace.WorkspaceDate;
 import io.tideline.views.desk.ColorScale;
 import io.tideline.views.desk.CorrelationMatrix;
 import io.tideline.views.desk.Curve;
 import io.tideline.views.desk.DeskData;
-import io.tideline.views.desk.Freshness;
 import io.tideline.views.desk.Swt;
 import io.tideline.views.desk.Trace;
 import io.tideline.views.desk.ViewBase;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +34,11 @@ import org.eclipse.swt.widgets.Text;
  * {@code window}), drawn with GC on a canvas in a blue–white–red scale with its legend, every
  * cell's numbers and sources on hover, and a sparkline of the BTC–Nasdaq correlation over the
  * last year (the indicator engine's {@code correlation} of roles {@code btc} and {@code ndx}).
+ *
+ * <p>Everything is as of the workspace's date when one is pinned ({@link DeskData#pinned}): the
+ * matrix and the sparkline read no bar after the end of that day, the caption says the day as the
+ * checklist does ("as of 2026-02-06 (the sample's date)"), and staleness is measured from its end.
+ * Unpinned, the newest data, with ages measured from now.
  */
 public final class HeatmapView extends ViewBase {
 
@@ -52,6 +59,8 @@ public final class HeatmapView extends ViewBase {
     private List<String> roles;
     private int window;
     private CorrelationMatrix matrix;
+    /** The day the matrix shown was read as of, or null for the newest data. */
+    private WorkspaceDate.Pinned pinned;
     private Curve spark;
     private boolean cellNumbers;
     /** "Stale: us10y 7 mo old, …" for the roles shown whose newest bar is too old, or null. */
@@ -115,19 +124,25 @@ public final class HeatmapView extends ViewBase {
     protected void refresh() {
         List<String> r = roles;
         int w = window;
-        background.run("matrix", () -> data.correlations(r, w), m -> {
-            matrix = m;
+        long now = clock.getAsLong();
+        // One read of the workspace's date per load: the matrix, its caption and the stale note
+        // are of the same day even when the date changes meanwhile (the change loads again).
+        background.run("matrix", () -> {
+            WorkspaceDate.Pinned p = data.pinned().orElse(null);
+            LocalDate day = p == null ? null : p.day();
+            CorrelationMatrix m = data.correlations(r, w, day);
+            return new Loaded(p, m, staleNote(r, Freshness.asOf(day, now)));
+        }, loaded -> {
+            pinned = loaded.pinned();
+            matrix = loaded.matrix();
+            staleNote = loaded.staleNote();
             showError(null);
             canvas.redraw();
         }, this::showError);
-        long now = clock.getAsLong();
-        background.run("stale", () -> staleNote(r, now), note -> {
-            staleNote = note;
-            canvas.redraw();
-        }, e -> {
-            staleNote = null;
-        });
-        background.run("spark", () -> data.correlationHistory(SPARK_A, SPARK_B, w, SPARK_DAYS), c -> {
+        background.run("spark", () -> {
+            LocalDate day = data.pinned().map(WorkspaceDate.Pinned::day).orElse(null);
+            return data.correlationHistory(SPARK_A, SPARK_B, w, SPARK_DAYS, day);
+        }, c -> {
             spark = c;
             sparkError = null;
             canvas.redraw();
@@ -138,9 +153,33 @@ public final class HeatmapView extends ViewBase {
         });
     }
 
+    /** One load: the workspace's date it was read as of (null: the newest), the matrix, the stale note. */
+    private record Loaded(WorkspaceDate.Pinned pinned, CorrelationMatrix matrix, String staleNote) {
+    }
+
+    /**
+     * "as of 2026-02-06 (the sample's date)" while the workspace is pinned, in the words of the
+     * status bar and the checklist; else "as of" the matrix's last common day. The brief form
+     * ("2026-02-06 (sample date)") is for the short caption of a narrow pane.
+     */
+    String asOfText(CorrelationMatrix m, boolean brief) {
+        WorkspaceDate.Pinned p = pinned;
+        String suffix = brief ? ".short" : "";
+        if (p == null) {
+            return msg.format("asof.day" + suffix, Trace.day(m.latest()));
+        }
+        return WorkspaceDate.SAMPLE_REASON.equals(p.reason()) ? msg.format("asof.sample" + suffix, p.day().toString())
+                : msg.format("asof.pinned" + suffix, p.day().toString(), p.reason());
+    }
+
     /** The layout of the last paint, or {@code null} before the first; for tests and benchmarks. */
     public HeatmapLayout layout() {
         return layout;
+    }
+
+    /** The workspace's date the matrix shown was read as of, or {@code null} for the newest data. */
+    public WorkspaceDate.Pinned pinned() {
+        return pinned;
     }
 
     /** The matrix shown, or {@code null} while the first load runs. */
@@ -201,8 +240,11 @@ public final class HeatmapView extends ViewBase {
         return caption;
     }
 
-    /** "Stale: btc 2 d old, us10y 7 mo old" for the roles whose newest bar is too old, or null. */
-    private String staleNote(List<String> shown, long now) {
+    /**
+     * "Stale: btc 2 d old, us10y 7 mo old" for the roles whose newest bar by {@code asOf} is too
+     * old, or null; off the UI thread.
+     */
+    private String staleNote(List<String> shown, long asOf) {
         Map<String, io.tideline.api.series.SeriesId> bound = data.roles();
         List<String> notes = new ArrayList<>();
         for (String role : shown) {
@@ -210,12 +252,10 @@ public final class HeatmapView extends ViewBase {
             if (id == null) {
                 continue;
             }
-            data.info(id).ifPresent(info -> {
-                long age = Freshness.staleAge(info, now);
-                if (age >= 0) {
-                    notes.add(role + " " + Freshness.age(age, msg));
-                }
-            });
+            long age = data.staleAge(id, asOf);
+            if (age >= 0) {
+                notes.add(role + " " + msg.age(age));
+            }
         }
         return notes.isEmpty() ? null : msg.format("heatmap.stale", String.join(", ", notes));
     }
@@ -225,7 +265,7 @@ public final class HeatmapView extends ViewBase {
         return staleNote;
     }
 
-    /** Sets the clock ages are measured against (tests) and loads again. */
+    /** Sets the clock ages are measured against when no day is pinned (tests), and loads again. */
     public void clock(java.util.function.LongSupplier now) {
         clock = now;
         refresh();
@@ -308,9 +348,8 @@ public final class HeatmapView extends ViewBase {
         gc.drawRectangle(l.gridX() - 1, l.gridY() - 1, n * cell + 1, n * cell + 1);
         gc.setForeground(canvas.getDisplay().getSystemColor(SWT.COLOR_LIST_FOREGROUND));
         // Narrow panes get the short wording, and start it at the left margin rather than under the grid.
-        String day = Trace.day(m.latest());
-        String full = msg.format("heatmap.caption", m.window(), day);
-        String brief = msg.format("heatmap.caption.short", m.window(), day);
+        String full = msg.format("heatmap.caption", m.window(), asOfText(m, false));
+        String brief = msg.format("heatmap.caption.short", m.window(), asOfText(m, true));
         int width = l.width() - l.gridX() - HeatmapLayout.MARGIN;
         int x = l.gridX();
         if (gc.textExtent(brief).x > width && gc.textExtent(full).x > width) {
