@@ -24,6 +24,8 @@ import io.tideline.api.series.Times;
 import io.tideline.api.store.SeriesStore;
 import io.tideline.api.workspace.RoleBindings;
 import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -179,7 +181,8 @@ public final class EngineComponent implements IndicatorEngine, Command, EventHan
     private void list(PrintStream out) {
         for (Indicator i : indicators.values()) {
             IndicatorSpec s = i.spec();
-            out.printf("%-22s %s; inputs %s; from %s%n", s.id(), s.name(), s.inputs(), providers.get(s.id()));
+            out.printf("%-22s %s; inputs %s; from %s; output in %s%n", s.id(), s.name(), s.inputs(),
+                    providers.get(s.id()), s.outputUnit());
             for (ParameterSpec p : s.parameters()) {
                 out.printf("    %-16s default %s in [%s, %s]: %s%n", p.name(), num(p.defaultValue()), num(p.min()),
                         num(p.max()), p.description());
@@ -242,12 +245,14 @@ public final class EngineComponent implements IndicatorEngine, Command, EventHan
         PrintStream out = request.out();
         out.println("time," + id);
         int start = Math.max(0, result.times().length - tail);
+        int empty = 0;
         for (int i = start; i < result.times().length; i++) {
             double v = result.values()[i];
-            out.println(Instant.ofEpochMilli(result.times()[i]) + "," + (Double.isNaN(v) ? "" : Double.toString(v)));
+            empty += Double.isNaN(v) ? 1 : 0;
+            out.println(Instant.ofEpochMilli(result.times()[i]) + "," + (Double.isNaN(v) ? "" : csv(v)));
         }
-        request.err().println(result.times().length + " bars from " + String.join(", ", inputs)
-                + " (empty values: too few valid points in the window)");
+        request.err().println(summary(result.times().length - start, result.times().length, inputs,
+                indicator.spec().outputUnit(), empty));
         return OK;
     }
 
@@ -336,6 +341,30 @@ public final class EngineComponent implements IndicatorEngine, Command, EventHan
         long[] times = data.copyTimes();
         double[] values = data.copyColumn(data.primary());
         return timeframe == null ? new Aligned(times, new double[][] {values}) : Resample.last(times, values, timeframe);
+    }
+
+    private static final MathContext SIGNIFICANT = new MathContext(12);
+
+    /**
+     * A computed value for the CSV: 12 significant digits, trailing zeros dropped, so a reader
+     * gets every digit that means something and no float noise (0.30000000000000004 is 0.3).
+     */
+    static String csv(double v) {
+        if (v == 0 || Double.isInfinite(v)) {
+            return v == 0 ? "0" : Double.toString(v);
+        }
+        return new BigDecimal(v).round(SIGNIFICANT).stripTrailingZeros().toPlainString();
+    }
+
+    /**
+     * The line under {@code indicator compute}'s values: how many rows from how many bars, the
+     * values' unit, and only when some are empty, how many and why.
+     */
+    static String summary(int rows, int bars, List<String> inputs, String unit, int empty) {
+        String shown = rows == bars ? bars + " bars" : rows + " of " + bars + " bars";
+        String why = empty == 0 ? "" : "; " + empty + (empty == 1 ? " value is" : " values are")
+                + " empty: the window held too few valid points there";
+        return shown + " from " + String.join(", ", inputs) + "; values in " + unit + why;
     }
 
     private static String num(double v) {

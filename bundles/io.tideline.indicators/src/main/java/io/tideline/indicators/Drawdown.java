@@ -24,7 +24,11 @@ public final class Drawdown extends AbstractIndicator {
 
     @Override
     IndicatorComputation open(Parameters values) {
-        int window = values.whole("window");
+        return drawdowns(values.whole("window"), 1);
+    }
+
+    /** Drawdowns over {@code window} bars (0: the running peak) times {@code scale} (100 for percent). */
+    static IndicatorComputation drawdowns(int window, double scale) {
         if (window == 0) {
             return new BarComputation.OneInput(0) {
                 private double peak = Double.NEGATIVE_INFINITY;
@@ -35,7 +39,7 @@ public final class Drawdown extends AbstractIndicator {
                         return Double.NaN;
                     }
                     peak = Math.max(peak, price);
-                    return price / peak - 1;
+                    return (price / peak - 1) * scale;
                 }
             };
         }
@@ -44,7 +48,7 @@ public final class Drawdown extends AbstractIndicator {
             @Override
             double next(double price) {
                 peak.add(price);
-                return price / peak.value() - 1;
+                return (price / peak.value() - 1) * scale;
             }
         };
     }

@@ -22,12 +22,16 @@ public final class SimpleReturn extends AbstractIndicator {
 
     @Override
     IndicatorComputation open(Parameters values) {
-        int periods = values.whole("periods");
+        return returns(values.whole("periods"), 1);
+    }
+
+    /** Returns over {@code periods} bars times {@code scale} (1 for a fraction, 100 for percent). */
+    static IndicatorComputation returns(int periods, double scale) {
         Lag lag = new Lag(periods);
         return new BarComputation.OneInput(periods) {
             @Override
             double next(double price) {
-                return price / lag.add(price) - 1;
+                return (price / lag.add(price) - 1) * scale;
             }
         };
     }

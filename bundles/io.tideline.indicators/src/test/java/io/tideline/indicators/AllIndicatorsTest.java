@@ -33,7 +33,8 @@ class AllIndicatorsTest {
                 new EwmaVol(), new ParkinsonVol(), new Correlation(), new Beta(), new Drawdown(),
                 new BarsUnderWater(), new ZScoreChange(), new TrendSlope(), new Rsi(), new VolTargetExposure(),
                 new LeadershipRatio(), new BreadthAboveMa(), new BreadthAtLow(), new LevelZScore(),
-                new OiPriceDivergence(), new LiquidationPressure(), new TrendAgreement(), new CompressionWarning());
+                new OiPriceDivergence(), new LiquidationPressure(), new TrendAgreement(), new CompressionWarning(),
+                new SimpleReturnPct(), new DrawdownPct(), new ChangeBp(), new Level());
     }
 
     static Stream<Indicator> baskets() {
@@ -77,7 +78,7 @@ class AllIndicatorsTest {
     void idsAreUnique() {
         Set<String> ids = new HashSet<>();
         indicators().forEach(indicator -> assertThat(ids.add(indicator.spec().id())).isTrue());
-        assertThat(ids).hasSize(23);
+        assertThat(ids).hasSize(27);
     }
 
     @ParameterizedTest

@@ -27,6 +27,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,6 +36,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -228,6 +230,23 @@ public final class ChecklistComponent implements Command, EventHandler, Checklis
         return checks.replay(from, to).stream().map(v -> withPlugins(v, checks)).toList();
     }
 
+    /**
+     * The unit of the series bound to each role, as its descriptor says (e.g. USD, fraction per
+     * 8h), looked up once per role for one command's text; null when unbound or not stored.
+     */
+    private Function<String, String> units() {
+        RoleBindings bindings = roles;
+        Map<String, Optional<String>> known = new HashMap<>();
+        return role -> known.computeIfAbsent(role, r -> {
+            Optional<SeriesId> id = bindings == null ? Optional.empty() : bindings.get(r);
+            try {
+                return id.isEmpty() ? Optional.empty() : store.info(id.get()).map(i -> i.descriptor().unit());
+            } catch (StoreException e) {
+                return Optional.empty();
+            }
+        }).orElse(null);
+    }
+
     /** The workspace's as-of date, if the workspace service is there and one is set. */
     private Optional<WorkspaceDate.Pinned> pinned() {
         WorkspaceDate d = workspaceDate;
@@ -312,7 +331,8 @@ public final class ChecklistComponent implements Command, EventHandler, Checklis
                 out.println(VerdictFormat.CSV_HEADER);
                 days.forEach(v -> out.println(VerdictFormat.csv(v)));
             } else {
-                days.forEach(v -> VerdictFormat.text(v, out));
+                Function<String, String> units = units();
+                days.forEach(v -> VerdictFormat.text(v, units, out));
             }
             request.err().println(days.size() + " days");
             return OK;
@@ -339,7 +359,7 @@ public final class ChecklistComponent implements Command, EventHandler, Checklis
         if (json) {
             out.println(VerdictFormat.json(v));
         } else {
-            VerdictFormat.text(v, out);
+            VerdictFormat.text(v, units(), out);
         }
         return OK;
     }

@@ -10,6 +10,7 @@ import io.tideline.regime.api.Verdict;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 /** Writes verdicts as the stable JSON document, CSV lines or text for people. Thread-safe. */
 final class VerdictFormat {
@@ -47,6 +48,16 @@ final class VerdictFormat {
     }
 
     static void text(Verdict v, PrintStream out) {
+        text(v, role -> null, out);
+    }
+
+    /**
+     * The verdict for people: each evidence line with its numbers in their units
+     * ({@link EvidenceText}).
+     *
+     * @param unitOfRole the unit of the series bound to a role (as its descriptor says), or null
+     */
+    static void text(Verdict v, Function<String, String> unitOfRole, PrintStream out) {
         out.printf(Locale.ROOT, "%s  %s  %s  tier %d  action %s  exposure %s  coverage %.0f%%%s%n", v.asOf(),
                 v.regime(), v.riskOff() ? "RISK-OFF" : "not risk-off", v.tier(), v.action(),
                 v.exposure() == null ? "-" : String.format(Locale.ROOT, "%.2fx", v.exposure()), v.coverage() * 100,
@@ -61,9 +72,9 @@ final class VerdictFormat {
         for (Step s : v.steps()) {
             out.printf(Locale.ROOT, "  %-12s %-7s %s%n", s.id(), s.status(), s.summary());
             for (Evidence e : s.evidence()) {
-                out.printf(Locale.ROOT, "      %-24s %-28s %10s  vs %-10s %-16s %s%n", e.role(), e.indicator(),
-                        fmt(e.value()), fmt(e.threshold()), e.observed() == null ? "" : e.observed() + " (" + e.ageDays()
-                                + "d)", e.rule());
+                EvidenceText.Cells c = EvidenceText.of(e, unitOfRole.apply(e.role()));
+                out.printf(Locale.ROOT, "      %-22s %-34s %16s  vs %-20s %-22s %s%n", e.role(), c.indicator(),
+                        c.value(), c.threshold(), EvidenceText.observed(e), e.rule());
             }
         }
     }
@@ -99,10 +110,6 @@ final class VerdictFormat {
 
     private static String num(Double d) {
         return d == null ? "-" : String.format(Locale.ROOT, "%.2f", d);
-    }
-
-    private static String fmt(Double d) {
-        return d == null ? "-" : String.format(Locale.ROOT, "%.4g", d);
     }
 
     static List<String> stepIds() {
