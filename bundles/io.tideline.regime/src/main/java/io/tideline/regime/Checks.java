@@ -136,83 +136,162 @@ final class Checks {
 
     private Replay verdicts(Readings r, LocalDate from, LocalDate to) {
         long[] trading = tradingDays(r);
-        int holdDays = rules.regime().holdDays();
-        // the hold rule looks back holdDays trading days before the first day asked for
-        LocalDate start = from;
-        if (holdDays > 0) {
-            if (trading.length == 0) {
-                start = from.minusDays(holdDays);
-            } else {
-                int i = Arrays.binarySearch(trading, from.toEpochDay());
-                int firstAtOrAfter = i >= 0 ? i : -i - 1;
-                int back = Math.max(0, firstAtOrAfter - holdDays);
-                if (back < trading.length && trading[back] < from.toEpochDay()) {
-                    start = LocalDate.ofEpochDay(trading[back]);
-                }
-            }
-        }
+        // The hysteresis carries state from day to day, so every sequence starts at the same
+        // anchor, the first day of the equity index (else crypto): a replay and an as-of of the
+        // same day then walk the same days and agree.
+        LocalDate start = trading.length > 0 && trading[0] < from.toEpochDay() ? LocalDate.ofEpochDay(trading[0])
+                : from;
         int n = (int) (to.toEpochDay() - start.toEpochDay() + 1);
-        List<Verdict> raw = new ArrayList<>(n);
-        boolean[] isTrading = new boolean[n];
-        for (int i = 0; i < n; i++) {
-            LocalDate d = start.plusDays(i);
-            raw.add(judge.judge(d.toString(), decision(d), r));
-            isTrading[i] = trading.length == 0 || Arrays.binarySearch(trading, d.toEpochDay()) >= 0;
-        }
         List<Verdict> out = new ArrayList<>(n);
         boolean[] held = new boolean[n];
-        hold(raw, isTrading, out, held);
+        Sequence seq = new Sequence();
+        for (int i = 0; i < n; i++) {
+            LocalDate d = start.plusDays(i);
+            long cutoff = decision(d);
+            Verdict v = judge.judge(d.toString(), cutoff, r);
+            boolean isTrading = trading.length == 0 || Arrays.binarySearch(trading, d.toEpochDay()) >= 0;
+            Verdict shown = seq.next(v, isTrading, () -> judge.normalised(v, cutoff, r));
+            held[i] = seq.held;
+            out.add(shown);
+        }
         int skip = (int) (from.toEpochDay() - start.toEpochDay());
         return new Replay(List.copyOf(out.subList(skip, n)), Arrays.copyOfRange(held, skip, n), r);
     }
 
     /**
-     * The hold rule, on verdicts judged day by day (each a pure function of its own day): a day
-     * that is not a risk-off stays one for up to {@code holdDays} trading days (equity index days;
-     * the weekends between count along) after a risk-off confirmed at {@code hedgeMinTier} or
-     * above, while leadership or the index is still broken. Relief rallies inside a selloff
-     * otherwise relax the verdict for a few days at a time. Only the judged verdicts count, never
-     * held ones, so a day's result depends on that day and the days of its window alone: a replay
-     * and an as-of agree. A day without enough data is never held: it stays INSUFFICIENT_DATA.
+     * The hysteresis over the verdicts judged day by day (each a pure function of its own day's
+     * readings). A risk-off holds until the market normalises ({@link Judge#normalised}: the
+     * correlation step green, equity volatility back under {@code exitVolRatio} times its base,
+     * VIX under {@code vixHigh}), at most {@code holdDays} trading days after the last fresh
+     * risk-off day; a held day's action is REDUCE, never stronger than a fresh risk-off (which is
+     * REDUCE or HEDGE). Outside risk-off a new label shows once the steps gave it
+     * {@code confirmDays} days in a row, and so does another name inside a risk-off; entering
+     * risk-off and INSUFFICIENT_DATA show at once (an alarm and a lack of data are never
+     * delayed). A day
+     * without enough data ends a spell: it stays INSUFFICIENT_DATA.
      */
-    private void hold(List<Verdict> raw, boolean[] isTrading, List<Verdict> out, boolean[] held) {
-        Rules.RegimeRules g = rules.regime();
-        for (int i = 0; i < raw.size(); i++) {
-            Verdict v = raw.get(i);
-            Verdict confirmed = null;
-            if (!v.riskOff() && v.regime() != Regime.INSUFFICIENT_DATA && g.holdDays() > 0) {
-                int tradingDays = isTrading[i] ? 1 : 0;
-                for (int j = i - 1; j >= 0 && tradingDays <= g.holdDays(); j--) {
-                    Verdict p = raw.get(j);
-                    if (p.riskOff() && p.tier() >= g.hedgeMinTier()) {
-                        confirmed = p;
-                        break;
-                    }
-                    tradingDays += isTrading[j] ? 1 : 0;
-                }
+    final class Sequence {
+        private final Rules.RegimeRules g = rules.regime();
+        private Regime shown;
+        private Regime pending;
+        private int pendingDays;
+        /** The last fresh risk-off verdict of the current spell, or null outside a spell. */
+        private Verdict lastFresh;
+        private int tradingSinceFresh;
+        /** Whether the last verdict returned was made by the hold. */
+        boolean held;
+
+        Verdict next(Verdict v, boolean isTrading, java.util.function.BooleanSupplier normalised) {
+            held = false;
+            if (v.regime() == Regime.INSUFFICIENT_DATA) {
+                lastFresh = null;
+                shown = v.regime();
+                pending = null;
+                return v;
             }
-            boolean broken = v.steps().stream().anyMatch(s -> s.id().equals("leadership")
-                    && (s.status() == Status.AMBER || s.status() == Status.RED));
-            held[i] = confirmed != null && broken;
-            out.add(held[i] ? held(v, confirmed) : v);
+            if (v.riskOff()) {
+                if (v.tier() >= g.hedgeMinTier()) {
+                    // only a risk-off confirmed at the hedge tier starts a hold
+                    lastFresh = v;
+                }
+                tradingSinceFresh = 0;
+                Regime label = v.regime();
+                if (isRiskOff(shown)) {
+                    // inside a risk-off the name changes once confirmed, like any other label
+                    label = confirm(label) ? label : shown;
+                } else {
+                    pending = null;
+                }
+                shown = label;
+                return relabel(v, label, v.action(), null);
+            }
+            if (lastFresh != null) {
+                tradingSinceFresh += isTrading ? 1 : 0;
+                if (g.holdDays() > 0 && tradingSinceFresh <= g.holdDays() && !normalised.getAsBoolean()) {
+                    held = true;
+                    pending = null;
+                    return heldVerdict(v, lastFresh, shown);
+                }
+                lastFresh = null;
+                // leaving risk-off is itself the confirmed change
+                shown = v.regime();
+                pending = null;
+                return v;
+            }
+            // a risk-off name ends at once on a day that no longer judges one (never carried onto a calm day)
+            Regime label = shown == null || isRiskOff(shown) || confirm(v.regime()) ? v.regime() : shown;
+            if (label == v.regime()) {
+                pending = null;
+            }
+            shown = label;
+            return label == v.regime() ? v : relabel(v, label, Judge.action(rules, label, false, v.tier()),
+                    "regime kept " + label + " until " + v.regime() + " is seen " + g.confirmDays() + " days in a row");
+        }
+
+        /** Counts {@code label} as seen again; whether it has now been seen {@code confirmDays} days in a row. */
+        private boolean confirm(Regime label) {
+            if (label == shown) {
+                pending = null;
+                return true;
+            }
+            if (label == pending) {
+                pendingDays++;
+            } else {
+                pending = label;
+                pendingDays = 1;
+            }
+            return pendingDays >= g.confirmDays();
         }
     }
 
-    private Verdict held(Verdict v, Verdict confirmed) {
+    private static boolean isRiskOff(Regime r) {
+        return r == Regime.LIQUIDITY_SHOCK || r == Regime.VOLATILITY_EVENT || r == Regime.TREND_BREAK;
+    }
+
+    /** {@code v} shown under another label (and action); the execution step says why when {@code why} is given. */
+    private Verdict relabel(Verdict v, Regime label, Action action, String why) {
+        if (label == v.regime() && action == v.action()) {
+            return v;
+        }
+        List<Step> steps = new ArrayList<>();
+        for (Step s : v.steps()) {
+            steps.add(s.id().equals("execution") && why != null ? new Step("execution", execStatus(action),
+                    action + ": " + why, s.evidence()) : s);
+        }
+        return new Verdict(v.asOf(), label, v.riskOff(), v.tier(), action, v.exposure(), v.drivers(), v.missing(),
+                steps, v.coverage(), v.stale(), v.decisionTime());
+    }
+
+    private static Status execStatus(Action a) {
+        return switch (a) {
+            case HEDGE, REDUCE -> Status.RED;
+            case WAIT -> Status.AMBER;
+            case NONE -> Status.GREEN;
+            case UNKNOWN -> Status.UNKNOWN;
+        };
+    }
+
+    private Verdict heldVerdict(Verdict v, Verdict fresh, Regime label) {
         Rules.RegimeRules g = rules.regime();
-        int tier = Math.max(v.tier(), g.hedgeMinTier());
+        int tier = Math.max(v.tier(), g.riskOffMinTier());
         double cap = rules.steps().execution().exposureCapByTier().get(tier - 1);
         Double exposure = v.exposure() == null ? null : Math.min(v.exposure(), cap);
         List<String> drivers = new ArrayList<>(v.drivers());
         drivers.add(HELD_DRIVER);
-        String why = "HEDGE: risk-off confirmed on " + confirmed.asOf() + " (tier " + confirmed.tier()
-                + ") and leadership or the index still broken; held for up to " + g.holdDays() + " trading days";
+        String why = "REDUCE: risk-off last confirmed on " + fresh.asOf() + " (" + fresh.regime() + ", tier "
+                + fresh.tier() + "); held until volatility and correlation normalise (correlation step green,"
+                + " equity volatility back to its base, VIX under " + num(rules.steps().correlation().vixHigh())
+                + "), at most " + g.holdDays() + " trading days";
         List<Step> steps = new ArrayList<>();
         for (Step s : v.steps()) {
             steps.add(s.id().equals("execution") ? new Step("execution", Status.RED, why, s.evidence()) : s);
         }
-        return new Verdict(v.asOf(), confirmed.regime(), true, tier, Action.HEDGE, exposure, drivers, v.missing(),
-                steps, v.coverage(), v.stale(), v.decisionTime());
+        return new Verdict(v.asOf(), label, true, tier, Action.REDUCE, exposure, drivers, v.missing(), steps,
+                v.coverage(), v.stale(), v.decisionTime());
+    }
+
+    private static String num(double v) {
+        return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
     }
 
     private Readings compute(long end) {

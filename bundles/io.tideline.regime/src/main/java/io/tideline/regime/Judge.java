@@ -52,6 +52,8 @@ final class Judge {
         double vix = Double.NaN;
         double rho = Double.NaN;
         boolean cryptoFalling;
+        double equitySigma = Double.NaN;
+        double cryptoSigma = Double.NaN;
     }
 
     /** The readings at one decision time, with the observation day and age of each value. */
@@ -140,7 +142,7 @@ final class Judge {
             regime = Regime.LIQUIDITY_SHOCK;
         } else if (crossDown && stress || f.vix >= g.vixShock()) {
             regime = Regime.VOLATILITY_EVENT;
-        } else if (cryptoWeak && equityHolds && !crossDown) {
+        } else if (cryptoWeak && equityHolds && !crossDown && f.cryptoReturn < 0) {
             regime = Regime.CRYPTO_SPECIFIC;
         } else if (crossDown || leadership.status() == Status.RED || tier >= g.riskOffMinTier() && f.equityDown) {
             regime = Regime.TREND_BREAK;
@@ -152,19 +154,7 @@ final class Judge {
         boolean riskOff = (regime == Regime.LIQUIDITY_SHOCK || regime == Regime.VOLATILITY_EVENT
                 || regime == Regime.TREND_BREAK) && (crossDown || tier >= g.riskOffMinTier());
 
-        Action action;
-        if (!sufficient) {
-            action = Action.UNKNOWN;
-        } else if (tier >= g.hedgeMinTier() && riskOff) {
-            action = Action.HEDGE;
-        } else if (riskOff || tier >= g.reduceMinTier() && regime == Regime.CRYPTO_SPECIFIC) {
-            // A cross-asset risk-off always means trading smaller, whatever the tier.
-            action = Action.REDUCE;
-        } else if (tier >= g.waitMinTier() || regime == Regime.CRYPTO_SPECIFIC) {
-            action = Action.WAIT;
-        } else {
-            action = Action.NONE;
-        }
+        Action action = sufficient ? action(rules, regime, riskOff, tier) : Action.UNKNOWN;
 
         List<String> missing = new ArrayList<>();
         List<String> stale = new ArrayList<>();
@@ -229,6 +219,52 @@ final class Judge {
         return new Verdict(day, regime, riskOff, tier, action, exposure, List.copyOf(drivers), missing,
                 List.of(macro, leadership, crypto, correlation, execution), coverage, stale,
                 decision.endsWith("Z") ? decision : decision.replace("+00:00", "Z"));
+    }
+
+    /**
+     * The action of a judged day: HEDGE for a risk-off at {@code hedgeMinTier} or above; REDUCE
+     * for any other risk-off (a cross-asset risk-off always means trading smaller, whatever the
+     * tier) and for CRYPTO_SPECIFIC at {@code reduceMinTier}; WAIT from {@code waitMinTier} or for
+     * CRYPTO_SPECIFIC; else NONE.
+     */
+    static Action action(Rules rules, Regime regime, boolean riskOff, int tier) {
+        Rules.RegimeRules g = rules.regime();
+        if (regime == Regime.INSUFFICIENT_DATA) {
+            return Action.UNKNOWN;
+        }
+        if (tier >= g.hedgeMinTier() && riskOff) {
+            return Action.HEDGE;
+        }
+        if (riskOff || tier >= g.reduceMinTier() && regime == Regime.CRYPTO_SPECIFIC) {
+            return Action.REDUCE;
+        }
+        if (tier >= g.waitMinTier() || regime == Regime.CRYPTO_SPECIFIC) {
+            return Action.WAIT;
+        }
+        return Action.NONE;
+    }
+
+    /**
+     * Whether the market has normalised enough to leave a risk-off: the correlation step of
+     * {@code judged} is green (no joint downtrend), the leadership step is green (leadership and
+     * the index hold), and volatility is back to normal: VIX under {@code vixHigh} where VIX is
+     * known (implied volatility looks forward and ignores up days), else the equity index's short
+     * realized volatility at most {@code exitVolRatio} times its base. An unknown volatility is
+     * not normal.
+     */
+    boolean normalised(Verdict judged, long cutoff, Readings readings) {
+        Rules.Correlation k = rules.steps().correlation();
+        if (judged.step("correlation").status() != Status.GREEN
+                || judged.step("leadership").status() != Status.GREEN) {
+            return false;
+        }
+        double vix = readings.value(Plan.raw(k.vixRole()), cutoff);
+        if (!Double.isNaN(vix)) {
+            return vix < k.vixHigh();
+        }
+        double vol = readings.value(Plan.CORR_EQUITY_VOL, cutoff);
+        double base = readings.value(Plan.CORR_EQUITY_VOL_BASE, cutoff);
+        return vol <= base * rules.regime().exitVolRatio();
     }
 
     /** An UNKNOWN step naming every reason its required inputs give no value. */
@@ -398,10 +434,21 @@ final class Judge {
         double base = r.value(Plan.CORR_EQUITY_VOL_BASE);
         f.vix = r.value(Plan.raw(k.vixRole()));
         f.rho = r.value(Plan.CORR_RHO);
-        f.equityDown = f.equityReturn <= k.equityDownPct();
-        f.cryptoDown = f.cryptoReturn <= k.cryptoDownPct();
+        f.equitySigma = sigmas(r, Plan.CORR_EQUITY_FAST, Plan.CORR_EQUITY_FAST_VOL, k.fastEquityDays(), 252);
+        f.cryptoSigma = sigmas(r, Plan.CORR_CRYPTO_FAST, Plan.CORR_CRYPTO_FAST_VOL, k.fastCryptoDays(), 365);
+        boolean equityFast = f.equitySigma <= k.fastEquitySigma();
+        boolean cryptoFast = f.cryptoSigma <= k.fastCryptoSigma();
+        f.equityDown = f.equityReturn <= k.equityDownPct() || equityFast;
+        f.cryptoDown = f.cryptoReturn <= k.cryptoDownPct() || cryptoFast;
         f.equityVolRising = vol > 0 && vol >= base * k.volRiseRatio();
+        String sigma = "simple-return(%d)/realized-vol(" + k.fastVolWindow() + ")";
         List<Evidence> ev = List.of(
+                r.ev(k.equityRole(), String.format(Locale.ROOT, sigma, k.fastEquityDays()), Plan.CORR_EQUITY_FAST,
+                        f.equitySigma, k.fastEquitySigma(), "fast: the " + k.fastEquityDays() + "-bar return in"
+                                + " units of the volatility before it, at or below the threshold is a trend down"),
+                r.ev(k.cryptoRole(), String.format(Locale.ROOT, sigma, k.fastCryptoDays()), Plan.CORR_CRYPTO_FAST,
+                        f.cryptoSigma, k.fastCryptoSigma(), "fast: the " + k.fastCryptoDays() + "-bar return in"
+                                + " units of the volatility before it, at or below the threshold is a trend down"),
                 r.ev(k.equityRole(), "simple-return-pct(" + k.equityTrendDays() + ")", Plan.CORR_EQUITY_RETURN,
                         f.equityReturn, k.equityDownPct(), "equity trend down at or below the threshold"),
                 r.ev(k.cryptoRole(), "simple-return-pct(" + k.cryptoTrendDays() + ")", Plan.CORR_CRYPTO_RETURN,
@@ -435,6 +482,20 @@ final class Judge {
             return new Step("correlation", Status.AMBER, "correlation compressing with vol rising", ev);
         }
         return new Step("correlation", Status.GREEN, "no joint downtrend", ev);
+    }
+
+    /**
+     * The return over {@code days} bars in units of the asset's volatility before it: the
+     * annualised {@code volNode} read {@code days} bars back, scaled to {@code days} bars. NaN
+     * without enough history.
+     */
+    private static double sigmas(At r, String returnNode, String volNode, int days, double periodsPerYear) {
+        double ret = r.value(returnNode);
+        double vol = r.value(volNode, days);
+        if (!(vol > 0)) {
+            return Double.NaN;
+        }
+        return ret / (vol * Math.sqrt(days / periodsPerYear));
     }
 
     private static Double num(double v) {

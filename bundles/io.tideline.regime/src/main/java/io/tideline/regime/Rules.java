@@ -85,10 +85,19 @@ record Rules(int version, Steps steps, RegimeRules regime) {
         }
     }
 
-    /** Equity index trend against the crypto trend, their rolling correlation and equity volatility. */
+    /**
+     * Equity index trend against the crypto trend, their rolling correlation and equity volatility.
+     * Besides the month-long trends, a fast confirmation: each asset's return over
+     * {@code fastEquityDays}/{@code fastCryptoDays} bars in units of its own volatility before the
+     * move ({@code fastVolWindow}-bar realized volatility read {@code fast...Days} bars back), down
+     * at or below {@code fastEquitySigma}/{@code fastCryptoSigma}, counts as that asset trending
+     * down; thresholds in sigma hold across sources and volatility regimes.
+     */
     record Correlation(String equityRole, String cryptoRole, String vixRole, int equityTrendDays,
             int cryptoTrendDays, double equityDownPct, double cryptoDownPct, int correlationWindow,
-            double correlationHigh, int volWindow, int volBaseWindow, double volRiseRatio, double vixHigh) {
+            double correlationHigh, int volWindow, int volBaseWindow, double volRiseRatio, double vixHigh,
+            int fastEquityDays, int fastCryptoDays, int fastVolWindow, double fastEquitySigma,
+            double fastCryptoSigma) {
         Correlation {
             role("equityRole", equityRole);
             role("cryptoRole", cryptoRole);
@@ -103,6 +112,11 @@ record Rules(int version, Steps steps, RegimeRules regime) {
             whole("volBaseWindow", volBaseWindow, volWindow, 1000);
             real("volRiseRatio", volRiseRatio, 0.5, 10);
             real("vixHigh", vixHigh, 5, 100);
+            whole("fastEquityDays", fastEquityDays, 1, 60);
+            whole("fastCryptoDays", fastCryptoDays, 1, 90);
+            whole("fastVolWindow", fastVolWindow, 5, 500);
+            real("fastEquitySigma", fastEquitySigma, -10, 0);
+            real("fastCryptoSigma", fastCryptoSigma, -10, 0);
         }
     }
 
@@ -128,14 +142,18 @@ record Rules(int version, Steps steps, RegimeRules regime) {
      * From steps to regime, tier and action: a step scores {@code amberPoints} or
      * {@code redPoints}; tier 2..5 start at the scores of {@code tierMinScores}; a VIX at
      * {@code vixShock} adds a tier. Inputs older than {@code maxStaleDays} count as missing. A
-     * risk-off confirmed at {@code hedgeMinTier} or above holds for up to {@code holdDays} trading
-     * days while leadership or the index stays broken (0 turns the hold off). A day's verdict is
+     * risk-off holds (hysteresis) until volatility and correlation normalise: the correlation step
+     * green, the equity index's short volatility at most {@code exitVolRatio} times its base and
+     * VIX under the correlation step's {@code vixHigh}; {@code holdDays} trading days after the
+     * last fresh risk-off day at most (0 turns the hold off). Outside risk-off, a new regime label
+     * is shown once the steps have given it {@code confirmDays} days in a row, and so is another
+     * name inside a risk-off (entering risk-off, and a lack of data, show at once). A day's verdict is
      * taken at {@code decisionTimeUtc} (HH:MM, UTC) and reads only values available by then. The
      * staleness limits are per series ({@link Availability}); {@code maxStaleDays} bounds them all.
      */
     record RegimeRules(int amberPoints, int redPoints, List<Integer> tierMinScores, double vixShock,
             double equityHoldPct, int riskOffMinTier, int hedgeMinTier, int reduceMinTier, int waitMinTier,
-            int maxStaleDays, int holdDays, String decisionTimeUtc) {
+            int maxStaleDays, int holdDays, double exitVolRatio, int confirmDays, String decisionTimeUtc) {
         RegimeRules {
             whole("amberPoints", amberPoints, 0, 10);
             whole("redPoints", redPoints, amberPoints, 20);
@@ -155,7 +173,9 @@ record Rules(int version, Steps steps, RegimeRules regime) {
             whole("reduceMinTier", reduceMinTier, 1, hedgeMinTier);
             whole("waitMinTier", waitMinTier, 1, reduceMinTier);
             whole("maxStaleDays", maxStaleDays, 1, 60);
-            whole("holdDays", holdDays, 0, 60);
+            whole("holdDays", holdDays, 0, 120);
+            real("exitVolRatio", exitVolRatio, 0.1, 10);
+            whole("confirmDays", confirmDays, 1, 30);
             decisionMinutes(decisionTimeUtc);
         }
 
