@@ -8,6 +8,7 @@ import io.tideline.api.series.SeriesId;
 import io.tideline.api.series.Timeframe;
 import io.tideline.api.store.SeriesInfo;
 import io.tideline.api.store.SeriesStore;
+import io.tideline.api.store.StoreHealth;
 import io.tideline.api.store.StoreException;
 import io.tideline.api.workspace.RoleBindings;
 import io.tideline.api.workspace.Roles;
@@ -49,7 +50,9 @@ public final class CoreRoleFreshness implements ProblemSource {
     @Override
     public List<Problem> problems() {
         SeriesStore s = store;
-        if (s == null) {
+        // Without a store, or with one that could not open, the store's own source says so: one
+        // line, not one per role.
+        if (s == null || s.health().status() == StoreHealth.Status.UNAVAILABLE) {
             return List.of();
         }
         Optional<WorkspaceDate.Pinned> pinned = workspaceDate.pinned();
