@@ -70,7 +70,8 @@ class DeskViewsTest {
     /**
      * The morning perspective's desk views side by side on the sample's pinned date: the heatmap's
      * matrix and sparkline are asked as of that day, its caption says the day as the checklist and
-     * scenarios do, nothing is stale then; unpinned, the newest data with the stale series named;
+     * scenarios do, nothing is stale then; unpinned, the newest data (the checklist's newest day) with
+ * the stale series named;
      * pinned to another day, all three follow without being opened again.
      */
     @Test
@@ -106,11 +107,13 @@ class DeskViewsTest {
         assertThat(heatmap.staleNote()).as("nothing stale on the sample's date").isNull();
 
         desk.pin(null);
-        SwtHarness.pumpUntil(() -> "latest".equals(desk.matrixDay) && heatmap.pinned() == null
+        // Unpinned, the heatmap is of the checklist's newest day (the fake's 2026-07-23), so both say one date.
+        SwtHarness.pumpUntil(() -> "2026-07-23".equals(desk.matrixDay) && heatmap.pinned() == null
                 && heatmap.staleNote() != null && "2026-07-23".equals(checklist.verdict().asOf()), WAIT, "the newest data");
         SwtHarness.pump(300);
         SwtHarness.screenshot(shell, "asof-desk-latest");
-        assertThat(heatmap.caption()).endsWith(", 2026-07-23");
+        assertThat(heatmap.caption()).endsWith("2026-07-23 (newest)");
+        assertThat(desk.sparkDay).isEqualTo("latest");
         // us10y: 2026-04-13 to 2026-08-23 is 132 days; ndx: 2026-02-05 is 199 days; btc is a day old.
         assertThat(heatmap.staleNote()).isEqualTo("Stale: ndx 6 mo old, us10y 4 mo old");
 

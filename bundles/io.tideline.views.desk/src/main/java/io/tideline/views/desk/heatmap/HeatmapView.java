@@ -61,6 +61,8 @@ public final class HeatmapView extends ViewBase {
     private CorrelationMatrix matrix;
     /** The day the matrix shown was read as of, or null for the newest data. */
     private WorkspaceDate.Pinned pinned;
+    /** Unpinned: the checklist's newest day the matrix shown was read as of, or null. */
+    private LocalDate newest;
     private Curve spark;
     private boolean cellNumbers;
     /** "Stale: us10y 7 mo old, …" for the roles shown whose newest bar is too old, or null. */
@@ -130,10 +132,14 @@ public final class HeatmapView extends ViewBase {
         background.run("matrix", () -> {
             WorkspaceDate.Pinned p = data.pinned().orElse(null);
             LocalDate day = p == null ? null : p.day();
-            CorrelationMatrix m = data.correlations(r, w, day);
-            return new Loaded(p, m, staleNote(r, Freshness.asOf(day, now)));
+            // Unpinned, the window's date is the checklist's newest day: the matrix is of that day
+            // too, so the two never say different dates (its series may end a day earlier).
+            LocalDate newest = p == null ? newestDay() : null;
+            CorrelationMatrix m = data.correlations(r, w, p == null ? newest : day);
+            return new Loaded(p, newest, m, staleNote(r, Freshness.asOf(day, now)));
         }, loaded -> {
             pinned = loaded.pinned();
+            newest = loaded.newest();
             matrix = loaded.matrix();
             staleNote = loaded.staleNote();
             showError(null);
@@ -153,20 +159,35 @@ public final class HeatmapView extends ViewBase {
         });
     }
 
-    /** One load: the workspace's date it was read as of (null: the newest), the matrix, the stale note. */
-    private record Loaded(WorkspaceDate.Pinned pinned, CorrelationMatrix matrix, String staleNote) {
+    /**
+     * One load: the workspace's date it was read as of (null: the newest data), the checklist's
+     * newest day when unpinned (null when no checklist answers), the matrix, the stale note.
+     */
+    private record Loaded(WorkspaceDate.Pinned pinned, LocalDate newest, CorrelationMatrix matrix, String staleNote) {
+    }
+
+    /** The checklist's newest day, or null when it cannot say (then the matrix says its own). */
+    private LocalDate newestDay() {
+        try {
+            return LocalDate.parse(data.verdict(null).asOf());
+        } catch (Exception e) {
+            // No checklist running, or it failed (the checklist view says why): the matrix's own day.
+            return null;
+        }
     }
 
     /**
      * "as of 2026-02-06 (the sample's date)" while the workspace is pinned, in the words of the
-     * status bar and the checklist; else "as of" the matrix's last common day. The brief form
+     * status bar and the checklist; else "as of 2026-08-22 (newest data)", the checklist's newest
+     * day (the matrix's last common day when no checklist runs). The brief form
      * ("2026-02-06 (sample date)") is for the short caption of a narrow pane.
      */
     String asOfText(CorrelationMatrix m, boolean brief) {
         WorkspaceDate.Pinned p = pinned;
         String suffix = brief ? ".short" : "";
         if (p == null) {
-            return msg.format("asof.day" + suffix, Trace.day(m.latest()));
+            return newest == null ? msg.format("asof.day" + suffix, Trace.day(m.latest()))
+                    : msg.format("asof.newest" + suffix, newest.toString());
         }
         return WorkspaceDate.SAMPLE_REASON.equals(p.reason()) ? msg.format("asof.sample" + suffix, p.day().toString())
                 : msg.format("asof.pinned" + suffix, p.day().toString(), p.reason());
