@@ -165,9 +165,9 @@ final class Checks {
      * VIX under {@code vixHigh}), at most {@code holdDays} trading days after the last fresh
      * risk-off day; a held day's action is REDUCE, never stronger than a fresh risk-off (which is
      * REDUCE or HEDGE). Outside risk-off a new label shows once the steps gave it
-     * {@code confirmDays} days in a row, and so does another name inside a risk-off; entering
-     * risk-off and INSUFFICIENT_DATA show at once (an alarm and a lack of data are never
-     * delayed). A day
+     * {@code confirmDays} days in a row, and so does a milder name inside a risk-off; entering
+     * risk-off, a graver risk-off name and INSUFFICIENT_DATA show at once (an alarm and a lack of
+     * data are never delayed). A day
      * without enough data ends a spell: it stays INSUFFICIENT_DATA.
      */
     final class Sequence {
@@ -196,8 +196,8 @@ final class Checks {
                 }
                 tradingSinceFresh = 0;
                 Regime label = v.regime();
-                if (isRiskOff(shown)) {
-                    // inside a risk-off the name changes once confirmed, like any other label
+                if (isRiskOff(shown) && severity(label) < severity(shown)) {
+                    // inside a risk-off a milder name shows once confirmed; a graver one at once
                     label = confirm(label) ? label : shown;
                 } else {
                     pending = null;
@@ -246,6 +246,16 @@ final class Checks {
 
     private static boolean isRiskOff(Regime r) {
         return r == Regime.LIQUIDITY_SHOCK || r == Regime.VOLATILITY_EVENT || r == Regime.TREND_BREAK;
+    }
+
+    /** Risk-off names by gravity: a trend break, then a volatility event, then a liquidity shock. */
+    private static int severity(Regime r) {
+        return switch (r) {
+            case LIQUIDITY_SHOCK -> 3;
+            case VOLATILITY_EVENT -> 2;
+            case TREND_BREAK -> 1;
+            default -> 0;
+        };
     }
 
     /** {@code v} shown under another label (and action); the execution step says why when {@code why} is given. */

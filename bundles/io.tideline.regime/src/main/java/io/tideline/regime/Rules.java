@@ -146,8 +146,9 @@ record Rules(int version, Steps steps, RegimeRules regime) {
      * green, the equity index's short volatility at most {@code exitVolRatio} times its base and
      * VIX under the correlation step's {@code vixHigh}; {@code holdDays} trading days after the
      * last fresh risk-off day at most (0 turns the hold off). Outside risk-off, a new regime label
-     * is shown once the steps have given it {@code confirmDays} days in a row, and so is another
-     * name inside a risk-off (entering risk-off, and a lack of data, show at once). A day's verdict is
+     * is shown once the steps have given it {@code confirmDays} days in a row, and so is a milder
+     * name inside a risk-off (entering risk-off, a graver name and a lack of data show at once). A
+     * day's verdict is
      * taken at {@code decisionTimeUtc} (HH:MM, UTC) and reads only values available by then. The
      * staleness limits are per series ({@link Availability}); {@code maxStaleDays} bounds them all.
      */

@@ -126,17 +126,20 @@ class HysteresisTest {
     }
 
     @Test
-    void another_name_inside_a_risk_off_needs_confirming() {
+    void inside_a_risk_off_a_graver_name_shows_at_once_and_a_milder_one_once_confirmed() {
         int confirm = rules.regime().confirmDays();
         Checks.Sequence seq = checks.new Sequence();
         run(seq, false, judged(Regime.VOLATILITY_EVENT, true, 4));
-        List<Verdict> shock = new ArrayList<>();
+        assertThat(run(seq, false, judged(Regime.LIQUIDITY_SHOCK, true, 5)).get(0).regime())
+                .isEqualTo(Regime.LIQUIDITY_SHOCK);
+        List<Verdict> milder = new ArrayList<>();
         for (int i = 0; i < confirm; i++) {
-            shock.add(run(seq, false, judged(Regime.LIQUIDITY_SHOCK, true, 5)).get(0));
+            milder.add(run(seq, false, judged(Regime.VOLATILITY_EVENT, true, 4)).get(0));
         }
-        assertThat(shock.get(0).regime()).isEqualTo(Regime.VOLATILITY_EVENT);
-        assertThat(shock.get(0).action()).as("the day's own action stands").isEqualTo(Action.HEDGE);
-        assertThat(shock.get(confirm - 1).regime()).isEqualTo(Regime.LIQUIDITY_SHOCK);
+        assertThat(milder.get(0).regime()).isEqualTo(Regime.LIQUIDITY_SHOCK);
+        assertThat(milder.get(0).action()).as("the day's own action stands").isEqualTo(Action.HEDGE);
+        assertThat(milder.get(confirm - 2).regime()).isEqualTo(Regime.LIQUIDITY_SHOCK);
+        assertThat(milder.get(confirm - 1).regime()).isEqualTo(Regime.VOLATILITY_EVENT);
     }
 
     @Test
