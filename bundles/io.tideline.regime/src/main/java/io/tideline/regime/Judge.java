@@ -246,16 +246,18 @@ final class Judge {
 
     /**
      * Whether the market has normalised enough to leave a risk-off: the correlation step of
-     * {@code judged} is green (no joint downtrend), the leadership step is green (leadership and
-     * the index hold), and volatility is back to normal: VIX under {@code vixHigh} where VIX is
+     * {@code judged} is green (no joint downtrend), the equity index is back at or above its
+     * trend average (the index alone, so that a workspace without a leadership basket can leave
+     * a risk-off too), and volatility is back to normal: VIX under {@code vixHigh} where VIX is
      * known (implied volatility looks forward and ignores up days), else the equity index's short
      * realized volatility at most {@code exitVolRatio} times its base. An unknown volatility is
      * not normal.
      */
     boolean normalised(Verdict judged, long cutoff, Readings readings) {
         Rules.Correlation k = rules.steps().correlation();
-        if (judged.step("correlation").status() != Status.GREEN
-                || judged.step("leadership").status() != Status.GREEN) {
+        double index = readings.value(Plan.raw(plan.index()), cutoff);
+        double trend = readings.value(Plan.LEAD_INDEX_TREND, cutoff);
+        if (judged.step("correlation").status() != Status.GREEN || !(index >= trend)) {
             return false;
         }
         double vix = readings.value(Plan.raw(k.vixRole()), cutoff);

@@ -16,7 +16,8 @@ import java.util.function.Predicate;
  *
  * @param nodes the graph, in dependency order
  * @param roles every role the checklist reads, in checklist order
- * @param basket the leadership basket role (the first bound of the rules' list, else the first)
+ * @param basket the leadership basket role (the first bound of the rules' list; when none is
+ *     bound, the first bound index, measured against the next bound index; else the first)
  * @param index the leadership index role, chosen the same way
  * @param boundRoles the roles of {@code roles} that are bound
  */
@@ -63,6 +64,13 @@ record Plan(List<IndicatorNode> nodes, List<String> roles, String basket, String
         Rules.Steps s = rules.steps();
         String basket = firstBound(s.leadership().baskets(), bound);
         String index = firstBound(s.leadership().indices(), bound);
+        List<String> boundIndices = s.leadership().indices().stream().filter(bound).toList();
+        if (!bound.test(basket) && boundIndices.size() >= 2) {
+            // No basket bound: the first index (Nasdaq) against the next (S&P 500) measures tech
+            // leadership with the core roles alone.
+            basket = boundIndices.get(0);
+            index = boundIndices.get(1);
+        }
         Set<String> roles = new LinkedHashSet<>(List.of(s.macro().yieldRole(), s.macro().dollarRole(), basket, index,
                 s.crypto().priceRole(), s.crypto().fundingRole(), s.crypto().oiRole(), s.crypto().liquidationsRole(),
                 s.correlation().equityRole(), s.correlation().cryptoRole(), s.correlation().vixRole()));
