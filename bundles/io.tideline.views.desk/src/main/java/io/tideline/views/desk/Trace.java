@@ -37,6 +37,27 @@ public final class Trace {
         return millis == 0 ? "\u2014" : DAY.format(Instant.ofEpochMilli(millis));
     }
 
+    /**
+     * The day a view is of, in the words of the status bar and the checklist: "as of 2026-02-06
+     * (the sample's date)" or "as of 2026-03-10 (set by you)" while the workspace is pinned, else
+     * "as of 2026-08-22 (newest data)" for the newest day {@code newest} (plain "as of" when it is
+     * only the view's own last day, {@code newestIsOwn}). The brief form ("2026-02-06 (sample
+     * date)") is for narrow places.
+     *
+     * @param pinned the workspace's date, or {@code null}
+     * @param newest the day shown when not pinned, {@code YYYY-MM-DD}
+     */
+    public static String asOf(Messages msg, io.tideline.api.workspace.WorkspaceDate.Pinned pinned, String newest,
+            boolean newestIsOwn, boolean brief) {
+        String suffix = brief ? ".short" : "";
+        if (pinned == null) {
+            return msg.format((newestIsOwn ? "asof.day" : "asof.newest") + suffix, newest);
+        }
+        return io.tideline.api.workspace.WorkspaceDate.SAMPLE_REASON.equals(pinned.reason())
+                ? msg.format("asof.sample" + suffix, pinned.day().toString())
+                : msg.format("asof.pinned" + suffix, pinned.day().toString(), pinned.reason());
+    }
+
     /** The UTC date and time of an epoch-ms time; a dash for 0. */
     public static String time(long millis) {
         return millis == 0 ? "\u2014" : TIME.format(Instant.ofEpochMilli(millis));

@@ -84,13 +84,16 @@ class DeskViewsTest {
         desk.bars.put(Fixtures.roles().get("btc"), Fixtures.dailyBars("2025-10-01", "2026-08-22", true));
         desk.bars.put(Fixtures.roles().get("ndx"), Fixtures.dailyBars("2025-10-01", "2026-02-05", false));
         long now = LocalDate.of(2026, 8, 23).toEpochDay() * 86_400_000L;
-        shell = SwtHarness.shell(1200, 640);
+        // On the 1280-pixel test screen: the scenarios get the room the morning pane gives them.
+        shell = SwtHarness.shell(1270, 640);
+        org.eclipse.swt.custom.SashForm columns = new org.eclipse.swt.custom.SashForm(shell, org.eclipse.swt.SWT.HORIZONTAL);
         shell.setLayout(new org.eclipse.swt.layout.FillLayout());
         TestContext context = new TestContext(Locale.ENGLISH, Map.of("roles", "btc,ndx,us10y"));
-        HeatmapView heatmap = new HeatmapView(shell, context, desk);
+        HeatmapView heatmap = new HeatmapView(columns, context, desk);
         heatmap.clock(() -> now);
-        ChecklistView checklist = new ChecklistView(shell, new TestContext(Locale.ENGLISH, Map.of()), desk);
-        ScenariosView scenarios = new ScenariosView(shell, new TestContext(Locale.ENGLISH, Map.of()), desk);
+        ChecklistView checklist = new ChecklistView(columns, new TestContext(Locale.ENGLISH, Map.of()), desk);
+        ScenariosView scenarios = new ScenariosView(columns, new TestContext(Locale.ENGLISH, Map.of()), desk);
+        columns.setWeights(32, 30, 38);
         shell.open();
         SwtHarness.pumpUntil(() -> heatmap.caption() != null && heatmap.pinned() != null && checklist.verdict() != null
                 && scenarios.report() != null && heatmap.sparkTitle() != null && heatmap.sparkTitle().contains("(2026-02-06)"), WAIT, "the three views as of the pinned day");
@@ -103,6 +106,10 @@ class DeskViewsTest {
                 "90-day correlation of changes, 2026-02-06 (sample date)");
         assertThat(checklist.verdict().asOf()).isEqualTo("2026-02-06");
         assertThat(scenarios.report().asOf()).isEqualTo("2026-02-06");
+        assertThat(scenarios.asOfLabel().getText()).isEqualTo("2026-02-06 (sample date)");
+        assertThat(scenarios.asOfLabel().getToolTipText()).isEqualTo("as of 2026-02-06 (the sample's date)");
+        assertThat(scenarios.asOfLabel().getSize().x).as("the day right of the tabs, whole")
+                .isGreaterThanOrEqualTo(scenarios.asOfLabel().computeSize(org.eclipse.swt.SWT.DEFAULT, org.eclipse.swt.SWT.DEFAULT).x);
         // ndx's Thursday close is a day old at the end of Friday; us10y's bars after the day do not count.
         assertThat(heatmap.staleNote()).as("nothing stale on the sample's date").isNull();
 
@@ -113,6 +120,7 @@ class DeskViewsTest {
         SwtHarness.pump(300);
         SwtHarness.screenshot(shell, "asof-desk-latest");
         assertThat(heatmap.caption()).endsWith("2026-07-23 (newest)");
+        SwtHarness.pumpUntil(() -> "2026-07-23 (newest)".equals(scenarios.asOfLabel().getText()), WAIT, "the scenarios' day");
         assertThat(desk.sparkDay).isEqualTo("latest");
         // us10y: 2026-04-13 to 2026-08-23 is 132 days; ndx: 2026-02-05 is 199 days; btc is a day old.
         assertThat(heatmap.staleNote()).isEqualTo("Stale: ndx 6 mo old, us10y 4 mo old");
@@ -123,6 +131,8 @@ class DeskViewsTest {
                 WAIT, "the views as of 2026-03-10");
         SwtHarness.pump(300);
         assertThat(heatmap.caption()).endsWith("2026-03-10 (pinned)");
+        assertThat(scenarios.asOfLabel().getText()).isEqualTo("2026-03-10 (pinned)");
+        assertThat(scenarios.asOfLabel().getToolTipText()).isEqualTo("as of 2026-03-10 (set by you)");
         assertThat(desk.sparkDay).isEqualTo("2026-03-10");
         assertThat(heatmap.staleNote()).isEqualTo("Stale: ndx 4 wk old");
     }

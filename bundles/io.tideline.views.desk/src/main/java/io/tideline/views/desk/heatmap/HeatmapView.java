@@ -183,14 +183,8 @@ public final class HeatmapView extends ViewBase {
      * ("2026-02-06 (sample date)") is for the short caption of a narrow pane.
      */
     String asOfText(CorrelationMatrix m, boolean brief) {
-        WorkspaceDate.Pinned p = pinned;
-        String suffix = brief ? ".short" : "";
-        if (p == null) {
-            return newest == null ? msg.format("asof.day" + suffix, Trace.day(m.latest()))
-                    : msg.format("asof.newest" + suffix, newest.toString());
-        }
-        return WorkspaceDate.SAMPLE_REASON.equals(p.reason()) ? msg.format("asof.sample" + suffix, p.day().toString())
-                : msg.format("asof.pinned" + suffix, p.day().toString(), p.reason());
+        return newest == null ? Trace.asOf(msg, pinned, Trace.day(m.latest()), true, brief)
+                : Trace.asOf(msg, pinned, newest.toString(), false, brief);
     }
 
     /** The layout of the last paint, or {@code null} before the first; for tests and benchmarks. */

@@ -1,6 +1,7 @@
 package io.tideline.views.desk.scenarios;
 
 import io.tideline.api.ui.ViewContext;
+import io.tideline.api.workspace.WorkspaceDate;
 import io.tideline.regime.api.Status;
 import io.tideline.scenario.api.CascadeParams;
 import io.tideline.scenario.api.CascadeResult;
@@ -13,6 +14,7 @@ import io.tideline.scenario.api.WatchItem;
 import io.tideline.views.desk.ColorScale;
 import io.tideline.views.desk.DeskData;
 import io.tideline.views.desk.Swt;
+import io.tideline.views.desk.Trace;
 import io.tideline.views.desk.ViewBase;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -89,6 +91,7 @@ public final class ScenariosView extends ViewBase {
     private final Map<ConditionState, Image> lights = new EnumMap<>(ConditionState.class);
     private final org.eclipse.swt.graphics.Font bold;
     private ScenarioReport today;
+    private final Label asOfLabel;
     private ScenarioReport yesterday;
     private CascadeResult cascade;
     private Rectangle[] bars = new Rectangle[0];
@@ -133,6 +136,10 @@ public final class ScenariosView extends ViewBase {
 
         tabs = new CTabFolder(root, SWT.BORDER | SWT.FLAT);
         tabs.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        // The day the odds and conditions are of, right of the tabs (brief; whole on hover), so
+        // the view says the same date as the checklist and the heatmap beside it.
+        asOfLabel = new Label(tabs, SWT.NONE);
+        tabs.setTopRight(asOfLabel, SWT.RIGHT);
 
         conditions = new Tree(tabs, SWT.FULL_SELECTION | SWT.V_SCROLL | SWT.H_SCROLL);
         conditions.setHeaderVisible(true);
@@ -408,13 +415,31 @@ public final class ScenariosView extends ViewBase {
     protected void refresh() {
         String portfolio = setting("portfolio", null);
         background.run("report", () -> {
-            ScenarioReport now = data.scenarios(null, portfolio);
+            // The date first: the report asked for no day in particular is of that day.
+            WorkspaceDate.Pinned pinned = data.pinned().orElse(null);
+            ScenarioReport now = data.scenarios(pinned == null ? null : pinned.day(), portfolio);
             ScenarioReport before = data.scenarios(LocalDate.parse(now.asOf()).minusDays(1), portfolio);
-            return new ScenarioReport[] {now, before};
-        }, pair -> {
+            return new Loaded(now, before, pinned);
+        }, loaded -> {
             showError(null);
-            show(pair[0], pair[1], portfolio);
+            showAsOf(loaded.now(), loaded.pinned());
+            show(loaded.now(), loaded.before(), portfolio);
         }, this::showError);
+    }
+
+    /** One load: the report of the day, of the day before, and the workspace's date it was asked as of. */
+    private record Loaded(ScenarioReport now, ScenarioReport before, WorkspaceDate.Pinned pinned) {
+    }
+
+    private void showAsOf(ScenarioReport now, WorkspaceDate.Pinned pinned) {
+        asOfLabel.setText(Trace.asOf(msg, pinned, now.asOf(), false, true));
+        asOfLabel.setToolTipText(Trace.asOf(msg, pinned, now.asOf(), false, false));
+        tabs.layout(true);
+    }
+
+    /** The day shown right of the tabs ("2026-02-06 (sample date)"), or empty before the first load; for tests. */
+    public Label asOfLabel() {
+        return asOfLabel;
     }
 
     private void recomputeCascade() {
