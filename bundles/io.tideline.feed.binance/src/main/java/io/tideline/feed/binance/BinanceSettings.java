@@ -2,6 +2,7 @@ package io.tideline.feed.binance;
 
 import io.tideline.feed.http.BaseUrls;
 import io.tideline.feed.http.ConfigValues;
+import io.tideline.feed.http.Printable;
 import io.tideline.feed.http.HttpFetcher;
 import io.tideline.api.series.Timeframe;
 import java.net.URI;
@@ -45,7 +46,8 @@ record BinanceSettings(List<String> symbols, List<Timeframe> intervals, URI base
                 continue;
             }
             if (!SYMBOL.matcher(symbol).matches()) {
-                throw new IllegalArgumentException(BinanceConnector.PID + ": symbols holds '" + s.trim()
+                throw new IllegalArgumentException(BinanceConnector.PID + ": symbols holds '"
+                        + Printable.shortened(s.trim(), Printable.VALUE_CHARS)
                         + "', which is not a Binance futures symbol (letters and digits), e.g. BTCUSDT");
             }
             unique.add(symbol);
@@ -99,7 +101,8 @@ record BinanceSettings(List<String> symbols, List<Timeframe> intervals, URI base
                 case "1h" -> list.add(Timeframe.H1);
                 case "4h" -> list.add(Timeframe.H4);
                 case "1d" -> list.add(Timeframe.D1);
-                default -> throw new IllegalArgumentException(BinanceConnector.PID + ": intervals holds '" + label
+                default -> throw new IllegalArgumentException(BinanceConnector.PID + ": intervals holds '"
+                        + Printable.shortened(label, Printable.VALUE_CHARS)
                         + "', expected 1h, 4h or 1d");
             }
         }

@@ -2,6 +2,7 @@ package io.tideline.feed.fred;
 
 import io.tideline.feed.http.BaseUrls;
 import io.tideline.feed.http.ConfigValues;
+import io.tideline.feed.http.Printable;
 import io.tideline.feed.http.HttpFetcher;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -42,7 +43,8 @@ record FredSettings(List<String> series, String apiKey, URI baseUrl, URI graphBa
                 continue;
             }
             if (!FRED_ID.matcher(trimmed).matches()) {
-                throw new IllegalArgumentException(FredConnector.PID + ": series '" + trimmed
+                throw new IllegalArgumentException(FredConnector.PID + ": series '"
+                        + Printable.shortened(trimmed, Printable.VALUE_CHARS)
                         + "' is not a FRED series id (letters, digits, '_', '.', '-'), e.g. DGS10");
             }
             unique.add(trimmed);

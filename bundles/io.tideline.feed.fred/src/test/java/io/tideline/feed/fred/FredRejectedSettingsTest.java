@@ -66,6 +66,15 @@ class FredRejectedSettingsTest {
     }
 
     @Test
+    void aLongBadSeriesIdIsQuotedShortSoTheExpectationStaysInTheMessage() {
+        // The escape sequence is dropped (the terminal would act on it), then the rest is cut.
+        FredConnector fred = activate("series", "x\u001b[2Jy".repeat(3_000));
+
+        assertThat(fred.health().lastError()).contains(CFG + ": " + FredConnector.PID + ": series 'xyxy",
+                "… (6000 characters)' is not a FRED series id").doesNotContain("\u001b").hasSizeLessThan(500);
+    }
+
+    @Test
     void aGoodConfigurationStillWorks() {
         Map<String, Object> properties = Map.of("timeoutSeconds", "5", "maxResponseMiB", "8");
         FredConnector fred = new FredConnector(ConfigAnnotations.of(FredConfig.class, properties), properties);

@@ -24,7 +24,8 @@ public final class BaseUrls {
         }
         try {
             URI uri = new URI(trimmed);
-            if (uri.getHost() == null || !List.of(schemes).contains(uri.getScheme())) {
+            // A scheme-relative URL (//host/path) has a host but no scheme: List.contains(null) throws.
+            if (uri.getHost() == null || uri.getScheme() == null || !List.of(schemes).contains(uri.getScheme())) {
                 throw new URISyntaxException(trimmed, "expected an absolute URL");
             }
             return uri;

@@ -45,6 +45,14 @@ class ConfigValuesTest {
     }
 
     @Test
+    void aSchemeRelativeUrlIsRefusedNotANullPointer() {
+        SettingsException e = catchThrowableOfType(SettingsException.class, () -> values("baseUrl", "//x.test/a")
+                .url("baseUrl", "//x.test/a", "https://api.example.com", "http", "https"));
+        assertThat(e.getMessage()).isEqualTo(CFG + ": baseUrl = '//x.test/a': expected an absolute http or "
+                + "https URL such as https://api.example.com");
+    }
+
+    @Test
     void aHundredThousandCharacterUrlIsRefusedWithoutBeingEchoed() {
         String url = "https://x.test/" + "a".repeat(100_000);
         SettingsException e = catchThrowableOfType(SettingsException.class,

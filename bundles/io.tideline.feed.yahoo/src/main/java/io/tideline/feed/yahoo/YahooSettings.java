@@ -2,6 +2,7 @@ package io.tideline.feed.yahoo;
 
 import io.tideline.feed.http.BaseUrls;
 import io.tideline.feed.http.ConfigValues;
+import io.tideline.feed.http.Printable;
 import io.tideline.feed.http.HttpFetcher;
 import io.tideline.api.series.Timeframe;
 import java.net.URI;
@@ -41,7 +42,8 @@ record YahooSettings(List<String> symbols, List<String> basket, List<Timeframe> 
         intervals = List.copyOf(new LinkedHashSet<>(intervals));
         for (Timeframe t : intervals) {
             if (t != Timeframe.D1 && t != Timeframe.H1) {
-                throw new IllegalArgumentException(YahooConnector.PID + ": intervals holds '" + t.label()
+                throw new IllegalArgumentException(YahooConnector.PID + ": intervals holds '"
+                        + Printable.shortened(t.label(), Printable.VALUE_CHARS)
                         + "', expected 1d or 1h");
             }
         }
@@ -63,7 +65,8 @@ record YahooSettings(List<String> symbols, List<String> basket, List<Timeframe> 
                 continue;
             }
             if (!SYMBOL.matcher(trimmed).matches()) {
-                throw new IllegalArgumentException(YahooConnector.PID + ": " + field + " holds '" + trimmed
+                throw new IllegalArgumentException(YahooConnector.PID + ": " + field + " holds '"
+                        + Printable.shortened(trimmed, Printable.VALUE_CHARS)
                         + "', which is not a Yahoo symbol (letters, digits, '^', '=', '.', '-'), e.g. ^GSPC or DX-Y.NYB");
             }
             unique.add(trimmed);
@@ -100,7 +103,8 @@ record YahooSettings(List<String> symbols, List<String> basket, List<Timeframe> 
             switch (l) {
                 case "1d" -> list.add(Timeframe.D1);
                 case "1h" -> list.add(Timeframe.H1);
-                default -> throw new IllegalArgumentException(YahooConnector.PID + ": intervals holds '" + label
+                default -> throw new IllegalArgumentException(YahooConnector.PID + ": intervals holds '"
+                        + Printable.shortened(label, Printable.VALUE_CHARS)
                         + "', expected 1d or 1h");
             }
         }
