@@ -50,6 +50,14 @@ class WorkbenchAsOfIT {
             assertThat(Dist.run(c, "asof", "2026-02-06").code()).isZero();
             Pictures again = pictures(c, shots, "pinned-again");
 
+            // The scenarios behind the heatmap's tab, to read their day beside the others'.
+            assertThat(Dist.run(c, "workbench", "focus", "morning-scenarios").code()).isZero();
+            Thread.sleep(2_000);
+            Path scenarios = shots.resolve("asof-scenarios-pinned-again.png");
+            Dist.Result shot = Dist.run(c, "workbench", "screenshot", scenarios.toString(), "morning-scenarios");
+            assertThat(shot.code()).as(shot.err()).isZero();
+            Screen.assertDrawn(scenarios);
+
             double heatmapMoved = differ(pinned.heatmap(), latest.heatmap());
             double chartMoved = differ(pinned.chart(), latest.chart());
             double heatmapBack = differ(latest.heatmap(), again.heatmap());
@@ -62,7 +70,7 @@ class WorkbenchAsOfIT {
             assertThat(chartMoved).as("the chart redrawn for the newest data").isGreaterThan(0.02);
             assertThat(heatmapBack).as("the heatmap back on the day").isGreaterThan(0.01);
             assertThat(chartBack).as("the chart back on the day").isGreaterThan(0.02);
-            // Only the label's reason differs ("set by you" instead of "the sample's date").
+            // Only the label's reason differs ("set with asof" instead of "the sample's date").
             assertThat(chartSame).as("the chart on the day again is the chart it was").isLessThan(0.02);
         }
     }
