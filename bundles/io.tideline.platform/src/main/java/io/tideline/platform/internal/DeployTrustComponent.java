@@ -138,12 +138,14 @@ public final class DeployTrustComponent implements DeployTrust, Command, TrustGa
     private synchronized void apply(TrustConfig config, Map<String, Object> properties) {
         Path dataDir = refusedDir.getParent();
         Path trustDir = dataDir.resolve("workspace").resolve("trust");
-        trustStore = config.truststore().isBlank() ? trustDir.resolve("truststore.p12") : Path.of(config.truststore().strip());
-        allowList = config.allowlist().isBlank() ? trustDir.resolve("allowed-sha256.txt") : Path.of(config.allowlist().strip());
         password = config._truststore_password().toCharArray();
         boolean fromConfigAdmin = properties.containsKey(Constants.SERVICE_PID);
         List<String> problems = settingProblems(fromConfigAdmin, properties);
-        Mode parsed = parseMode(config.mode(), problems);
+        trustStore = TrustSettingCheck.path("truststore", config.truststore(), trustDir.resolve("truststore.p12"),
+                problems);
+        allowList = TrustSettingCheck.path("allowlist", config.allowlist(), trustDir.resolve("allowed-sha256.txt"),
+                problems);
+        Mode parsed = TrustSettingCheck.mode(config.mode(), problems);
         // Fail closed: a setting that is there but cannot be understood never means "off".
         mode = problems.isEmpty() ? parsed : Mode.TRUSTED;
         settingProblems = List.copyOf(problems);
@@ -168,19 +170,6 @@ public final class DeployTrustComponent implements DeployTrust, Command, TrustGa
                 trustStore, allowList);
         Mode now = mode;
         worker.execute(() -> sweep(now, released));
-    }
-
-    private static Mode parseMode(String text, List<String> problems) {
-        String value = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
-        return switch (value) {
-            case "off", "" -> Mode.OFF;
-            case "trusted" -> Mode.TRUSTED;
-            default -> {
-                // Fail closed: a typo must not switch checking off.
-                problems.add("mode '" + text + "' in " + DeployTrust.PID + " is neither 'off' nor 'trusted'");
-                yield Mode.TRUSTED;
-            }
-        };
     }
 
     /**

@@ -1,6 +1,8 @@
 package io.tideline.platform.internal;
 
 import io.tideline.api.platform.TrustDecision;
+import io.tideline.support.jar.BundleManifest;
+import io.tideline.support.text.Excerpt;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -57,7 +59,15 @@ final class JarTrust {
         try {
             sha256 = sha256(jar);
         } catch (IOException e) {
-            return new Result(TrustDecision.refused("", "cannot be read: " + e), Map.of());
+            return new Result(TrustDecision.refused("", "cannot be read (" + (e.getMessage() == null
+                    ? "input/output error" : Excerpt.printable(e.getMessage(), 200)) + ")"), Map.of());
+        }
+        try {
+            // Bounded, before the JDK's verifier reads the manifest whole (up to 16 MB, then in
+            // its own words about jdk.jar.maxSignatureFileSize).
+            BundleManifest.read(jar);
+        } catch (IOException e) {
+            return new Result(TrustDecision.refused(sha256, e.getMessage()), Map.of());
         }
         if (material.allowed().contains(sha256)) {
             // Allowed by digest: the signature does not matter (a repackaged jar may carry a

@@ -1,13 +1,17 @@
 package io.tideline.platform.internal;
 
 import io.tideline.api.platform.DeployTrust;
+import io.tideline.api.platform.DeployTrust.Mode;
+import io.tideline.support.text.Excerpt;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
 
 /**
@@ -25,6 +29,8 @@ final class TrustSettingCheck {
     static final String CONFIG_DIR_PROPERTY = "felix.cm.dir";
     /** A larger file is not a setting someone wrote by hand; it is not read whole. */
     static final long MAX_BYTES = 1 << 20;
+    /** How much of a refused value a problem quotes. */
+    private static final int QUOTED = 80;
 
     private TrustSettingCheck() {
     }
@@ -48,7 +54,7 @@ final class TrustSettingCheck {
         try {
             p.load(new StringReader(text));
         } catch (IOException | IllegalArgumentException e) {
-            problems.add(file + " cannot be read as key=value lines (" + e.getMessage() + ")");
+            problems.add(file + " cannot be read as key=value lines (" + Excerpt.printable(e.getMessage(), 200) + ")");
             return problems;
         }
         if (!p.containsKey("mode")) {
@@ -68,6 +74,43 @@ final class TrustSettingCheck {
             problems.add(file + " is damaged: the configuration service could not read a setting from it");
         }
         return problems;
+    }
+
+    /**
+     * The mode a setting's {@code mode} value asks for: off when empty, else off or trusted; any
+     * other value adds a problem quoting it (printable, shortened) and means trusted, so that a
+     * typo never switches checking off.
+     */
+    static Mode mode(String text, List<String> problems) {
+        String value = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
+        return switch (value) {
+            case "off", "" -> Mode.OFF;
+            case "trusted" -> Mode.TRUSTED;
+            default -> {
+                problems.add("mode '" + Excerpt.printable(text, QUOTED) + "' in " + DeployTrust.PID
+                        + " is neither 'off' nor 'trusted'");
+                yield Mode.TRUSTED;
+            }
+        };
+    }
+
+    /**
+     * The file a setting names ({@code truststore}, {@code allowlist}), or {@code fallback} when
+     * the value is empty. A value that is no path on this system (a NUL character) adds a problem
+     * quoting it and gives {@code fallback}; the problem makes trust strict.
+     */
+    static Path path(String key, String text, Path fallback, List<String> problems) {
+        if (text == null || text.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Path.of(text.strip());
+        } catch (InvalidPathException e) {
+            problems.add(key + " '" + Excerpt.printable(text, QUOTED) + "' in " + DeployTrust.PID
+                    + " is not a file path (" + Excerpt.printable(e.getReason(), QUOTED) + "); expected the path of "
+                    + ("truststore".equals(key) ? "a PKCS12/JKS file or a folder of certificates" : "a text file"));
+            return fallback;
+        }
     }
 
     /** The file as text, or null with the problem added (or without, if the file is absent). */

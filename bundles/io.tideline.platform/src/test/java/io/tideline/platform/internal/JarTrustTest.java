@@ -3,6 +3,9 @@ package io.tideline.platform.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tideline.api.platform.TrustDecision;
+import io.tideline.support.testing.Fuzz;
+import io.tideline.support.testing.PluginJars;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -162,5 +165,18 @@ class JarTrustTest {
         String digest = out.split("\\s+")[0];
         assertThat(digest).isEqualTo(JarTrust.sha256(file));
         return digest;
+    }
+
+    @Test
+    void aJarWhoseManifestIsAGigabyteIsRefusedNamingItWithinAFixedMemoryBudget() throws Exception {
+        Path huge = PluginJars.huge(dir.resolve("huge.jar"), 1L << 30);
+        TrustMaterial material = store();
+        TrustDecision[] decision = new TrustDecision[1];
+        // The harness fails the call if it allocates more than the budget: 1/32 of the manifest.
+        Fuzz.run(new byte[0], IOException.class, 32L << 20, m -> true,
+                () -> decision[0] = JarTrust.check(huge, material));
+        assertThat(decision[0].trusted()).isFalse();
+        assertThat(decision[0].reason()).matches("huge\\.jar is not an OSGi bundle: its manifest is 1,073,741,\\d{3}"
+                + " bytes, more than the 1,048,576 a bundle manifest may have");
     }
 }

@@ -71,4 +71,26 @@ class TrustSettingCheckTest {
     void theStoredCopyLivesWhereConfigAdminKeepsThePid() {
         assertThat(TrustSettingCheck.storedFile(dir)).isEqualTo(dir.resolve("io/tideline/deploy/trust.config"));
     }
+
+    @Test
+    void aBadModeIsQuotedPrintableAndShortAndMeansTrusted() {
+        java.util.List<String> problems = new java.util.ArrayList<>();
+        assertThat(TrustSettingCheck.mode("of\u001b[2Jf" + "x".repeat(10_000), problems))
+                .isEqualTo(io.tideline.api.platform.DeployTrust.Mode.TRUSTED);
+        assertThat(problems).singleElement().asString().startsWith("mode 'of\\u001b[2Jfxxx")
+                .contains("(10,007 characters)' in io.tideline.deploy.trust is neither 'off' nor 'trusted'")
+                .hasSizeLessThan(200);
+    }
+
+    @Test
+    void aPathWithANulCharacterIsReportedInsteadOfFailingTheComponent() {
+        java.util.List<String> problems = new java.util.ArrayList<>();
+        Path fallback = dir.resolve("truststore.p12");
+        assertThat(TrustSettingCheck.path("truststore", "/opt/tr\u0000ust.p12", fallback, problems)).isEqualTo(fallback);
+        assertThat(problems).containsExactly("truststore '/opt/tr\\u0000ust.p12' in io.tideline.deploy.trust is not a"
+                + " file path (Nul character not allowed); expected the path of a PKCS12/JKS file or a folder of"
+                + " certificates");
+        assertThat(TrustSettingCheck.path("allowlist", "  ", fallback, problems)).isEqualTo(fallback);
+        assertThat(TrustSettingCheck.path("allowlist", " /opt/a.txt ", fallback, problems)).isEqualTo(Path.of("/opt/a.txt"));
+    }
 }
