@@ -36,10 +36,8 @@ final class EvidenceText {
         String base = id.contains("(") ? id.substring(0, id.indexOf('(')) : id;
         Double v = e.value();
         Double t = e.threshold();
-        if (id.contains("/realized-vol(")) {
-            return new Cells(id, fmt(v, "%+.2f sigma"), fmt(t, "%+.2f sigma"));
-        }
         return switch (base) {
+            case "return-sigma" -> new Cells(id, fmt(v, "%+.2f sigma"), fmt(t, "%+.2f sigma"));
             case "change-bp" -> new Cells(id, fmt(v, "%+.1f bp"), fmt(t, "%+.1f bp"));
             case "simple-return-pct", "drawdown-pct" -> new Cells(id, fmt(v, "%+.2f%%"), fmt(t, "%+.2f%%"));
             case "realized-vol" -> new Cells(id, percent(v, "%.1f%%/yr"), percent(t, "%.1f%%/yr"));

@@ -436,14 +436,14 @@ final class Judge {
         double base = r.value(Plan.CORR_EQUITY_VOL_BASE);
         f.vix = r.value(Plan.raw(k.vixRole()));
         f.rho = r.value(Plan.CORR_RHO);
-        f.equitySigma = sigmas(r, Plan.CORR_EQUITY_FAST, Plan.CORR_EQUITY_FAST_VOL, k.fastEquityDays(), 252);
-        f.cryptoSigma = sigmas(r, Plan.CORR_CRYPTO_FAST, Plan.CORR_CRYPTO_FAST_VOL, k.fastCryptoDays(), 365);
+        f.equitySigma = r.value(Plan.CORR_EQUITY_FAST);
+        f.cryptoSigma = r.value(Plan.CORR_CRYPTO_FAST);
         boolean equityFast = f.equitySigma <= k.fastEquitySigma();
         boolean cryptoFast = f.cryptoSigma <= k.fastCryptoSigma();
         f.equityDown = f.equityReturn <= k.equityDownPct() || equityFast;
         f.cryptoDown = f.cryptoReturn <= k.cryptoDownPct() || cryptoFast;
         f.equityVolRising = vol > 0 && vol >= base * k.volRiseRatio();
-        String sigma = "simple-return(%d)/realized-vol(" + k.fastVolWindow() + ")";
+        String sigma = "return-sigma(%d," + k.fastVolWindow() + ")";
         List<Evidence> ev = List.of(
                 r.ev(k.equityRole(), String.format(Locale.ROOT, sigma, k.fastEquityDays()), Plan.CORR_EQUITY_FAST,
                         f.equitySigma, k.fastEquitySigma(), "fast: the " + k.fastEquityDays() + "-bar return in"
@@ -484,20 +484,6 @@ final class Judge {
             return new Step("correlation", Status.AMBER, "correlation compressing with vol rising", ev);
         }
         return new Step("correlation", Status.GREEN, "no joint downtrend", ev);
-    }
-
-    /**
-     * The return over {@code days} bars in units of the asset's volatility before it: the
-     * annualised {@code volNode} read {@code days} bars back, scaled to {@code days} bars. NaN
-     * without enough history.
-     */
-    private static double sigmas(At r, String returnNode, String volNode, int days, double periodsPerYear) {
-        double ret = r.value(returnNode);
-        double vol = r.value(volNode, days);
-        if (!(vol > 0)) {
-            return Double.NaN;
-        }
-        return ret / (vol * Math.sqrt(days / periodsPerYear));
     }
 
     private static Double num(double v) {

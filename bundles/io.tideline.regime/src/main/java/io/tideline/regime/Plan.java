@@ -40,9 +40,7 @@ record Plan(List<IndicatorNode> nodes, List<String> roles, String basket, String
     static final String CORR_EQUITY_VOL = "correlation.equity.vol";
     static final String CORR_EQUITY_VOL_BASE = "correlation.equity.vol.base";
     static final String CORR_EQUITY_FAST = "correlation.equity.fast";
-    static final String CORR_EQUITY_FAST_VOL = "correlation.equity.fast.vol";
     static final String CORR_CRYPTO_FAST = "correlation.crypto.fast";
-    static final String CORR_CRYPTO_FAST_VOL = "correlation.crypto.fast.vol";
     static final String EXEC_EXPOSURE = "execution.exposure";
 
     Plan {
@@ -111,12 +109,10 @@ record Plan(List<IndicatorNode> nodes, List<String> roles, String basket, String
         b.add(CORR_EQUITY_VOL_BASE, "realized-vol",
                 Map.of("window", (double) k.volBaseWindow(), "periodsPerYear", 252.0), k.equityRole());
 
-        b.add(CORR_EQUITY_FAST, "simple-return", Map.of("periods", (double) k.fastEquityDays()), k.equityRole());
-        b.add(CORR_EQUITY_FAST_VOL, "realized-vol",
-                Map.of("window", (double) k.fastVolWindow(), "periodsPerYear", 252.0), k.equityRole());
-        b.add(CORR_CRYPTO_FAST, "simple-return", Map.of("periods", (double) k.fastCryptoDays()), k.cryptoRole());
-        b.add(CORR_CRYPTO_FAST_VOL, "realized-vol",
-                Map.of("window", (double) k.fastVolWindow(), "periodsPerYear", 365.0), k.cryptoRole());
+        b.add(CORR_EQUITY_FAST, "return-sigma", Map.of("periods", (double) k.fastEquityDays(), "window",
+                (double) k.fastVolWindow()), k.equityRole());
+        b.add(CORR_CRYPTO_FAST, "return-sigma", Map.of("periods", (double) k.fastCryptoDays(), "window",
+                (double) k.fastVolWindow()), k.cryptoRole());
 
         Rules.Execution e = s.execution();
         b.add(EXEC_EXPOSURE, "vol-target-exposure", Map.of("targetVol", e.targetVol(), "maxLeverage",

@@ -26,8 +26,8 @@ class EvidenceTextTest {
     void volatilityIsAPercentAYearAndSigmaMovesAreSaidInSigma() {
         assertThat(cells("realized-vol(14)", 0.8616, 0.60883, "USDT"))
                 .isEqualTo(new EvidenceText.Cells("realized-vol(14)", "86.2%/yr", "60.9%/yr"));
-        assertThat(cells("simple-return(5)/realized-vol(10)", -2.3456, -2.0, null).value()).isEqualTo("-2.35 sigma");
-        assertThat(cells("simple-return(5)/realized-vol(10)", -2.3456, -2.0, null).threshold())
+        assertThat(cells("return-sigma(5,60)", -2.3456, -2.0, null).value()).isEqualTo("-2.35 sigma");
+        assertThat(cells("return-sigma(5,60)", -2.3456, -2.0, null).threshold())
                 .isEqualTo("-2.00 sigma");
     }
 

@@ -14,6 +14,7 @@ import io.tideline.indicators.Drawdown;
 import io.tideline.indicators.LeadershipRatio;
 import io.tideline.indicators.OiPriceDivergence;
 import io.tideline.indicators.RealizedVol;
+import io.tideline.indicators.ReturnSigma;
 import io.tideline.indicators.SimpleReturn;
 import io.tideline.indicators.Sma;
 import io.tideline.indicators.VolTargetExposure;
@@ -48,7 +49,8 @@ public final class InMemoryEngine implements IndicatorEngine, RoleBindings {
 
     static {
         for (Indicator i : List.of(new Sma(), new SimpleReturn(), new Drawdown(), new RealizedVol(),
-                new Correlation(), new LeadershipRatio(), new OiPriceDivergence(), new VolTargetExposure())) {
+                new Correlation(), new LeadershipRatio(), new OiPriceDivergence(), new VolTargetExposure(),
+                new ReturnSigma())) {
             INDICATORS.put(i.spec().id(), i);
         }
     }
