@@ -115,7 +115,9 @@ class DecisionTimeTest {
 
     @Test
     void cftc_data_shows_up_on_friday() {
-        // CME open interest stamped on Tuesdays
+        // CME open interest stamped on Tuesdays. The sample binds it to btc.cme.oi, which the
+        // checklist does not read; bound to btc.oi (as a user may) its evidence shows when the
+        // report becomes known: the rule is the cftc source's, whatever role the series plays.
         long[] tuesdays = java.util.Arrays.stream(days(true))
                 .filter(t -> LocalDate.ofEpochDay(t / Availability.DAY).getDayOfWeek() == DayOfWeek.TUESDAY).toArray();
         Checks checks = checks(world().put("btc.oi", tuesdays, values(tuesdays, i -> 10_000 + i)));

@@ -79,6 +79,27 @@ public final class WorkspaceRoles implements RoleBindings, Command {
         } else if (loaded.problem() != null) {
             logger.error("role bindings: {}", loaded.problem());
         }
+        String misbound = cmeAsPerpetualOpenInterest(bindings);
+        if (misbound != null) {
+            logger.warn("role bindings: {}", misbound);
+        }
+    }
+
+    /**
+     * A note when {@code btc.oi}, perpetual open interest, is bound to a CFTC series: the weekly
+     * report of CME futures contracts, which is {@code btc.cme.oi}. Sample workspaces loaded before
+     * that role existed bound it so. A binding is the user's, so it is named, never moved; null
+     * when there is nothing to say.
+     */
+    static String cmeAsPerpetualOpenInterest(Map<String, SeriesId> bindings) {
+        SeriesId oi = bindings.get(Roles.BTC_OI);
+        if (oi == null || !oi.source().equals("cftc")) {
+            return null;
+        }
+        return Roles.BTC_OI + " (perpetual open interest, USD) is bound to " + oi + ", a CFTC report of CME futures"
+                + " (weekly, contracts), which the checklist would read as perpetual positioning; CME open interest is"
+                + " the role " + Roles.BTC_CME_OI + ". To move it: roles unset " + Roles.BTC_OI + ", then roles set "
+                + Roles.BTC_CME_OI + " " + oi;
     }
 
     /** What was wrong with the role files at start and what is in use instead, or null. */
@@ -180,6 +201,10 @@ public final class WorkspaceRoles implements RoleBindings, Command {
             }
         });
         out.println("saved in " + disk.file());
+        String misbound = cmeAsPerpetualOpenInterest(current);
+        if (misbound != null) {
+            out.println("note: " + misbound);
+        }
         String problem = loadProblem;
         if (problem != null) {
             out.println("warning: " + problem);
@@ -215,6 +240,10 @@ public final class WorkspaceRoles implements RoleBindings, Command {
         }
         bind(role, series);
         request.out().println(role + " -> " + series);
+        String misbound = cmeAsPerpetualOpenInterest(bindings);
+        if (misbound != null && role.equals(Roles.BTC_OI)) {
+            request.out().println("note: " + misbound);
+        }
         return OK;
     }
 

@@ -110,6 +110,33 @@ class WorkspaceRolesTest {
     }
 
     @Test
+    void cmeOpenInterestBoundAsPerpetualOpenInterestIsNamedButNeverMoved() throws Exception {
+        // A roles.json as a sample loaded before btc.cme.oi existed left it.
+        Files.createDirectories(file().getParent());
+        String before = "{\"version\": 1, \"roles\": {\"btc.oi\": \"cftc:133741:oi\"}}";
+        Files.writeString(file(), before);
+        WorkspaceRoles roles = roles();
+
+        assertThat(roles.get("btc.oi")).as("the user's binding stays").contains(SeriesId.parse("cftc:133741:oi"));
+        assertThat(roles.get("btc.cme.oi")).isEmpty();
+        assertThat(logged).singleElement().asString().startsWith("warn role bindings: {} btc.oi (perpetual open interest")
+                .contains("cftc:133741:oi");
+        Run listing = run(roles);
+        assertThat(listing.out()).contains("btc.oi                    cftc:133741:oi")
+                .contains("btc.cme.oi                (unbound)                       CME bitcoin futures open interest")
+                .contains("note: btc.oi (perpetual open interest, USD) is bound to cftc:133741:oi")
+                .contains("roles unset btc.oi, then roles set btc.cme.oi cftc:133741:oi");
+        assertThat(Files.readString(file())).as("starting and listing change nothing on disk").isEqualTo(before);
+
+        // Done as the note says, the note goes; perpetual open interest from another source draws none.
+        assertThat(run(roles, "unset", "btc.oi").code()).isZero();
+        assertThat(run(roles, "set", "btc.cme.oi", "cftc:133741:oi").code()).isZero();
+        assertThat(run(roles, "set", "btc.oi", "binance:BTCUSDT:oi").out()).doesNotContain("note:");
+        assertThat(run(roles).out()).doesNotContain("note:");
+        assertThat(run(roles, "set", "btc.oi", "cftc:133741:oi").out()).contains("note: btc.oi (perpetual");
+    }
+
+    @Test
     void bindingsFromTheBackupCopyAreReportedInTheLogAndByTheRolesCommand() throws Exception {
         WorkspaceRoles first = roles();
         assertThat(run(first, "set", "us10y", "fred:DGS10").code()).isZero();

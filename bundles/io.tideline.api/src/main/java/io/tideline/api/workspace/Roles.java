@@ -34,8 +34,20 @@ public final class Roles {
     public static final String ETH = "eth";
     /** BTC perpetual funding rate. */
     public static final String BTC_FUNDING = "btc.funding";
-    /** BTC futures open interest. */
+    /**
+     * BTC perpetual-swap open interest, USD: the positioning the checklist's crypto step reads for
+     * "open interest expanding into a falling price". Not CME futures open interest, which is
+     * {@link #BTC_CME_OI}.
+     */
     public static final String BTC_OI = "btc.oi";
+    /**
+     * CME bitcoin futures open interest as the CFTC reports it: weekly, in contracts. Shown beside
+     * the price; the checklist does not read it as {@link #BTC_OI}, because a weekly count of
+     * regulated futures contracts says nothing about a day's leveraged perpetual positioning.
+     *
+     * @since 1.2
+     */
+    public static final String BTC_CME_OI = "btc.cme.oi";
     /** BTC long liquidations, USD per bar. */
     public static final String BTC_LIQUIDATIONS_LONG = "btc.liquidations.long";
     /** BTC short liquidations, USD per bar. */
@@ -67,7 +79,8 @@ public final class Roles {
         m.put(BTC, "bitcoin");
         m.put(ETH, "ether");
         m.put(BTC_FUNDING, "BTC perpetual funding rate");
-        m.put(BTC_OI, "BTC futures open interest");
+        m.put(BTC_OI, "BTC perpetual open interest (USD)");
+        m.put(BTC_CME_OI, "CME bitcoin futures open interest (CFTC, weekly, contracts)");
         m.put(BTC_LIQUIDATIONS_LONG, "BTC long liquidations");
         m.put(BTC_LIQUIDATIONS_SHORT, "BTC short liquidations");
         m.put(BTC_DVOL, "BTC implied volatility (DVOL)");

@@ -4,7 +4,8 @@
  * scenarios and views read roles, never raw series ids.
  *
  * <p>1.2: {@link io.tideline.api.workspace.Roles#core()}, the roles {@code status} checks for
- * stale data.
+ * stale data; {@link io.tideline.api.workspace.Roles#BTC_CME_OI}, CME bitcoin futures open interest
+ * as a role of its own, apart from perpetual open interest ({@code btc.oi}).
  */
 @Export
 @Version("1.2.0")

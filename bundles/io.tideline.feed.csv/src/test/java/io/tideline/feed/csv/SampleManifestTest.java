@@ -3,6 +3,7 @@ package io.tideline.feed.csv;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tideline.api.workspace.Roles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,6 +33,19 @@ class SampleManifestTest {
             assertThat(e.request(SAMPLE).files()).allSatisfy(f -> assertThat(f).isRegularFile());
         }
         assertThat(m.series()).allSatisfy(e -> assertThat(e.paths()).isNotEmpty());
+    }
+
+    @Test
+    void theShippedSampleBindsCmeOpenInterestToItsOwnRoleNotToPerpetualOpenInterest() throws Exception {
+        SampleManifest m = SampleManifest.read(SAMPLE.resolve("workspace.json"));
+        SampleManifest.Entry cme = m.series().stream().filter(x -> x.id().equals("cftc:133741:oi")).findFirst()
+                .orElseThrow();
+        assertThat(cme.role()).isEqualTo(Roles.BTC_CME_OI);
+        assertThat(cme.unit()).isEqualTo("contracts");
+        assertThat(cme.timeframe()).isEqualTo("1w");
+        // The sample has no perpetual open interest: the checklist names btc.oi missing rather than
+        // reading a weekly count of CME contracts as a day's perpetual positioning.
+        assertThat(m.series()).noneSatisfy(e -> assertThat(e.role()).isEqualTo(Roles.BTC_OI));
     }
 
     @Test
