@@ -17,18 +17,23 @@ import org.eclipse.swt.widgets.Label;
 
 /**
  * The "Crypto structure" view: BTC price on top; funding rate, open interest and long/short
- * liquidations per bar below, on one time axis. Dashed vertical lines mark the bars where
+ * liquidations per bar below, on one time axis. Open interest is perpetual open interest
+ * ({@code btc.oi}) when bound, else CME futures open interest ({@code btc.cme.oi}); the pane is
+ * titled with the series' own name and unit, so weekly contracts never pass for USD of perpetuals. Dashed vertical lines mark the bars where
  * liquidations drove the tape ({@link LiquidationDays}: over {@code k}× their 30-bar average,
  * price moving the same way; {@code k} is the setting {@code k}, default 3).
  */
 final class CryptoView extends ViewBase<CryptoView.Loaded> {
 
     static final String ID = "io.tideline.views.crypto";
-    static final List<String> ROLES = List.of(Roles.BTC, Roles.BTC_FUNDING, Roles.BTC_OI,
-            Roles.BTC_LIQUIDATIONS_LONG, Roles.BTC_LIQUIDATIONS_SHORT);
-
+    /**
+     * @param oiRole the role the open-interest pane shows ({@code btc.oi} or {@code btc.cme.oi}), or
+     *        null when neither is bound
+     * @param oiName that series' name as its descriptor gives it, or null when the store does not say
+     */
     record Loaded(Map<String, SeriesData> series, Map<String, SeriesId> ids, Map<String, SeriesUnit> units,
-            Map<String, String> stale, long[] flushes, long[] squeezes, List<String> problems) {
+            Map<String, String> stale, long[] flushes, long[] squeezes, List<String> problems, String oiRole,
+            String oiName) {
     }
 
     private final double k;
@@ -63,7 +68,18 @@ final class CryptoView extends ViewBase<CryptoView.Loaded> {
         List<String> problems = new ArrayList<>();
         Map<String, SeriesUnit> units = new LinkedHashMap<>();
         Map<String, String> stale = new LinkedHashMap<>();
-        readRoles(ROLES, at, series, ids, units, stale, problems);
+        // In the panes' order, so the problems read top to bottom; open interest's role is chosen per load.
+        readRoles(List.of(Roles.BTC, Roles.BTC_FUNDING), at, series, ids, units, stale, problems);
+        String oiRole = openInterestRole();
+        String oiName = null;
+        if (oiRole == null) {
+            problems.add(msg.get("nodata.oi", Roles.BTC_OI, Roles.BTC_CME_OI));
+        } else {
+            readRoles(List.of(oiRole), at, series, ids, units, stale, problems);
+            SeriesId oiId = ids.get(oiRole);
+            oiName = oiId == null ? null : data.descriptor(oiId).map(d -> d.name()).orElse(null);
+        }
+        readRoles(List.of(Roles.BTC_LIQUIDATIONS_LONG, Roles.BTC_LIQUIDATIONS_SHORT), at, series, ids, units, stale, problems);
         SeriesData price = series.get(Roles.BTC);
         long[] flushes = new long[0];
         long[] squeezes = new long[0];
@@ -81,7 +97,18 @@ final class CryptoView extends ViewBase<CryptoView.Loaded> {
                         LiquidationDays.DEFAULT_WINDOW, false);
             }
         }
-        return new Loaded(series, ids, units, stale, flushes, squeezes, problems);
+        return new Loaded(series, ids, units, stale, flushes, squeezes, problems, oiRole, oiName);
+    }
+
+    /**
+     * Perpetual open interest when bound, else CME futures open interest when bound, else null.
+     * Perpetual comes first because it is what the checklist reads; CME is what the sample has.
+     */
+    private String openInterestRole() {
+        if (data.resolve(Roles.BTC_OI).isPresent()) {
+            return Roles.BTC_OI;
+        }
+        return data.resolve(Roles.BTC_CME_OI).isPresent() ? Roles.BTC_CME_OI : null;
     }
 
     @Override
@@ -98,8 +125,15 @@ final class CryptoView extends ViewBase<CryptoView.Loaded> {
         line(price, Roles.BTC, model, Layer.Style.CANDLES, 0);
         PaneSpec funding = pane(msg.get("crypto.funding"), unitOr(model, Roles.BTC_FUNDING, ""), 20, 2);
         line(funding, Roles.BTC_FUNDING, model, Layer.Style.LINE, 1);
-        PaneSpec oi = pane(msg.get("crypto.oi"), unitOr(model, Roles.BTC_OI, ""), 20, 3);
-        line(oi, Roles.BTC_OI, model, Layer.Style.LINE, 2);
+        String oiRole = model.oiRole();
+        String oiTitle = model.oiName() != null ? model.oiName()
+                : msg.get(Roles.BTC_CME_OI.equals(oiRole) ? "crypto.cme.oi" : "crypto.oi");
+        PaneSpec oi = pane(oiTitle, oiRole == null ? "" : unitOr(model, oiRole, ""), 20, 3);
+        if (oiRole == null) {
+            oi.message(msg.get("nodata.oi", Roles.BTC_OI, Roles.BTC_CME_OI));
+        } else {
+            line(oi, oiRole, model, Layer.Style.LINE, 2);
+        }
         PaneSpec liq = pane(msg.get("crypto.liquidations"), unitOr(model, Roles.BTC_LIQUIDATIONS_LONG, "USD"), 20, 1);
         bars(liq, Roles.BTC_LIQUIDATIONS_LONG, msg.get("crypto.long"), model, Palette.LONG_LIQ);
         bars(liq, Roles.BTC_LIQUIDATIONS_SHORT, msg.get("crypto.short"), model, Palette.SHORT_LIQ);

@@ -105,6 +105,8 @@ class AxesTest {
         assertThat(Double.parseDouble(funding.describe(Long.MIN_VALUE / 4).get(0).replaceAll(".*  ([-0-9.,]+) % per 8h", "$1")
                 .replace(",", ""))).isCloseTo(raw * 100, org.assertj.core.api.Assertions.within(1e-4));
         assertThat(panes.get(2).chart().getAxisSet().getYAxis(0).getTitle().getText()).as("CME open interest").isEqualTo("contracts");
+        assertThat(panes.get(2).name()).as("titled with the series' own name").isEqualTo(TestData.CME_OI_NAME);
+        assertThat(panes.get(2).layers()).extracting(Layer::id).containsExactly("btc.cme.oi");
         assertThat(panes.get(3).chart().getAxisSet().getYAxis(0).getTitle().getText()).isEqualTo("USD");
         assertThat(view.group().panes().get(0).chart().getAxisSet().getYAxis(0).getTitle().getText()).isEqualTo("USDT");
         // Both liquidation series end 2026-08-07: on 2026-08-22 the pane says it once.

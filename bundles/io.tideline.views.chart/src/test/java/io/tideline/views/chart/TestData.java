@@ -45,6 +45,8 @@ import java.util.function.Consumer;
 final class TestData implements ChartData {
 
     static final Path DATA = Path.of("../../product/src/dist/data/sample").toAbsolutePath().normalize();
+    /** The name the sample's workspace.json gives CME open interest, which titles the crypto view's pane. */
+    static final String CME_OI_NAME = "CME Bitcoin futures open interest (CFTC)";
     private static final Map<String, Indicator> INDICATORS = new HashMap<>();
 
     static {
@@ -80,8 +82,13 @@ final class TestData implements ChartData {
 
     /** Declares the unit and kind of the series bound to {@code role}, as a store's descriptor would. */
     TestData describe(String role, String unit, SeriesKind kind, Timeframe tf) {
+        return describe(role, role, unit, kind, tf);
+    }
+
+    /** Declares the name, unit and kind of the series bound to {@code role}. */
+    TestData describe(String role, String name, String unit, SeriesKind kind, Timeframe tf) {
         SeriesId id = roles.get(role);
-        descriptors.put(id, new SeriesDescriptor(id, role, unit, kind, AssetClass.CRYPTO, tf));
+        descriptors.put(id, new SeriesDescriptor(id, name, unit, kind, AssetClass.CRYPTO, tf));
         return this;
     }
 
@@ -185,8 +192,9 @@ final class TestData implements ChartData {
     }
 
     /**
-     * The sample workspace as the real workbench shows it: like {@link #sample()}, plus open
-     * interest from the weekly CME report (market 133741, to 2026-08-04) and the real
+     * The sample workspace as the real workbench shows it: like {@link #sample()}, plus CME futures
+     * open interest ({@code btc.cme.oi}, no perpetual {@code btc.oi}) from the weekly CFTC report
+     * (market 133741, to 2026-08-04) and the real
      * liquidations, which exist for nine days only (2026-07-30..2026-08-07, BTCUSDT summed over
      * exchanges); funding ends 2026-02-12. No range shows data in every pane at once.
      */
@@ -200,7 +208,7 @@ final class TestData implements ChartData {
                 oi.put(time(f[0]), Double.parseDouble(f[3]));
             }
         }
-        d.put("btc.oi", "cftc:133741:oi", SeriesData.ofValues(oi.keySet().stream().mapToLong(Long::longValue).toArray(),
+        d.put("btc.cme.oi", "cftc:133741:oi", SeriesData.ofValues(oi.keySet().stream().mapToLong(Long::longValue).toArray(),
                 oi.values().stream().mapToDouble(Double::doubleValue).toArray()));
         java.util.TreeMap<Long, double[]> liq = new java.util.TreeMap<>();
         List<String> rows = Files.readAllLines(DATA.resolve("crypto/liquidations-daily.csv"));
@@ -217,7 +225,7 @@ final class TestData implements ChartData {
                 SeriesData.ofValues(lt, liq.values().stream().mapToDouble(v -> v[0]).toArray()));
         d.put("btc.liquidations.short", "sample:BTCUSDT:liq.short",
                 SeriesData.ofValues(lt, liq.values().stream().mapToDouble(v -> v[1]).toArray()));
-        d.describe("btc.oi", "contracts", SeriesKind.COUNT, Timeframe.W1)
+        d.describe("btc.cme.oi", CME_OI_NAME, "contracts", SeriesKind.COUNT, Timeframe.W1)
                 .describe("btc.liquidations.long", "USD", SeriesKind.FLOW, Timeframe.D1)
                 .describe("btc.liquidations.short", "USD", SeriesKind.FLOW, Timeframe.D1);
         return d;

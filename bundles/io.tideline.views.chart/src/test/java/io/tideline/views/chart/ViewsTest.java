@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.tideline.api.series.SeriesData;
+import io.tideline.api.series.SeriesKind;
+import io.tideline.api.series.Timeframe;
 import io.tideline.views.chart.kit.Layer;
 import io.tideline.views.chart.kit.Pane;
 import io.tideline.views.chart.kit.PaneGroup;
@@ -193,7 +195,8 @@ class ViewsTest {
         assertThat(ids(panes.get(0).chart())).containsExactly("btc");
         assertThat(ids(panes.get(1).chart())).containsExactly("btc.funding");
         assertThat(ids(panes.get(2).chart())).isEmpty();
-        assertThat(panes.get(2).message()).isEqualTo("No data for role btc.oi");
+        assertThat(panes.get(2).message()).isEqualTo("No data for role btc.oi or btc.cme.oi");
+        assertThat(panes.get(2).name()).isEqualTo("Open interest");
         assertThat(ids(panes.get(3).chart())).containsExactly("btc.liquidations.long", "btc.liquidations.short");
         assertThat(view.statusText()).contains("No data for role btc.oi");
 
@@ -217,6 +220,46 @@ class ViewsTest {
         assertThat(expected).isPositive();
         assertThat(view.markers().stream().filter(m -> m.color().equals(Palette.LONG_LIQ))).hasSize(expected);
         assertThat(Swt.screenshot(shell, "crypto")).isGreaterThan(30);
+    }
+
+    @Test
+    void openInterestPaneShowsPerpetualOpenInterestWhenBoundElseCmeFuturesEachTitledByItsOwnNameAndUnit()
+            throws Exception {
+        TestData sample = TestData.workspace();
+        try {
+            SeriesData btc = sample.read(sample.roles.get("btc"));
+            double[] usd = new double[btc.size()];
+            for (int i = 0; i < usd.length; i++) {
+                usd[i] = 9e9 + 1e7 * i;
+            }
+            sample.put("btc.oi", "test:BTCUSDT:oi", SeriesData.ofValues(btc.copyTimes(), usd))
+                    .describe("btc.oi", "BTCUSDT perpetual open interest", "USD", SeriesKind.FLOW, Timeframe.D1);
+            CryptoView view = open(new CryptoView(shell(), new TestContext(Map.of("range", "1Y"), Locale.ENGLISH),
+                    sample), shell);
+            Pane oi = view.group().panes().get(2);
+            assertThat(ids(oi.chart())).as("perpetual open interest wins over CME").containsExactly("btc.oi");
+            assertThat(oi.name()).isEqualTo("BTCUSDT perpetual open interest");
+            assertThat(oi.chart().getAxisSet().getYAxis(0).getTitle().getText()).isEqualTo("USD");
+
+            // Without perpetual open interest the pane falls back to the CME contracts, and says so.
+            sample.roles.remove("btc.oi");
+            sample.notifyRolesChanged();
+            assertThat(Swt.pump(() -> TestData.CME_OI_NAME.equals(view.group().panes().get(2).name()), 20_000))
+                    .as(view.group().panes().get(2).name()).isTrue();
+            oi = view.group().panes().get(2);
+            assertThat(ids(oi.chart())).containsExactly("btc.cme.oi");
+            assertThat(oi.chart().getAxisSet().getYAxis(0).getTitle().getText()).isEqualTo("contracts");
+            assertThat(oi.layers().get(0).unit()).isEqualTo("contracts");
+            assertThat(view.statusText()).doesNotContain("btc.oi").doesNotContain("btc.cme.oi");
+
+            sample.roles.remove("btc.cme.oi");
+            sample.notifyRolesChanged();
+            assertThat(Swt.pump(() -> view.group().panes().get(2).message() != null, 20_000)).isTrue();
+            assertThat(view.group().panes().get(2).message()).isEqualTo("No data for role btc.oi or btc.cme.oi");
+            assertThat(view.statusText()).contains("No data for role btc.oi or btc.cme.oi");
+        } finally {
+            sample.executor.shutdownNow();
+        }
     }
 
     @Test
