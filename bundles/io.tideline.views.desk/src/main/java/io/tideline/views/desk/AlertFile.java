@@ -102,9 +102,17 @@ final class AlertFile {
             openTail = scan.openTail;
             return new Loaded(List.copyOf(scan.newest), List.copyOf(warnings));
         } catch (IOException e) {
-            warnings.add(file + ": cannot be read, no earlier alerts are shown (" + e + ")");
+            warnings.add(file + ": cannot be read, no earlier alerts are shown (" + reason(e) + ")");
             return new Loaded(List.of(), List.copyOf(warnings));
         }
+    }
+
+    /** Why the file could not be read, in words rather than the exception's Java class. */
+    private static String reason(IOException e) {
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied; check the file's owner and mode";
+        }
+        return e.getMessage() == null ? "input/output error" : e.getMessage();
     }
 
     /**

@@ -88,4 +88,12 @@ class AlertFileFuzzTest {
                 .endsWith(": this key appears twice in its object; expected each key once")
                 .doesNotContain("AlertFile").doesNotContain("creator property");
     }
+
+    @Test
+    void a_file_that_cannot_be_read_is_named_with_the_reason_in_words() throws IOException {
+        Path file = Files.createDirectories(Files.createTempDirectory(DIR, "folder-").resolve("alerts.jsonl"));
+        assertThat(new AlertFile(file, 500, 5_000).load().warnings()).singleElement().asString()
+                .startsWith(file + ": cannot be read, no earlier alerts are shown (").doesNotContain("java.")
+                .doesNotContain("Exception");
+    }
 }
