@@ -58,6 +58,16 @@ class WorkbenchAsOfIT {
             assertThat(shot.code()).as(shot.err()).isZero();
             Screen.assertDrawn(scenarios);
 
+            // The other perspectives' chart views on the day, for a person to read.
+            for (String perspective : List.of("macro", "crypto")) {
+                assertThat(Dist.run(c, "workbench", "perspective", perspective).code()).isZero();
+                Thread.sleep(6_000);
+                Path png = shots.resolve("asof-window-" + perspective + "-pinned-again.png");
+                Dist.Result r = Dist.run(c, "workbench", "screenshot", png.toString());
+                assertThat(r.code()).as(r.err()).isZero();
+                Screen.assertDrawn(png);
+            }
+
             double heatmapMoved = differ(pinned.heatmap(), latest.heatmap());
             double chartMoved = differ(pinned.chart(), latest.chart());
             double heatmapBack = differ(latest.heatmap(), again.heatmap());

@@ -89,6 +89,7 @@ abstract class ViewBase<M> {
     private AsOf shownAsOf = AsOf.of(null, 0);
     /** "as of 2026-02-06 (the sample's date)" at the end of the toolbar; created when a day is first pinned. */
     private Label asOfLabel;
+    private Label asOfBar;
 
     /**
      * What one load is seen as of.
@@ -471,6 +472,10 @@ abstract class ViewBase<M> {
             return;
         }
         if (asOfLabel == null) {
+            // A bar before it, so it does not read as part of the control before (the crypto
+            // view's "Liquidation-driven days (k = 3)").
+            asOfBar = new Label(toolbar, SWT.SEPARATOR | SWT.VERTICAL);
+            asOfBar.setLayoutData(new org.eclipse.swt.layout.RowData(SWT.DEFAULT, toolbar.getFont().getFontData()[0].getHeight() * 2));
             asOfLabel = new Label(toolbar, SWT.NONE);
             asOfLabel.setFont(boldFont());
             asOfLabel.setLayoutData(new org.eclipse.swt.layout.RowData());
@@ -483,8 +488,10 @@ abstract class ViewBase<M> {
         }
         asOfLabel.setText(text);
         asOfLabel.setToolTipText(show ? msg.get("asof.tip", p.day().toString()) : null);
-        ((org.eclipse.swt.layout.RowData) asOfLabel.getLayoutData()).exclude = !show;
-        asOfLabel.setVisible(show);
+        for (Label l : new Label[] {asOfBar, asOfLabel}) {
+            ((org.eclipse.swt.layout.RowData) l.getLayoutData()).exclude = !show;
+            l.setVisible(show);
+        }
         toolbar.layout(true);
         root.layout(true, false);
     }

@@ -137,6 +137,28 @@ class DeskViewsTest {
         assertThat(heatmap.staleNote()).isEqualTo("Stale: ndx 4 wk old");
     }
 
+    /** The scenarios' day stands right of the tabs only beside all of them: the tabs come first. */
+    @Test
+    void theScenariosDayGivesWayToTheTabsInANarrowPane() {
+        FakeDesk desk = new FakeDesk();
+        shell = SwtHarness.shell(300, 280);
+        shell.setLayout(new org.eclipse.swt.layout.FillLayout());
+        ScenariosView view = new ScenariosView(shell, new TestContext(Locale.ENGLISH, Map.of()), desk);
+        shell.open();
+        SwtHarness.pumpUntil(() -> view.report() != null, WAIT, "the report");
+        SwtHarness.pump(300);
+        assertThat(java.util.Arrays.stream(view.tabs().getItems()).filter(org.eclipse.swt.custom.CTabItem::isShowing))
+                .as("every tab in sight, none behind a chevron").hasSize(4);
+        assertThat(view.asOfLabel().isVisible()).as("no room for the day").isFalse();
+        shell.setSize(620, 280);
+        SwtHarness.pumpUntil(() -> view.asOfLabel().isVisible(), WAIT, "the day right of the tabs");
+        SwtHarness.pump(300);
+        assertThat(view.asOfLabel().getText()).isEqualTo("2026-07-23 (newest)");
+        assertThat(view.asOfLabel().getSize().x).isGreaterThanOrEqualTo(view.asOfLabel().computeSize(
+                org.eclipse.swt.SWT.DEFAULT, org.eclipse.swt.SWT.DEFAULT).x);
+        assertThat(java.util.Arrays.stream(view.tabs().getItems()).filter(org.eclipse.swt.custom.CTabItem::isShowing)).hasSize(4);
+    }
+
     @Test
     void heatmapWindowChoiceIsSavedAndReloads() {
         FakeDesk desk = new FakeDesk();

@@ -92,6 +92,8 @@ public final class ScenariosView extends ViewBase {
     private final org.eclipse.swt.graphics.Font bold;
     private ScenarioReport today;
     private final Label asOfLabel;
+    /** Pixels kept between the last tab and the day. */
+    private static final int GAP = 16;
     private ScenarioReport yesterday;
     private CascadeResult cascade;
     private Rectangle[] bars = new Rectangle[0];
@@ -139,7 +141,8 @@ public final class ScenariosView extends ViewBase {
         // The day the odds and conditions are of, right of the tabs (brief; whole on hover), so
         // the view says the same date as the checklist and the heatmap beside it.
         asOfLabel = new Label(tabs, SWT.NONE);
-        tabs.setTopRight(asOfLabel, SWT.RIGHT);
+        asOfLabel.setVisible(false);
+        tabs.addListener(SWT.Resize, e -> placeAsOf());
 
         conditions = new Tree(tabs, SWT.FULL_SELECTION | SWT.V_SCROLL | SWT.H_SCROLL);
         conditions.setHeaderVisible(true);
@@ -434,7 +437,43 @@ public final class ScenariosView extends ViewBase {
     private void showAsOf(ScenarioReport now, WorkspaceDate.Pinned pinned) {
         asOfLabel.setText(Trace.asOf(msg, pinned, now.asOf(), false, true));
         asOfLabel.setToolTipText(Trace.asOf(msg, pinned, now.asOf(), false, false));
-        tabs.layout(true);
+        placeAsOf();
+    }
+
+    /**
+     * Puts the day right of the tabs when it fits beside all of them, else takes it away: the tabs
+     * come first (given the room, the folder would fold them behind a chevron instead). Set anew
+     * each time, since the folder measures its top-right control only when it is set.
+     */
+    private void placeAsOf() {
+        if (asOfLabel.getText().isEmpty()) {
+            return;
+        }
+        int tabsWidth = 0;
+        boolean allShowing = true;
+        for (CTabItem item : tabs.getItems()) {
+            allShowing &= item.isShowing();
+            tabsWidth += item.getBounds().width;
+        }
+        boolean shown = tabs.getTopRight() == asOfLabel;
+        // Shown and every tab still in sight: it fits. Not shown: the tabs' own widths say whether it would.
+        boolean fits = shown ? allShowing
+                : allShowing && tabsWidth + asOfLabel.computeSize(SWT.DEFAULT, SWT.DEFAULT).x + GAP <= tabs.getClientArea().width;
+        if (fits) {
+            asOfLabel.setVisible(true);
+            tabs.setTopRight(asOfLabel, SWT.RIGHT);
+            if (!shown) {
+                // Once the folder has placed it: were the tabs left in sight?
+                tabs.getDisplay().asyncExec(() -> {
+                    if (!tabs.isDisposed()) {
+                        placeAsOf();
+                    }
+                });
+            }
+        } else if (shown) {
+            tabs.setTopRight(null);
+            asOfLabel.setVisible(false);
+        }
     }
 
     /** The day shown right of the tabs ("2026-02-06 (sample date)"), or empty before the first load; for tests. */
