@@ -339,8 +339,9 @@ abstract class ViewBase<M> {
     /**
      * Shows a load on the UI thread: {@link #build} describes the panes, the group updates the
      * panes shown in place when their structure is the same (and the view had a range), else
-     * builds them again; then the range the user had is shown again (clamped to the new data), or
-     * on the first load the saved one. Package-private for the benchmark.
+     * builds them again, one pane per turn of the event loop ({@link PaneGroup#reconcile}); then
+     * the range the user had is shown again (clamped to the new data), or on the first load the
+     * saved one, and {@link #deliveries} counts the load. Package-private for the benchmark.
      */
     void deliver(M model) {
         deliver(model, shownAsOf);
@@ -356,8 +357,6 @@ abstract class ViewBase<M> {
         long hi = group.upper();
         boolean sameDay = java.util.Objects.equals(at.day(), shownAsOf.day());
         boolean had = loaded && hi > lo && sameDay;
-        shownAsOf = at;
-        showAsOf(at);
         plan = new java.util.ArrayList<>();
         List<String> problems;
         List<PaneSpec> specs;
@@ -367,7 +366,20 @@ abstract class ViewBase<M> {
         } finally {
             plan = null;
         }
-        boolean inPlace = group.reconcile(specs, context.locale(), had && refreshInPlace);
+        // A rebuild calls back a few turns of the event loop later (one pane per turn); the
+        // range the user had is read now, from the panes this load replaces.
+        PaneGroup.Target target = had ? PaneGroup.Target.range(lo, hi) : savedTarget(context.settings().get(RANGE));
+        group.reconcile(specs, context.locale(), had && refreshInPlace, target,
+                inPlace -> shown(at, inPlace, had, lo, hi, problems));
+    }
+
+    /**
+     * The second half of {@link #deliver}, once the group shows the new panes: the as-of label
+     * changes with them, so the toolbar never names a day the panes do not show yet.
+     */
+    private void shown(AsOf at, boolean inPlace, boolean had, long lo, long hi, List<String> problems) {
+        shownAsOf = at;
+        showAsOf(at);
         loadingShown(false);
         if (!inPlace) {
             body.layout(true, true);
@@ -532,6 +544,30 @@ abstract class ViewBase<M> {
         return spec;
     }
 
+    /**
+     * The range {@link #restoreRange} will show for the saved {@code text}, without its side
+     * effects (a rebuild lays its panes out at it while building them).
+     */
+    private PaneGroup.Target savedTarget(String text) {
+        PaneGroup.Preset preset = PaneGroup.Preset.of(text == null ? defaultRange() : text);
+        if (preset != null) {
+            return PaneGroup.Target.of(preset);
+        }
+        int dots = text.indexOf("..");
+        try {
+            if (dots > 0) {
+                return PaneGroup.Target.range(dayStart(text.substring(0, dots)), dayStart(text.substring(dots + 2)));
+            }
+        } catch (DateTimeParseException e) {
+            // The default, as restoreRange shows for a bad range.
+        }
+        return PaneGroup.Target.of(PaneGroup.Preset.of(defaultRange()));
+    }
+
+    private static long dayStart(String day) {
+        return LocalDate.parse(day.trim()).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+    }
+
     private void restoreRange(String text) {
         PaneGroup.Preset preset = PaneGroup.Preset.of(text == null ? defaultRange() : text);
         pressPreset(preset);
@@ -542,9 +578,7 @@ abstract class ViewBase<M> {
         int dots = text.indexOf("..");
         try {
             if (dots > 0) {
-                long from = LocalDate.parse(text.substring(0, dots).trim()).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
-                long to = LocalDate.parse(text.substring(dots + 2).trim()).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
-                group.setRange(from, to);
+                group.setRange(dayStart(text.substring(0, dots)), dayStart(text.substring(dots + 2)));
                 return;
             }
         } catch (DateTimeParseException e) {

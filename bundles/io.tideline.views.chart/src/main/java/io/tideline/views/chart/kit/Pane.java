@@ -367,6 +367,35 @@ public final class Pane {
         }
     }
 
+    /**
+     * Lays the chart out once at about the size the group's layout will give it, and shows all
+     * its bars: a chart's first layout and show are its costliest (fonts measured, tick labels
+     * worked out, code run for the first time), and done here, while the pane is still hidden,
+     * they take the turn of the event loop that built the pane instead of the one that shows the
+     * whole group. The group's layout and range then set the real size and range.
+     *
+     * @param range the range the group will show, or {@code null} for all the bars
+     */
+    void warm(int width, int height, boolean bottom, long[] range) {
+        timeLabels(bottom);
+        chart.setBounds(0, 0, width, height);
+        long from = Long.MAX_VALUE;
+        long to = Long.MIN_VALUE;
+        for (Layer l : layers) {
+            if (l.times.length > 0) {
+                from = Math.min(from, l.times[0]);
+                to = Math.max(to, l.times[l.times.length - 1]);
+            }
+        }
+        if (range != null) {
+            from = range[0];
+            to = range[1];
+        }
+        if (from < to) {
+            show(from, to);
+        }
+    }
+
     /** Whether this pane shows the time axis' tick labels. */
     public boolean showsTimeLabels() {
         return chart.getAxisSet().getXAxis(0).getTick().isVisible();

@@ -31,6 +31,24 @@ public final class PaneGroup {
     public record Marker(long time, Color color) {
     }
 
+    /**
+     * The range a view will show once a rebuild's panes are built: explicit bounds, or a preset
+     * counted back from the last bar (then {@code from} and {@code to} are unused). A rebuild
+     * lays each hidden pane out at it while building, so showing it costs the last turn little.
+     */
+    public record Target(long from, long to, Preset preset) {
+
+        /** The range {@code from..to}, clamped to the new bars as {@link #setRange} does. */
+        public static Target range(long from, long to) {
+            return new Target(from, to, null);
+        }
+
+        /** A preset of the new bars. */
+        public static Target of(Preset preset) {
+            return new Target(0, 0, preset);
+        }
+    }
+
     /** Date-range presets, counted back from the last bar. */
     public enum Preset {
         /** One month. */
@@ -77,6 +95,8 @@ public final class PaneGroup {
     Long crosshair;
     Wording wording;
     private org.eclipse.swt.widgets.Composite host;
+    /** The rebuild under way, or {@code null}. */
+    private Build building;
     private boolean laying;
     LongFunction<String> crosshairExtra;
     private long min = Long.MAX_VALUE;
@@ -181,39 +201,120 @@ public final class PaneGroup {
     }
 
     /**
-     * Shows the panes {@code specs} describe, in the {@link #host}. When {@code inPlace} is allowed
-     * and the specs have the structure of the panes shown ({@link #matches}), each pane keeps its
-     * chart, series, listeners and styles and takes the new bars ({@link Pane#refresh}); otherwise
-     * the panes are disposed and built again from the specs, and the range is unset until the
-     * caller shows one (the new charts lay out without showing a stale range). The data extent is
-     * recomputed either way; the caller shows a range next ({@link #setRange} or {@link #preset}).
+     * Shows the panes {@code specs} describe, in the {@link #host}, then calls {@code done} with
+     * whether the panes were updated in place. When {@code inPlace} is allowed and the specs have
+     * the structure of the panes shown ({@link #matches}), each pane keeps its chart, series,
+     * listeners and styles and takes the new bars ({@link Pane#refresh}), and {@code done} runs
+     * before this returns. Otherwise the panes are built again from the specs, one pane per turn
+     * of the event loop, each laid out and shown at {@code target} while hidden ({@link Pane#warm}):
+     * a cold chart's first layout costs tens of milliseconds of UI thread, and built, laid out and
+     * ranged all at once a view's panes held the loop for 100 to 190 ms of CPU at start. The old
+     * panes stay shown until the last is built; on the next turn the new ones replace them and
+     * {@code done} runs. The range is then unset until the caller shows one (the new charts lay
+     * out without showing a stale range). The data extent is recomputed either way; the caller
+     * shows a range next ({@link #setRange} or {@link #preset}). A call while a rebuild is under
+     * way abandons that rebuild (its charts are disposed and its {@code done} never runs).
      *
-     * @return whether the panes were updated in place
+     * @param target the range the caller will show after a rebuild (each pane is laid out at it
+     *     while hidden, see {@link Pane#warm}), or {@code null}
      */
-    public boolean reconcile(List<PaneSpec> specs, java.util.Locale locale, boolean inPlace) {
+    public void reconcile(List<PaneSpec> specs, java.util.Locale locale, boolean inPlace, Target target,
+            java.util.function.Consumer<Boolean> done) {
         if (host == null) {
             throw new IllegalStateException("no host: call host(parent) first");
         }
+        abandonBuild();
         if (inPlace && matches(specs)) {
             for (int k = 0; k < panes.size(); k++) {
                 panes.get(k).refresh(specs.get(k));
             }
             updateExtent();
-            return true;
+            done.accept(true);
+            return;
         }
-        for (Pane p : panes) {
-            p.chart.dispose();
+        Build b = new Build(List.copyOf(specs), locale, target, done);
+        building = b;
+        if (specs.isEmpty()) {
+            b.swapIn();
+        } else {
+            host.getDisplay().asyncExec(b::next);
         }
-        panes.clear();
-        lo = 0;
-        hi = 0;
-        dragX = -1;
-        dragged = false;
-        for (PaneSpec spec : specs) {
-            add(Pane.create(host, spec, locale));
+    }
+
+    private void abandonBuild() {
+        Build b = building;
+        building = null;
+        if (b != null) {
+            for (Pane p : b.built) {
+                p.chart.dispose();
+            }
         }
-        updateExtent();
-        return false;
+    }
+
+    /** One rebuild of the panes, one pane per turn of the event loop. */
+    private final class Build {
+        private final List<PaneSpec> specs;
+        private final java.util.Locale locale;
+        private final java.util.function.Consumer<Boolean> done;
+        private final List<Pane> built = new ArrayList<>();
+        /** The target resolved against the new bars, or {@code null}: the panes warm at all their bars. */
+        private final long[] range;
+
+        Build(List<PaneSpec> specs, java.util.Locale locale, Target target, java.util.function.Consumer<Boolean> done) {
+            this.specs = specs;
+            this.locale = locale;
+            this.done = done;
+            long first = Long.MAX_VALUE;
+            long last = Long.MIN_VALUE;
+            long spacing = Long.MAX_VALUE;
+            for (PaneSpec spec : specs) {
+                for (Layer l : spec.layers) {
+                    if (l.times.length > 0) {
+                        first = Math.min(first, l.times[0]);
+                        last = Math.max(last, l.times[l.times.length - 1]);
+                        spacing = Math.min(spacing, spacing(l.times));
+                    }
+                }
+            }
+            range = target == null || first > last ? null
+                    : target.preset() != null ? presetRange(target.preset(), first, last, minWidth(spacing))
+                    : clamp(target.from(), target.to(), first, last, minWidth(spacing));
+        }
+
+        /** Builds the next pane, hidden; the turn after the last, shows them all. */
+        void next() {
+            if (building != this || host.isDisposed()) {
+                return;
+            }
+            if (built.size() < specs.size()) {
+                Pane p = Pane.create(host, specs.get(built.size()), locale);
+                p.chart.setVisible(false); // the layout shows it once all panes are there
+                org.eclipse.swt.graphics.Rectangle area = host.getClientArea();
+                int height = Math.max(area.height / specs.size(), Pane.MIN_PLOT + PaneLayout.CHROME);
+                p.warm(Math.max(area.width, 400), height, built.size() == specs.size() - 1, range);
+                built.add(p);
+                host.getDisplay().asyncExec(this::next);
+                return;
+            }
+            swapIn();
+        }
+
+        void swapIn() {
+            building = null;
+            for (Pane p : panes) {
+                p.chart.dispose();
+            }
+            panes.clear();
+            lo = 0;
+            hi = 0;
+            dragX = -1;
+            dragged = false;
+            for (Pane p : built) {
+                add(p);
+            }
+            updateExtent();
+            done.accept(false);
+        }
     }
 
     /** Whether the panes shown have the structure of {@code specs}, pane by pane and layer by layer. */
@@ -257,13 +358,21 @@ public final class PaneGroup {
                 if (l.times.length > 0) {
                     min = Math.min(min, l.times[0]);
                     max = Math.max(max, l.times[l.times.length - 1]);
-                    if (l.times.length > 1) {
-                        spacing = Math.min(spacing, (l.times[l.times.length - 1] - l.times[0]) / (l.times.length - 1));
-                    }
+                    spacing = Math.min(spacing, spacing(l.times));
                 }
             }
         }
-        minWidth = spacing == Long.MAX_VALUE ? 60_000 : Math.max(60_000, 5 * spacing);
+        minWidth = minWidth(spacing);
+    }
+
+    /** The mean time between a layer's bars, or {@code Long.MAX_VALUE} for fewer than two. */
+    private static long spacing(long[] times) {
+        return times.length > 1 ? (times[times.length - 1] - times[0]) / (times.length - 1) : Long.MAX_VALUE;
+    }
+
+    /** The narrowest zoom for the densest bar spacing: five bars, at least a minute. */
+    private static long minWidth(long spacing) {
+        return spacing == Long.MAX_VALUE ? 60_000 : Math.max(60_000, 5 * spacing);
     }
 
     /** Whether any pane has bars. */
@@ -299,25 +408,37 @@ public final class PaneGroup {
         if (!hasData()) {
             return;
         }
-        long width = Math.max(minWidth, to - from);
-        if (width >= max - min) {
-            from = min;
-            to = Math.max(max, min + 1);
-        } else {
-            if (from < min) {
-                from = min;
-            }
-            if (from + width > max) {
-                from = max - width;
-            }
-            to = from + width;
-        }
-        lo = from;
-        hi = to;
+        long[] range = clamp(from, to, min, max, minWidth);
+        lo = range[0];
+        hi = range[1];
         for (Pane p : panes) {
             p.show(lo, hi);
         }
         relayout();
+    }
+
+    /** {@code from..to} clamped to the bars {@code min..max}: never narrower than {@code minWidth}, nor beyond them. */
+    private static long[] clamp(long from, long to, long min, long max, long minWidth) {
+        long width = Math.max(minWidth, to - from);
+        if (width >= max - min) {
+            return new long[] {min, Math.max(max, min + 1)};
+        }
+        if (from < min) {
+            from = min;
+        }
+        if (from + width > max) {
+            from = max - width;
+        }
+        return new long[] {from, from + width};
+    }
+
+    /** The range of a preset over the bars {@code min..max}, clamped. */
+    private static long[] presetRange(Preset preset, long min, long max, long minWidth) {
+        if (preset == Preset.ALL) {
+            return clamp(min, max, min, max, minWidth);
+        }
+        ZonedDateTime end = Instant.ofEpochMilli(max).atZone(ZoneOffset.UTC);
+        return clamp(end.minusMonths(preset.months).toInstant().toEpochMilli(), max, min, max, minWidth);
     }
 
     /**
@@ -355,12 +476,8 @@ public final class PaneGroup {
         if (!hasData()) {
             return;
         }
-        if (preset == Preset.ALL) {
-            setRange(min, max);
-        } else {
-            ZonedDateTime end = Instant.ofEpochMilli(max).atZone(ZoneOffset.UTC);
-            setRange(end.minusMonths(preset.months).toInstant().toEpochMilli(), max);
-        }
+        long[] range = presetRange(preset, min, max, minWidth);
+        setRange(range[0], range[1]);
         fireRange();
     }
 
