@@ -232,11 +232,16 @@ public final class WorkbenchWindow implements Command, EventHandler {
             WorkbenchUi u = new WorkbenchUi(d, registry, layoutFile, io, messages, dataDir(), logger::warn);
             Shell shell = u.open(layoutRead.join());
             shell.addListener(org.eclipse.swt.SWT.Close, e -> u.save(true));
-            if (Boolean.parseBoolean(context.getProperty("tideline.timing"))) {
+            boolean timing = Boolean.parseBoolean(context.getProperty("tideline.timing"));
+            if (timing) {
                 printFirstPaint(d);
             }
             ui = u;
             watchdog = new UiWatchdog(d, logger::warn);
+            if (timing) {
+                new StartTiming(d, u, () -> watchdog, this::allBundlesActive,
+                        line -> System.err.println("tideline: timing: " + line));
+            }
             logger.info("workbench window open");
             while (!shell.isDisposed()) {
                 try {
@@ -255,6 +260,10 @@ public final class WorkbenchWindow implements Command, EventHandler {
             logger.error("the workbench window failed: {}", e.toString(), e);
         } finally {
             if (watchdog != null) {
+                if (Boolean.parseBoolean(context.getProperty("tideline.timing"))) {
+                    // The whole session, e.g. a first start that loads the sample workspace.
+                    System.err.println("tideline: timing: UI thread over the session: " + watchdog.report());
+                }
                 watchdog.stop();
             }
             ui = null;
@@ -263,6 +272,20 @@ public final class WorkbenchWindow implements Command, EventHandler {
         if (!closing) {
             stopFramework();
         }
+    }
+
+    /**
+     * Whether every bundle but fragments is active, as the launcher's "all bundles active" line
+     * counts them (the launcher starts them after the framework, while the window opens).
+     */
+    private boolean allBundlesActive() {
+        for (org.osgi.framework.Bundle b : context.getBundles()) {
+            if (b.getState() != org.osgi.framework.Bundle.ACTIVE
+                    && b.getHeaders().get(org.osgi.framework.Constants.FRAGMENT_HOST) == null) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** {@code --timing}: prints the time from process start to the first paint of the window. */
