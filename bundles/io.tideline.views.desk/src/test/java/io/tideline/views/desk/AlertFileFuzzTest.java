@@ -49,7 +49,9 @@ class AlertFileFuzzTest {
     @Property
     void any_alert_file_gives_its_readable_alerts_and_a_warning_per_skipped_line(@ForAll("files") byte[] input)
             throws IOException {
-        Path file = Files.createTempDirectory(DIR, "try-").resolve("alerts.jsonl");
+        // One file, rewritten per try: a folder per try left a million to remove at exit.
+        Path file = DIR.resolve("read").resolve("alerts.jsonl");
+        Files.createDirectories(file.getParent());
         Files.write(file, input);
         Fuzz.run(input, Fuzz.Reported.class, 64L << 20, m -> m.startsWith(file + ": ")
                 && WARNING.matcher(m.substring(file.toString().length() + 2)).matches(), () -> {
@@ -69,7 +71,8 @@ class AlertFileFuzzTest {
     @Property
     void a_damaged_file_never_keeps_the_next_alert_from_being_logged(@ForAll("files") byte[] input)
             throws IOException {
-        Path file = Files.createTempDirectory(DIR, "append-").resolve("alerts.jsonl");
+        Path file = DIR.resolve("append").resolve("alerts.jsonl");
+        Files.createDirectories(file.getParent());
         Files.write(file, input);
         AlertFile alerts = new AlertFile(file, 500, 5_000);
         int before = alerts.load().alerts().size();
