@@ -94,12 +94,6 @@ final class FeedProblems {
 
     /** A duration in its largest whole unit, by the rule the views use ({@link Freshness.Age}). */
     static String ago(long millis) {
-        Freshness.Age age = Freshness.Age.of(millis);
-        return age.count() + switch (age.unit()) {
-            case HOURS -> " h";
-            case DAYS -> " d";
-            case WEEKS -> " wk";
-            case MONTHS -> " mo";
-        };
+        return Freshness.Age.of(millis).shortText();
     }
 }

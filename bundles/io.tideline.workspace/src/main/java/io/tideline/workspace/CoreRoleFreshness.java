@@ -120,12 +120,6 @@ public final class CoreRoleFreshness implements ProblemSource {
 
     /** An age in its largest whole unit, as the views say it ({@link Freshness.Age}). */
     static String ago(long millis) {
-        Freshness.Age age = Freshness.Age.of(millis);
-        return age.count() + switch (age.unit()) {
-            case HOURS -> " h";
-            case DAYS -> " d";
-            case WEEKS -> " wk";
-            case MONTHS -> " mo";
-        };
+        return Freshness.Age.of(millis).shortText();
     }
 }

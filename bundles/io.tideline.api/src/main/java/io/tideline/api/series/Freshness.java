@@ -151,5 +151,15 @@ public final class Freshness {
             }
             return new Age(millis / (30 * DAY), Unit.MONTHS);
         }
+
+        /** The age in English short units, as the command line says it: {@code 3 h}, {@code 5 d}, {@code 2 wk}, {@code 4 mo}. */
+        public String shortText() {
+            return count + switch (unit) {
+                case HOURS -> " h";
+                case DAYS -> " d";
+                case WEEKS -> " wk";
+                case MONTHS -> " mo";
+            };
+        }
     }
 }

@@ -110,6 +110,10 @@ class FreshnessTest {
         assertThat(Age.of(14 * DAY)).isEqualTo(new Age(2, Age.Unit.WEEKS));
         assertThat(Age.of(60 * DAY - 1)).isEqualTo(new Age(8, Age.Unit.WEEKS));
         assertThat(Age.of(60 * DAY)).isEqualTo(new Age(2, Age.Unit.MONTHS));
+        assertThat(Age.of(47 * HOUR).shortText()).isEqualTo("47 h");
+        assertThat(Age.of(13 * DAY).shortText()).isEqualTo("13 d");
+        assertThat(Age.of(14 * DAY).shortText()).isEqualTo("2 wk");
+        assertThat(Age.of(60 * DAY).shortText()).isEqualTo("2 mo");
         assertThat(Age.of(400 * DAY)).isEqualTo(new Age(13, Age.Unit.MONTHS));
         assertThatThrownBy(() -> new Age(0, Age.Unit.DAYS)).hasMessageContaining("at least one DAYS");
     }
