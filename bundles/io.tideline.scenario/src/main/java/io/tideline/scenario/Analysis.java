@@ -9,6 +9,7 @@ import io.tideline.scenario.api.CascadeParams;
 import io.tideline.scenario.api.CascadeResult;
 import io.tideline.scenario.api.ConditionResult;
 import io.tideline.scenario.api.ConditionState;
+import io.tideline.scenario.api.EvidenceGap;
 import io.tideline.scenario.api.Portfolio;
 import io.tideline.scenario.api.Position;
 import io.tideline.scenario.api.PositionPnl;
@@ -53,6 +54,7 @@ final class Analysis {
 
     ScenarioReport evaluate(LocalDate asOf, Portfolio portfolio, String packSource, List<String> packWarnings) {
         List<String> warnings = new ArrayList<>(packWarnings);
+        // condition node -> the first input role that is not bound
         Map<String, String> unbound = new HashMap<>();
         List<IndicatorNode> nodes = new ArrayList<>();
         List<Pack.Condition> conditions = pack.conditions();
@@ -85,13 +87,15 @@ final class Analysis {
         ConditionState[] states = new ConditionState[conditions.size()];
         double[] values = new double[conditions.size()];
         String[] reasons = new String[conditions.size()];
+        Cause[] causes = new Cause[conditions.size()];
         for (int i = 0; i < conditions.size(); i++) {
             Pack.Condition c = conditions.get(i);
-            String why = unbound.get(CONDITION + c.id());
-            Measures.Reading r = why != null ? new Measures.Reading(Double.NaN, why)
+            String role = unbound.get(CONDITION + c.id());
+            Measures.Reading r = role != null ? Measures.Reading.none("role " + role + " is not bound", "not bound")
                     : m.read(CONDITION + c.id(), c, cutoff);
             values[i] = r.value();
             reasons[i] = r.reason();
+            causes[i] = r.known() ? null : new Cause(role != null ? List.of(role) : c.inputs(), r.brief());
             states[i] = !r.known() ? ConditionState.UNKNOWN : c.met(r.value()) ? ConditionState.MET
                     : ConditionState.NOT_MET;
         }
@@ -102,6 +106,10 @@ final class Analysis {
         }
         double[] priorP = Odds.normalised(prior);
         double[] p = Odds.posterior(ids, prior, conditions, states);
+        List<EvidenceGap> gaps = gaps(ids, conditions, states, causes);
+        for (EvidenceGap g : gaps) {
+            warnings.add(g.message());
+        }
 
         // prices and P&L
         Map<String, Double> prices = new HashMap<>();
@@ -162,14 +170,52 @@ final class Analysis {
         }
         return new ScenarioReport(day.toString(), scenarios, portfolio == null ? null : expected,
                 portfolio == null ? null : worst, worstId, watch(ids, prior, conditions, states, values, m, cutoff, p),
-                analogues(m, day, cutoff), all, packSource, warnings);
+                analogues(m, day, cutoff), all, packSource, warnings, gaps);
+    }
+
+    /**
+     * The scenarios whose odds {@link Odds#weights} pulls toward the prior, each with its unknown
+     * conditions' causes grouped by cause in pack order ("us10y, us2y stale since 2026-02-06").
+     *
+     * @param causes per condition, why it is unknown; null when known
+     */
+    static List<EvidenceGap> gaps(List<String> ids, List<Pack.Condition> conditions, ConditionState[] states,
+            Cause[] causes) {
+        double[] weight = Odds.weights(ids, conditions, states);
+        List<EvidenceGap> out = new ArrayList<>();
+        for (int s = 0; s < ids.size(); s++) {
+            if (weight[s] == 1) {
+                continue;
+            }
+            int bearing = 0;
+            int unknown = 0;
+            Map<String, Set<String>> rolesByCause = new LinkedHashMap<>();
+            for (int c = 0; c < conditions.size(); c++) {
+                if (!Odds.bears(conditions.get(c), ids.get(s))) {
+                    continue;
+                }
+                bearing++;
+                if (states[c] == ConditionState.UNKNOWN) {
+                    unknown++;
+                    rolesByCause.computeIfAbsent(causes[c].brief(), k -> new LinkedHashSet<>()).addAll(causes[c].roles());
+                }
+            }
+            List<String> words = new ArrayList<>();
+            rolesByCause.forEach((cause, roles) -> words.add(String.join(", ", roles) + " " + cause));
+            out.add(new EvidenceGap(ids.get(s), unknown, bearing, weight[s], words));
+        }
+        return out;
+    }
+
+    /** Why a condition is unknown: the roles it reads (or the one not bound) and the cause in a few words. */
+    record Cause(List<String> roles, String brief) {
     }
 
     private void add(List<IndicatorNode> nodes, Map<String, String> unbound, String name, Pack.Measured measure) {
         for (String in : measure.inputs()) {
             // a series id (source:symbol) is resolved by the engine; a role must be bound
             if (!in.contains(":") && !bound.test(in)) {
-                unbound.put(name, "role " + in + " is not bound");
+                unbound.put(name, in);
                 return;
             }
         }

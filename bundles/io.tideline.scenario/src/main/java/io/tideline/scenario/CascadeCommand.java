@@ -4,13 +4,18 @@ import io.tideline.api.command.Command;
 import io.tideline.api.command.CommandRequest;
 import io.tideline.scenario.api.CascadeParams;
 import io.tideline.scenario.api.CascadeResult;
+import io.tideline.scenario.api.LeverageBucket;
+import io.tideline.support.text.Excerpt;
 import java.util.List;
 import java.util.Locale;
 import org.osgi.service.component.annotations.Component;
 
 /**
  * The {@code cascade} command: the liquidation-cascade model alone, from the calibrated defaults
- * with the given open interest, shock, depth and leverage.
+ * with the given open interest, shock, depth and leverage. Every value is checked before the model
+ * runs; a bad one is refused in one line naming the option, the value (cut to 80 characters) and
+ * what was expected, with exit code 2. The shock is a fall in percent without a sign: {@code 3}
+ * is a 3% fall, and {@code -3} or {@code +3} are refused rather than read as a fall.
  */
 @Component(service = Command.class)
 public final class CascadeCommand implements Command {
@@ -29,26 +34,34 @@ public final class CascadeCommand implements Command {
     public String usage() {
         CascadeParams d = CascadeParams.defaults();
         return "cascade --oi USD --shock PCT [--depth USD] [--leverage L] [--margin PCT] [--dispersion X] [--json]\n"
-                + "  --oi USD         open interest, e.g. 30e9 or 30bn (default " + ReportFormat.money(d.openInterest()) + ")\n"
-                + "  --shock PCT      the initial fall in percent, e.g. 3 for -3% (required)\n"
-                + "  --depth USD      market sells that move the price 1%, e.g. 1.5e9 (default "
+                + "  --oi USD         open interest, e.g. 30e9 or 30bn, at most 1e13 (default "
+                + ReportFormat.money(d.openInterest()) + ")\n"
+                + "  --shock PCT      the initial fall in percent, no sign, in (0, 90], e.g. 3 for a 3% fall (required)\n"
+                + "  --depth USD      market sells that move the price 1%, e.g. 1.5e9, at most 1e13 (default "
                 + ReportFormat.money(d.depth()) + ")\n"
                 + "  --leverage L     scale the crowded-long leverage distribution to a mean of L (default "
                 + String.format(Locale.ROOT, "%.1f", d.meanLeverage()) + ")\n"
-                + "  --margin PCT     maintenance margin in percent (default "
-                + String.format(Locale.ROOT, "%.2f", 100 * d.maintenanceMargin()) + ")\n"
-                + "  --dispersion X   spread of liquidation prices around a bucket's nominal one, 0..1 (default "
+                + "  --margin PCT     maintenance margin in percent, below 1/leverage of the most leveraged bucket"
+                + " (default " + String.format(Locale.ROOT, "%.2f", 100 * d.maintenanceMargin()) + ")\n"
+                + "  --dispersion X   spread of liquidation prices around a bucket's nominal one, in [0, 1) (default "
                 + d.dispersion() + ")\n"
                 + "  --json           print the result as JSON";
     }
 
     @Override
     public int run(CommandRequest request) {
-        CascadeParams p = CascadeParams.defaults();
-        Double shock = null;
+        CascadeParams p;
         boolean json = false;
         List<String> args = request.args();
         try {
+            CascadeParams d = CascadeParams.defaults();
+            Double shock = null;
+            Double margin = null;
+            String marginText = null;
+            Double leverage = null;
+            double oi = d.openInterest();
+            double depth = d.depth();
+            double dispersion = d.dispersion();
             for (int i = 0; i < args.size(); i++) {
                 String a = args.get(i);
                 if (a.equals("--json")) {
@@ -56,27 +69,37 @@ public final class CascadeCommand implements Command {
                     continue;
                 }
                 if (!List.of("--oi", "--shock", "--depth", "--leverage", "--margin", "--dispersion").contains(a)) {
-                    throw new IllegalArgumentException("unknown argument " + a);
+                    throw new IllegalArgumentException("unknown argument " + Excerpt.printable(a, Excerpt.CHARS));
                 }
                 if (i + 1 >= args.size()) {
                     throw new IllegalArgumentException(a + " needs a value");
                 }
                 String v = args.get(++i);
                 switch (a) {
-                    case "--oi" -> p = p.withOpenInterest(amount(a, v));
-                    case "--shock" -> shock = Math.abs(percent(a, v));
-                    case "--depth" -> p = p.withDepth(amount(a, v));
-                    case "--leverage" -> p = p.withMeanLeverage(number(a, v));
-                    case "--margin" -> p = new CascadeParams(p.openInterest(), p.shock(), p.buckets(), p.levels(),
-                            percent(a, v), p.dispersion(), p.depth(), p.maxRounds(), p.tolerance());
-                    default -> p = new CascadeParams(p.openInterest(), p.shock(), p.buckets(), p.levels(),
-                            p.maintenanceMargin(), number(a, v), p.depth(), p.maxRounds(), p.tolerance());
+                    case "--oi" -> oi = amount(a, v);
+                    case "--shock" -> shock = shock(v);
+                    case "--depth" -> depth = amount(a, v);
+                    case "--leverage" -> leverage = within(a, v, number(a, v), 1, 1000, "a mean leverage in [1, 1000]");
+                    case "--margin" -> {
+                        margin = percent(a, v);
+                        marginText = v;
+                    }
+                    default -> dispersion = within(a, v, number(a, v), 0, Math.nextDown(1.0),
+                            "a dispersion in [0, 1), e.g. 0.5");
                 }
             }
             if (shock == null) {
                 throw new IllegalArgumentException("--shock PCT is required (e.g. --shock 3 for a 3% fall)");
             }
-            p = p.withShock(shock);
+            p = d.withOpenInterest(oi).withDepth(depth).withShock(shock);
+            if (leverage != null) {
+                p = p.withMeanLeverage(leverage);
+            }
+            if (margin != null) {
+                p = withMargin(p, margin, marginText);
+            }
+            p = new CascadeParams(p.openInterest(), p.shock(), p.buckets(), p.levels(), p.maintenanceMargin(),
+                    dispersion, p.depth(), p.maxRounds(), p.tolerance());
         } catch (IllegalArgumentException e) {
             request.err().println("cascade: " + e.getMessage());
             request.err().println("usage: " + usage());
@@ -89,6 +112,58 @@ public final class CascadeCommand implements Command {
             ReportFormat.text(r, request.out());
         }
         return OK;
+    }
+
+    /** The most open interest or depth the command takes: USD 10 trillion, beyond any market's. */
+    static final double MAX_USD = 1e13;
+
+    /** The largest initial fall in percent; the model's parameters stop at 90%. */
+    static final double MAX_SHOCK_PERCENT = 90;
+
+    /**
+     * The shock: a fall in percent without a sign, in (0, 90]. A sign is refused because
+     * {@code -3} reads as "minus three percent" to some and as "a fall of three" to others.
+     */
+    static double shock(String text) {
+        String t = text.trim();
+        String expected = "the fall in percent without a sign, in (0, " + (int) MAX_SHOCK_PERCENT
+                + "], e.g. --shock 3 for a 3% fall";
+        if (t.startsWith("-") || t.startsWith("+")) {
+            throw new IllegalArgumentException("--shock '" + Excerpt.printable(text, Excerpt.CHARS) + "': expected "
+                    + expected + " (a shock is always a fall; give no sign)");
+        }
+        double fraction = percent("--shock", text);
+        within("--shock", text, 100 * fraction, Double.MIN_VALUE, MAX_SHOCK_PERCENT, expected);
+        return fraction;
+    }
+
+    /**
+     * The margin in force when a bucket of leverage L liquidates after a fall of {@code 1/L -
+     * margin}: at or above {@code 1/L} of the most leveraged bucket, that bucket would be
+     * liquidated before any fall, so such a margin is refused naming the bucket.
+     */
+    private static CascadeParams withMargin(CascadeParams p, double margin, String text) {
+        double most = 1;
+        for (LeverageBucket b : p.buckets()) {
+            most = Math.max(most, b.leverage());
+        }
+        double limit = 100 / most;
+        if (!(margin >= 0 && margin * 100 < limit)) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "--margin '%s': expected a maintenance"
+                    + " margin in percent in [0, %.2f), below 1/leverage of the most leveraged bucket (%.0fx); at or"
+                    + " above it that bucket is liquidated before any fall", Excerpt.printable(text, Excerpt.CHARS),
+                    limit, most));
+        }
+        return new CascadeParams(p.openInterest(), p.shock(), p.buckets(), p.levels(), margin, p.dispersion(),
+                p.depth(), p.maxRounds(), p.tolerance());
+    }
+
+    private static double within(String option, String text, double v, double min, double max, String expected) {
+        if (!(v >= min && v <= max)) {
+            throw new IllegalArgumentException(option + " '" + Excerpt.printable(text, Excerpt.CHARS) + "': expected "
+                    + expected);
+        }
+        return v;
     }
 
     /** A number of USD: {@code 30e9}, {@code 30bn}, {@code 30B}, {@code 500M}, {@code 750k}. */
@@ -108,11 +183,9 @@ public final class CascadeCommand implements Command {
             factor = 1e3;
             t = t.substring(0, t.length() - 1);
         }
-        double v = number(option, t) * factor;
-        if (!(v > 0)) {
-            throw new IllegalArgumentException(option + " '" + text + "': expected a positive amount of USD");
-        }
-        return v;
+        double v = number(option, t, text) * factor;
+        return within(option, text, v, Double.MIN_VALUE, MAX_USD,
+                "a positive amount of USD of at most 1e13 (10 trillion), e.g. 30e9 or 30bn");
     }
 
     /** A percentage ({@code 3} or {@code 3%}) as a fraction. */
@@ -121,18 +194,28 @@ public final class CascadeCommand implements Command {
         if (t.endsWith("%")) {
             t = t.substring(0, t.length() - 1);
         }
-        return number(option, t) / 100;
+        return number(option, t, text) / 100;
     }
 
     private static double number(String option, String text) {
+        return number(option, text, text);
+    }
+
+    /** {@code text} as a finite number; errors quote {@code given}, what the user typed. */
+    private static double number(String option, String text, String given) {
+        String t = text.trim();
         try {
-            double v = Double.parseDouble(text.trim());
-            if (Double.isFinite(v)) {
-                return v;
+            // Double.parseDouble also takes "NaN", "Infinity" and hex floats ("0x1p3"): refused here as not plain numbers.
+            if (t.matches("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?")) {
+                double v = Double.parseDouble(t);
+                if (Double.isFinite(v)) {
+                    return v;
+                }
             }
         } catch (NumberFormatException e) {
             // reported below, naming the option
         }
-        throw new IllegalArgumentException(option + " '" + text + "' is not a number");
+        throw new IllegalArgumentException(option + " '" + Excerpt.printable(given, Excerpt.CHARS)
+                + "' is not a number (expected a finite decimal number such as 3 or 1.5e9)");
     }
 }

@@ -16,8 +16,19 @@ import java.util.Map;
  */
 final class Measures {
 
-    /** A value, or why there is none. */
-    record Reading(double value, String reason) {
+    /**
+     * A value, or why there is none: {@code reason} in a sentence, {@code brief} in the few words
+     * a summary of many conditions puts after their roles ("stale since 2026-02-06").
+     */
+    record Reading(double value, String reason, String brief) {
+        static Reading of(double value) {
+            return new Reading(value, null, null);
+        }
+
+        static Reading none(String reason, String brief) {
+            return new Reading(Double.NaN, reason, brief);
+        }
+
         boolean known() {
             return reason == null;
         }
@@ -48,24 +59,25 @@ final class Measures {
     Reading read(String node, Pack.Measured m, long cutoff) {
         String error = columns.error(node);
         if (error != null) {
-            return new Reading(Double.NaN, "the indicator failed: " + error);
+            return Reading.none("the indicator failed: " + error, "failed to compute");
         }
         if (!columns.computed(node)) {
-            return new Reading(Double.NaN, "not computed");
+            return Reading.none("not computed", "not computed");
         }
         long[] times = columns.times(node);
         int i = lastAtOrBefore(times, cutoff);
         if (i < 0) {
-            return new Reading(Double.NaN, "no data up to " + day(cutoff));
+            return Reading.none("no data up to " + day(cutoff), "without data");
         }
         if (columns.stale(times[i], cutoff)) {
-            return new Reading(Double.NaN, "stale: the last bar is of " + day(times[i]));
+            return Reading.none("stale: the last bar is of " + day(times[i]), "stale since " + day(times[i]));
         }
         double v = transform(columns.values(node), i, m);
         if (Double.isNaN(v)) {
-            return new Reading(Double.NaN, "no value on " + day(times[i]) + " (the window is not filled)");
+            return Reading.none("no value on " + day(times[i]) + " (the window is not filled)",
+                    "too short a history");
         }
-        return new Reading(v, null);
+        return Reading.of(v);
     }
 
     /**

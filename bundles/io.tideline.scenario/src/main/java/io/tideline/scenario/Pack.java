@@ -96,6 +96,10 @@ record Pack(Integer version, String name, Integer maxStaleDays, List<Scenario> s
             cascade = cascade == null ? List.of() : List.copyOf(cascade);
             for (int i = 0; i < cascade.size(); i++) {
                 String r = JsonValueException.role("cascade[" + i + "]", cascade.get(i));
+                if (cascade.subList(0, i).contains(r)) {
+                    // amplified twice, the role's fall would be run through the model twice
+                    throw new JsonValueException("cascade[" + i + "]", "a role not already in cascade", r);
+                }
                 Double move = shocks.get(r);
                 if (move == null || move >= 0) {
                     throw new JsonValueException("cascade[" + i + "]", "a role with a negative move in shocks", r);

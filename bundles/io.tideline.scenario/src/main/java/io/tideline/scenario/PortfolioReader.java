@@ -61,7 +61,43 @@ final class PortfolioReader {
         if (p.positions().isEmpty()) {
             throw new PortfolioException(name, 0, "", "expected at least one position");
         }
+        once(p);
         return p;
+    }
+
+    /** The most a notional or a quantity may be: 1e13 (USD 10 trillion), beyond any book. */
+    static final double MAX_SIZE = 1e13;
+
+    /**
+     * Refuses a role given twice, naming both lines: two positions in one role are usually a
+     * pasted line, and adding them silently would hide it.
+     */
+    static void once(Portfolio p) throws PortfolioException {
+        java.util.Map<String, Position> first = new java.util.HashMap<>();
+        for (Position pos : p.positions()) {
+            Position before = first.putIfAbsent(pos.role(), pos);
+            if (before != null) {
+                throw new PortfolioException(p.source(), pos.line(), "role", "'" + pos.role() + "' is given twice"
+                        + " (lines " + before.line() + " and " + pos.line() + "); expected one position per role"
+                        + " (add their sizes into one)");
+            }
+        }
+    }
+
+    /**
+     * Refuses a position whose role no scenario of the pack moves: its P&amp;L would be 0 in every
+     * scenario (a typo such as {@code doge} or {@code bitcoin} would pass for a hedge).
+     *
+     * @param moved the roles the pack's scenarios shock, in pack order
+     */
+    static void moved(Portfolio p, java.util.Collection<String> moved) throws PortfolioException {
+        for (Position pos : p.positions()) {
+            if (!moved.contains(pos.role())) {
+                throw new PortfolioException(p.source(), pos.line(), "role", "expected a role the scenarios move ("
+                        + String.join(", ", moved) + "), got '" + shortened(pos.role(), 80) + "', whose P&L would be"
+                        + " 0 in every scenario");
+            }
+        }
     }
 
     /**
@@ -266,6 +302,10 @@ final class PortfolioReader {
             // 1.8e308 reads as infinity; Position would refuse it without the file and line.
             throw new PortfolioException(file, line, prefix + (quantity != null ? "quantity" : "notional"),
                     "expected a finite number, got " + size);
+        }
+        if (Math.abs(size) > MAX_SIZE) {
+            throw new PortfolioException(file, line, prefix + (quantity != null ? "quantity" : "notional"),
+                    "expected a size of at most 1e13 either way (10 trillion), got " + size);
         }
         return new Position(role, quantity, notional, lev, line);
     }

@@ -7,6 +7,7 @@ import io.tideline.scenario.api.CascadeResult;
 import io.tideline.scenario.api.CascadeRound;
 import io.tideline.scenario.api.ConditionResult;
 import io.tideline.scenario.api.ConditionState;
+import io.tideline.scenario.api.EvidenceGap;
 import io.tideline.scenario.api.PositionPnl;
 import io.tideline.scenario.api.ScenarioReport;
 import io.tideline.scenario.api.ScenarioResult;
@@ -40,6 +41,10 @@ final class ReportFormat {
         for (ScenarioResult s : r.scenarios()) {
             out.printf(Locale.ROOT, "  %-3s %-46s prior %5.1f%%   now %5.1f%%%n", s.id(), s.name(), 100 * s.prior(),
                     100 * s.probability());
+        }
+        // Beside the odds it qualifies, so a reader of the text sees it where the numbers are.
+        for (EvidenceGap g : r.gaps()) {
+            out.println("  ! " + g.message());
         }
         out.println();
         out.println("Evidence (MET multiplies the scenario's odds by its ratio, NOT_MET by the reciprocal)");

@@ -195,9 +195,17 @@ public final class ScenarioComponent implements Scenarios, Command {
         return Cascade.run(params);
     }
 
+    /**
+     * {@inheritDoc} Beyond the file's own checks, each role must be one that a scenario of the pack
+     * in force moves (else its P&amp;L would be 0 in every scenario), and appear once.
+     */
     @Override
     public Portfolio readPortfolio(Path file) throws PortfolioException {
-        return PortfolioReader.read(file);
+        Portfolio p = PortfolioReader.read(file);
+        java.util.Set<String> moved = new java.util.LinkedHashSet<>();
+        current().pack().scenarios().forEach(s -> moved.addAll(s.shocks().keySet()));
+        PortfolioReader.moved(p, moved);
+        return p;
     }
 
     /** The pack in force, reloading a changed file first. */
@@ -246,10 +254,13 @@ public final class ScenarioComponent implements Scenarios, Command {
                 + "  --latest         the last day with an S&P 500 bar, whatever the workspace's as-of date\n"
                 + "  --portfolio F    value a portfolio: JSON {\"positions\":[{\"role\":\"btc\",\"quantity\":2,\"leverage\":3},"
                 + " {\"role\":\"spx\",\"notional\":100000}]}\n"
-                + "                   or CSV with the header role,quantity,notional,leverage\n"
+                + "                   or CSV with the header role,quantity,notional,leverage; each role one the"
+                + " scenarios move, once, sizes at most 1e13 (else exit 2 naming file:line and field)\n"
                 + "  --json           print the stable JSON document instead of text\n"
                 + "The pack: deploy/*.scenarios.json, else a bundle's (manifest header Tideline-Scenario-Pack),"
-                + " else DATA_DIR/workspace/scenarios.json, else the built-in one.";
+                + " else DATA_DIR/workspace/scenarios.json, else the built-in one.\n"
+                + "A scenario with more than a third of its conditions unknown is warned of, and its odds are pulled"
+                + " toward its prior (the evidence counts for its known share).";
     }
 
     @Override
@@ -278,8 +289,9 @@ public final class ScenarioComponent implements Scenarios, Command {
             try {
                 portfolio = readPortfolio(portfolioFile);
             } catch (PortfolioException e) {
+                // A file the user named is an argument: refused like one, before anything is computed.
                 request.err().println("scenarios: " + e.getMessage());
-                return FAILED;
+                return USAGE;
             }
         }
         WorkspaceDate d = workspaceDate;

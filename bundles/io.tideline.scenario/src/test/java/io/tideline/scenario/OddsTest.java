@@ -72,6 +72,41 @@ class OddsTest {
     }
 
     @Test
+    void moreThanAThirdUnknownShrinksTheUpdateByTheKnownShare() {
+        // A bears on c1..c3 (c1 MET A:2, c2 NOT_MET A:0.5 -> x2, c3 UNKNOWN A:4): 1 of 3 unknown, not more
+        // than a third, so A's update is whole. B bears on c1 (B:0.5, MET), c3 (B:3) and c4 (B:2), both
+        // UNKNOWN: 2 of 3 unknown, so B's log update counts 1/3. C bears on nothing: its prior.
+        Pack.Condition c1 = condition("c1", Map.of("A", 2.0, "B", 0.5), null);
+        Pack.Condition c2 = condition("c2", Map.of("A", 0.5), null);
+        Pack.Condition c3 = condition("c3", Map.of("A", 4.0, "B", 3.0), null);
+        Pack.Condition c4 = condition("c4", Map.of("B", 2.0), null);
+        ConditionState[] states = {ConditionState.MET, ConditionState.NOT_MET, ConditionState.UNKNOWN,
+            ConditionState.UNKNOWN};
+        List<Pack.Condition> cs = List.of(c1, c2, c3, c4);
+        assertThat(Odds.weights(IDS, cs, states)).containsExactly(new double[] {1, 1.0 / 3, 1}, within(1e-15));
+        double[] p = Odds.posterior(IDS, new double[] {0.5, 0.3, 0.2}, cs, states);
+        // A: 0.5 * 2 * 2 = 2.0; B: 0.3 * 0.5^(1/3) = 0.3 * 0.793700526 = 0.238110158; C: 0.2
+        double a = 2.0;
+        double b = 0.3 * 0.7937005259840998;
+        double c = 0.2;
+        double sum = a + b + c;
+        assertThat(p[0]).isCloseTo(a / sum, within(1e-12));
+        assertThat(p[1]).isCloseTo(b / sum, within(1e-12));
+        assertThat(p[2]).isCloseTo(c / sum, within(1e-12));
+        // without the pull B would have 0.3 * 0.5 = 0.15: the pull keeps it nearer its prior odds of 0.3
+        assertThat(b).isGreaterThan(0.15).isLessThan(0.3);
+    }
+
+    @Test
+    void aScenarioWithEveryConditionUnknownKeepsItsPriorOdds() {
+        Pack.Condition c1 = condition("c1", Map.of("A", 2.0), null);
+        Pack.Condition c2 = condition("c2", Map.of("B", 3.0), null);
+        double[] w = Odds.weights(IDS, List.of(c1, c2), new ConditionState[] {ConditionState.MET,
+            ConditionState.UNKNOWN});
+        assertThat(w).containsExactly(new double[] {1, 0, 1}, within(1e-15));
+    }
+
+    @Test
     void manyConditionsDoNotUnderflow() {
         List<Pack.Condition> cs = new java.util.ArrayList<>();
         ConditionState[] states = new ConditionState[400];

@@ -96,4 +96,27 @@ class PackLoaderTest {
         JsonFileException j = failure("{\"version\": 1,\n \"name\": \"x\",,}");
         assertThat(j.getMessage()).contains("line 2").contains("expected valid JSON");
     }
+
+    /** The classes of bad input a portfolio or the cascade command refuses, in a pack: each named by file and JSON path. */
+    @Test
+    void packsRefuseOutOfBoundNonFiniteAndRepeatedValuesNamingTheJsonPath() throws IOException {
+        String d = defaultsText();
+        JsonFileException huge = failure(d.replace("\"btc\": -0.03,", "\"btc\": -1e300,"));
+        assertThat(huge.getMessage()).startsWith("my.scenarios.json: $.scenarios[1].shocks.btc: expected a number in"
+                + " [-0.99, 10.0], got -1.0E300");
+        JsonFileException infinite = failure(d.replace("\"prior\": 0.3,", "\"prior\": 1e400,"));
+        assertThat(infinite.path()).isEqualTo("$.scenarios[1].prior");
+        assertThat(infinite.getMessage()).contains("expected a number in [1.0E-6, 1000000.0], got Infinity");
+        JsonFileException nan = failure(d.replace("\"prior\": 0.3,", "\"prior\": NaN,"));
+        assertThat(nan.getMessage()).isEqualTo("my.scenarios.json: $.scenarios[1]: expected a valid value ('NaN' is not"
+                + " a number in JSON; expected a finite number)");
+        JsonFileException twiceKey = failure(d.replace("\"btc\": -0.03,", "\"btc\": -0.03, \"btc\": -0.05,"));
+        assertThat(twiceKey.getMessage()).contains("btc").contains("twice");
+        JsonFileException twiceCascade = failure(d.replace("\"cascade\": [\"btc\", \"eth\"]",
+                "\"cascade\": [\"btc\", \"btc\"]"));
+        assertThat(twiceCascade.getMessage()).isEqualTo("my.scenarios.json: $.scenarios[1].cascade[1]: expected a role"
+                + " not already in cascade, got btc");
+        JsonFileException oddRole = failure(d.replace("\"btc\": -0.03,", "\"BTC!\": -0.03,"));
+        assertThat(oddRole.getMessage()).contains("$.scenarios[1].shocks.BTC!").contains("a role name such as spx");
+    }
 }

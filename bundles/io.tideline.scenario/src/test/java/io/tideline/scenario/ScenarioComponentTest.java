@@ -181,8 +181,126 @@ class ScenarioComponentTest {
         assertThat(run(component(), "--frobnicate").err).contains("unknown argument --frobnicate").contains("usage:");
         Path bad = Files.writeString(dir.resolve("bad.csv"), "role,quantity\nbtc,two\n");
         Out o = run(component(), "--portfolio", bad.toString());
-        assertThat(o.code).isEqualTo(Command.FAILED);
+        assertThat(o.code).isEqualTo(Command.USAGE);
         assertThat(o.err).contains("bad.csv:2: quantity: expected a number, got 'two'");
+        assertThat(o.out).isEmpty();
+    }
+
+    /** One refused portfolio: exit 2, one line naming file:line and field, nothing printed on standard output. */
+    private Out refusedPortfolio(String name, String text) throws IOException {
+        Path file = Files.writeString(dir.resolve(name), text);
+        Out o = run(component(), "--portfolio", file.toString());
+        assertThat(o.code).as(o.err).isEqualTo(Command.USAGE);
+        assertThat(o.out).isEmpty();
+        assertThat(o.err.strip().lines()).singleElement().asString().startsWith("scenarios: " + file + ":");
+        return o;
+    }
+
+    @Test
+    void aPortfolioRoleNoScenarioMovesIsRefusedWithTheRolesThatAreMoved() throws IOException {
+        Out o = refusedPortfolio("doge.csv", "role,notional\nbtc,1000\ndoge,5000\n");
+        assertThat(o.err).contains("doge.csv:3: role: expected a role the scenarios move (spx, ndx, software, gold,"
+                + " dollar, btc, eth), got 'doge', whose P&L would be 0 in every scenario");
+        Out json = refusedPortfolio("doge.json", "{\"positions\": [\n {\"role\": \"btc\", \"notional\": 1},\n"
+                + " {\"role\": \"doge\", \"notional\": 1}\n]}\n");
+        assertThat(json.err).contains("doge.json:3: role: expected a role the scenarios move");
+    }
+
+    @Test
+    void aRoleGivenTwiceIsRefusedWithBothLines() throws IOException {
+        Out o = refusedPortfolio("twice.csv", "role,quantity,notional\nbtc,1,\nspx,,100\nbtc,,500\n");
+        assertThat(o.err).contains("twice.csv:4: role: 'btc' is given twice (lines 2 and 4); expected one position"
+                + " per role");
+    }
+
+    @Test
+    void aNotionalBeyondTenTrillionIsRefused() throws IOException {
+        Out o = refusedPortfolio("huge.csv", "role,notional\nbtc,1e300\n");
+        assertThat(o.err).contains("huge.csv:2: notional: expected a size of at most 1e13 either way (10 trillion),"
+                + " got 1.0E300");
+        Out q = refusedPortfolio("short.json", "{\"positions\": [{\"role\": \"spx\", \"quantity\": -2e13}]}");
+        assertThat(q.err).contains("short.json:1: $.positions[0].quantity: expected a size of at most 1e13");
+        Out nan = refusedPortfolio("nan.csv", "role,notional\nbtc,NaN\n");
+        assertThat(nan.err).contains("nan.csv:2: notional: expected a number, got 'NaN'");
+    }
+
+    @Test
+    void onTheSamplesLatestDayTheThinEvidenceIsSaidAndPullsTheOddsTowardThePrior() throws Exception {
+        ScenarioReport r = component().evaluate(null, null);
+        assertThat(r.gaps()).isNotEmpty();
+        assertThat(r.warnings()).hasSameSizeAs(r.gaps());
+        for (io.tideline.scenario.api.EvidenceGap g : r.gaps()) {
+            assertThat(3 * g.unknown()).isGreaterThan(g.conditions());
+            assertThat(g.weight()).isCloseTo((g.conditions() - g.unknown()) / (double) g.conditions(), within(1e-12));
+            assertThat(r.warnings()).contains(g.message());
+            assertThat(g.message()).startsWith(g.scenario() + ": " + g.unknown() + " of " + g.conditions()
+                    + " conditions unknown (").contains("stale since ").endsWith("odds pulled toward the prior"
+                    + " (evidence counted at " + Math.round(100 * g.weight()) + "%)");
+        }
+        long unknown = r.conditions().stream().filter(c -> c.state() == ConditionState.UNKNOWN).count();
+        assertThat(unknown).isEqualTo(7);
+        Out text = run(component(), "--latest");
+        assertThat(text.code).isZero();
+        assertThat(text.out).contains("  ! " + r.gaps().get(0).message());
+        assertThat(text.err).contains("scenarios: " + r.gaps().get(0).message());
+        Out json = run(component(), "--latest", "--json");
+        JsonNode doc = JsonMapper.builder().build().readTree(json.out);
+        assertThat(doc.get("warnings").get(0).asText()).isEqualTo(r.gaps().get(0).message());
+        assertThat(doc.get("gaps").get(0).get("scenario").asText()).isEqualTo(r.gaps().get(0).scenario());
+    }
+
+    /** One refused cascade: exit 2, the first line names the option, the value and what was expected; nothing run. */
+    private static String refusedCascade(String... args) {
+        Out o = run(new CascadeCommand(), args);
+        assertThat(o.code).as(o.err).isEqualTo(Command.USAGE);
+        assertThat(o.out).isEmpty();
+        String first = o.err.lines().findFirst().orElseThrow();
+        assertThat(first).startsWith("cascade: ");
+        return first;
+    }
+
+    @Test
+    void aSignedShockIsRefusedSayingThatAShockIsAFallWithoutASign() {
+        assertThat(refusedCascade("--shock", "-3")).isEqualTo("cascade: --shock '-3': expected the fall in percent"
+                + " without a sign, in (0, 90], e.g. --shock 3 for a 3% fall (a shock is always a fall; give no sign)");
+        assertThat(refusedCascade("--shock", "+3")).contains("--shock '+3': expected the fall in percent without a sign");
+        assertThat(refusedCascade("--shock", "0")).contains("--shock '0': expected the fall in percent without a sign,"
+                + " in (0, 90]");
+        assertThat(refusedCascade("--shock", "95%")).contains("--shock '95%': expected");
+        assertThat(run(new CascadeCommand(), "--shock", "3%").code).isZero();
+    }
+
+    @Test
+    void aMarginAtOrAboveTheMostLeveragedBucketsOneOverLeverageIsRefused() {
+        // the most leveraged default bucket is 100x: above a 1% margin it would be liquidated before any fall
+        assertThat(refusedCascade("--shock", "3", "--margin", "10")).isEqualTo("cascade: --margin '10': expected a"
+                + " maintenance margin in percent in [0, 1.00), below 1/leverage of the most leveraged bucket (100x);"
+                + " at or above it that bucket is liquidated before any fall");
+        assertThat(refusedCascade("--shock", "3", "--margin", "1")).contains("--margin '1'");
+        assertThat(refusedCascade("--shock", "3", "--margin", "-0.5")).contains("--margin '-0.5'");
+        assertThat(run(new CascadeCommand(), "--shock", "3", "--margin", "0.9").code).isZero();
+    }
+
+    @Test
+    void anOpenInterestOrDepthBeyondTenTrillionAndNonNumbersAreRefused() {
+        assertThat(refusedCascade("--oi", "1e300", "--shock", "3")).isEqualTo("cascade: --oi '1e300': expected a"
+                + " positive amount of USD of at most 1e13 (10 trillion), e.g. 30e9 or 30bn");
+        assertThat(refusedCascade("--shock", "3", "--depth", "2e13")).contains("--depth '2e13': expected a positive"
+                + " amount of USD of at most 1e13");
+        assertThat(refusedCascade("--oi", "-30bn", "--shock", "3")).contains("--oi '-30bn': expected a positive amount");
+        for (String bad : new String[] {"NaN", "Infinity", "-Infinity", "0x1p3"}) {
+            assertThat(refusedCascade("--oi", bad, "--shock", "3")).isEqualTo("cascade: --oi '" + bad + "' is not a"
+                    + " number (expected a finite decimal number such as 3 or 1.5e9)");
+            assertThat(refusedCascade("--shock", bad)).contains("--shock '" + bad + "'");
+        }
+        assertThat(refusedCascade("--shock", "3", "--leverage", "NaN")).contains("--leverage 'NaN' is not a number");
+        assertThat(refusedCascade("--shock", "3", "--leverage", "5000")).contains("--leverage '5000': expected a mean"
+                + " leverage in [1, 1000]");
+        assertThat(refusedCascade("--shock", "3", "--dispersion", "1")).contains("--dispersion '1': expected a"
+                + " dispersion in [0, 1)");
+        String longValue = "9".repeat(500);
+        assertThat(refusedCascade("--oi", longValue, "--shock", "3")).contains("… (500 characters)").hasSizeLessThan(300);
+        assertThat(run(new CascadeCommand(), "--oi", "1e13", "--shock", "3").code).isZero();
     }
 
     @Test

@@ -16,11 +16,13 @@ import java.util.Objects;
  * @param conditions every condition of the pack as observed on the day
  * @param pack where the pack in force came from (the bundle's default or a file)
  * @param warnings problems the user should know about (a refused pack file, a position without a
- *        price or a shock); empty when there are none
+ *        price or a shock, a scenario whose evidence is mostly unknown); empty when there are none
+ * @param gaps the scenarios whose odds were pulled toward their prior because more than a third of
+ *        their conditions are UNKNOWN, in pack order (each also in {@code warnings}); empty when none
  */
 public record ScenarioReport(String asOf, List<ScenarioResult> scenarios, Double expectedPnl, Double worstCase,
         String worstScenario, List<WatchItem> watch, List<Analogue> analogues, List<ConditionResult> conditions,
-        String pack, List<String> warnings) {
+        String pack, List<String> warnings, List<EvidenceGap> gaps) {
 
     /** Copies the lists. */
     public ScenarioReport {
@@ -30,6 +32,15 @@ public record ScenarioReport(String asOf, List<ScenarioResult> scenarios, Double
         analogues = List.copyOf(analogues);
         conditions = List.copyOf(conditions);
         warnings = List.copyOf(warnings);
+        gaps = gaps == null ? List.of() : List.copyOf(gaps);
+    }
+
+    /** A report without evidence gaps (the form before {@code gaps} existed). */
+    public ScenarioReport(String asOf, List<ScenarioResult> scenarios, Double expectedPnl, Double worstCase,
+            String worstScenario, List<WatchItem> watch, List<Analogue> analogues, List<ConditionResult> conditions,
+            String pack, List<String> warnings) {
+        this(asOf, scenarios, expectedPnl, worstCase, worstScenario, watch, analogues, conditions, pack, warnings,
+                List.of());
     }
 
     /** The scenario with this id, if the pack has one. */

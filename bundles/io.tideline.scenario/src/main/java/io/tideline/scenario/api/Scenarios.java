@@ -32,9 +32,12 @@ public interface Scenarios {
 
     /**
      * Reads a portfolio file: JSON {@code {"positions":[{"role":"btc","quantity":2,"leverage":3}]}} or
-     * CSV with the header {@code role,quantity,notional,leverage}.
+     * CSV with the header {@code role,quantity,notional,leverage}. Each role must be one that a
+     * scenario of the pack in force moves, and appear once; a quantity or notional is at most
+     * {@code 1e13} either way.
      *
      * @throws PortfolioException naming the file, the line and the field when the file is unusable
+     *         (since 1.1 also for a role no scenario moves, a role given twice, a size beyond 1e13)
      */
     Portfolio readPortfolio(Path file) throws PortfolioException;
 }

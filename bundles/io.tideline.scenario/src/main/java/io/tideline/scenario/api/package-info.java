@@ -6,5 +6,5 @@
  * {@code scenarios} and {@code cascade} commands.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package io.tideline.scenario.api;

@@ -149,7 +149,7 @@ public final class StrictJsonReader<T> {
         } catch (JsonParseException e) {
             throwIfDuplicate(name, e);
             throw new JsonFileException(name, root, at(e.getLocation()) + "expected valid JSON ("
-                    + e.getOriginalMessage() + ")" + encodingHint(e.getOriginalMessage()), e);
+                    + words(e.getOriginalMessage()) + ")" + encodingHint(e.getOriginalMessage()), e);
         } catch (UnrecognizedPropertyException e) {
             TreeSet<String> known = new TreeSet<>();
             e.getKnownPropertyIds().forEach(k -> known.add(String.valueOf(k)));
@@ -159,7 +159,8 @@ public final class StrictJsonReader<T> {
                 throw new JsonFileException(name, join(path(e), v.field()),
                         "expected " + v.expected() + ", got " + v.actual(), e);
             }
-            throw new JsonFileException(name, path(e), "expected a valid value (" + e.getOriginalMessage() + ")", e);
+            throw new JsonFileException(name, path(e), "expected a valid value (" + words(e.getOriginalMessage()) + ")",
+                    e);
         } catch (MismatchedInputException e) {
             Matcher m = everyKeyRequired ? MISSING.matcher(e.getOriginalMessage()) : null;
             if (m != null && m.find()) {
@@ -172,7 +173,8 @@ public final class StrictJsonReader<T> {
         } catch (JsonMappingException e) {
             // A repeated key inside a list or a nested record comes wrapped with the mapping path.
             throwIfDuplicate(name, e);
-            throw new JsonFileException(name, path(e), "expected a valid value (" + e.getOriginalMessage() + ")", e);
+            throw new JsonFileException(name, path(e), "expected a valid value (" + words(e.getOriginalMessage()) + ")",
+                    e);
         } catch (JsonProcessingException e) {
             // e.g. a limit of StreamReadConstraints (a name or number too long, nesting too deep)
             JsonLocation where = e.getLocation() != null || parser == null ? e.getLocation() : parser.currentLocation();
@@ -217,6 +219,19 @@ public final class StrictJsonReader<T> {
         return location == null || location.getLineNr() < 0 ? ""
                 : "line " + location.getLineNr() + ", column " + location.getColumnNr() + ": ";
     }
+
+    /**
+     * Jackson's words, without the names of its switches: {@code NaN} or {@code Infinity} comes as
+     * "Non-standard token 'NaN': enable `JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS` to allow".
+     */
+    private static String words(String message) {
+        Matcher m = message == null ? null : NON_NUMERIC.matcher(message);
+        return m != null && m.lookingAt() ? "'" + m.group(1) + "' is not a number in JSON; expected a finite number"
+                : message;
+    }
+
+    private static final java.util.regex.Pattern NON_NUMERIC = java.util.regex.Pattern.compile(
+            "Non-standard token '([^']{0,40})'");
 
     /** Words for bytes that are not UTF-8, which Jackson reports as "Invalid UTF-8 start byte 0xe9". */
     private static String encodingHint(String message) {
