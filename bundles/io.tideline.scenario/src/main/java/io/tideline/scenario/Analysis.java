@@ -175,7 +175,8 @@ final class Analysis {
 
     /**
      * The scenarios whose odds {@link Odds#weights} pulls toward the prior, each with its unknown
-     * conditions' causes grouped by cause in pack order ("us10y, us2y stale since 2026-02-06").
+     * conditions' causes grouped by cause in pack order, the roles of each in name order (so that two
+     * scenarios short of the same data say it in the same words): "us10y, us2y stale since 2026-02-06".
      *
      * @param causes per condition, why it is unknown; null when known
      */
@@ -197,7 +198,7 @@ final class Analysis {
                 bearing++;
                 if (states[c] == ConditionState.UNKNOWN) {
                     unknown++;
-                    rolesByCause.computeIfAbsent(causes[c].brief(), k -> new LinkedHashSet<>()).addAll(causes[c].roles());
+                    rolesByCause.computeIfAbsent(causes[c].brief(), k -> new java.util.TreeSet<>()).addAll(causes[c].roles());
                 }
             }
             List<String> words = new ArrayList<>();

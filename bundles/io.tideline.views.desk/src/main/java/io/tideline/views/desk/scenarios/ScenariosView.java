@@ -7,6 +7,7 @@ import io.tideline.scenario.api.CascadeParams;
 import io.tideline.scenario.api.CascadeResult;
 import io.tideline.scenario.api.ConditionResult;
 import io.tideline.scenario.api.ConditionState;
+import io.tideline.scenario.api.EvidenceGap;
 import io.tideline.scenario.api.PositionPnl;
 import io.tideline.scenario.api.ScenarioReport;
 import io.tideline.scenario.api.ScenarioResult;
@@ -92,6 +93,7 @@ public final class ScenariosView extends ViewBase {
     private final org.eclipse.swt.graphics.Font bold;
     private ScenarioReport today;
     private final Label asOfLabel;
+    private final Label gapLabel;
     /** Pixels kept between the last tab and the day. */
     private static final int GAP = 16;
     private ScenarioReport yesterday;
@@ -134,6 +136,13 @@ public final class ScenariosView extends ViewBase {
                 odds.setToolTipText(tip);
             }
         });
+        // Under the odds it qualifies: which scenarios rest on too little evidence (one short
+        // paragraph, every scenario's whole sentence on hover); takes no room when there is none.
+        gapLabel = new Label(root, SWT.WRAP);
+        GridData gapData = new GridData(SWT.FILL, SWT.TOP, true, false);
+        gapData.exclude = true;
+        gapLabel.setLayoutData(gapData);
+        gapLabel.setVisible(false);
         collapsingStatusLabel(root);
 
         tabs = new CTabFolder(root, SWT.BORDER | SWT.FLAT);
@@ -536,7 +545,40 @@ public final class ScenariosView extends ViewBase {
         Swt.fitColumns(watch, 0, 160);
 
         fillPnl(now, portfolio);
+        showGaps(now);
         root.layout(true, true);
+    }
+
+    /**
+     * Says which scenarios' odds were pulled toward their prior because more than a third of their
+     * conditions are unknown: their counts and the causes once each ("A: 6 of 13, B: 6 of 14
+     * conditions unknown (hy.spread, us10y stale since 2025-12-30); odds pulled toward the prior").
+     */
+    private void showGaps(ScenarioReport r) {
+        String text = null;
+        String tip = null;
+        if (!r.gaps().isEmpty()) {
+            List<String> counts = new ArrayList<>();
+            java.util.Set<String> causes = new java.util.LinkedHashSet<>();
+            List<String> whole = new ArrayList<>();
+            for (EvidenceGap g : r.gaps()) {
+                counts.add(msg.format("scenarios.gap.count", g.scenario(), g.unknown(), g.conditions()));
+                causes.addAll(g.causes());
+                whole.add(msg.format("scenarios.gap.one", g.scenario(), g.unknown(), g.conditions(),
+                        String.join(", ", g.causes()), Math.round(100 * g.weight())));
+            }
+            text = msg.format("scenarios.gaps", String.join(", ", counts), String.join("; ", causes));
+            tip = String.join("\n", whole);
+        }
+        gapLabel.setText(text == null ? "" : Swt.literal(text));
+        gapLabel.setToolTipText(tip);
+        ((GridData) gapLabel.getLayoutData()).exclude = text == null;
+        gapLabel.setVisible(text != null);
+    }
+
+    /** The words on the scenarios whose evidence is mostly unknown, or empty; for tests. */
+    public Label gapLabel() {
+        return gapLabel;
     }
 
     /**
@@ -583,8 +625,11 @@ public final class ScenariosView extends ViewBase {
         if (portfolio == null) {
             reason = msg.get("scenarios.noPortfolio");
         } else if (now.expectedPnl() == null) {
-            reason = msg.format("scenarios.pnl.none", portfolio, now.warnings().isEmpty()
-                    ? msg.get("scenarios.pnl.unpriced") : String.join("; ", now.warnings()));
+            // The portfolio's own warnings: the evidence gaps are said above the tabs.
+            List<String> own = new ArrayList<>(now.warnings());
+            now.gaps().forEach(g -> own.remove(g.message()));
+            reason = msg.format("scenarios.pnl.none", portfolio, own.isEmpty()
+                    ? msg.get("scenarios.pnl.unpriced") : String.join("; ", own));
         }
         showOnly(pnlEmpty, reason, pnl);
         // The weighted P&L on the tab itself: the one number worth seeing without opening it.
