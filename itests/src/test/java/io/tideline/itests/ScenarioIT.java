@@ -79,6 +79,7 @@ class ScenarioIT {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void scenariosAndTheCascadeOnTheSampleWorkspace() throws Exception {
         try (TidelineFramework tideline = Dist.boot(work)) {
             BundleContext context = tideline.context();
@@ -185,6 +186,38 @@ class ScenarioIT {
             assertThat(refused.err()).contains("desk.scenarios.json").contains("$.scenarios[0].conditions[0].threshold")
                     .contains("stays in force");
             assertThat(refused.out()).contains("Liquidity tightening shock");
+            Files.delete(work.resolve("deploy/desk.scenarios.json"));
+            Dist.await("the built-in pack back", () -> Dist.run(context, "scenarios", "--as-of", "2025-04-08",
+                    "--json").out().contains("\"pack\":\"default"));
+
+            // a signed shock is refused in one line, with exit 2, before the model runs
+            Dist.Result signed = Dist.run(context, "cascade", "--shock", "-3");
+            assertThat(signed.code()).isEqualTo(2);
+            assertThat(signed.out()).isEmpty();
+            assertThat(signed.err()).startsWith("cascade: --shock '-3': expected the fall in percent without a sign,"
+                    + " in (0, 90], e.g. --shock 3 for a 3% fall (a shock is always a fall; give no sign)");
+
+            // on the sample's newest data the rates, VIX and credit series are months old: the report
+            // says which scenarios rest on thin evidence, and their odds lean back toward the prior
+            Dist.await("the sample workspace loaded with its date", () -> Dist.run(context, "asof").out()
+                    .contains("2026-02-06"));
+            assertThat(Dist.run(context, "asof", "latest").code()).isZero();
+            Dist.Result thin = Dist.run(context, "scenarios", "--json");
+            assertThat(thin.code()).as(thin.err()).isZero();
+            Map<String, Object> newest = json(thin.out());
+            List<String> warnings = (List<String>) newest.get("warnings");
+            assertThat(warnings).isNotEmpty().allSatisfy(w -> assertThat(w).matches("[A-C]: \\d+ of \\d+ conditions"
+                    + " unknown \\(.*stale since \\d{4}-\\d{2}-\\d{2}.*\\); odds pulled toward the prior \\(evidence"
+                    + " counted at \\d+%\\)"));
+            assertThat(list(newest.get("gaps"))).hasSameSizeAs(warnings);
+            assertThat(thin.err()).contains("scenarios: " + warnings.get(0));
+            for (Map<String, Object> g : list(newest.get("gaps"))) {
+                double w = num(g.get("weight"));
+                assertThat(3 * num(g.get("unknown"))).isGreaterThan(num(g.get("conditions")));
+                assertThat(w).isCloseTo(1 - num(g.get("unknown")) / num(g.get("conditions")), within(1e-12));
+            }
+            assertThat(newest).containsKeys("asOf", "scenarios", "expectedPnl", "worstCase", "worstScenario", "watch",
+                    "analogues", "conditions", "pack", "warnings");
         }
     }
 }
