@@ -45,6 +45,14 @@ final class PortfolioReader {
     }
 
     static Portfolio read(Path file) throws PortfolioException {
+        return read(file, null);
+    }
+
+    /**
+     * Reads a portfolio whose roles must be among {@code moved} (null: any role); see
+     * {@link #moved}.
+     */
+    static Portfolio read(Path file, java.util.Collection<String> moved) throws PortfolioException {
         String name = file.toString();
         byte[] bytes;
         try {
@@ -61,7 +69,11 @@ final class PortfolioReader {
         if (p.positions().isEmpty()) {
             throw new PortfolioException(name, 0, "", "expected at least one position");
         }
-        once(p);
+        String field = json ? "$.positions[%d].role" : "role";
+        once(p, field);
+        if (moved != null) {
+            moved(p, moved, field);
+        }
         return p;
     }
 
@@ -72,12 +84,14 @@ final class PortfolioReader {
      * Refuses a role given twice, naming both lines: two positions in one role are usually a
      * pasted line, and adding them silently would hide it.
      */
-    static void once(Portfolio p) throws PortfolioException {
+    private static void once(Portfolio p, String field) throws PortfolioException {
         java.util.Map<String, Position> first = new java.util.HashMap<>();
-        for (Position pos : p.positions()) {
+        for (int i = 0; i < p.positions().size(); i++) {
+            Position pos = p.positions().get(i);
             Position before = first.putIfAbsent(pos.role(), pos);
             if (before != null) {
-                throw new PortfolioException(p.source(), pos.line(), "role", "'" + pos.role() + "' is given twice"
+                throw new PortfolioException(p.source(), pos.line(), String.format(field, i), "'" + shortened(pos.role(), 80)
+                        + "' is given twice"
                         + " (lines " + before.line() + " and " + pos.line() + "); expected one position per role"
                         + " (add their sizes into one)");
             }
@@ -89,11 +103,15 @@ final class PortfolioReader {
      * scenario (a typo such as {@code doge} or {@code bitcoin} would pass for a hedge).
      *
      * @param moved the roles the pack's scenarios shock, in pack order
+     * @param field the field's name, with {@code %d} for the position's index in a JSON file
      */
-    static void moved(Portfolio p, java.util.Collection<String> moved) throws PortfolioException {
-        for (Position pos : p.positions()) {
+    private static void moved(Portfolio p, java.util.Collection<String> moved, String field)
+            throws PortfolioException {
+        for (int i = 0; i < p.positions().size(); i++) {
+            Position pos = p.positions().get(i);
             if (!moved.contains(pos.role())) {
-                throw new PortfolioException(p.source(), pos.line(), "role", "expected a role the scenarios move ("
+                throw new PortfolioException(p.source(), pos.line(), String.format(field, i),
+                        "expected a role the scenarios move ("
                         + String.join(", ", moved) + "), got '" + shortened(pos.role(), 80) + "', whose P&L would be"
                         + " 0 in every scenario");
             }

@@ -201,11 +201,9 @@ public final class ScenarioComponent implements Scenarios, Command {
      */
     @Override
     public Portfolio readPortfolio(Path file) throws PortfolioException {
-        Portfolio p = PortfolioReader.read(file);
         java.util.Set<String> moved = new java.util.LinkedHashSet<>();
         current().pack().scenarios().forEach(s -> moved.addAll(s.shocks().keySet()));
-        PortfolioReader.moved(p, moved);
-        return p;
+        return PortfolioReader.read(file, moved);
     }
 
     /** The pack in force, reloading a changed file first. */
@@ -310,7 +308,10 @@ public final class ScenarioComponent implements Scenarios, Command {
         }
         ScenarioReport report = evaluate(asOf, portfolio);
         for (String w : report.warnings()) {
-            request.err().println("scenarios: " + w);
+            // The text report says its evidence gaps under the odds; standard error need not repeat them.
+            if (json || report.gaps().stream().noneMatch(g -> g.message().equals(w))) {
+                request.err().println("scenarios: " + w);
+            }
         }
         if (json) {
             request.out().println(ReportFormat.json(report));

@@ -203,7 +203,10 @@ class ScenarioComponentTest {
                 + " dollar, btc, eth), got 'doge', whose P&L would be 0 in every scenario");
         Out json = refusedPortfolio("doge.json", "{\"positions\": [\n {\"role\": \"btc\", \"notional\": 1},\n"
                 + " {\"role\": \"doge\", \"notional\": 1}\n]}\n");
-        assertThat(json.err).contains("doge.json:3: role: expected a role the scenarios move");
+        assertThat(json.err).contains("doge.json:3: $.positions[1].role: expected a role the scenarios move");
+        Out twice = refusedPortfolio("twice.json", "{\"positions\": [\n {\"role\": \"btc\", \"notional\": 1},\n"
+                + " {\"role\": \"btc\", \"quantity\": 1}\n]}\n");
+        assertThat(twice.err).contains("twice.json:3: $.positions[1].role: 'btc' is given twice (lines 2 and 3)");
     }
 
     @Test
@@ -242,8 +245,9 @@ class ScenarioComponentTest {
         Out text = run(component(), "--latest");
         assertThat(text.code).isZero();
         assertThat(text.out).contains("  ! " + r.gaps().get(0).message());
-        assertThat(text.err).contains("scenarios: " + r.gaps().get(0).message());
+        assertThat(text.err).as("said once, in the report").doesNotContain(r.gaps().get(0).message());
         Out json = run(component(), "--latest", "--json");
+        assertThat(json.err).contains("scenarios: " + r.gaps().get(0).message());
         JsonNode doc = JsonMapper.builder().build().readTree(json.out);
         assertThat(doc.get("warnings").get(0).asText()).isEqualTo(r.gaps().get(0).message());
         assertThat(doc.get("gaps").get(0).get("scenario").asText()).isEqualTo(r.gaps().get(0).scenario());
