@@ -220,4 +220,32 @@ class ScenarioIT {
                     "analogues", "conditions", "pack", "warnings");
         }
     }
+
+    /**
+     * The workbench's scenarios view on the sample's newest data: the thin-evidence line under the
+     * odds, pictured as {@code scenarios-thin-evidence.png} in the screenshots folder.
+     */
+    @Test
+    void theScenariosViewSaysTheThinEvidenceOnTheNewestData() throws Exception {
+        assertThat(System.getenv("DISPLAY")).as("a display; run the tests with ./test.sh, which starts Xvfb")
+                .isNotBlank();
+        Path shots = Files.createDirectories(Path.of(System.getProperty("tideline.screenshots")));
+        try (TidelineFramework t = TidelineFramework.start(new io.tideline.launcher.LaunchConfig(
+                Dist.HOME.resolve("bundles"), work.resolve("deploy"), work.resolve("data"), false, false, Map.of()))) {
+            BundleContext c = t.context();
+            Dist.await("the workbench window", () -> Dist.run(c, "workbench", "views").code() == 0);
+            Screen.pointerAway();
+            Dist.await("the sample loaded", () -> Dist.run(c, "series", "list").out().contains("deribit:BTC:dvol"));
+            assertThat(Dist.run(c, "asof", "latest").code()).isZero();
+            assertThat(Dist.run(c, "scenarios", "--json").out()).contains("odds pulled toward the prior");
+            assertThat(Dist.run(c, "workbench", "focus", "morning-scenarios").code()).isZero();
+            Dist.await("the scenarios view live", () -> Dist.run(c, "workbench", "views").out().lines()
+                    .anyMatch(l -> l.startsWith("open morning-scenarios") && l.contains(" LIVE")));
+            Thread.sleep(2_000);
+            Path picture = shots.resolve("scenarios-thin-evidence.png");
+            Dist.Result shot = Dist.run(c, "workbench", "screenshot", picture.toString(), "morning-scenarios");
+            assertThat(shot.code()).as(shot.err()).isZero();
+            Screen.assertDrawn(picture);
+        }
+    }
 }
