@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.Font;
+import org.eclipse.swt.graphics.FontData;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.graphics.Rectangle;
@@ -65,6 +67,7 @@ public final class HeatmapView extends ViewBase {
     private LocalDate newest;
     private Curve spark;
     private boolean cellNumbers;
+    private Font smallFont;
     /** "Stale: us10y 7 mo old, …" for the roles shown whose newest bar is too old, or null. */
     private String staleNote;
     private org.eclipse.swt.graphics.Rectangle staleArea;
@@ -246,6 +249,25 @@ public final class HeatmapView extends ViewBase {
         return s == null ? "?" : s;
     }
 
+    /** The view's font at three quarters of its height, for numbers in small cells; disposed with the canvas. */
+    private Font smallFont() {
+        if (smallFont == null) {
+            FontData[] data = canvas.getFont().getFontData();
+            for (FontData d : data) {
+                d.setHeight(Math.max(6, d.getHeight() * 3 / 4));
+            }
+            Font font = new Font(canvas.getDisplay(), data);
+            canvas.addListener(SWT.Dispose, e -> font.dispose());
+            smallFont = font;
+        }
+        return smallFont;
+    }
+
+    /** A two-decimal correlation without its leading zero: "0.45" to ".45", "-0.32" to "-.32". */
+    static String compact(String twoDecimals) {
+        return twoDecimals.replaceFirst("^(-?)0(?=\\D)", "$1");
+    }
+
     private String number(double v) {
         return Double.isNaN(v) ? msg.get("heatmap.na") : String.format(msg.locale(), "%+.2f", v);
     }
@@ -330,6 +352,17 @@ public final class HeatmapView extends ViewBase {
         // A cell one line high still gets its number, centred (the perspectives' panes give
         // cells of ~30 px, and a trader reads the number, not the shade).
         boolean centred = !numbers && gc.textExtent(widest).x + 2 <= cell && lineHeight + 2 <= cell;
+        // Narrower still, the number without its leading zero (".45", "-.32"), as desks write
+        // correlations: a small pane keeps its numbers rather than only shades.
+        Font normal = gc.getFont();
+        boolean compact = false;
+        if (!numbers && !centred) {
+            gc.setFont(smallFont());
+            Point small = gc.textExtent(compact(widest));
+            compact = small.x + 2 <= cell && small.y + 2 <= cell;
+            gc.setFont(normal);
+        }
+        centred |= compact;
         cellNumbers = numbers || centred;
         for (int i = 0; i < n; i++) {
             String label = m.roles().get(i);
@@ -353,9 +386,14 @@ public final class HeatmapView extends ViewBase {
                 if (numbers || centred) {
                     gc.setForeground(Swt.color(ColorScale.textOn(rgb)));
                     String text = Double.isNaN(v) ? "\u2013" : String.format(msg.locale(), "%.2f", v);
+                    text = compact ? compact(text) : text;
+                    if (compact) {
+                        gc.setFont(smallFont());
+                    }
                     Point size = gc.textExtent(text);
                     int y = numbers ? l.gridY() + (i + 1) * cell - size.y - 2 : l.centreY(i) - size.y / 2;
                     gc.drawText(text, l.centreX(j) - size.x / 2, y, true);
+                    gc.setFont(normal);
                 }
             }
         }
