@@ -2,13 +2,9 @@ package io.tideline.workspace;
 
 import io.tideline.api.series.SeriesId;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -132,11 +128,11 @@ final class RolesOnDisk {
     synchronized void save(Map<String, SeriesId> bindings) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        writeForced(tmp, RolesFile.json(bindings));
+        DurableFiles.writeForced(tmp, RolesFile.json(bindings));
         if (fileTrusted && Files.isRegularFile(file)) {
             Files.copy(file, backup, StandardCopyOption.REPLACE_EXISTING);
         }
-        replace(tmp, file);
+        DurableFiles.move(tmp, file);
         fileTrusted = true;
     }
 
@@ -147,31 +143,12 @@ final class RolesOnDisk {
         }
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         try {
-            writeForced(tmp, Files.readAllBytes(backup));
-            replace(tmp, file);
+            DurableFiles.writeForced(tmp, Files.readAllBytes(backup));
+            DurableFiles.move(tmp, file);
             fileTrusted = true;
             return " and was copied back to " + file.getFileName();
         } catch (IOException e) {
             return " (it could not be copied back to " + file.getFileName() + ": " + e.getMessage() + ")";
-        }
-    }
-
-    private static void writeForced(Path target, byte[] bytes) throws IOException {
-        try (FileChannel out = FileChannel.open(target, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
-            ByteBuffer buffer = ByteBuffer.wrap(bytes);
-            while (buffer.hasRemaining()) {
-                out.write(buffer);
-            }
-            out.force(true);
-        }
-    }
-
-    private static void replace(Path tmp, Path target) throws IOException {
-        try {
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 
