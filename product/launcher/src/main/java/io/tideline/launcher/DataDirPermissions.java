@@ -2,6 +2,7 @@ package io.tideline.launcher;
 
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -84,14 +85,24 @@ public final class DataDirPermissions {
         if (parent != null) {
             Files.createDirectories(parent);
         }
+        try {
+            if (posix(dir)) {
+                // Created with the mode at once (the umask can only remove bits), then set again so
+                // the folder is 0700 whatever the umask.
+                FileAttribute<Set<PosixFilePermission>> mode = PosixFilePermissions.asFileAttribute(PRIVATE_DIR);
+                Files.createDirectory(dir, mode);
+            } else {
+                Files.createDirectory(dir);
+            }
+        } catch (FileAlreadyExistsException e) {
+            // This runs before the data directory's lock: a second Tideline starting at the same
+            // moment may have created the folder first. Only a file in its place is a problem.
+            if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+                throw e;
+            }
+        }
         if (posix(dir)) {
-            // Created with the mode at once (the umask can only remove bits), then set again so
-            // the folder is 0700 whatever the umask.
-            FileAttribute<Set<PosixFilePermission>> mode = PosixFilePermissions.asFileAttribute(PRIVATE_DIR);
-            Files.createDirectory(dir, mode);
             restrict(dir, PRIVATE_DIR);
-        } else {
-            Files.createDirectory(dir);
         }
     }
 
