@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tideline.launcher.LaunchConfig;
 import io.tideline.launcher.TidelineFramework;
+import io.tideline.support.testing.PluginJars;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -93,6 +95,53 @@ class HostilePluginIT {
         Dist.await("momentum indicator started", () -> state("io.tideline.example.indicator") == Bundle.ACTIVE);
         assertThat(tideline.framework().getState()).isEqualTo(Bundle.ACTIVE);
         assertThat(Dist.run(tideline.context(), "status").out()).doesNotContain(PREFIX + "loop 1.0.0 (");
+    }
+
+    /**
+     * Jars FileInstall cannot install lie in the deploy folder without a bundle: one with a
+     * gigabyte manifest (about a megabyte on disk), one that is no zip, one without bundle
+     * headers, and a second copy of an installed plugin. Each is named with its reason by
+     * {@code status} (exit 1), the sound plugin beside them keeps working, and a removed file is
+     * no longer named.
+     */
+    @Test
+    void jarsThatCannotBeInstalledAreNamedWithTheirReason() throws Exception {
+        Path deploy = Files.createDirectories(work.resolve("deploy"));
+        tideline = TidelineFramework.start(new LaunchConfig(Dist.HOME.resolve("bundles"), deploy, work.resolve("data"),
+                true, false, Map.of()));
+        Dist.drop(Dist.DEPLOYABLES.resolve("greeter.jar"), deploy, "greeter.jar");
+        Dist.await("greeter's service registered", () -> !Dist.services(tideline.context(), Dist.GREET_SERVICE).isEmpty());
+
+        Dist.drop(PluginJars.huge(work.resolve("huge.jar"), 1L << 30), deploy, "huge.jar");
+        Dist.drop(Files.writeString(work.resolve("notes.jar"), "meeting notes, not a plugin"), deploy, "notes.jar");
+        Dist.drop(PluginJars.write(work.resolve("plain.jar"), "Manifest-Version: 1.0\r\n".getBytes(StandardCharsets.UTF_8)),
+                deploy, "plain.jar");
+        Dist.drop(Dist.DEPLOYABLES.resolve("greeter.jar"), deploy, "greeter-copy.jar");
+
+        // status lists problems under their source: "  deploy folder:", then one line each.
+        String[] named = {"  deploy folder:\n", "    huge.jar is not an OSGi bundle: its manifest",
+            "    notes.jar is not a jar: ",
+            "    plain.jar is not an OSGi bundle: its manifest has no Bundle-SymbolicName",
+            "    greeter-copy.jar holds io.tideline.example.greeter "};
+        Dist.await("every uninstallable jar named by status", () -> {
+            String out = Dist.run(tideline.context(), "status").out();
+            return Arrays.stream(named).allMatch(out::contains);
+        });
+        Dist.Result status = Dist.run(tideline.context(), "status");
+        assertThat(status.code()).as(status.out()).isEqualTo(1);
+        assertThat(status.out()).contains("more than the 1,048,576 a bundle manifest may have; it is not installed:"
+                + " replace it with a sound bundle or remove it",
+                "which is already installed from " + deploy.resolve("greeter.jar").toFile().toURI()
+                        + "; a bundle is installed once: remove one of the two files");
+        assertThat(status.out()).doesNotContain("Exception", "\tat ");
+        assertThat(Dist.run(tideline.context(), "greet", "Ada").out()).startsWith("Hello, Ada!");
+
+        for (String file : new String[] {"huge.jar", "notes.jar", "plain.jar", "greeter-copy.jar"}) {
+            Files.delete(deploy.resolve(file));
+        }
+        Dist.await("removed jars no longer named", () -> !Dist.run(tideline.context(), "status").out()
+                .contains("  deploy folder:\n"));
+        assertThat(tideline.framework().getState()).isEqualTo(Bundle.ACTIVE);
     }
 
     private int state(String symbolicName) {

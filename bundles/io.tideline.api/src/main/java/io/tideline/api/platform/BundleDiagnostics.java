@@ -12,4 +12,14 @@ public interface BundleDiagnostics {
 
     /** The current problems, one per bundle that failed to resolve or to start. */
     List<BundleProblem> problems();
+
+    /**
+     * The files in the deploy folder that cannot be installed as bundles (no installed bundle
+     * stands for them), one each, in file-name order; empty when there is no deploy folder.
+     *
+     * @since 1.4
+     */
+    default List<DeployFileProblem> deployFileProblems() {
+        return List.of();
+    }
 }

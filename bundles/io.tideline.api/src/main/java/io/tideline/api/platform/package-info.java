@@ -4,9 +4,11 @@
  *
  * <p>1.3: {@link io.tideline.api.platform.ProblemSource} and
  * {@link io.tideline.api.platform.Problem}, the problems services report to {@code status}.
+ * 1.4: {@link io.tideline.api.platform.DeployFileProblem}, the files in {@code deploy/} that
+ * cannot be installed.
  */
 @Export
-@Version("1.3.0")
+@Version("1.4.0")
 package io.tideline.api.platform;
 
 import org.osgi.annotation.bundle.Export;

@@ -3,8 +3,13 @@ package io.tideline.platform.internal;
 import io.tideline.api.platform.BundleDiagnostics;
 import io.tideline.api.platform.BundleProblem;
 import io.tideline.api.platform.BundleStatus;
+import io.tideline.api.platform.DeployFileProblem;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -46,11 +51,21 @@ public final class Diagnostics implements BundleDiagnostics, BundleListener, Fra
 
     private static final long SETTLE_MILLIS = 250;
     private static final long RECHECK_MILLIS = 1_500;
+    /**
+     * How often the deploy folder is looked at for jars FileInstall leaves uninstalled: such a
+     * jar raises no bundle event, so only a look finds it. A listing and a few file attributes.
+     */
+    private static final long DEPLOY_LOOK_MILLIS = 2_000;
+    /** The framework property naming the deploy folder (set by the launcher). */
+    static final String DEPLOY_DIR = "tideline.deploy.dir";
 
     private final Map<Long, String> startErrors = new ConcurrentHashMap<>();
     private final Set<String> reported = ConcurrentHashMap.newKeySet();
     /** Problems seen once: reported only if a later check sees them again. */
     private final Set<String> suspect = ConcurrentHashMap.newKeySet();
+    private final DeployFolderCheck deployFolder = new DeployFolderCheck();
+    /** Deploy file problems already logged, so each is logged once while it lasts. */
+    private final Set<String> reportedFiles = ConcurrentHashMap.newKeySet();
 
     @Reference(service = LoggerFactory.class)
     private Logger logger;
@@ -74,6 +89,8 @@ public final class Diagnostics implements BundleDiagnostics, BundleListener, Fra
         context.addBundleListener(this);
         context.addFrameworkListener(this);
         scheduleCheck();
+        checker.scheduleWithFixedDelay(this::reportDeployFiles, DEPLOY_LOOK_MILLIS, DEPLOY_LOOK_MILLIS,
+                TimeUnit.MILLISECONDS);
     }
 
     @Deactivate
@@ -139,6 +156,44 @@ public final class Diagnostics implements BundleDiagnostics, BundleListener, Fra
         } catch (IllegalStateException | java.util.concurrent.RejectedExecutionException e) {
             // The framework is stopping; nothing left to report on.
         }
+    }
+
+    /** Logs each new deploy file problem once as a warning, as a bundle problem is. */
+    private void reportDeployFiles() {
+        try {
+            Set<String> now = new HashSet<>();
+            for (DeployFileProblem p : deployFileProblems()) {
+                String line = "deploy/" + p.fileName() + ": " + p.message();
+                now.add(line);
+                if (reportedFiles.add(line)) {
+                    logger.warn(line);
+                }
+            }
+            // A problem that went away (the file was fixed or removed) is logged again if it returns.
+            reportedFiles.retainAll(now);
+        } catch (IllegalStateException e) {
+            // The framework is stopping; nothing left to report on.
+        } catch (RuntimeException e) {
+            // A look must never end the periodic task: the next one tries again.
+            logger.warn("could not look at the deploy folder: {}", String.valueOf(e.getMessage()));
+        }
+    }
+
+    @Override
+    public List<DeployFileProblem> deployFileProblems() {
+        String dir = context.getProperty(DEPLOY_DIR);
+        if (dir == null || dir.isBlank()) {
+            return List.of();
+        }
+        Map<Path, DeployFolderCheck.Installed> installed = new HashMap<>();
+        for (Bundle b : context.getBundles()) {
+            Path file = TrustGate.fileOf(b.getLocation());
+            if (file != null) {
+                installed.put(file, new DeployFolderCheck.Installed(nameOf(b), b.getVersion().toString(),
+                        b.getLocation()));
+            }
+        }
+        return deployFolder.problems(Path.of(dir).toAbsolutePath().normalize(), installed, Instant.now());
     }
 
     @Override

@@ -37,7 +37,7 @@ public final class PlatformActivator implements BundleActivator {
         weaving = context.registerService(WeavingHook.class,
                 new PluginWeaver(home == null ? null : Path.of(home).resolve("bundles")), new Hashtable<>());
 
-        String deploy = context.getProperty("tideline.deploy.dir");
+        String deploy = context.getProperty(Diagnostics.DEPLOY_DIR);
         if (deploy == null) {
             deploy = context.getProperty("felix.fileinstall.dir");
         }

@@ -13,7 +13,8 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 
 /**
  * The platform's problems for {@code status}: every installed bundle that cannot run (under
- * {@code bundles}) and a damaged trust setting, which makes trust strict until it is fixed
+ * {@code bundles}), every jar in the deploy folder that cannot be installed (under
+ * {@code deploy folder}) and a damaged trust setting, which makes trust strict until it is fixed
  * (under {@code deploy trust}). Thread-safe: both services keep their own state.
  */
 @Component(service = ProblemSource.class)
@@ -29,6 +30,7 @@ public final class PlatformProblems implements ProblemSource {
     public List<Problem> problems() {
         List<Problem> problems = new ArrayList<>();
         diagnostics.problems().forEach(p -> problems.add(Problem.of("bundles", p.oneLine())));
+        diagnostics.deployFileProblems().forEach(p -> problems.add(Problem.of("deploy folder", p.message())));
         DeployTrust t = trust;
         if (t != null) {
             t.settingProblems().forEach(p -> problems.add(Problem.of("deploy trust", "deploy trust setting: " + p

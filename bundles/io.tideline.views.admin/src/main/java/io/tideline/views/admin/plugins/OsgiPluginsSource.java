@@ -3,6 +3,7 @@ package io.tideline.views.admin.plugins;
 import io.tideline.api.platform.BundleDiagnostics;
 import io.tideline.api.platform.BundleProblem;
 import io.tideline.api.platform.BundleStatus;
+import io.tideline.api.platform.DeployFileProblem;
 import io.tideline.api.platform.DeployTrust;
 import io.tideline.api.platform.RefusedJar;
 import java.io.IOException;
@@ -56,10 +57,14 @@ public final class OsgiPluginsSource implements PluginsSource {
     @Override
     public PluginsSnapshot snapshot() {
         Map<Long, String> problems = new HashMap<>();
+        Map<String, String> fileProblems = new HashMap<>();
         BundleDiagnostics d = diagnostics.get();
         if (d != null) {
             for (BundleProblem p : d.problems()) {
                 problems.put(p.bundleId(), p.message());
+            }
+            for (DeployFileProblem p : d.deployFileProblems()) {
+                fileProblems.put(p.fileName(), p.message());
             }
         }
         List<PluginRow> rows = new ArrayList<>();
@@ -85,7 +90,8 @@ public final class OsgiPluginsSource implements PluginsSource {
                             id = e.getValue();
                         }
                     }
-                    files.add(new DeployFile(name, Files.size(p), Files.getLastModifiedTime(p).toInstant(), id));
+                    files.add(new DeployFile(name, Files.size(p), Files.getLastModifiedTime(p).toInstant(), id,
+                            fileProblems.getOrDefault(name, "")));
                 }
             } catch (IOException e) {
                 filesError = dir + ": " + e;

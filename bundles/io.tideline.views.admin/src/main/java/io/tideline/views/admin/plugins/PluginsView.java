@@ -14,6 +14,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.graphics.Color;
@@ -109,7 +110,7 @@ public final class PluginsView {
         deployLabel = new Label(deploy, SWT.WRAP);
         deployLabel.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
         files = table(deploy, "plugins.file.name", "plugins.file.size", "plugins.file.modified",
-                "plugins.file.bundle");
+                "plugins.file.bundle", "plugins.col.problem");
         button(deploy, "plugins.installJar", this::installJar);
         Group refusedGroup = group(bottom, messages.get("plugins.refused"), 1);
         trustLabel = new Label(refusedGroup, SWT.WRAP);
@@ -212,12 +213,18 @@ public final class PluginsView {
 
         deployLabel.setText(s.deployDir() == null ? messages.get("plugins.deploy.none")
                 : s.filesError() != null ? messages.get("plugins.deploy.error", s.filesError())
-                : messages.get("plugins.deploy.dir", s.deployDir().toString(), s.files().size()));
+                : messages.get("plugins.deploy.dir", s.deployDir().toString(), s.files().size())
+                        // The table cuts a long reason; under the folder's line it is read whole.
+                        + s.files().stream().filter(f -> !f.problem().isEmpty()).map(f -> "\n" + f.problem())
+                                .collect(Collectors.joining()));
         files.removeAll();
         for (DeployFile f : s.files()) {
             TableItem item = new TableItem(files, SWT.NONE);
             item.setText(new String[] {f.name(), String.format(Locale.ROOT, "%.1f KB", f.size() / 1024.0),
-                    time.format(f.modified()), f.bundleId() < 0 ? "" : "#" + f.bundleId()});
+                    time.format(f.modified()), f.bundleId() < 0 ? "" : "#" + f.bundleId(), f.problem()});
+            if (!f.problem().isEmpty()) {
+                item.setForeground(problemColour);
+            }
         }
         packColumns(files, 300);
 
@@ -232,7 +239,9 @@ public final class PluginsView {
         }
         packColumns(refused, 360);
         long problems = s.rows().stream().filter(r -> !r.problem().isEmpty()).count();
-        status.setText(messages.get("plugins.summary", s.rows().size(), problems));
+        long unusable = s.files().stream().filter(f -> !f.problem().isEmpty()).count();
+        status.setText(unusable == 0 ? messages.get("plugins.summary", s.rows().size(), problems)
+                : messages.get("plugins.summary.files", s.rows().size(), problems, unusable));
         showSelection();
         root.layout(true, true);
     }
@@ -371,6 +380,10 @@ public final class PluginsView {
 
     Table filesTable() {
         return files;
+    }
+
+    Label deployLabel() {
+        return deployLabel;
     }
 
     Table refusedTable() {

@@ -31,6 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 class PluginsViewTest {
 
     private static final String MISSING = "imports package com.acme.missing [1.0,2.0) which no installed bundle exports";
+    private static final String DAMAGED = "damaged.jar is not a jar: zip END header not found; it is not installed:"
+            + " replace it with a sound bundle or remove it";
 
     /** Three bundles, a deploy folder on disk, a trust service with one refusal. */
     final class MemorySource implements PluginsSource {
@@ -55,7 +57,8 @@ class PluginsViewTest {
             try (var list = Files.list(deploy)) {
                 for (Path p : list.sorted().toList()) {
                     files.add(new DeployFile(p.getFileName().toString(), Files.size(p), Instant.parse("2026-03-02T10:15:00Z"),
-                            p.getFileName().toString().equals("broken.jar") ? 7 : -1));
+                            p.getFileName().toString().equals("broken.jar") ? 7 : -1,
+                            p.getFileName().toString().equals("damaged.jar") ? DAMAGED : ""));
                 }
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
@@ -136,6 +139,7 @@ class PluginsViewTest {
 
     @Test
     void listsBundlesWithServicesAndProblemsTheDeployFolderAndRefusedJars() throws IOException {
+        Files.writeString(deploy.resolve("damaged.jar"), "not a zip");
         PluginsView view = view(Locale.ENGLISH, new TestContext(Locale.ENGLISH));
         var broken = view.bundlesTable().getItem(2);
         assertThat(broken.getText(1)).isEqualTo("com.acme.broken");
@@ -143,10 +147,17 @@ class PluginsViewTest {
         assertThat(broken.getText(5)).isEqualTo(MISSING);
         assertThat(broken.getForeground().getRGB()).isEqualTo(shell.getDisplay().getSystemColor(SWT.COLOR_RED).getRGB());
         assertThat(view.bundlesTable().getItem(1).getText(4)).isEqualTo("io.tideline.api.feed.FeedConnector");
-        assertThat(view.status().getText()).isEqualTo("3 bundles, 1 with problems.");
-        assertThat(view.filesTable().getItemCount()).isEqualTo(1);
+        assertThat(view.status().getText())
+                .isEqualTo("3 bundles, 1 with problems; 1 file in the deploy folder cannot be installed.");
+        assertThat(view.filesTable().getItemCount()).isEqualTo(2);
         assertThat(view.filesTable().getItem(0).getText(0)).isEqualTo("broken.jar");
         assertThat(view.filesTable().getItem(0).getText(3)).isEqualTo("#7");
+        assertThat(view.filesTable().getItem(0).getText(4)).isEmpty();
+        var damaged = view.filesTable().getItem(1);
+        assertThat(damaged.getText(3)).isEmpty();
+        assertThat(damaged.getText(4)).isEqualTo(DAMAGED);
+        assertThat(view.deployLabel().getText()).endsWith("\n" + DAMAGED);
+        assertThat(damaged.getForeground().getRGB()).isEqualTo(shell.getDisplay().getSystemColor(SWT.COLOR_RED).getRGB());
         assertThat(view.refusedTable().getItem(0).getText(0)).isEqualTo("evil.jar");
         assertThat(view.refusedTable().getItem(0).getText(1)).isEqualTo("not signed");
 
