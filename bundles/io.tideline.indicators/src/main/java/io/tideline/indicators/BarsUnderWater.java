@@ -2,6 +2,9 @@ package io.tideline.indicators;
 
 import io.tideline.api.indicator.Indicator;
 import io.tideline.api.indicator.IndicatorComputation;
+import io.tideline.api.indicator.sdk.AbstractIndicator;
+import io.tideline.api.indicator.sdk.BarComputation;
+import io.tideline.api.indicator.sdk.Parameters;
 import java.util.List;
 import org.osgi.service.component.annotations.Component;
 
@@ -20,13 +23,13 @@ public final class BarsUnderWater extends AbstractIndicator {
     }
 
     @Override
-    IndicatorComputation open(Parameters values) {
+    protected IndicatorComputation open(Parameters values) {
         return new BarComputation.OneInput(0) {
             private double peak = Double.NEGATIVE_INFINITY;
             private long since;
 
             @Override
-            double next(double price) {
+            protected double next(double price) {
                 if (Double.isNaN(price)) {
                     since++;
                     return Double.NaN;

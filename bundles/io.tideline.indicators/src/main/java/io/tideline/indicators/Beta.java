@@ -2,7 +2,11 @@ package io.tideline.indicators;
 
 import io.tideline.api.indicator.Indicator;
 import io.tideline.api.indicator.IndicatorComputation;
-import io.tideline.indicators.rolling.RollingCovariance;
+import io.tideline.api.indicator.sdk.AbstractIndicator;
+import io.tideline.api.indicator.sdk.BarComputation;
+import io.tideline.api.indicator.sdk.Param;
+import io.tideline.api.indicator.sdk.Parameters;
+import io.tideline.api.indicator.sdk.RollingCovariance;
 import java.util.List;
 import org.osgi.service.component.annotations.Component;
 
@@ -22,13 +26,13 @@ public final class Beta extends AbstractIndicator {
     }
 
     @Override
-    IndicatorComputation open(Parameters values) {
+    protected IndicatorComputation open(Parameters values) {
         int window = values.whole("window");
         PairInputs pair = new PairInputs(values);
         RollingCovariance covariance = new RollingCovariance(window);
         return new BarComputation.TwoInputs(window - 1 + pair.extraUnstableBars()) {
             @Override
-            double next(double asset, double benchmark) {
+            protected double next(double asset, double benchmark) {
                 covariance.add(pair.b(benchmark), pair.a(asset));
                 return covariance.slopeOfYOnX();
             }

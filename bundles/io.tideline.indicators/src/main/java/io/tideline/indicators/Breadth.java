@@ -1,5 +1,6 @@
 package io.tideline.indicators;
 
+import io.tideline.api.indicator.sdk.BarComputation;
 import java.util.function.Supplier;
 
 /**
@@ -32,7 +33,7 @@ final class Breadth {
             private Member[] state;
 
             @Override
-            void begin(int columns) {
+            protected void begin(int columns) {
                 state = new Member[columns];
                 for (int m = 0; m < columns; m++) {
                     state[m] = members.get();
@@ -40,7 +41,7 @@ final class Breadth {
             }
 
             @Override
-            void compute(long[] times, double[][] inputs, int from, int to, double[] out) {
+            protected void compute(long[] times, double[][] inputs, int from, int to, double[] out) {
                 for (int i = from; i < to; i++) {
                     int qualifying = 0;
                     int holding = 0;

@@ -2,7 +2,10 @@ package io.tideline.indicators;
 
 import io.tideline.api.indicator.Indicator;
 import io.tideline.api.indicator.IndicatorComputation;
-import io.tideline.indicators.rolling.RollingSum;
+import io.tideline.api.indicator.sdk.AbstractIndicator;
+import io.tideline.api.indicator.sdk.Param;
+import io.tideline.api.indicator.sdk.Parameters;
+import io.tideline.api.indicator.sdk.RollingSum;
 import java.util.List;
 import org.osgi.service.component.annotations.Component;
 
@@ -25,7 +28,7 @@ public final class BreadthAboveMa extends AbstractIndicator {
     }
 
     @Override
-    IndicatorComputation open(Parameters values) {
+    protected IndicatorComputation open(Parameters values) {
         int window = values.whole("window");
         return Breadth.of(window - 1, () -> {
             RollingSum sum = new RollingSum(window);

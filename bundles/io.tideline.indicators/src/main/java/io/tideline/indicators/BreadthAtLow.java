@@ -2,7 +2,10 @@ package io.tideline.indicators;
 
 import io.tideline.api.indicator.Indicator;
 import io.tideline.api.indicator.IndicatorComputation;
-import io.tideline.indicators.rolling.RollingExtremum;
+import io.tideline.api.indicator.sdk.AbstractIndicator;
+import io.tideline.api.indicator.sdk.Param;
+import io.tideline.api.indicator.sdk.Parameters;
+import io.tideline.api.indicator.sdk.RollingExtremum;
 import java.util.List;
 import org.osgi.service.component.annotations.Component;
 
@@ -26,7 +29,7 @@ public final class BreadthAtLow extends AbstractIndicator {
     }
 
     @Override
-    IndicatorComputation open(Parameters values) {
+    protected IndicatorComputation open(Parameters values) {
         int window = values.whole("window");
         return Breadth.of(window - 1, () -> {
             RollingExtremum low = RollingExtremum.min(window);

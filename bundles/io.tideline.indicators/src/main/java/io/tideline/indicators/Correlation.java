@@ -2,7 +2,11 @@ package io.tideline.indicators;
 
 import io.tideline.api.indicator.Indicator;
 import io.tideline.api.indicator.IndicatorComputation;
-import io.tideline.indicators.rolling.RollingCovariance;
+import io.tideline.api.indicator.sdk.AbstractIndicator;
+import io.tideline.api.indicator.sdk.BarComputation;
+import io.tideline.api.indicator.sdk.Param;
+import io.tideline.api.indicator.sdk.Parameters;
+import io.tideline.api.indicator.sdk.RollingCovariance;
 import java.util.List;
 import org.osgi.service.component.annotations.Component;
 
@@ -22,14 +26,14 @@ public final class Correlation extends AbstractIndicator {
     }
 
     @Override
-    IndicatorComputation open(Parameters values) {
+    protected IndicatorComputation open(Parameters values) {
         int window = values.whole("window");
         PairInputs pair = new PairInputs(values);
         RollingCovariance covariance = new RollingCovariance(window);
         // A bulk loop over locals, as in Sma.
         return new BarComputation(2, window - 1 + pair.extraUnstableBars()) {
             @Override
-            void compute(long[] times, double[][] inputs, int from, int to, double[] out) {
+            protected void compute(long[] times, double[][] inputs, int from, int to, double[] out) {
                 covariance.addAllCorrelations(pair.as(inputs[0], from, to), pair.bs(inputs[1], from, to), from, to,
                         out);
             }

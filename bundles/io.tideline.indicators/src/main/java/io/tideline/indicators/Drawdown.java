@@ -2,7 +2,11 @@ package io.tideline.indicators;
 
 import io.tideline.api.indicator.Indicator;
 import io.tideline.api.indicator.IndicatorComputation;
-import io.tideline.indicators.rolling.RollingExtremum;
+import io.tideline.api.indicator.sdk.AbstractIndicator;
+import io.tideline.api.indicator.sdk.BarComputation;
+import io.tideline.api.indicator.sdk.Param;
+import io.tideline.api.indicator.sdk.Parameters;
+import io.tideline.api.indicator.sdk.RollingExtremum;
 import java.util.List;
 import org.osgi.service.component.annotations.Component;
 
@@ -23,7 +27,7 @@ public final class Drawdown extends AbstractIndicator {
     }
 
     @Override
-    IndicatorComputation open(Parameters values) {
+    protected IndicatorComputation open(Parameters values) {
         return drawdowns(values.whole("window"), 1);
     }
 
@@ -34,7 +38,7 @@ public final class Drawdown extends AbstractIndicator {
                 private double peak = Double.NEGATIVE_INFINITY;
 
                 @Override
-                double next(double price) {
+                protected double next(double price) {
                     if (Double.isNaN(price)) {
                         return Double.NaN;
                     }
@@ -46,7 +50,7 @@ public final class Drawdown extends AbstractIndicator {
         RollingExtremum peak = RollingExtremum.max(window);
         return new BarComputation.OneInput(window - 1) {
             @Override
-            double next(double price) {
+            protected double next(double price) {
                 peak.add(price);
                 return (price / peak.value() - 1) * scale;
             }

@@ -2,8 +2,12 @@ package io.tideline.indicators;
 
 import io.tideline.api.indicator.Indicator;
 import io.tideline.api.indicator.IndicatorComputation;
-import io.tideline.indicators.rolling.Ewma;
-import io.tideline.indicators.rolling.Lag;
+import io.tideline.api.indicator.sdk.AbstractIndicator;
+import io.tideline.api.indicator.sdk.BarComputation;
+import io.tideline.api.indicator.sdk.Ewma;
+import io.tideline.api.indicator.sdk.Lag;
+import io.tideline.api.indicator.sdk.Param;
+import io.tideline.api.indicator.sdk.Parameters;
 import java.util.List;
 import org.osgi.service.component.annotations.Component;
 
@@ -27,14 +31,14 @@ public final class EwmaVol extends AbstractIndicator {
     }
 
     @Override
-    IndicatorComputation open(Parameters values) {
+    protected IndicatorComputation open(Parameters values) {
         int warmup = values.whole("warmup");
         double periodsPerYear = values.value("periodsPerYear");
         Lag previous = new Lag(1);
         Ewma variance = new Ewma(1 - values.value("lambda"), warmup);
         return new BarComputation.OneInput(warmup) {
             @Override
-            double next(double price) {
+            protected double next(double price) {
                 double r = Math.log(price / previous.add(price));
                 variance.add(r * r);
                 return Math.sqrt(variance.value() * periodsPerYear);

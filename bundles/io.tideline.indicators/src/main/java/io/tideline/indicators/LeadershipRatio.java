@@ -2,6 +2,9 @@ package io.tideline.indicators;
 
 import io.tideline.api.indicator.Indicator;
 import io.tideline.api.indicator.IndicatorComputation;
+import io.tideline.api.indicator.sdk.AbstractIndicator;
+import io.tideline.api.indicator.sdk.BarComputation;
+import io.tideline.api.indicator.sdk.Parameters;
 import java.util.List;
 import org.osgi.service.component.annotations.Component;
 
@@ -21,10 +24,10 @@ public final class LeadershipRatio extends AbstractIndicator {
     }
 
     @Override
-    IndicatorComputation open(Parameters values) {
+    protected IndicatorComputation open(Parameters values) {
         return new BarComputation.TwoInputs(0) {
             @Override
-            double next(double basket, double index) {
+            protected double next(double basket, double index) {
                 return index != 0 ? basket / index : Double.NaN;
             }
         };

@@ -2,7 +2,11 @@ package io.tideline.indicators;
 
 import io.tideline.api.indicator.Indicator;
 import io.tideline.api.indicator.IndicatorComputation;
-import io.tideline.indicators.rolling.RollingVariance;
+import io.tideline.api.indicator.sdk.AbstractIndicator;
+import io.tideline.api.indicator.sdk.BarComputation;
+import io.tideline.api.indicator.sdk.Param;
+import io.tideline.api.indicator.sdk.Parameters;
+import io.tideline.api.indicator.sdk.RollingVariance;
 import java.util.List;
 import org.osgi.service.component.annotations.Component;
 
@@ -23,12 +27,12 @@ public final class LevelZScore extends AbstractIndicator {
     }
 
     @Override
-    IndicatorComputation open(Parameters values) {
+    protected IndicatorComputation open(Parameters values) {
         int window = values.whole("window");
         RollingVariance variance = new RollingVariance(window);
         return new BarComputation.OneInput(window - 1) {
             @Override
-            double next(double x) {
+            protected double next(double x) {
                 variance.add(x);
                 double sd = variance.standardDeviation();
                 return sd > 0 ? (x - variance.mean()) / sd : Double.NaN;

@@ -2,6 +2,9 @@ package io.tideline.indicators;
 
 import io.tideline.api.indicator.Indicator;
 import io.tideline.api.indicator.IndicatorComputation;
+import io.tideline.api.indicator.sdk.AbstractIndicator;
+import io.tideline.api.indicator.sdk.BarComputation;
+import io.tideline.api.indicator.sdk.Parameters;
 import java.util.List;
 import org.osgi.service.component.annotations.Component;
 
@@ -26,10 +29,10 @@ public final class LiquidationPressure extends AbstractIndicator {
     }
 
     @Override
-    IndicatorComputation open(Parameters values) {
+    protected IndicatorComputation open(Parameters values) {
         return new BarComputation.TwoInputs(0) {
             @Override
-            double next(double liquidations, double oi) {
+            protected double next(double liquidations, double oi) {
                 return oi > 0 && liquidations >= 0 ? liquidations / oi : Double.NaN;
             }
         };

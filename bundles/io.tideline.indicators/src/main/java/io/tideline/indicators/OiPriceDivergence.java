@@ -2,7 +2,11 @@ package io.tideline.indicators;
 
 import io.tideline.api.indicator.Indicator;
 import io.tideline.api.indicator.IndicatorComputation;
-import io.tideline.indicators.rolling.Lag;
+import io.tideline.api.indicator.sdk.AbstractIndicator;
+import io.tideline.api.indicator.sdk.BarComputation;
+import io.tideline.api.indicator.sdk.Lag;
+import io.tideline.api.indicator.sdk.Param;
+import io.tideline.api.indicator.sdk.Parameters;
 import java.util.List;
 import org.osgi.service.component.annotations.Component;
 
@@ -27,13 +31,13 @@ public final class OiPriceDivergence extends AbstractIndicator {
     }
 
     @Override
-    IndicatorComputation open(Parameters values) {
+    protected IndicatorComputation open(Parameters values) {
         int periods = values.whole("periods");
         Lag oiLag = new Lag(periods);
         Lag priceLag = new Lag(periods);
         return new BarComputation.TwoInputs(periods) {
             @Override
-            double next(double oi, double price) {
+            protected double next(double oi, double price) {
                 double oiChange = oi - oiLag.add(oi);
                 double priceChange = price - priceLag.add(price);
                 return divergence(oiChange, priceChange);

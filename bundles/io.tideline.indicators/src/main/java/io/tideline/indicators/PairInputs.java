@@ -1,6 +1,8 @@
 package io.tideline.indicators;
 
-import io.tideline.indicators.rolling.Lag;
+import io.tideline.api.indicator.sdk.Lag;
+import io.tideline.api.indicator.sdk.Param;
+import io.tideline.api.indicator.sdk.Parameters;
 
 /**
  * What the two-series indicators (correlation, beta) share: the {@code logReturns} switch that

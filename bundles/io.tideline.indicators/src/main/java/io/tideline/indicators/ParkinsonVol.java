@@ -2,7 +2,11 @@ package io.tideline.indicators;
 
 import io.tideline.api.indicator.Indicator;
 import io.tideline.api.indicator.IndicatorComputation;
-import io.tideline.indicators.rolling.RollingSum;
+import io.tideline.api.indicator.sdk.AbstractIndicator;
+import io.tideline.api.indicator.sdk.BarComputation;
+import io.tideline.api.indicator.sdk.Param;
+import io.tideline.api.indicator.sdk.Parameters;
+import io.tideline.api.indicator.sdk.RollingSum;
 import java.util.List;
 import org.osgi.service.component.annotations.Component;
 
@@ -24,13 +28,13 @@ public final class ParkinsonVol extends AbstractIndicator {
     }
 
     @Override
-    IndicatorComputation open(Parameters values) {
+    protected IndicatorComputation open(Parameters values) {
         int window = values.whole("window");
         double periodsPerYear = values.value("periodsPerYear");
         RollingSum squaredRanges = new RollingSum(window);
         return new BarComputation.TwoInputs(window - 1) {
             @Override
-            double next(double high, double low) {
+            protected double next(double high, double low) {
                 double range = low > 0 && low <= high ? Math.log(high / low) : Double.NaN;
                 squaredRanges.add(range * range);
                 return Math.sqrt(periodsPerYear * squaredRanges.mean() / FOUR_LN_2);

@@ -2,8 +2,12 @@ package io.tideline.indicators;
 
 import io.tideline.api.indicator.Indicator;
 import io.tideline.api.indicator.IndicatorComputation;
-import io.tideline.indicators.rolling.Lag;
-import io.tideline.indicators.rolling.RollingVariance;
+import io.tideline.api.indicator.sdk.AbstractIndicator;
+import io.tideline.api.indicator.sdk.BarComputation;
+import io.tideline.api.indicator.sdk.Lag;
+import io.tideline.api.indicator.sdk.Param;
+import io.tideline.api.indicator.sdk.Parameters;
+import io.tideline.api.indicator.sdk.RollingVariance;
 import java.util.List;
 import org.osgi.service.component.annotations.Component;
 
@@ -23,14 +27,14 @@ public final class RealizedVol extends AbstractIndicator {
     }
 
     @Override
-    IndicatorComputation open(Parameters values) {
+    protected IndicatorComputation open(Parameters values) {
         int window = values.whole("window");
         double annualise = Math.sqrt(values.value("periodsPerYear"));
         Lag previous = new Lag(1);
         RollingVariance variance = new RollingVariance(window);
         return new BarComputation.OneInput(window) {
             @Override
-            double next(double price) {
+            protected double next(double price) {
                 variance.add(Math.log(price / previous.add(price)));
                 return variance.standardDeviation() * annualise;
             }

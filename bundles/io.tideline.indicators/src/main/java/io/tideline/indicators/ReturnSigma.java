@@ -2,8 +2,12 @@ package io.tideline.indicators;
 
 import io.tideline.api.indicator.Indicator;
 import io.tideline.api.indicator.IndicatorComputation;
-import io.tideline.indicators.rolling.Lag;
-import io.tideline.indicators.rolling.RollingVariance;
+import io.tideline.api.indicator.sdk.AbstractIndicator;
+import io.tideline.api.indicator.sdk.BarComputation;
+import io.tideline.api.indicator.sdk.Lag;
+import io.tideline.api.indicator.sdk.Param;
+import io.tideline.api.indicator.sdk.Parameters;
+import io.tideline.api.indicator.sdk.RollingVariance;
 import java.util.List;
 import org.osgi.service.component.annotations.Component;
 
@@ -27,7 +31,7 @@ public final class ReturnSigma extends AbstractIndicator {
     }
 
     @Override
-    IndicatorComputation open(Parameters values) {
+    protected IndicatorComputation open(Parameters values) {
         int periods = values.whole("periods");
         int window = values.whole("window");
         double scale = Math.sqrt(periods);
@@ -37,7 +41,7 @@ public final class ReturnSigma extends AbstractIndicator {
         RollingVariance variance = new RollingVariance(window);
         return new BarComputation.OneInput(window + periods) {
             @Override
-            double next(double price) {
+            protected double next(double price) {
                 variance.add(Math.log(price / previous.add(price)));
                 double before = sdBack.add(variance.standardDeviation());
                 double start = priceBack.add(price);

@@ -2,7 +2,11 @@ package io.tideline.indicators;
 
 import io.tideline.api.indicator.Indicator;
 import io.tideline.api.indicator.IndicatorComputation;
-import io.tideline.indicators.rolling.RollingVariance;
+import io.tideline.api.indicator.sdk.AbstractIndicator;
+import io.tideline.api.indicator.sdk.BarComputation;
+import io.tideline.api.indicator.sdk.Param;
+import io.tideline.api.indicator.sdk.Parameters;
+import io.tideline.api.indicator.sdk.RollingVariance;
 import java.util.List;
 import org.osgi.service.component.annotations.Component;
 
@@ -17,13 +21,13 @@ public final class RollingStdDev extends AbstractIndicator {
     }
 
     @Override
-    IndicatorComputation open(Parameters values) {
+    protected IndicatorComputation open(Parameters values) {
         int window = values.whole("window");
         RollingVariance variance = new RollingVariance(window);
         // A bulk loop over locals, as in Sma.
         return new BarComputation(1, window - 1) {
             @Override
-            void compute(long[] times, double[][] inputs, int from, int to, double[] out) {
+            protected void compute(long[] times, double[][] inputs, int from, int to, double[] out) {
                 variance.addAllStandardDeviations(inputs[0], from, to, out);
             }
         };

@@ -2,8 +2,12 @@ package io.tideline.indicators;
 
 import io.tideline.api.indicator.Indicator;
 import io.tideline.api.indicator.IndicatorComputation;
-import io.tideline.indicators.rolling.Ewma;
-import io.tideline.indicators.rolling.Lag;
+import io.tideline.api.indicator.sdk.AbstractIndicator;
+import io.tideline.api.indicator.sdk.BarComputation;
+import io.tideline.api.indicator.sdk.Ewma;
+import io.tideline.api.indicator.sdk.Lag;
+import io.tideline.api.indicator.sdk.Param;
+import io.tideline.api.indicator.sdk.Parameters;
 import java.util.List;
 import org.osgi.service.component.annotations.Component;
 
@@ -25,14 +29,14 @@ public final class Rsi extends AbstractIndicator {
     }
 
     @Override
-    IndicatorComputation open(Parameters values) {
+    protected IndicatorComputation open(Parameters values) {
         int period = values.whole("period");
         Lag previous = new Lag(1);
         Ewma gains = new Ewma(1.0 / period, period);
         Ewma losses = new Ewma(1.0 / period, period);
         return new BarComputation.OneInput(period) {
             @Override
-            double next(double price) {
+            protected double next(double price) {
                 double change = price - previous.add(price);
                 // Math.max passes a NaN change on, so both averages reset together
                 gains.add(Math.max(change, 0));

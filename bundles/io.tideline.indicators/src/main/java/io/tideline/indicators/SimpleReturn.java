@@ -2,7 +2,11 @@ package io.tideline.indicators;
 
 import io.tideline.api.indicator.Indicator;
 import io.tideline.api.indicator.IndicatorComputation;
-import io.tideline.indicators.rolling.Lag;
+import io.tideline.api.indicator.sdk.AbstractIndicator;
+import io.tideline.api.indicator.sdk.BarComputation;
+import io.tideline.api.indicator.sdk.Lag;
+import io.tideline.api.indicator.sdk.Param;
+import io.tideline.api.indicator.sdk.Parameters;
 import java.util.List;
 import org.osgi.service.component.annotations.Component;
 
@@ -21,7 +25,7 @@ public final class SimpleReturn extends AbstractIndicator {
     }
 
     @Override
-    IndicatorComputation open(Parameters values) {
+    protected IndicatorComputation open(Parameters values) {
         return returns(values.whole("periods"), 1);
     }
 
@@ -30,7 +34,7 @@ public final class SimpleReturn extends AbstractIndicator {
         Lag lag = new Lag(periods);
         return new BarComputation.OneInput(periods) {
             @Override
-            double next(double price) {
+            protected double next(double price) {
                 return (price / lag.add(price) - 1) * scale;
             }
         };

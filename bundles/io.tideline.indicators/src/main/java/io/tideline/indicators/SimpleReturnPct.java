@@ -2,6 +2,9 @@ package io.tideline.indicators;
 
 import io.tideline.api.indicator.Indicator;
 import io.tideline.api.indicator.IndicatorComputation;
+import io.tideline.api.indicator.sdk.AbstractIndicator;
+import io.tideline.api.indicator.sdk.Param;
+import io.tideline.api.indicator.sdk.Parameters;
 import java.util.List;
 import org.osgi.service.component.annotations.Component;
 
@@ -21,7 +24,7 @@ public final class SimpleReturnPct extends AbstractIndicator {
     }
 
     @Override
-    IndicatorComputation open(Parameters values) {
+    protected IndicatorComputation open(Parameters values) {
         return SimpleReturn.returns(values.whole("periods"), 100);
     }
 }

@@ -2,7 +2,11 @@ package io.tideline.indicators;
 
 import io.tideline.api.indicator.Indicator;
 import io.tideline.api.indicator.IndicatorComputation;
-import io.tideline.indicators.rolling.RollingSum;
+import io.tideline.api.indicator.sdk.AbstractIndicator;
+import io.tideline.api.indicator.sdk.BarComputation;
+import io.tideline.api.indicator.sdk.Param;
+import io.tideline.api.indicator.sdk.Parameters;
+import io.tideline.api.indicator.sdk.RollingSum;
 import java.util.List;
 import org.osgi.service.component.annotations.Component;
 
@@ -16,7 +20,7 @@ public final class Sma extends AbstractIndicator {
     }
 
     @Override
-    IndicatorComputation open(Parameters values) {
+    protected IndicatorComputation open(Parameters values) {
         int window = values.whole("window");
         RollingSum sum = new RollingSum(window);
         // A bulk loop over locals rather than OneInput's bar-by-bar next(): a loop shared by every
@@ -24,7 +28,7 @@ public final class Sma extends AbstractIndicator {
         // and stores made it 3.5x a plain loop.
         return new BarComputation(1, window - 1) {
             @Override
-            void compute(long[] times, double[][] inputs, int from, int to, double[] out) {
+            protected void compute(long[] times, double[][] inputs, int from, int to, double[] out) {
                 sum.addAllMeans(inputs[0], from, to, out);
             }
         };

@@ -2,6 +2,10 @@ package io.tideline.indicators;
 
 import io.tideline.api.indicator.Indicator;
 import io.tideline.api.indicator.IndicatorComputation;
+import io.tideline.api.indicator.sdk.AbstractIndicator;
+import io.tideline.api.indicator.sdk.BarComputation;
+import io.tideline.api.indicator.sdk.Param;
+import io.tideline.api.indicator.sdk.Parameters;
 import java.util.List;
 import org.osgi.service.component.annotations.Component;
 
@@ -56,7 +60,7 @@ public final class TrendAgreement extends AbstractIndicator {
     }
 
     @Override
-    IndicatorComputation open(Parameters values) {
+    protected IndicatorComputation open(Parameters values) {
         int window = values.whole("window");
         double band = values.value("band");
         Timeframe[] timeframes = {
@@ -69,7 +73,7 @@ public final class TrendAgreement extends AbstractIndicator {
             private long barLength;
 
             @Override
-            void compute(long[] times, double[][] inputs, int from, int to, double[] out) {
+            protected void compute(long[] times, double[][] inputs, int from, int to, double[] out) {
                 double[] price = inputs[0];
                 for (int i = from; i < to; i++) {
                     long time = times[i];

@@ -2,7 +2,11 @@ package io.tideline.indicators;
 
 import io.tideline.api.indicator.Indicator;
 import io.tideline.api.indicator.IndicatorComputation;
-import io.tideline.indicators.rolling.RollingSlope;
+import io.tideline.api.indicator.sdk.AbstractIndicator;
+import io.tideline.api.indicator.sdk.BarComputation;
+import io.tideline.api.indicator.sdk.Param;
+import io.tideline.api.indicator.sdk.Parameters;
+import io.tideline.api.indicator.sdk.RollingSlope;
 import java.util.List;
 import org.osgi.service.component.annotations.Component;
 
@@ -20,12 +24,12 @@ public final class TrendSlope extends AbstractIndicator {
     }
 
     @Override
-    IndicatorComputation open(Parameters values) {
+    protected IndicatorComputation open(Parameters values) {
         int window = values.whole("window");
         RollingSlope slope = new RollingSlope(window);
         return new BarComputation.OneInput(window - 1) {
             @Override
-            double next(double x) {
+            protected double next(double x) {
                 slope.add(x);
                 return slope.slope();
             }

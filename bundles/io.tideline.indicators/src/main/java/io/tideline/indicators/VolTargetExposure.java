@@ -2,8 +2,12 @@ package io.tideline.indicators;
 
 import io.tideline.api.indicator.Indicator;
 import io.tideline.api.indicator.IndicatorComputation;
-import io.tideline.indicators.rolling.Lag;
-import io.tideline.indicators.rolling.RollingVariance;
+import io.tideline.api.indicator.sdk.AbstractIndicator;
+import io.tideline.api.indicator.sdk.BarComputation;
+import io.tideline.api.indicator.sdk.Lag;
+import io.tideline.api.indicator.sdk.Param;
+import io.tideline.api.indicator.sdk.Parameters;
+import io.tideline.api.indicator.sdk.RollingVariance;
 import java.util.List;
 import org.osgi.service.component.annotations.Component;
 
@@ -26,7 +30,7 @@ public final class VolTargetExposure extends AbstractIndicator {
     }
 
     @Override
-    IndicatorComputation open(Parameters values) {
+    protected IndicatorComputation open(Parameters values) {
         int window = values.whole("window");
         double targetVol = values.value("targetVol");
         double maxLeverage = values.value("maxLeverage");
@@ -35,7 +39,7 @@ public final class VolTargetExposure extends AbstractIndicator {
         RollingVariance variance = new RollingVariance(window);
         return new BarComputation.OneInput(window) {
             @Override
-            double next(double price) {
+            protected double next(double price) {
                 variance.add(Math.log(price / previous.add(price)));
                 double vol = variance.standardDeviation() * annualise;
                 if (Double.isNaN(vol)) {

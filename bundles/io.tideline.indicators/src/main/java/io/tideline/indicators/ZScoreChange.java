@@ -2,8 +2,12 @@ package io.tideline.indicators;
 
 import io.tideline.api.indicator.Indicator;
 import io.tideline.api.indicator.IndicatorComputation;
-import io.tideline.indicators.rolling.Lag;
-import io.tideline.indicators.rolling.RollingVariance;
+import io.tideline.api.indicator.sdk.AbstractIndicator;
+import io.tideline.api.indicator.sdk.BarComputation;
+import io.tideline.api.indicator.sdk.Lag;
+import io.tideline.api.indicator.sdk.Param;
+import io.tideline.api.indicator.sdk.Parameters;
+import io.tideline.api.indicator.sdk.RollingVariance;
 import java.util.List;
 import org.osgi.service.component.annotations.Component;
 
@@ -25,14 +29,14 @@ public final class ZScoreChange extends AbstractIndicator {
     }
 
     @Override
-    IndicatorComputation open(Parameters values) {
+    protected IndicatorComputation open(Parameters values) {
         int periods = values.whole("periods");
         int window = values.whole("window");
         Lag lag = new Lag(periods);
         RollingVariance changes = new RollingVariance(window);
         return new BarComputation.OneInput(periods + window - 1) {
             @Override
-            double next(double x) {
+            protected double next(double x) {
                 double change = x - lag.add(x);
                 changes.add(change);
                 double sd = changes.standardDeviation();

@@ -2,61 +2,39 @@ package io.tideline.example.indicator;
 
 import io.tideline.api.indicator.Indicator;
 import io.tideline.api.indicator.IndicatorComputation;
-import io.tideline.api.indicator.IndicatorSpec;
-import io.tideline.api.indicator.ParameterSpec;
+import io.tideline.api.indicator.sdk.AbstractIndicator;
+import io.tideline.api.indicator.sdk.BarComputation;
+import io.tideline.api.indicator.sdk.Lag;
+import io.tideline.api.indicator.sdk.Param;
+import io.tideline.api.indicator.sdk.Parameters;
 import java.util.List;
-import java.util.Map;
 import org.osgi.service.component.annotations.Component;
 
 /**
  * Momentum: the percent change of a price over {@code periods} bars,
  * {@code 100 * (p[t] / p[t - periods] - 1)}; NaN until {@code periods} earlier bars exist, and
- * wherever either price is missing. O(1) per bar: a ring buffer of the last prices.
+ * wherever either price is missing. O(1) per bar: the SDK's {@link Lag} ring buffer. Written on the
+ * indicator SDK, as the built-in indicators are: {@link AbstractIndicator} declares the parameter
+ * and checks what a caller gives (unknown name, out of bounds, a fraction), {@link BarComputation}
+ * checks the engine's arguments and bar times.
  */
 @Component(service = Indicator.class, property = "indicator.id=example-momentum")
-public final class Momentum implements Indicator {
+public final class Momentum extends AbstractIndicator {
 
-    private static final ParameterSpec PERIODS = new ParameterSpec("periods", "bars to look back", 10, 1, 10_000);
-    private static final IndicatorSpec SPEC = new IndicatorSpec("example-momentum", "Momentum (example plugin)",
-            List.of("price"), List.of(PERIODS), "%");
-
-    @Override
-    public IndicatorSpec spec() {
-        return SPEC;
+    /** Declares the indicator: one input, {@code price}; one parameter, {@code periods}. */
+    public Momentum() {
+        super("example-momentum", "Momentum (example plugin)", List.of("price"), "%",
+                Param.whole("periods", "bars to look back", 10, 1, 10_000));
     }
 
     @Override
-    public IndicatorComputation start(Map<String, Double> parameters) {
-        for (String name : parameters.keySet()) {
-            if (!name.equals(PERIODS.name())) {
-                throw new IllegalArgumentException("example-momentum has no parameter '" + name + "' (it has: periods)");
-            }
-        }
-        double p = parameters.getOrDefault(PERIODS.name(), PERIODS.defaultValue());
-        if (p != Math.rint(p) || p < PERIODS.min() || p > PERIODS.max()) {
-            throw new IllegalArgumentException("example-momentum: periods " + p + " must be a whole number in ["
-                    + (int) PERIODS.min() + ", " + (int) PERIODS.max() + "]");
-        }
-        int periods = (int) p;
-        return new IndicatorComputation() {
-            private final double[] ring = new double[periods];
-            private long seen;
-
+    protected IndicatorComputation open(Parameters values) {
+        int periods = values.whole("periods");
+        Lag lag = new Lag(periods);
+        return new BarComputation.OneInput(periods) {
             @Override
-            public void append(long[] times, double[][] inputs, int from, int to, double[] out) {
-                double[] price = inputs[0];
-                for (int i = from; i < to; i++) {
-                    int slot = (int) (seen % periods);
-                    double then = ring[slot];
-                    out[i] = seen < periods ? Double.NaN : 100.0 * (price[i] / then - 1.0);
-                    ring[slot] = price[i];
-                    seen++;
-                }
-            }
-
-            @Override
-            public int unstableBars() {
-                return periods;
+            protected double next(double price) {
+                return 100.0 * (price / lag.add(price) - 1.0);
             }
         };
     }

@@ -40,6 +40,9 @@ class MomentumTest {
     @Test
     void badParametersAreNamed() {
         assertThatThrownBy(() -> new Momentum().start(Map.of("window", 3.0))).hasMessageContaining("no parameter 'window'");
-        assertThatThrownBy(() -> new Momentum().start(Map.of("periods", 0.0))).hasMessageContaining("periods 0.0 must be");
+        assertThatThrownBy(() -> new Momentum().start(Map.of("periods", 0.0)))
+                .hasMessageContaining("parameter 'periods' of indicator example-momentum is 0.0, outside its bounds [1.0, 10000.0]");
+        assertThatThrownBy(() -> new Momentum().start(Map.of("periods", 2.5)))
+                .hasMessageContaining("is 2.5, not a whole number");
     }
 }

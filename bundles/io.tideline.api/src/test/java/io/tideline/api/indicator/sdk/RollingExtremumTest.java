@@ -1,8 +1,7 @@
-package io.tideline.indicators.rolling;
+package io.tideline.api.indicator.sdk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tideline.indicators.Harness;
 import java.util.SplittableRandom;
 import org.apache.commons.math3.stat.descriptive.rank.Max;
 import org.apache.commons.math3.stat.descriptive.rank.Min;
@@ -34,8 +33,8 @@ class RollingExtremumTest {
             maxes[i] = max.value();
             mins[i] = min.value();
         }
-        Harness.assertClose(maxes, Harness.naive(x, window, new Max()::evaluate), 0, 0);
-        Harness.assertClose(mins, Harness.naive(x, window, new Min()::evaluate), 0, 0);
+        WindowReference.assertClose(maxes, WindowReference.naive(x, window, new Max()::evaluate), 0, 0);
+        WindowReference.assertClose(mins, WindowReference.naive(x, window, new Min()::evaluate), 0, 0);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.tideline.indicators.rolling;
+package io.tideline.api.indicator.sdk;
 
 /**
  * Sum and mean of the last {@code window} values: a running sum over a ring buffer, recomputed

@@ -1,8 +1,7 @@
-package io.tideline.indicators.rolling;
+package io.tideline.api.indicator.sdk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tideline.indicators.Harness;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.apache.commons.math3.stat.correlation.Covariance;
@@ -41,17 +40,17 @@ class RollingCovarianceTest {
                 paired[i] = Double.NaN;
             }
         }
-        Harness.assertClose(out[0], Harness.naive(paired, window, (a, b, n) -> new Covariance().covariance(
-                Arrays.copyOfRange(a, b, b + n), Arrays.copyOfRange(y, b, b + n))), Harness.REFERENCE_TOLERANCE, 0);
-        Harness.assertClose(out[1], Harness.naive(paired, window, (a, b, n) -> new PearsonsCorrelation().correlation(
-                Arrays.copyOfRange(a, b, b + n), Arrays.copyOfRange(y, b, b + n))), Harness.REFERENCE_TOLERANCE, 0);
-        Harness.assertClose(out[2], Harness.naive(paired, window, (a, b, n) -> {
+        WindowReference.assertClose(out[0], WindowReference.naive(paired, window, (a, b, n) -> new Covariance().covariance(
+                Arrays.copyOfRange(a, b, b + n), Arrays.copyOfRange(y, b, b + n))), WindowReference.REFERENCE_TOLERANCE, 0);
+        WindowReference.assertClose(out[1], WindowReference.naive(paired, window, (a, b, n) -> new PearsonsCorrelation().correlation(
+                Arrays.copyOfRange(a, b, b + n), Arrays.copyOfRange(y, b, b + n))), WindowReference.REFERENCE_TOLERANCE, 0);
+        WindowReference.assertClose(out[2], WindowReference.naive(paired, window, (a, b, n) -> {
             SimpleRegression regression = new SimpleRegression();
             for (int i = b; i < b + n; i++) {
                 regression.addData(a[i], y[i]);
             }
             return regression.getSlope();
-        }), Harness.REFERENCE_TOLERANCE, 0);
+        }), WindowReference.REFERENCE_TOLERANCE, 0);
     }
 
     @Test

@@ -1,6 +1,5 @@
-package io.tideline.indicators.rolling;
+package io.tideline.api.indicator.sdk;
 
-import io.tideline.indicators.Harness;
 import org.apache.commons.math3.stat.regression.SimpleRegression;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -24,13 +23,13 @@ class RollingSlopeTest {
             slope.add(y[i]);
             out[i] = slope.slope();
         }
-        double[] expected = Harness.naive(y, window, (v, b, n) -> {
+        double[] expected = WindowReference.naive(y, window, (v, b, n) -> {
             SimpleRegression regression = new SimpleRegression();
             for (int i = 0; i < n; i++) {
                 regression.addData(i, v[b + i]);
             }
             return regression.getSlope();
         });
-        Harness.assertClose(out, expected, Harness.REFERENCE_TOLERANCE, 1e-9 * 0.02 * 1e5 / window);
+        WindowReference.assertClose(out, expected, WindowReference.REFERENCE_TOLERANCE, 1e-9 * 0.02 * 1e5 / window);
     }
 }

@@ -1,8 +1,7 @@
-package io.tideline.indicators.rolling;
+package io.tideline.api.indicator.sdk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tideline.indicators.Harness;
 import org.apache.commons.math3.stat.descriptive.moment.Mean;
 import org.apache.commons.math3.stat.descriptive.moment.Variance;
 import org.junit.jupiter.api.Test;
@@ -30,8 +29,8 @@ class RollingVarianceTest {
         x[1500] = Double.NaN;
         x[1501] = Double.NaN;
         double[][] out = run(x, window);
-        Harness.assertClose(out[0], Harness.naive(x, window, new Variance()::evaluate), Harness.REFERENCE_TOLERANCE, 0);
-        Harness.assertClose(out[1], Harness.naive(x, window, new Mean()::evaluate), Harness.REFERENCE_TOLERANCE, 0);
+        WindowReference.assertClose(out[0], WindowReference.naive(x, window, new Variance()::evaluate), WindowReference.REFERENCE_TOLERANCE, 0);
+        WindowReference.assertClose(out[1], WindowReference.naive(x, window, new Mean()::evaluate), WindowReference.REFERENCE_TOLERANCE, 0);
     }
 
     @Test
@@ -44,7 +43,7 @@ class RollingVarianceTest {
             x[i] = 100_000 + (wide ? 2_000 * Math.sin(i) : 3 * Math.cos(i));
         }
         double[][] out = run(x, 3);
-        Harness.assertClose(out[0], Harness.naive(x, 3, new Variance()::evaluate), Harness.REFERENCE_TOLERANCE, 0);
+        WindowReference.assertClose(out[0], WindowReference.naive(x, 3, new Variance()::evaluate), WindowReference.REFERENCE_TOLERANCE, 0);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.tideline.indicators.rolling;
+package io.tideline.api.indicator.sdk;
 
 /**
  * Least-squares slope of the last {@code window} values against their bar index, per bar.

@@ -1,4 +1,4 @@
-package io.tideline.indicators.rolling;
+package io.tideline.api.indicator.sdk;
 
 /** Argument checks shared by the rolling classes. */
 final class Windows {

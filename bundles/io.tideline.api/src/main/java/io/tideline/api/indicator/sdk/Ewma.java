@@ -1,4 +1,4 @@
-package io.tideline.indicators.rolling;
+package io.tideline.api.indicator.sdk;
 
 /**
  * Exponentially weighted moving average {@code s = s + alpha * (x - s)}, seeded with the simple

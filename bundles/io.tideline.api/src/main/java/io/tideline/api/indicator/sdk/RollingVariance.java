@@ -1,4 +1,4 @@
-package io.tideline.indicators.rolling;
+package io.tideline.api.indicator.sdk;
 
 /**
  * Mean, sample variance and standard deviation of the last {@code window} values.

@@ -1,9 +1,8 @@
-package io.tideline.indicators.rolling;
+package io.tideline.api.indicator.sdk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tideline.indicators.Harness;
 import org.apache.commons.math3.stat.descriptive.summary.Sum;
 import org.junit.jupiter.api.Test;
 
@@ -23,12 +22,12 @@ class RollingSumTest {
             sums[i] = sum.sum();
             means[i] = sum.mean();
         }
-        double[] expected = Harness.naive(x, 50, new Sum()::evaluate);
-        Harness.assertClose(sums, expected, Harness.REFERENCE_TOLERANCE, 0);
+        double[] expected = WindowReference.naive(x, 50, new Sum()::evaluate);
+        WindowReference.assertClose(sums, expected, WindowReference.REFERENCE_TOLERANCE, 0);
         for (int i = 0; i < x.length; i++) {
             expected[i] /= 50;
         }
-        Harness.assertClose(means, expected, Harness.REFERENCE_TOLERANCE, 0);
+        WindowReference.assertClose(means, expected, WindowReference.REFERENCE_TOLERANCE, 0);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.tideline.indicators.rolling;
+package io.tideline.api.indicator.sdk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

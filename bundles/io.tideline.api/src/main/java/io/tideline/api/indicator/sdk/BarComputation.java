@@ -1,9 +1,9 @@
-package io.tideline.indicators;
+package io.tideline.api.indicator.sdk;
 
 import io.tideline.api.indicator.IndicatorComputation;
 
 /**
- * The part every built-in computation shares: checking the arguments of {@link #append} once
+ * The part every computation shares: checking the arguments of {@link #append} once
  * per call and the timestamps once per bar (cheap, and it turns an engine bug into a clear
  * error instead of a silently wrong window). Not thread-safe, like the interface.
  *
@@ -12,7 +12,7 @@ import io.tideline.api.indicator.IndicatorComputation;
  * is then fixed for the life of the computation (its per-member state is sized to it, see
  * {@link #begin}), and a later call with another count is rejected.
  */
-abstract class BarComputation implements IndicatorComputation {
+public abstract class BarComputation implements IndicatorComputation {
 
     private final int minInputs;
     private final boolean variadic;
@@ -21,15 +21,22 @@ abstract class BarComputation implements IndicatorComputation {
     private boolean started;
     private long lastTime;
 
-    BarComputation(int inputCount, int unstableBars) {
+    /**
+     * A computation over a fixed number of input columns.
+     *
+     * @param inputCount the number of input columns
+     * @param unstableBars the leading outputs that are not yet meaningful, see {@link #unstableBars()}
+     */
+    protected BarComputation(int inputCount, int unstableBars) {
         this(inputCount, false, unstableBars);
     }
 
     /**
      * @param minInputs the number of input columns, or with {@code variadic} the least number
      * @param variadic whether the last slot takes one or more columns
+     * @param unstableBars the leading outputs that are not yet meaningful, see {@link #unstableBars()}
      */
-    BarComputation(int minInputs, boolean variadic, int unstableBars) {
+    protected BarComputation(int minInputs, boolean variadic, int unstableBars) {
         this.minInputs = minInputs;
         this.variadic = variadic;
         this.unstableBars = unstableBars;
@@ -78,12 +85,23 @@ abstract class BarComputation implements IndicatorComputation {
     /**
      * Called once for a basket computation, before its first {@link #compute}, with the number
      * of input columns: the place where it sizes its per-member state. Does nothing by default.
+     *
+     * @param columns the number of input columns of every call
      */
-    void begin(int columns) {
+    protected void begin(int columns) {
     }
 
-    /** Consumes bars {@code from..to-1} of checked columns, with their checked, increasing times. */
-    abstract void compute(long[] times, double[][] inputs, int from, int to, double[] out);
+    /**
+     * Consumes bars {@code from..to-1} of checked columns, with their checked, increasing times,
+     * writing one output per bar into {@code out}. Called on the engine's thread, never concurrently.
+     *
+     * @param times the bars' times, epoch milliseconds UTC
+     * @param inputs the input columns, aligned with {@code times}
+     * @param from the first bar to consume
+     * @param to one past the last bar to consume
+     * @param out where the outputs go, at the same indices
+     */
+    protected abstract void compute(long[] times, double[][] inputs, int from, int to, double[] out);
 
     @Override
     public final int unstableBars() {
@@ -91,33 +109,40 @@ abstract class BarComputation implements IndicatorComputation {
     }
 
     /** A computation over one input column, one value per bar. */
-    abstract static class OneInput extends BarComputation {
+    public abstract static class OneInput extends BarComputation {
 
-        OneInput(int unstableBars) {
+        /** @param unstableBars the leading outputs that are not yet meaningful */
+        protected OneInput(int unstableBars) {
             super(1, unstableBars);
         }
 
         @Override
-        final void compute(long[] times, double[][] inputs, int from, int to, double[] out) {
+        protected final void compute(long[] times, double[][] inputs, int from, int to, double[] out) {
             double[] x = inputs[0];
             for (int i = from; i < to; i++) {
                 out[i] = next(x[i]);
             }
         }
 
-        /** Consumes one bar and returns its output. */
-        abstract double next(double x);
+        /**
+         * Consumes one bar and returns its output.
+         *
+         * @param x the bar's input (NaN where missing)
+         * @return the output for the bar
+         */
+        protected abstract double next(double x);
     }
 
     /** A computation over two aligned input columns, one value per bar. */
-    abstract static class TwoInputs extends BarComputation {
+    public abstract static class TwoInputs extends BarComputation {
 
-        TwoInputs(int unstableBars) {
+        /** @param unstableBars the leading outputs that are not yet meaningful */
+        protected TwoInputs(int unstableBars) {
             super(2, unstableBars);
         }
 
         @Override
-        final void compute(long[] times, double[][] inputs, int from, int to, double[] out) {
+        protected final void compute(long[] times, double[][] inputs, int from, int to, double[] out) {
             double[] a = inputs[0];
             double[] b = inputs[1];
             for (int i = from; i < to; i++) {
@@ -125,7 +150,13 @@ abstract class BarComputation implements IndicatorComputation {
             }
         }
 
-        /** Consumes one bar and returns its output. */
-        abstract double next(double a, double b);
+        /**
+         * Consumes one bar and returns its output.
+         *
+         * @param a the bar's first input (NaN where missing)
+         * @param b the bar's second input (NaN where missing)
+         * @return the output for the bar
+         */
+        protected abstract double next(double a, double b);
     }
 }

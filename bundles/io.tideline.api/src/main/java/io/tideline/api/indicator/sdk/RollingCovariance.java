@@ -1,4 +1,4 @@
-package io.tideline.indicators.rolling;
+package io.tideline.api.indicator.sdk;
 
 /**
  * Covariance, Pearson correlation and beta of two aligned series over the last {@code window}

@@ -1,11 +1,15 @@
-package io.tideline.indicators;
+package io.tideline.api.indicator.sdk;
 
 import io.tideline.api.indicator.ParameterSpec;
 import java.util.List;
 import java.util.Map;
 
-/** Parameter values resolved against their declarations: given, else the default; always in bounds. */
-final class Parameters {
+/**
+ * Parameter values resolved against their declarations: given, else the default; always in
+ * bounds, and whole where declared so. Read by name with {@link #value} and {@link #whole}.
+ * Immutable once resolved.
+ */
+public final class Parameters {
 
     private final List<Param> declared;
     private final double[] values;
@@ -21,8 +25,12 @@ final class Parameters {
      * @throws IllegalArgumentException naming the indicator, the parameter, its value and bounds,
      *         for an unknown parameter, a missing value, a value out of bounds, or a fraction where
      *         a whole number is required
+     * @param indicatorId the indicator's id, for the messages
+     * @param declared the declarations, in order
+     * @param given the values a caller gave, by name
+     * @return the resolved values
      */
-    static Parameters resolve(String indicatorId, List<Param> declared, Map<String, Double> given) {
+    public static Parameters resolve(String indicatorId, List<Param> declared, Map<String, Double> given) {
         double[] values = new double[declared.size()];
         for (int i = 0; i < values.length; i++) {
             values[i] = declared.get(i).spec().defaultValue();
@@ -73,8 +81,14 @@ final class Parameters {
         return names.toString();
     }
 
-    /** The value of a declared parameter. */
-    double value(String name) {
+    /**
+     * The value of a declared parameter.
+     *
+     * @param name the parameter's name
+     * @return its value, given or the default
+     * @throws IllegalStateException if no parameter of that name was declared (a bug in the indicator)
+     */
+    public double value(String name) {
         int index = indexOf(declared, name);
         if (index < 0) {
             throw new IllegalStateException("undeclared parameter " + name);
@@ -82,8 +96,14 @@ final class Parameters {
         return values[index];
     }
 
-    /** The value of a declared whole-number parameter. */
-    int whole(String name) {
+    /**
+     * The value of a declared whole-number parameter.
+     *
+     * @param name the parameter's name
+     * @return its value as an int
+     * @throws IllegalStateException if no parameter of that name was declared (a bug in the indicator)
+     */
+    public int whole(String name) {
         return (int) value(name);
     }
 }

@@ -1,4 +1,4 @@
-package io.tideline.indicators.rolling;
+package io.tideline.api.indicator.sdk;
 
 /**
  * Rolling maximum or minimum of the last {@code window} values with a monotonic deque: each

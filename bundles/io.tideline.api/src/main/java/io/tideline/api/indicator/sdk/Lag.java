@@ -1,4 +1,4 @@
-package io.tideline.indicators.rolling;
+package io.tideline.api.indicator.sdk;
 
 /** The value {@code lag} points back, on a ring buffer; NaN until that many points have passed. */
 public final class Lag {

@@ -1,0 +1,17 @@
+/**
+ * Scenario analysis A/B/C as value types and one service, {@link io.tideline.scenario.api.Scenarios}
+ * (provided by the {@code io.tideline.scenario} bundle): the odds of each scenario from the
+ * evidence, what to watch, the P&amp;L of a portfolio under each scenario's shocks, the
+ * liquidation-cascade model and the nearest historical analogues. Records are immutable and
+ * thread-safe; they serialise with Jackson to the stable JSON document of the
+ * {@code scenarios} and {@code cascade} commands.
+ *
+ * <p>Part of the API bundle {@code io.tideline.api}, so its users wire to the API bundle, not to
+ * the scenario implementation, which can be updated or removed without refreshing them.
+ */
+@Export
+@Version("1.1.0")
+package io.tideline.scenario.api;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;
