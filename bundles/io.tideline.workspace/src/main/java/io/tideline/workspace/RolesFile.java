@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.tideline.api.series.SeriesId;
 import io.tideline.api.workspace.Roles;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -90,6 +91,11 @@ record RolesFile(int version, Map<String, String> roles) {
                 }
                 throw new IOException(file + ": " + shortened(why, 300) + " (line " + at.getLineNr()
                         + ", column " + at.getColumnNr() + ")", e);
+            } catch (CharConversionException e) {
+                // Jackson guesses UTF-32 from the first bytes (such as C3 00 00 00) and its decoder
+                // then fails in its own words, without the file; roles.json is written as UTF-8.
+                throw new IOException(file + ": expected UTF-8 JSON text; the first bytes look like UTF-32 ("
+                        + shortened(e.getMessage(), 200) + "); save it as UTF-8 (line 1, column 1)", e);
             }
         }
     }

@@ -83,6 +83,17 @@ class RolesFileFuzzTest {
     }
 
     @Test
+    void bytes_that_look_like_utf32_are_refused_naming_the_file() throws IOException {
+        // Found by the 1,000,000-try run: Jackson read these 7 bytes as UTF-32 and its decoder's
+        // CharConversionException reached the user without the file or a place.
+        Path file = DIR.resolve("utf32.json");
+        Files.write(file, new byte[] {(byte) 0xC3, 0, 0, 0, 0, '{', '"'});
+        assertThat(catchThrowableOfType(IOException.class, () -> RolesFile.load(file)).getMessage())
+                .startsWith(file + ": expected UTF-8 JSON text; the first bytes look like UTF-32 (")
+                .endsWith("; save it as UTF-8 (line 1, column 1)");
+    }
+
+    @Test
     void a_stream_limit_is_placed_where_the_parser_stopped() throws IOException {
         Path file = DIR.resolve("limit.json");
         Files.writeString(file, "{\"version\": 1" + "0".repeat(1_001) + "}");
