@@ -9,7 +9,8 @@ import java.util.Arrays;
  * timestamp (an inner join); nothing is carried forward. Daily bars are stamped at midnight UTC
  * of their trading date, so the correlation of BTC (every day) with the Nasdaq (trading days)
  * pairs Friday with Friday and skips the weekend: Saturday's BTC is never paired with Friday's
- * Nasdaq. Resample first ({@link Resample}) to compare series of different bar lengths.
+ * Nasdaq. Resample first ({@link io.tideline.api.series.Resampler}) to compare series of
+ * different bar lengths.
  *
  * @param times common timestamps, strictly increasing
  * @param columns one column per input, aligned with {@code times}

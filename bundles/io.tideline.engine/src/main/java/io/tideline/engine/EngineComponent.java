@@ -1,5 +1,8 @@
 package io.tideline.engine;
 
+import io.tideline.api.indicator.CorrelationCurve;
+import io.tideline.api.indicator.CorrelationQuery;
+import io.tideline.api.indicator.Correlations;
 import io.tideline.api.indicator.IndicatorNode;
 import io.tideline.api.command.Command;
 import io.tideline.api.command.CommandRequest;
@@ -18,10 +21,12 @@ import org.osgi.service.event.EventHandler;
 import io.tideline.api.indicator.IndicatorSpec;
 import io.tideline.api.indicator.ParameterSpec;
 import io.tideline.api.series.SeriesData;
+import io.tideline.api.series.Resampler;
 import io.tideline.api.series.SeriesId;
 import io.tideline.api.series.Timeframe;
 import io.tideline.api.series.Times;
 import io.tideline.api.store.SeriesStore;
+import io.tideline.api.store.StoreException;
 import io.tideline.api.workspace.RoleBindings;
 import java.io.PrintStream;
 import java.math.BigDecimal;
@@ -49,14 +54,16 @@ import org.osgi.service.component.annotations.ReferencePolicy;
  * come and go with their bundles) and the stored series, keeping live graphs up to date from the
  * store's EventAdmin notices; and the {@code indicator} command: {@code indicator list |
  * indicator compute ID INPUT... [--param NAME=VALUE]... [--from T] [--to T] [--timeframe 1d|1w]
- * [--tail N] [--timeout SECONDS]}. An input is a role (us10y, btc, ...) or a series id; several
- * inputs are joined on common timestamps (see {@link Aligned}).
+ * [--tail N] [--timeout SECONDS] | indicator matrix INPUT INPUT... [--window N] [--at TIME]}. An
+ * input is a role (us10y, btc, ...) or a series id; several inputs are joined on common timestamps
+ * (see {@link Aligned}). Also the desk's one {@link Correlations} ({@link DailyCorrelation}), which
+ * {@code indicator matrix} prints.
  */
-@Component(service = {IndicatorEngine.class, Command.class, EventHandler.class},
+@Component(service = {IndicatorEngine.class, Correlations.class, Command.class, EventHandler.class},
         property = {EventConstants.EVENT_TOPIC + "=" + SeriesEvents.TOPIC_APPENDED,
             EventConstants.EVENT_TOPIC + "=" + SeriesEvents.TOPIC_DELETED,
             EventConstants.EVENT_TOPIC + "=" + Roles.TOPIC_CHANGED})
-public final class EngineComponent implements IndicatorEngine, Command, EventHandler {
+public final class EngineComponent implements IndicatorEngine, Correlations, Command, EventHandler {
 
     private static final Duration LIMIT = Duration.ofSeconds(30);
 
@@ -72,6 +79,20 @@ public final class EngineComponent implements IndicatorEngine, Command, EventHan
     private volatile RoleBindings roles;
 
     private ExecutorService executor;
+
+    /** For DS. */
+    public EngineComponent() {
+    }
+
+    /**
+     * Outside DS, for the tests of this bundle and of the views that show its numbers: over
+     * {@code store}, resolving roles with {@code roles} (null: series ids only). Only the
+     * correlations and the {@code indicator matrix} command work before {@link #activate}.
+     */
+    public EngineComponent(SeriesStore store, RoleBindings roles) {
+        this.store = store;
+        this.roles = roles;
+    }
 
     @Activate
     void activate() {
@@ -257,18 +278,28 @@ public final class EngineComponent implements IndicatorEngine, Command, EventHan
     }
 
     /**
-     * {@code indicator matrix INPUT INPUT... [--window N] [--at TIME]}: the rolling correlation
-     * (of one-bar log returns) of every pair, each pair joined on its own common timestamps, as of
-     * the last bar at or before TIME (default: the latest).
+     * {@code indicator matrix INPUT INPUT... [--window N] [--at TIME]}: the desk's correlation
+     * ({@link Correlations}: daily changes by series kind, each pair joined on its own common UTC
+     * days) of every pair, as of the last common day at or before TIME (default: the latest); the
+     * same number as the heatmap's cell and the last point of its sparkline.
      */
     private int matrix(List<String> args, CommandRequest request) {
         List<String> inputs = new ArrayList<>();
-        double window = 30;
+        int window = 30;
         long at = Long.MAX_VALUE;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             if (a.equals("--window") && i + 1 < args.size()) {
-                window = Double.parseDouble(args.get(++i));
+                String v = args.get(++i);
+                try {
+                    window = Integer.parseInt(v);
+                } catch (NumberFormatException e) {
+                    window = 0;
+                }
+                if (window < 2) {
+                    throw new IllegalArgumentException("--window needs a whole number of days, at least 2, got '"
+                            + v + "'");
+                }
             } else if (a.equals("--at") && i + 1 < args.size()) {
                 at = Times.parseEnd(args.get(++i));
             } else if (a.startsWith("--")) {
@@ -280,46 +311,62 @@ public final class EngineComponent implements IndicatorEngine, Command, EventHan
         if (inputs.size() < 2) {
             throw new IllegalArgumentException("matrix needs at least two inputs");
         }
-        List<IndicatorNode> nodes = new ArrayList<>();
+        // An input that names nothing fails every pair it is in, once, with its reason.
+        String[] unknown = new String[inputs.size()];
         for (int i = 0; i < inputs.size(); i++) {
-            for (int j = i + 1; j < inputs.size(); j++) {
-                nodes.add(new IndicatorNode(i + "," + j, "correlation", Map.of("window", window),
-                        List.of(inputs.get(i), inputs.get(j))));
+            try {
+                resolve(inputs.get(i));
+            } catch (IllegalArgumentException e) {
+                unknown[i] = "input " + inputs.get(i) + ": " + e.getMessage();
             }
         }
-        Map<String, IndicatorResult> results = evaluate(nodes, Long.MIN_VALUE, at);
+        DailyCorrelation correlations = new DailyCorrelation(store, this::resolve);
+        String[][] cells = new String[inputs.size()][inputs.size()];
+        List<String> problems = new ArrayList<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            cells[i][i] = "1";
+            for (int j = i + 1; j < inputs.size(); j++) {
+                String pair = inputs.get(i) + "/" + inputs.get(j);
+                String cell;
+                if (unknown[i] != null || unknown[j] != null) {
+                    cell = "error";
+                    problems.add(pair + ": " + (unknown[i] != null ? unknown[i] : unknown[j]));
+                } else {
+                    try {
+                        CorrelationQuery q = new CorrelationQuery(inputs.get(i), inputs.get(j), window, 1, at);
+                        double v = correlations.correlate(q).last();
+                        cell = Double.isNaN(v) ? "-" : String.format(java.util.Locale.ROOT, "%.3f", v);
+                    } catch (StoreException | RuntimeException e) {
+                        cell = "error";
+                        problems.add(pair + ": " + e.getMessage());
+                    }
+                }
+                cells[i][j] = cell;
+                cells[j][i] = cell;
+            }
+        }
         PrintStream out = request.out();
         int width = Math.max(8, inputs.stream().mapToInt(String::length).max().orElse(8));
         out.printf("%-" + width + "s", "");
         inputs.forEach(in -> out.printf(" %" + width + "s", in));
         out.println();
-        List<String> problems = new ArrayList<>();
         for (int i = 0; i < inputs.size(); i++) {
             out.printf("%-" + width + "s", inputs.get(i));
             for (int j = 0; j < inputs.size(); j++) {
-                String cell;
-                if (i == j) {
-                    cell = "1";
-                } else {
-                    IndicatorResult r = results.get(Math.min(i, j) + "," + Math.max(i, j));
-                    if (r.failed()) {
-                        cell = "error";
-                        if (i < j) {
-                            problems.add(inputs.get(i) + "/" + inputs.get(j) + ": " + r.error());
-                        }
-                    } else {
-                        double v = r.output().isEmpty() ? Double.NaN : r.output().value(r.output().size() - 1);
-                        cell = Double.isNaN(v) ? "-" : String.format(java.util.Locale.ROOT, "%.3f", v);
-                    }
-                }
-                out.printf(" %" + width + "s", cell);
+                out.printf(" %" + width + "s", cells[i][j]);
             }
             out.println();
         }
         problems.forEach(p -> request.err().println("indicator matrix: " + p));
-        request.err().println("rolling " + (int) window + "-bar correlation of log returns, each pair on its own"
-                + " common bars, as of the last bar" + (at == Long.MAX_VALUE ? "" : " at or before " + Instant.ofEpochMilli(at)));
+        request.err().println("correlation of daily changes (log returns for prices and levels, differences for"
+                + " yields, spreads, rates and flows) over the last " + window + " common days of each pair"
+                + (at == Long.MAX_VALUE ? "" : ", as of the last common day at or before " + Instant.ofEpochMilli(at)));
         return problems.isEmpty() ? OK : FAILED;
+    }
+
+    @Override
+    public CorrelationCurve correlate(CorrelationQuery query) throws StoreException {
+        return new DailyCorrelation(store, this::resolve).correlate(query);
     }
 
     /** A bound role's series, or the series id the input is. */
@@ -337,10 +384,17 @@ public final class EngineComponent implements IndicatorEngine, Command, EventHan
 
     /** A role or series id, read from the store as its primary column. */
     private Aligned read(String input, long from, long to, Timeframe timeframe) throws Exception {
-        SeriesData data = store.read(resolve(input), from, to);
-        long[] times = data.copyTimes();
-        double[] values = data.copyColumn(data.primary());
-        return timeframe == null ? new Aligned(times, new double[][] {values}) : Resample.last(times, values, timeframe);
+        return primary(store.read(resolve(input), from, to), timeframe);
+    }
+
+    /**
+     * The column an indicator reads from {@code data}: its primary one (the close of OHLC bars),
+     * on bars of {@code timeframe} when one is given, by the same {@link Resampler} the charts
+     * use, so a weekly indicator value and a weekly candle cover the same ISO week.
+     */
+    static Aligned primary(SeriesData data, Timeframe timeframe) {
+        SeriesData bars = timeframe == null ? data : Resampler.resample(data, timeframe);
+        return new Aligned(bars.copyTimes(), new double[][] {bars.copyColumn(bars.primary())});
     }
 
     private static final MathContext SIGNIFICANT = new MathContext(12);

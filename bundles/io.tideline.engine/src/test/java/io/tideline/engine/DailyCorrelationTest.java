@@ -1,17 +1,52 @@
-package io.tideline.views.desk;
+package io.tideline.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.tideline.api.command.CommandRequest;
+import io.tideline.api.indicator.CorrelationCurve;
+import io.tideline.api.indicator.CorrelationQuery;
+import io.tideline.api.indicator.DailyChange;
+import io.tideline.api.series.AssetClass;
+import io.tideline.api.series.SeriesData;
+import io.tideline.api.series.SeriesDescriptor;
+import io.tideline.api.series.SeriesId;
 import io.tideline.api.series.SeriesKind;
-import io.tideline.views.desk.Correlations.Transform;
+import io.tideline.api.series.Timeframe;
+import io.tideline.api.workspace.RoleBindings;
+import io.tideline.store.derby.ChunkedSeriesStore;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
+import java.util.TreeMap;
 import org.apache.commons.math3.stat.correlation.PearsonsCorrelation;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-class CorrelationsTest {
+/** The desk's one correlation: the definition on columns, and on the sample in the real store. */
+class DailyCorrelationTest {
 
     private static final long DAY = 86_400_000L;
+    private static final Path SAMPLE = Path.of("../../product/src/dist/data/sample").toAbsolutePath().normalize();
+
+    @TempDir
+    Path dir;
+
+    private static CorrelationQuery query(int window, int points) {
+        return new CorrelationQuery("a", "b", window, points, Long.MAX_VALUE);
+    }
 
     @Test
     void logReturnCorrelationMatchesCommonsMath() {
@@ -31,18 +66,28 @@ class CorrelationsTest {
             }
         }
         int window = 90;
-        double[] ra = new double[window];
-        double[] rb = new double[window];
-        for (int k = 0; k < window; k++) {
-            int i = n - window + k;
-            ra[k] = Math.log(a[i] / a[i - 1]);
-            rb[k] = Math.log(b[i] / b[i - 1]);
+        CorrelationCurve c = DailyCorrelation.curve(query(window, 150), DailyChange.LOG_RETURN, t, a,
+                DailyChange.LOG_RETURN, t, b);
+        assertThat(c.size()).isEqualTo(150);
+        assertThat(c.lastCommonDay()).isEqualTo(t[n - 1]);
+        // Every point of the history against commons-math over its own window.
+        for (int p = 0; p < c.size(); p++) {
+            int end = n - c.size() + p;
+            double[] ra = new double[window];
+            double[] rb = new double[window];
+            for (int k = 0; k < window; k++) {
+                int i = end - window + 1 + k;
+                ra[k] = Math.log(a[i] / a[i - 1]);
+                rb[k] = Math.log(b[i] / b[i - 1]);
+            }
+            assertThat(c.time(p)).isEqualTo(t[end]);
+            assertThat(c.value(p)).as("point %d", p).isCloseTo(new PearsonsCorrelation().correlation(ra, rb),
+                    within(1e-12));
         }
-        double expected = new PearsonsCorrelation().correlation(ra, rb);
-        Correlations.Pair p = Correlations.pair(t, a, Transform.LOG_RETURN, t, b, Transform.LOG_RETURN, window);
-        assertThat(p.value()).isCloseTo(expected, within(1e-12));
-        assertThat(p.asOf()).isEqualTo(t[n - 1]);
-        assertThat(p.changes()).isEqualTo(window);
+        // The value as of the last day is the history's last point, bit for bit.
+        double single = DailyCorrelation.curve(query(window, 1), DailyChange.LOG_RETURN, t, a,
+                DailyChange.LOG_RETURN, t, b).last();
+        assertThat(single).isEqualTo(c.last());
     }
 
     @Test
@@ -67,53 +112,201 @@ class CorrelationsTest {
                 nb++;
             }
         }
-        Correlations.Pair p = Correlations.pair(ta, a, Transform.CHANGE, java.util.Arrays.copyOf(tb, nb),
-                java.util.Arrays.copyOf(b, nb), Transform.CHANGE, 30);
-        assertThat(p.value()).isCloseTo(1.0, within(1e-12));
-        assertThat(p.asOf()).isEqualTo(Math.floorDiv(tb[nb - 1], DAY) * DAY);
+        // A missing value on one side drops the day from both.
+        a[40] = Double.NaN;
+        CorrelationCurve c = DailyCorrelation.curve(query(30, 1), DailyChange.DIFFERENCE, ta, a,
+                DailyChange.DIFFERENCE, Arrays.copyOf(tb, nb), Arrays.copyOf(b, nb));
+        assertThat(c.last()).isCloseTo(1.0, within(1e-12));
+        assertThat(c.lastCommonDay()).isEqualTo(Math.floorDiv(tb[nb - 1], DAY) * DAY);
+        assertThat(c.time(0)).isEqualTo(c.lastCommonDay());
+        assertThat(c.commonDays()).isEqualTo(nb - (40 % 7 < 5 ? 1 : 0));
     }
 
     @Test
-    void tooFewCommonBarsGiveNaNAndTheCountSeen() {
+    void tooFewCommonDaysGiveNoValueAndTheCountSeen() {
         long[] t = {0, DAY, 2 * DAY};
-        double[] a = {1, 2, 3};
-        double[] b = {3, 1, 2};
-        Correlations.Pair p = Correlations.pair(t, a, Transform.CHANGE, t, b, Transform.CHANGE, 30);
-        assertThat(p.value()).isNaN();
-        assertThat(p.changes()).isEqualTo(2);
+        CorrelationCurve c = DailyCorrelation.curve(query(30, 1), DailyChange.DIFFERENCE, t, new double[] {1, 2, 3},
+                DailyChange.DIFFERENCE, t, new double[] {3, 1, 2});
+        assertThat(c.isEmpty()).isTrue();
+        assertThat(c.last()).isNaN();
+        assertThat(c.commonDays()).isEqualTo(3);
+        assertThat(c.lastCommonDay()).isEqualTo(2 * DAY);
     }
 
     @Test
-    void yieldsAndSpreadsUseChangesAndNonPositiveSeriesToo() {
-        assertThat(Correlations.transformFor(SeriesKind.YIELD, new double[] {4.1})).isEqualTo(Transform.CHANGE);
-        assertThat(Correlations.transformFor(SeriesKind.SPREAD, new double[] {3.0})).isEqualTo(Transform.CHANGE);
-        assertThat(Correlations.transformFor(SeriesKind.PRICE, new double[] {1, 2})).isEqualTo(Transform.LOG_RETURN);
-        assertThat(Correlations.transformFor(SeriesKind.PRICE, new double[] {1, -2})).isEqualTo(Transform.CHANGE);
+    void theChangeFollowsTheSeriesKind() {
+        assertThat(DailyChange.of(SeriesKind.YIELD)).isEqualTo(DailyChange.DIFFERENCE);
+        assertThat(DailyChange.of(SeriesKind.SPREAD)).isEqualTo(DailyChange.DIFFERENCE);
+        assertThat(DailyChange.of(SeriesKind.RATE)).isEqualTo(DailyChange.DIFFERENCE);
+        assertThat(DailyChange.of(SeriesKind.FLOW)).isEqualTo(DailyChange.DIFFERENCE);
+        assertThat(DailyChange.of(SeriesKind.PRICE)).isEqualTo(DailyChange.LOG_RETURN);
+        assertThat(DailyChange.of(SeriesKind.INDEX_LEVEL)).isEqualTo(DailyChange.LOG_RETURN);
+        assertThat(DailyChange.of(SeriesKind.VOLATILITY)).isEqualTo(DailyChange.LOG_RETURN);
+        assertThat(DailyChange.of(SeriesKind.COUNT)).isEqualTo(DailyChange.LOG_RETURN);
+        assertThat(DailyChange.of(SeriesKind.RATIO)).isEqualTo(DailyChange.LOG_RETURN);
+        assertThatThrownBy(() -> new CorrelationQuery("a", "b", 1, 1, 0))
+                .hasMessage("the correlation window must be at least 2 days, got 1");
     }
 
     @Test
-    void matrixIsSymmetricWithUnitDiagonal() {
-        Random r = new Random(11);
-        int n = 200;
-        long[][] t = new long[3][n];
-        double[][] v = new double[3][n];
-        for (int s = 0; s < 3; s++) {
-            double x = 100;
-            for (int i = 0; i < n; i++) {
-                t[s][i] = i * DAY;
-                x *= Math.exp(r.nextGaussian() * 0.02);
-                v[s][i] = x;
+    void aPriceWhoseWindowHoldsAValueAtOrBelowZeroIsTakenInDifferencesForThatWindowOnly() {
+        // An oil-futures-like series that dips below zero on day 50 of 120.
+        Random r = new Random(5);
+        int n = 120;
+        long[] t = new long[n];
+        double[] a = new double[n];
+        double[] b = new double[n];
+        for (int i = 0; i < n; i++) {
+            t[i] = (19_000L + i) * DAY;
+            a[i] = i == 50 ? -3 : 20 + 5 * Math.sin(i / 7.0) + r.nextGaussian();
+            b[i] = (i == 0 ? 100 : b[i - 1]) * Math.exp(0.01 * r.nextGaussian());
+        }
+        int window = 20;
+        CorrelationCurve c = DailyCorrelation.curve(query(window, n - window), DailyChange.LOG_RETURN, t, a,
+                DailyChange.LOG_RETURN, t, b);
+        for (int end : new int[] {45, 50, 69, 70, 71, 119}) {
+            // Levels end-window..end hold day 50 for ends 50..70: differences there.
+            boolean dips = end >= 50 && end - window <= 50;
+            double[] ca = new double[window];
+            double[] cb = new double[window];
+            for (int k = 0; k < window; k++) {
+                int i = end - window + 1 + k;
+                ca[k] = dips ? a[i] - a[i - 1] : Math.log(a[i] / a[i - 1]);
+                cb[k] = Math.log(b[i] / b[i - 1]);
+            }
+            assertThat(c.value(end - window)).as("window ending on day %d", end)
+                    .isCloseTo(new PearsonsCorrelation().correlation(ca, cb), within(1e-12));
+        }
+    }
+
+    /**
+     * The US 10-year yield (differences) against the S&P 500 ETF (log returns) as the sample has
+     * them, through the real store: the service's value, its history's last point and the
+     * {@code indicator matrix} cell are one number, and it is the one commons-math gives on the
+     * changes built by hand from the CSVs, joined by date.
+     */
+    @Test
+    void theSampleYieldAgainstEquitiesMatchesAHandBuiltReferenceAndTheMatrixPrintsIt() throws Exception {
+        TreeMap<LocalDate, Double> us10y = new TreeMap<>();
+        readCsv(SAMPLE.resolve("fred/DGS10.csv"), 1, us10y);
+        readCsv(SAMPLE.resolve("fred-2021-2026/DGS10.csv"), 1, us10y);
+        TreeMap<LocalDate, Double> spx = new TreeMap<>();
+        readCsv(SAMPLE.resolve("yahoo/SPY.csv"), 1, spx);
+        LocalDate at = LocalDate.parse("2026-02-06");
+        int window = 60;
+
+        // The reference: dates with a value in both files up to the day, their day-to-day changes.
+        List<LocalDate> common = new ArrayList<>();
+        for (LocalDate d : spx.headMap(at, true).keySet()) {
+            if (us10y.containsKey(d)) {
+                common.add(d);
             }
         }
-        double[][] out = new double[3][3];
-        long[][] asOf = new long[3][3];
-        Correlations.matrix(t, v, new Transform[] {Transform.LOG_RETURN, Transform.LOG_RETURN, Transform.CHANGE},
-                60, out, asOf);
-        for (int i = 0; i < 3; i++) {
-            assertThat(out[i][i]).isEqualTo(1.0);
-            for (int j = 0; j < 3; j++) {
-                assertThat(out[i][j]).isEqualTo(out[j][i]).isBetween(-1.0, 1.0);
+        int n = common.size();
+        double[] dy = new double[window];
+        double[] rs = new double[window];
+        for (int k = 0; k < window; k++) {
+            LocalDate d = common.get(n - window + k);
+            LocalDate prev = common.get(n - window + k - 1);
+            dy[k] = (us10y.get(d) - us10y.get(prev)) * 100; // basis points: the unit does not change it
+            rs[k] = Math.log(spx.get(d) / spx.get(prev));
+        }
+        double expected = new PearsonsCorrelation().correlation(dy, rs);
+
+        Path db = dir.resolve("db");
+        ChunkedSeriesStore store = ChunkedSeriesStore.openEmbedded(db);
+        try {
+            SeriesId dgs10 = SeriesId.parse("fred:DGS10");
+            SeriesId spy = SeriesId.parse("yahoo:SPY");
+            store.upsert(new SeriesDescriptor(dgs10, "US 10-year Treasury yield", "%", SeriesKind.YIELD,
+                    AssetClass.RATES, Timeframe.D1), columns(us10y));
+            store.upsert(new SeriesDescriptor(spy, "S&P 500 ETF (SPY)", "USD", SeriesKind.PRICE, AssetClass.EQUITY,
+                    Timeframe.D1), columns(spx));
+            EngineComponent engine = new EngineComponent(store, roles(Map.of("us10y", dgs10, "spx", spy)));
+            long until = at.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli() - 1;
+
+            CorrelationCurve cell = engine.correlate(new CorrelationQuery("us10y", "spx", window, 1, until));
+            CorrelationCurve history = engine.correlate(new CorrelationQuery("us10y", "spx", window, 365, until));
+            assertThat(cell.changeA()).isEqualTo(DailyChange.DIFFERENCE);
+            assertThat(cell.changeB()).isEqualTo(DailyChange.LOG_RETURN);
+            assertThat(cell.lastCommonDay()).isEqualTo(day(common.get(n - 1)));
+            assertThat(cell.last()).isCloseTo(expected, within(1e-12));
+            assertThat(history.size()).isEqualTo(365);
+            assertThat(history.last()).isCloseTo(cell.last(), within(1e-12));
+            assertThat(expected).as("the sample has 60 common days before 2026-02-06").isNotNaN();
+
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            int code = engine.run(new CommandRequest(List.of("matrix", "us10y", "spx", "--window", "60", "--at",
+                    "2026-02-06"), new PrintStream(out, true, StandardCharsets.UTF_8),
+                    new PrintStream(err, true, StandardCharsets.UTF_8)));
+            assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+            List<String[]> rows = out.toString(StandardCharsets.UTF_8).lines().skip(1)
+                    .map(l -> l.trim().split("\\s+")).toList();
+            String printed = String.format(Locale.ROOT, "%.3f", expected);
+            assertThat(rows.get(0)).containsExactly("us10y", "1", printed);
+            assertThat(rows.get(1)).containsExactly("spx", printed, "1");
+            assertThat(err.toString(StandardCharsets.UTF_8)).contains("differences for yields");
+
+            ByteArrayOutputStream err2 = new ByteArrayOutputStream();
+            int bad = engine.run(new CommandRequest(List.of("matrix", "us10y", "nosuch"),
+                    new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                    new PrintStream(err2, true, StandardCharsets.UTF_8)));
+            assertThat(bad).isEqualTo(1);
+            assertThat(err2.toString(StandardCharsets.UTF_8))
+                    .contains("us10y/nosuch: input nosuch: 'nosuch' is neither a bound role nor a series id");
+        } finally {
+            ChunkedSeriesStore.shutdownEmbedded(db);
+        }
+    }
+
+    private static long day(LocalDate d) {
+        return d.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+    }
+
+    /** Date,value rows of a CSV (value in column {@code col}); an empty value (a holiday) is left out, as the store wants. */
+    private static void readCsv(Path file, int col, TreeMap<LocalDate, Double> into) throws Exception {
+        List<String> lines = Files.readAllLines(file);
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(",", -1);
+            if (!f[col].isEmpty()) {
+                into.put(LocalDate.parse(f[0]), Double.parseDouble(f[col]));
             }
         }
+    }
+
+    private static SeriesData columns(TreeMap<LocalDate, Double> series) {
+        long[] t = new long[series.size()];
+        double[] v = new double[series.size()];
+        int i = 0;
+        for (Map.Entry<LocalDate, Double> e : series.entrySet()) {
+            t[i] = day(e.getKey());
+            v[i++] = e.getValue();
+        }
+        return SeriesData.ofValues(t, v);
+    }
+
+    private static RoleBindings roles(Map<String, SeriesId> bound) {
+        return new RoleBindings() {
+            @Override
+            public Map<String, SeriesId> all() {
+                return new TreeMap<>(bound);
+            }
+
+            @Override
+            public Optional<SeriesId> get(String role) {
+                return Optional.ofNullable(bound.get(role));
+            }
+
+            @Override
+            public void bind(String role, SeriesId series) {
+                throw new UnsupportedOperationException("the test's roles are fixed");
+            }
+
+            @Override
+            public boolean unbind(String role) {
+                throw new UnsupportedOperationException("the test's roles are fixed");
+            }
+        };
     }
 }

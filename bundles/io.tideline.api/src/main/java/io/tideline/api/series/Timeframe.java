@@ -3,7 +3,8 @@ package io.tideline.api.series;
 import java.util.Locale;
 
 /**
- * The bar length of a series. Bars are aligned to UTC epoch multiples of their length. Constants
+ * The bar length of a series. Bars are aligned to UTC epoch multiples of their length, weeks to
+ * Monday 00:00 UTC (see {@link Resampler#bucketStart}). Constants
  * are declared from the shortest to the longest, so {@link #values()} runs in ascending length
  * (code that picks "the shortest timeframe not shorter than a gap" relies on it).
  */
@@ -32,7 +33,7 @@ public enum Timeframe {
     H4("4h", 14_400_000L),
     /** One UTC calendar day. */
     D1("1d", 86_400_000L),
-    /** One week. */
+    /** One ISO week, Monday 00:00 UTC to the next Monday. */
     W1("1w", 604_800_000L);
 
     private final String label;

@@ -2,6 +2,7 @@ package io.tideline.views.chart;
 
 import io.tideline.api.indicator.IndicatorResult;
 import io.tideline.api.series.Field;
+import io.tideline.api.series.Resampler;
 import io.tideline.api.series.SeriesData;
 import io.tideline.api.series.SeriesId;
 import io.tideline.api.series.Timeframe;
@@ -13,7 +14,6 @@ import io.tideline.views.chart.kit.Loader;
 import io.tideline.views.chart.kit.Pane;
 import io.tideline.views.chart.kit.PaneGroup;
 import io.tideline.views.chart.kit.PaneSpec;
-import io.tideline.views.chart.kit.Resampler;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -40,8 +40,9 @@ import org.eclipse.swt.widgets.Text;
  *
  * <p>Settings: {@code series} (default {@code btc,spx}), {@code indicators} (e.g.
  * {@code sma(50):btc; rsi(14):btc}), {@code range} (a preset or {@code YYYY-MM-DD..YYYY-MM-DD}),
- * {@code scale} ({@code linear}/{@code log}), {@code timeframe} ({@code 1h}/{@code 4h}/{@code 1d}),
- * {@code style} ({@code line}/{@code candles}).
+ * {@code scale} ({@code linear}/{@code log}), {@code timeframe} ({@code 1h}/{@code 4h}/{@code 1d}/
+ * {@code 1w}: longer bars by {@link io.tideline.api.series.Resampler}, weeks from Monday 00:00 UTC
+ * as the engine's), {@code style} ({@code line}/{@code candles}).
  */
 final class ChartView extends ViewBase<ChartView.Loaded> {
 
@@ -93,7 +94,7 @@ final class ChartView extends ViewBase<ChartView.Loaded> {
             reload();
         });
         timeframe = new Combo(toolbar, SWT.READ_ONLY);
-        timeframe.setItems("1h", "4h", "1d");
+        timeframe.setItems("1h", "4h", "1d", "1w");
         timeframe.setText(setting("timeframe", "1d"));
         if (timeframe.getSelectionIndex() < 0) {
             timeframe.select(2);

@@ -453,7 +453,7 @@ abstract class ViewBase<M> {
             return null;
         }
         io.tideline.api.series.Timeframe cadence = data.timeframe(id)
-                .orElseGet(() -> io.tideline.views.chart.kit.Resampler.inferTimeframe(series));
+                .orElseGet(() -> io.tideline.api.series.Resampler.inferTimeframe(series));
         long age = Freshness.staleAge(series.copyTimes(), cadence, at.instant());
         return age < 0 ? null : msg.age(age);
     }
