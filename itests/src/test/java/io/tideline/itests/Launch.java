@@ -21,10 +21,18 @@ final class Launch {
 
     /** Starts the script; {@code env} entries with a null value are removed from the environment. */
     static Process start(Path logDir, Map<String, String> env, String... args) throws IOException {
+        return start(logDir, null, env, args);
+    }
+
+    /** Starts the script in {@code workingDir} (this process's when null). */
+    static Process start(Path logDir, Path workingDir, Map<String, String> env, String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Dist.HOME.resolve("tideline").toString());
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command);
+        if (workingDir != null) {
+            pb.directory(workingDir.toFile());
+        }
         env.forEach((k, v) -> {
             if (v == null) {
                 pb.environment().remove(k);

@@ -38,8 +38,9 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 /**
  * Calls every {@link FeedConnector} service on a schedule and upserts what it returns; a
  * connector that comes (a jar dropped into deploy/) is scheduled at once, one that goes is
- * unscheduled. With a window, feeds refresh by themselves; headless, only {@code feeds run}
- * fetches, so a short command never touches the network behind the user's back.
+ * unscheduled. With a window or under {@code serve}, feeds refresh by themselves; in a headless
+ * one-shot command only {@code feeds run} fetches, so a short command never touches the network
+ * behind the user's back.
  *
  * <p>Each feed's health after a run is kept in {@code DATA_DIR/workspace/feed-health.json}
  * ({@link FeedHealthFile}), so a later process shows the last success and failure. A connector
@@ -98,7 +99,9 @@ public final class FeedScheduler implements Command, ProblemSource {
             logger.warn("feed health of earlier runs not shown: {}; it is written afresh after the next run",
                     Printable.of(e.getMessage()));
         }
-        this.automatic = config.autoRefresh() && !Boolean.parseBoolean(context.getProperty("tideline.headless"));
+        // Headless one-shot commands never fetch behind the user's back; a window and `serve` do.
+        this.automatic = config.autoRefresh() && (!Boolean.parseBoolean(context.getProperty("tideline.headless"))
+                || Boolean.parseBoolean(context.getProperty("tideline.serve")));
         this.executor = Executors.newScheduledThreadPool(2, r -> {
             Thread t = new Thread(r, "tideline-feeds");
             t.setDaemon(true);

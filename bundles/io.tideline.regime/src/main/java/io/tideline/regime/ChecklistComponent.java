@@ -380,7 +380,7 @@ public final class ChecklistComponent implements Command, EventHandler, Checklis
                 throw new IllegalArgumentException("score needs --labels FILE (CSV start,end,kind)");
             }
             json = a.flag("--json");
-            labels = Labels.read(Path.of(file));
+            labels = Labels.read(request.path(file));
             from = a.date("--from") == null ? labels.first() : a.date("--from");
             to = a.date("--to") == null ? labels.last() : a.date("--to");
             if (to.isBefore(from)) {

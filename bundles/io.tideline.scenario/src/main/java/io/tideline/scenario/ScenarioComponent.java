@@ -275,7 +275,7 @@ public final class ScenarioComponent implements Scenarios, Command {
                 throw new IllegalArgumentException("--latest does not go with --as-of");
             }
             String p = a.value("--portfolio");
-            portfolioFile = p == null ? null : Path.of(p);
+            portfolioFile = p == null ? null : request.path(p);
             json = a.flag("--json");
         } catch (IllegalArgumentException e) {
             request.err().println("scenarios: " + e.getMessage());

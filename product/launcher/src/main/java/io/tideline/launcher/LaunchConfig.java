@@ -24,10 +24,17 @@ public record LaunchConfig(Path bundlesDir, Path deployDir, Path dataDir, boolea
     public static final String HOME = "tideline.home";
     /** Framework property carrying the deploy directory to bundles. */
     public static final String DEPLOY_DIR = "tideline.deploy.dir";
+    /**
+     * Framework property: {@code true} makes the framework listen on the data directory's
+     * {@link ControlChannel} socket for commands from other processes (a window, {@code serve}).
+     */
+    public static final String CONTROL = "tideline.control";
+    /** Framework property: {@code true} under {@code serve} (headless, but feeds refresh on their schedule). */
+    public static final String SERVE = "tideline.serve";
     /** Framework property telling UI bundles that no display may be opened. */
     public static final String HEADLESS = "tideline.headless";
     /** The package the system bundle exports for the launcher's SPI, with its version. */
-    public static final String SPI_PACKAGE = "io.tideline.launcher.spi;version=1.0.0";
+    public static final String SPI_PACKAGE = "io.tideline.launcher.spi;version=1.1.0";
 
     /** Copies the extra properties; rejects null folders. */
     public LaunchConfig {

@@ -1,14 +1,11 @@
 package io.tideline.launcher;
 
-import io.tideline.launcher.spi.HeadlessConsole;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.ServiceReference;
+import java.util.OptionalInt;
 
 /**
  * Starts Tideline: {@code java -Dtideline.home=DIST -cp 'DIST/lib/*' io.tideline.launcher.Main ARGS}.
@@ -17,10 +14,13 @@ import org.osgi.framework.ServiceReference;
  * <p>Exit codes: 0 success, 1 failure (the reason on standard error), 2 wrong arguments, 3 the
  * data directory is in use by another Tideline (see {@link DataDirLock}); a headless command
  * returns its own code (0, 1 or 2).
+ *
+ * <p>A headless command goes to the Tideline already running on the data directory (a window or
+ * {@code serve}) through its {@link ControlChannel} when one listens there, and runs in a
+ * framework of its own otherwise. {@code --headless serve} runs without a window until SIGTERM or
+ * Ctrl-C, refreshing feeds and answering other processes' commands.
  */
 public final class Main {
-
-    private static final long CONSOLE_WAIT_MILLIS = 30_000L;
 
     /**
      * Exit code when another Tideline holds the data directory: nothing was done, and a script
@@ -54,6 +54,21 @@ public final class Main {
                     + " desktop, under xvfb-run, or without a window: tideline --headless status");
             return 1;
         }
+        boolean serve = options.headless() && !options.command().isEmpty() && options.command().get(0).equals("serve");
+        if (serve && options.command().size() > 1) {
+            System.err.println("tideline: serve takes no arguments (tideline --headless serve)");
+            return 2;
+        }
+        // A one-shot command goes to the Tideline already running on the data directory, if one
+        // listens there; otherwise this process boots its own framework.
+        boolean oneShot = options.headless() && !options.command().isEmpty() && !serve;
+        Path workingDir = Path.of("").toAbsolutePath();
+        if (oneShot) {
+            OptionalInt remote = sendToRunning(options, workingDir);
+            if (remote.isPresent()) {
+                return remote.getAsInt();
+            }
+        }
         if (options.timing()) {
             // The workbench reads it (a framework property falls back to system properties) to
             // print the time to its first painted window.
@@ -61,10 +76,25 @@ public final class Main {
         }
         TidelineFramework tideline;
         try {
+            Map<String, String> properties = new HashMap<>(ConfigFile.read(home.resolve("config/tideline.properties")));
+            if (!oneShot) {
+                properties.put(LaunchConfig.CONTROL, "true");
+            }
+            if (serve) {
+                properties.put(LaunchConfig.SERVE, "true");
+            }
             LaunchConfig config = new LaunchConfig(home.resolve("bundles"), options.deployDir(), options.dataDir(),
-                    options.headless(), options.console(), ConfigFile.read(home.resolve("config/tideline.properties")));
+                    options.headless(), options.console(), properties);
             tideline = TidelineFramework.start(config);
         } catch (DataDirLock.InUseException e) {
+            // The holder may have bound its control socket since the first look (it binds right
+            // after locking): then the command runs there after all.
+            if (oneShot) {
+                OptionalInt remote = sendToRunning(options, workingDir);
+                if (remote.isPresent()) {
+                    return remote.getAsInt();
+                }
+            }
             System.err.println("tideline: " + e.getMessage());
             return IN_USE;
         } catch (Exception e) {
@@ -83,8 +113,16 @@ public final class Main {
                     tideline.bootMillis(), sinceProcessStart);
         }
         try {
-            if (options.headless() && !options.command().isEmpty()) {
-                return runCommand(tideline, options.command());
+            if (oneShot) {
+                return ControlServer.execute(tideline.context(), options.command(), workingDir, System.out, System.err);
+            }
+            if (serve) {
+                stopOnSignals(tideline);
+                System.out.println("tideline: serving " + options.dataDir() + " without a window (pid "
+                        + ProcessHandle.current().pid() + "); feeds refresh on their schedule; "
+                        + (tideline.controlSocket() == null ? "no control channel"
+                                : "commands from other processes run here (" + tideline.controlSocket() + ")")
+                        + "; stop with Ctrl-C or kill " + ProcessHandle.current().pid());
             }
             tideline.awaitStop();
             return 0;
@@ -96,22 +134,31 @@ public final class Main {
         }
     }
 
-    private static int runCommand(TidelineFramework tideline, List<String> command) throws InterruptedException {
-        BundleContext context = tideline.context();
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CONSOLE_WAIT_MILLIS);
-        ServiceReference<HeadlessConsole> ref;
-        while ((ref = context.getServiceReference(HeadlessConsole.class)) == null) {
-            if (System.nanoTime() > deadline || !cliBundleActive(context)) {
-                System.err.println("tideline: the command console (bundle io.tideline.cli) is not running; see the errors above and check the bundles/ folder of the distribution");
-                return 1;
-            }
-            Thread.sleep(20);
-        }
-        HeadlessConsole console = context.getService(ref);
+    /**
+     * Sends the command to the Tideline running on the data directory; empty when none listens.
+     * A connection lost in the middle is a failure of the command (exit 1), said on standard error.
+     */
+    private static OptionalInt sendToRunning(Options options, Path workingDir) {
         try {
-            return console.execute(command, System.out, System.err);
-        } finally {
-            context.ungetService(ref);
+            return ControlChannel.send(options.dataDir(), options.command(), workingDir, System.out, System.err);
+        } catch (IOException e) {
+            System.err.println("tideline: " + e.getMessage());
+            return OptionalInt.of(1);
+        }
+    }
+
+    /**
+     * Under {@code serve}, SIGTERM and SIGINT stop the framework cleanly (the store closed, the
+     * lock and the socket released) and the process exits 0: a stop asked for is not a failure.
+     */
+    private static void stopOnSignals(TidelineFramework tideline) {
+        for (String name : new String[] {"TERM", "INT"}) {
+            try {
+                sun.misc.Signal.handle(new sun.misc.Signal(name),
+                        signal -> new Thread(() -> closeQuietly(tideline), "tideline-stop-" + name).start());
+            } catch (IllegalArgumentException e) {
+                // The signal is not known on this system; the JVM's default (the shutdown hook) remains.
+            }
         }
     }
 
@@ -131,15 +178,6 @@ public final class Main {
                     + (f.getReason() == null ? "cannot be used" : f.getReason());
         }
         return e.getMessage();
-    }
-
-    private static boolean cliBundleActive(BundleContext context) {
-        for (Bundle b : context.getBundles()) {
-            if ("io.tideline.cli".equals(b.getSymbolicName())) {
-                return b.getState() == Bundle.ACTIVE || b.getState() == Bundle.STARTING;
-            }
-        }
-        return false;
     }
 
     private static boolean hasDisplay() {

@@ -34,6 +34,11 @@ record Options(Path home, Path dataDir, Path deployDir, boolean headless, boolea
 
             Headless commands (run 'tideline --headless help' for the full list):
               status              bundles with their state, Tideline services, data directory
+              serve               run without a window until stopped (SIGTERM, Ctrl-C): feeds refresh on
+                                  their schedule, and other processes' commands run in it
+
+            A headless command is sent to the Tideline running on the data directory (a window or
+            serve) when there is one, and answers without starting a second Tideline.
             """;
 
     /**

@@ -36,12 +36,15 @@ public final class TidelineFramework implements AutoCloseable {
     private final Path cacheDir;
     private final List<String> startFailures;
     private final long bootMillis;
+    /** Null unless {@link LaunchConfig#CONTROL} asked for it and the socket could be bound. */
+    private final ControlServer control;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private TidelineFramework(Framework framework, DataDirLock lock, Path cacheDir, List<String> startFailures,
-            long bootMillis) {
+    private TidelineFramework(Framework framework, DataDirLock lock, ControlServer control, Path cacheDir,
+            List<String> startFailures, long bootMillis) {
         this.framework = framework;
         this.lock = lock;
+        this.control = control;
         this.cacheDir = cacheDir;
         this.startFailures = List.copyOf(startFailures);
         this.bootMillis = bootMillis;
@@ -71,16 +74,33 @@ public final class TidelineFramework implements AutoCloseable {
         // a config folder, so a file in its place stops the start here with its path.
         DataDirPermissions.secure(config.dataDir(), CONFIG_DIR);
         DataDirLock lock = DataDirLock.acquire(config.dataDir());
+        // Bound right after the lock, before the bundles start: a second process that finds the
+        // directory locked finds the socket too, and its command waits for the start to finish.
+        ControlServer control = null;
+        if (Boolean.parseBoolean(config.extraProperties().get(LaunchConfig.CONTROL))) {
+            try {
+                control = ControlServer.open(config.dataDir());
+            } catch (IOException e) {
+                System.err.println("tideline: no control channel (" + e.getMessage() + "); commands from other"
+                        + " processes are refused while this Tideline runs");
+            }
+        }
         try {
-            return start(config, jars, lock, t0);
+            return start(config, jars, lock, control, t0);
         } catch (IOException | BundleException | RuntimeException e) {
-            lock.close();
+            try {
+                if (control != null) {
+                    control.close();
+                }
+            } finally {
+                lock.close();
+            }
             throw e;
         }
     }
 
-    private static TidelineFramework start(LaunchConfig config, List<Path> jars, DataDirLock lock, long t0)
-            throws IOException, BundleException {
+    private static TidelineFramework start(LaunchConfig config, List<Path> jars, DataDirLock lock,
+            ControlServer control, long t0) throws IOException, BundleException {
         Files.createDirectories(config.deployDir());
         Path cache = Files.createTempDirectory("tideline-felix-");
 
@@ -112,7 +132,10 @@ public final class TidelineFramework implements AutoCloseable {
             }
         }
         long bootMillis = (System.nanoTime() - t0) / 1_000_000L;
-        return new TidelineFramework(framework, lock, cache, failures, bootMillis);
+        if (control != null) {
+            control.ready(context);
+        }
+        return new TidelineFramework(framework, lock, control, cache, failures, bootMillis);
     }
 
     /**
@@ -209,6 +232,11 @@ public final class TidelineFramework implements AutoCloseable {
         return startFailures;
     }
 
+    /** The control channel's socket, or null when this Tideline does not listen for commands. */
+    public Path controlSocket() {
+        return control == null ? null : control.socket();
+    }
+
     /** Milliseconds from {@link #start} being called to every bundle started. */
     public long bootMillis() {
         return bootMillis;
@@ -260,6 +288,13 @@ public final class TidelineFramework implements AutoCloseable {
             return;
         }
         try {
+            if (control != null) {
+                try {
+                    control.close();
+                } catch (IOException e) {
+                    System.err.println("tideline: control channel: " + e.getMessage());
+                }
+            }
             framework.stop();
             FrameworkEvent event = framework.waitForStop(30_000);
             if (event.getType() == FrameworkEvent.WAIT_TIMEDOUT) {

@@ -4,6 +4,7 @@ import io.tideline.api.command.Command;
 import io.tideline.api.command.CommandRequest;
 import io.tideline.launcher.spi.HeadlessConsole;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -37,6 +38,11 @@ public final class CommandDispatcher implements HeadlessConsole {
 
     @Override
     public int execute(List<String> commandLine, PrintStream out, PrintStream err) {
+        return execute(commandLine, Path.of("").toAbsolutePath(), out, err);
+    }
+
+    @Override
+    public int execute(List<String> commandLine, Path workingDir, PrintStream out, PrintStream err) {
         if (commandLine.isEmpty() || commandLine.get(0).equals("help") || commandLine.get(0).equals("--help")) {
             return help(commandLine.size() > 1 ? commandLine.get(1) : null, out, err);
         }
@@ -48,7 +54,7 @@ public final class CommandDispatcher implements HeadlessConsole {
             return Command.USAGE;
         }
         try {
-            return command.run(new CommandRequest(commandLine.subList(1, commandLine.size()), out, err));
+            return command.run(new CommandRequest(commandLine.subList(1, commandLine.size()), out, err, workingDir));
         } catch (Exception e) {
             err.println("tideline " + name + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()));
             return Command.FAILED;

@@ -79,9 +79,9 @@ public final class SeriesCommand implements Command {
 
     private static int list(SeriesStore s, PrintStream out) throws StoreException {
         List<SeriesInfo> all = s.list();
-        out.printf("%-28s  %-10s  %-4s  %-10s  %-10s  %10s  %s%n", "SERIES", "KIND", "TF", "FIRST", "LAST", "BARS", "NAME");
+        out.printf("%-28s  %-11s  %-4s  %-10s  %-10s  %10s  %s%n", "SERIES", "KIND", "TF", "FIRST", "LAST", "BARS", "NAME");
         for (SeriesInfo i : all) {
-            out.printf("%-28s  %-10s  %-4s  %-10s  %-10s  %,10d  %s (%s)%n", i.descriptor().id(),
+            out.printf("%-28s  %-11s  %-4s  %-10s  %-10s  %,10d  %s (%s)%n", i.descriptor().id(),
                     i.descriptor().kind().name().toLowerCase(Locale.ROOT), i.descriptor().timeframe().label(),
                     i.count() == 0 ? "-" : format(i.firstTime(), Timeframe.D1),
                     i.count() == 0 ? "-" : format(i.lastTime(), Timeframe.D1), i.count(), i.descriptor().name(),

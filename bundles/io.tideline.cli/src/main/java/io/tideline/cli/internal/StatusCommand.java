@@ -7,6 +7,7 @@ import io.tideline.api.platform.BundleStatus;
 import io.tideline.api.platform.Problem;
 import io.tideline.api.platform.ProblemSource;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -79,8 +80,15 @@ public final class StatusCommand implements Command {
         out.println("Tideline status");
         out.printf("  data directory  %s%n", context.getProperty("tideline.data.dir"));
         out.printf("  deploy folder   %s%n", context.getProperty("tideline.deploy.dir"));
-        out.printf("  mode            %s%n", Boolean.parseBoolean(context.getProperty("tideline.headless"))
-                ? "headless" : "workbench");
+        boolean headless = Boolean.parseBoolean(context.getProperty("tideline.headless"));
+        boolean serve = Boolean.parseBoolean(context.getProperty("tideline.serve"));
+        out.printf("  mode            %s%n", serve ? "serve (headless; feeds refresh on their schedule)"
+                : headless ? "headless" : "workbench");
+        if (Boolean.parseBoolean(context.getProperty("tideline.control"))) {
+            String dataDir = context.getProperty("tideline.data.dir");
+            out.printf("  control socket  %s (commands from other processes run here)%n",
+                    dataDir == null ? "control.sock" : Path.of(dataDir, "control.sock"));
+        }
 
         BundleDiagnostics diag = diagnostics;
         if (diag == null) {

@@ -91,13 +91,15 @@ public final class BinanceConnector implements FeedConnector {
 
     /**
      * Activated by SCR with the current configuration (or the defaults); opens the liquidation
-     * streams, except in a headless Tideline, where a short command must not open network
-     * connections behind the user's back.
+     * streams, except in a headless one-shot command, which must not open network connections
+     * behind the user's back ({@code serve}, headless too, opens them).
      */
     @Activate
     public BinanceConnector(BinanceConfig config, BundleContext context, Map<String, Object> properties) {
         this(ConfigValues.read(PID, properties, values -> BinanceSettings.from(config, values)), Sleeper.system(),
-                InstantSource.system(), Duration.ofSeconds(1), !Boolean.parseBoolean(context.getProperty("tideline.headless")));
+                InstantSource.system(), Duration.ofSeconds(1),
+                !Boolean.parseBoolean(context.getProperty("tideline.headless"))
+                        || Boolean.parseBoolean(context.getProperty("tideline.serve")));
     }
 
     BinanceConnector(BinanceSettings settings, Sleeper sleeper, InstantSource clock, Duration streamBackoff) {

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.LongConsumer;
 import java.util.stream.Stream;
 import org.osgi.service.component.annotations.Component;
@@ -63,7 +64,7 @@ public final class ImportCommand implements Command {
     public int run(CommandRequest request) throws Exception {
         Args args;
         try {
-            args = Args.parse(request.args());
+            args = Args.parse(request.args(), request::path);
         } catch (IllegalArgumentException e) {
             request.err().println("import: " + e.getMessage());
             request.err().println("usage: " + usage());
@@ -173,7 +174,7 @@ public final class ImportCommand implements Command {
             return new CsvSeriesReader.Options(column, where, sumDuplicates);
         }
 
-        static Args parse(List<String> words) {
+        static Args parse(List<String> words, Function<String, Path> paths) {
             Args a = new Args();
             for (int i = 0; i < words.size(); i++) {
                 String w = words.get(i);
@@ -181,7 +182,7 @@ public final class ImportCommand implements Command {
                     if (a.path != null) {
                         throw new IllegalArgumentException("one FILE or DIR at a time (got " + a.path + " and " + w + ")");
                     }
-                    a.path = Path.of(w).toAbsolutePath();
+                    a.path = paths.apply(w);
                     continue;
                 }
                 if (w.equals("--sum-duplicates")) {

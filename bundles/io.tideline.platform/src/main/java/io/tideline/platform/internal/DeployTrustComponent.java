@@ -468,7 +468,7 @@ public final class DeployTrustComponent implements DeployTrust, Command, TrustGa
             return status(request.out());
         }
         if (sub.equals("check") && args.size() == 2) {
-            Path jar = Path.of(args.get(1));
+            Path jar = request.path(args.get(1));
             if (!Files.isRegularFile(jar)) {
                 request.err().println("trust check: no file " + jar.toAbsolutePath());
                 return FAILED;
@@ -479,7 +479,7 @@ public final class DeployTrustComponent implements DeployTrust, Command, TrustGa
             return d.trusted() ? OK : FAILED;
         }
         if (sub.equals("allow") && args.size() == 2) {
-            return allowCommand(args.get(1), request.out(), request.err());
+            return allowCommand(args.get(1), request.path(args.get(1)), request.out(), request.err());
         }
         request.err().println("usage: " + usage());
         return USAGE;
@@ -507,11 +507,10 @@ public final class DeployTrustComponent implements DeployTrust, Command, TrustGa
         return OK;
     }
 
-    private int allowCommand(String arg, PrintStream out, PrintStream err) throws IOException {
+    private int allowCommand(String arg, Path jar, PrintStream out, PrintStream err) throws IOException {
         RefusedJar refusedJar = refused.stream()
                 .filter(r -> r.fileName().equals(arg) || r.movedTo().getFileName().toString().equals(arg))
                 .reduce((a, b) -> b).orElse(null);
-        Path jar = Path.of(arg);
         if (!Files.isRegularFile(jar)) {
             if (refusedJar == null || !Files.isRegularFile(refusedJar.movedTo())) {
                 err.println("trust allow: no file " + jar.toAbsolutePath() + " and no refused jar named " + arg

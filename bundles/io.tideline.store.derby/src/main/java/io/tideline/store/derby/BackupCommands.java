@@ -70,7 +70,7 @@ final class BackupCommands {
             return Command.OK;
         }
         Path target = args.isEmpty() ? backups.dir().resolve(Backups.name(Instant.now()))
-                : Path.of(args.get(0)).toAbsolutePath().normalize();
+                : request.path(args.get(0));
         Path done = backups.backupEmbedded(store.source(), target);
         long[] counts = store.counts();
         out.printf("backed up the store (%,d series, %,d bars; %,d bytes on disk) into %s%n", counts[0], counts[1],
@@ -91,7 +91,7 @@ final class BackupCommands {
                     + " tools (restoreFrom=), see docs/backup-restore.md");
             return Command.FAILED;
         }
-        Backups.Restored restored = backups.restore(Path.of(folders.get(0)).toAbsolutePath().normalize(), force,
+        Backups.Restored restored = backups.restore(request.path(folders.get(0)), force,
                 current, reopen);
         announce(restored);
         long bars = restored.after().stream().mapToLong(SeriesInfo::count).sum();

@@ -35,6 +35,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import org.eclipse.swt.custom.CTabFolder;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
@@ -526,11 +527,13 @@ public final class WorkbenchWindow implements Command, EventHandler {
         }
         if (ui == null) {
             request.err().println("workbench: no window is open"
-                    + (Boolean.parseBoolean(context.getProperty("tideline.headless")) ? " (running headless)" : ""));
+                    + (Boolean.parseBoolean(context.getProperty("tideline.headless"))
+                            ? " (this Tideline runs headless; start the window with ./tideline, then send it"
+                                    + " workbench commands from a second terminal)" : ""));
             return FAILED;
         }
         try {
-            String result = onUi(() -> execute(args), 15_000);
+            String result = onUi(() -> execute(args, request::path), 15_000);
             if (result != null && !result.isEmpty()) {
                 out.println(result);
             }
@@ -545,7 +548,7 @@ public final class WorkbenchWindow implements Command, EventHandler {
         }
     }
 
-    private String execute(List<String> args) throws Exception {
+    private String execute(List<String> args, Function<String, Path> paths) throws Exception {
         WorkbenchUi u = ui;
         String sub = args.get(0);
         switch (sub) {
@@ -632,7 +635,7 @@ public final class WorkbenchWindow implements Command, EventHandler {
                 return sb.toString();
             }
             case "screenshot" -> {
-                Path png = Path.of(arg(args, 1, "a .png file"));
+                Path png = paths.apply(arg(args, 1, "a .png file"));
                 if (args.size() > 2) {
                     ViewHost h = u.hosts().get(args.get(2));
                     if (h == null) {
