@@ -42,7 +42,9 @@ public interface DeskData {
 
     /**
      * The correlation matrix of {@code roles} over the last {@code window} common daily bars up to
-     * the end of {@code day}.
+     * the end of {@code day}: each cell the engine's one correlation
+     * ({@link io.tideline.api.indicator.Correlations}), the same number as the last point of the
+     * pair's {@link #correlationHistory} and {@code indicator matrix}.
      *
      * @param day the last day read; {@code null} for the newest data
      * @throws Exception naming what is missing (no store, an unbound role) or what failed
@@ -51,7 +53,8 @@ public interface DeskData {
 
     /**
      * The rolling correlation of roles {@code a} and {@code b} over the last {@code days} days of
-     * data up to the end of {@code day}.
+     * data up to the end of {@code day}, by the same definition as the matrix's cells
+     * ({@link io.tideline.api.indicator.Correlations}).
      *
      * @param day the last day read; {@code null} for the newest data
      * @throws Exception naming what is missing or what failed

@@ -2,13 +2,11 @@ package io.tideline.views.desk;
 
 import io.tideline.api.feed.FeedConnector;
 import io.tideline.api.feed.FeedHealth;
-import io.tideline.api.indicator.IndicatorEngine;
-import io.tideline.api.indicator.IndicatorNode;
-import io.tideline.api.indicator.IndicatorResult;
+import io.tideline.api.indicator.CorrelationCurve;
+import io.tideline.api.indicator.CorrelationQuery;
+import io.tideline.api.indicator.Correlations;
 import io.tideline.api.series.Freshness;
-import io.tideline.api.series.SeriesData;
 import io.tideline.api.series.SeriesId;
-import io.tideline.api.series.SeriesKind;
 import io.tideline.api.store.SeriesEvents;
 import io.tideline.api.store.SeriesInfo;
 import io.tideline.api.store.SeriesStore;
@@ -91,8 +89,9 @@ public final class DeskDataComponent implements DeskData, EventHandler {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile RoleBindings bindings;
 
+    /** The one correlation definition (the engine's): the heatmap only shows its numbers. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
-    private volatile IndicatorEngine engine;
+    private volatile Correlations correlator;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile Checklist checklist;
@@ -131,11 +130,15 @@ public final class DeskDataComponent implements DeskData, EventHandler {
         start(DataDir.of(context.getProperty(DataDir.PROPERTY)), Boolean.parseBoolean(context.getProperty("tideline.headless")));
     }
 
-    /** For tests, which give it real services without DS: the store, the role bindings and the workspace's date. */
-    void services(SeriesStore store, RoleBindings bindings, WorkspaceDate workspaceDate) {
+    /**
+     * For tests, which give it real services without DS: the store, the role bindings, the
+     * workspace's date and the correlations.
+     */
+    void services(SeriesStore store, RoleBindings bindings, WorkspaceDate workspaceDate, Correlations correlations) {
         this.store = store;
         this.bindings = bindings;
         this.workspaceDate = workspaceDate;
+        this.correlator = correlations;
     }
 
     /** Activation proper: {@code dataDir} holds {@code workspace/alerts.jsonl}. */
@@ -251,84 +254,59 @@ public final class DeskDataComponent implements DeskData, EventHandler {
 
     @Override
     public CorrelationMatrix correlations(List<String> roles, int window, LocalDate day) throws StoreException {
-        SeriesStore s = require(store, "series store");
+        Correlations c = require(correlator, "indicator engine (correlations)");
         RoleBindings b = require(bindings, "workspace (role bindings)");
         long cap = lastMillis(day);
         int n = roles.size();
-        SeriesId[] ids = new SeriesId[n];
-        SeriesInfo[] infos = new SeriesInfo[n];
-        long end = Long.MIN_VALUE;
-        long earliestEnd = Long.MAX_VALUE;
-        for (int i = 0; i < n; i++) {
-            ids[i] = b.get(roles.get(i)).orElse(null);
-            Optional<SeriesInfo> info = ids[i] == null ? Optional.empty() : s.info(ids[i]);
-            // A series that starts after the day read has nothing to give as of it.
-            if (info.isPresent() && info.get().count() > 0 && info.get().firstTime() <= cap) {
-                infos[i] = info.get();
-                long last = Math.min(infos[i].lastTime(), cap);
-                end = Math.max(end, last);
-                earliestEnd = Math.min(earliestEnd, last);
-            }
-        }
-        // Equities trade ~5 days in 7 and holidays thin them more: read 1.6x the window in
-        // calendar days, back from the series that ends first so every pair overlaps.
-        long from = earliestEnd == Long.MAX_VALUE ? 0 : earliestEnd - (long) (window * 1.6 + 30) * DAY;
-        long[][] times = new long[n][];
-        double[][] values = new double[n][];
-        Correlations.Transform[] transforms = new Correlations.Transform[n];
         List<String> series = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            series.add(ids[i] == null ? null : ids[i].toString());
-            if (infos[i] == null) {
-                times[i] = new long[0];
-                values[i] = new double[0];
-                transforms[i] = Correlations.Transform.CHANGE;
-                continue;
-            }
-            SeriesData data = s.read(ids[i], Math.max(from, infos[i].firstTime()), end);
-            times[i] = data.copyTimes();
-            values[i] = data.copyColumn(data.primary());
-            SeriesKind kind = infos[i].descriptor().kind();
-            transforms[i] = Correlations.transformFor(kind, values[i]);
+        for (String role : roles) {
+            series.add(b.get(role).map(SeriesId::toString).orElse(null));
         }
-        double[][] out = new double[n][n];
+        double[][] values = new double[n][n];
         long[][] asOf = new long[n][n];
-        Correlations.matrix(times, values, transforms, window, out, asOf);
-        return new CorrelationMatrix(roles, series, window, out, asOf);
+        for (int r = 0; r < n; r++) {
+            for (int k = r; k < n; k++) {
+                double v = Double.NaN;
+                long last = 0;
+                if (series.get(r) != null && series.get(k) != null) {
+                    CorrelationCurve curve = c.correlate(new CorrelationQuery(roles.get(r), roles.get(k), window, 1, cap));
+                    v = curve.last();
+                    last = curve.lastCommonDay();
+                }
+                // A series with a window of changes correlates 1 with itself (not 0.9999999999999998).
+                v = r == k && !Double.isNaN(v) ? 1.0 : v;
+                values[r][k] = v;
+                values[k][r] = v;
+                asOf[r][k] = last;
+                asOf[k][r] = last;
+            }
+        }
+        return new CorrelationMatrix(roles, series, window, values, asOf);
     }
 
     @Override
     public Curve correlationHistory(String a, String b, int window, int days, LocalDate day) throws StoreException {
-        IndicatorEngine e = require(engine, "indicator engine");
-        SeriesStore s = require(store, "series store");
+        Correlations c = require(correlator, "indicator engine (correlations)");
         RoleBindings rb = require(bindings, "workspace (role bindings)");
         SeriesId idA = rb.get(a).orElseThrow(() -> new IllegalStateException("role " + a + " is not bound"));
         SeriesId idB = rb.get(b).orElseThrow(() -> new IllegalStateException("role " + b + " is not bound"));
         String label = "correlation(" + a + ", " + b + ", " + window + ")";
         String source = a + " = " + idA + ", " + b + " = " + idB;
-        long end = Math.min(lastMillis(day), Math.min(s.info(idA).map(SeriesInfo::lastTime).orElse(0L),
-                s.info(idB).map(SeriesInfo::lastTime).orElse(0L)));
-        if (end <= 0) {
+        // The same numbers as the heatmap's cell: its last point is the cell as of that day.
+        CorrelationCurve curve = c.correlate(new CorrelationQuery(a, b, window, days, lastMillis(day)));
+        if (curve.isEmpty()) {
             return Curve.empty(label, source);
         }
-        long from = end - (days + (long) (window * 1.6) + 30) * DAY;
-        IndicatorNode node = new IndicatorNode("desk.sparkline", "correlation",
-                Map.of("window", (double) window), List.of(a, b));
-        IndicatorResult result = e.evaluate(List.of(node), from, end).get(node.name());
-        if (result == null || result.failed()) {
-            throw new IllegalStateException(label + " failed: " + (result == null ? "no result" : result.error()));
-        }
-        SeriesData out = result.output();
-        long cut = end - days * DAY;
+        long cut = curve.lastCommonDay() - days * DAY;
         int first = 0;
-        while (first < out.size() && out.time(first) < cut) {
+        while (first < curve.size() && curve.time(first) < cut) {
             first++;
         }
-        long[] times = new long[out.size() - first];
+        long[] times = new long[curve.size() - first];
         double[] values = new double[times.length];
-        for (int i = first; i < out.size(); i++) {
-            times[i - first] = out.time(i);
-            values[i - first] = out.value(i);
+        for (int i = first; i < curve.size(); i++) {
+            times[i - first] = curve.time(i);
+            values[i - first] = curve.value(i);
         }
         return new Curve(label, source, times, values);
     }

@@ -11,6 +11,7 @@ import io.tideline.api.series.SeriesKind;
 import io.tideline.api.series.Timeframe;
 import io.tideline.api.workspace.RoleBindings;
 import io.tideline.api.workspace.WorkspaceDate;
+import io.tideline.engine.EngineComponent;
 import io.tideline.store.derby.ChunkedSeriesStore;
 import java.lang.reflect.Proxy;
 import java.nio.file.Path;
@@ -69,7 +70,8 @@ class DeskDataComponentAsOfTest {
         Map<String, SeriesId> roles = Map.of("btc", SeriesId.parse("binance:BTCUSDT"), "ndx", SeriesId.parse("yahoo:QQQ"),
                 "btc.cut", SeriesId.parse("test:BTCCUT"), "ndx.cut", SeriesId.parse("test:QQQCUT"));
         desk = new DeskDataComponent(silent());
-        desk.services(store, bindings(roles), date());
+        RoleBindings bound = bindings(roles);
+        desk.services(store, bound, date(), new EngineComponent(store, bound));
     }
 
     @AfterEach

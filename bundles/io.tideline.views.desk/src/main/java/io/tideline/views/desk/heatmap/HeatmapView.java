@@ -35,7 +35,9 @@ import org.eclipse.swt.widgets.Text;
  * {@code roles}, comma-separated) over a window of 30, 60, 90 or 180 common daily bars (setting
  * {@code window}), drawn with GC on a canvas in a blue–white–red scale with its legend, every
  * cell's numbers and sources on hover, and a sparkline of the BTC–Nasdaq correlation over the
- * last year (the indicator engine's {@code correlation} of roles {@code btc} and {@code ndx}).
+ * last year. Cells and sparkline are the engine's one correlation of daily changes
+ * ({@link io.tideline.api.indicator.Correlations}), so the sparkline ends on the cell's number;
+ * the view computes nothing.
  *
  * <p>Everything is as of the workspace's date when one is pinned ({@link DeskData#pinned}): the
  * matrix and the sparkline read no bar after the end of that day, the caption says the day as the
