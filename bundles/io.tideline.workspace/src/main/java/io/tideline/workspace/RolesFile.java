@@ -91,12 +91,13 @@ record RolesFile(int version, Map<String, String> roles) {
                 }
                 throw new IOException(file + ": " + shortened(why, 300) + " (line " + at.getLineNr()
                         + ", column " + at.getColumnNr() + ")", e);
-            } catch (CharConversionException e) {
-                // Jackson guesses UTF-32 from the first bytes (such as C3 00 00 00) and its decoder
-                // then fails in its own words, without the file; roles.json is written as UTF-8.
-                throw new IOException(file + ": expected UTF-8 JSON text; the first bytes look like UTF-32 ("
-                        + shortened(e.getMessage(), 200) + "); save it as UTF-8 (line 1, column 1)", e);
             }
+        } catch (CharConversionException e) {
+            // Jackson guesses UTF-32 from the first bytes (such as C3 00 00 00) and then fails in its
+            // own words, without the file: its decoder while reading, or already when it creates the
+            // parser (00 00 6C 00, "Unsupported UCS-4 endianness"). roles.json is written as UTF-8.
+            throw new IOException(file + ": expected UTF-8 JSON text; the first bytes look like UTF-32 ("
+                    + shortened(e.getMessage(), 200) + "); save it as UTF-8 (line 1, column 1)", e);
         }
     }
 
