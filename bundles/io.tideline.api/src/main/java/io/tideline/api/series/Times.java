@@ -43,6 +43,12 @@ public final class Times {
         String iso = t.length() > 10 && t.charAt(10) == ' ' ? t.substring(0, 10) + 'T' + t.substring(11) : t;
         try {
             return OffsetDateTime.parse(iso).toInstant().toEpochMilli();
+        } catch (ArithmeticException e) {
+            // java.time reads years up to 999,999,999; milliseconds in a long reach 292 million years
+            // from 1970. Without this the caller got "long overflow" (or, once the JIT had made the
+            // throw hot, an ArithmeticException without any message).
+            throw new IllegalArgumentException("'" + shown(text) + "' is too far from 1970 to be held in"
+                    + " milliseconds: expected a time within 292 million years of 1970, such as 2020-03-16T14:30:00Z");
         } catch (DateTimeParseException e) {
             try {
                 LocalDateTime.parse(iso);
