@@ -4,11 +4,13 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.tideline.api.series.SeriesId;
 import io.tideline.api.workspace.Roles;
@@ -34,7 +36,14 @@ record RolesFile(int version, Map<String, String> roles) {
 
     static final int VERSION = 1;
 
-    private static final ObjectMapper JSON = new ObjectMapper()
+    /** Jackson's words for a key given twice in one object (STRICT_DUPLICATE_DETECTION). */
+    private static final String DUPLICATE = "Duplicate field '";
+
+    // A key given twice would otherwise be taken silently (the last wins) or, for "version" (a
+    // creator property of this record), reported in Jackson's words with the record's Java class.
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(SerializationFeature.INDENT_OUTPUT);
@@ -83,7 +92,10 @@ record RolesFile(int version, Map<String, String> roles) {
                 JsonLocation at = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
                 String why = e.getOriginalMessage().replaceAll(" \\(class [\\w.$]+\\)", "");
                 // Jackson says what it wanted in Java types; the user gets the JSON path and words.
-                if (e instanceof UnrecognizedPropertyException u) {
+                if (e.getOriginalMessage().startsWith(DUPLICATE)) {
+                    why = "key '" + shortened(parser.currentName(), 80)
+                            + "' appears twice in its object; expected each key once";
+                } else if (e instanceof UnrecognizedPropertyException u) {
                     why = "unknown key '" + shortened(u.getPropertyName(), 80) + "' (expected version and roles)";
                 } else if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
                     why = "at " + path(m) + ": expected " + expected(m.getTargetType()) + ", found "

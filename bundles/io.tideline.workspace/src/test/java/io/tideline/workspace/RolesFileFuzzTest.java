@@ -98,6 +98,20 @@ class RolesFileFuzzTest {
     }
 
     @Test
+    void a_key_given_twice_is_named_in_words_not_with_the_java_class() throws IOException {
+        // Found by the 1,000,000-try run: a second "version" gave Jackson's "No fallback setter/field
+        // defined for creator property 'version' (of `io.tideline.workspace.RolesFile`)"; a role
+        // given twice was taken silently, the last one winning.
+        Path file = DIR.resolve("twice.json");
+        Files.writeString(file, "{\"roles\": {\"eurusd\": \"csv:eurusd\"}, \"version\": 1, \"version\": 1}");
+        assertThat(catchThrowableOfType(IOException.class, () -> RolesFile.load(file)))
+                .hasMessage(file + ": key 'version' appears twice in its object; expected each key once (line 1, column 60)");
+        Files.writeString(file, "{\"version\": 1, \"roles\": {\"spx\": \"yahoo:^GSPC\", \"spx\": \"fred:SP500\"}}");
+        assertThat(catchThrowableOfType(IOException.class, () -> RolesFile.load(file)).getMessage())
+                .startsWith(file + ": key 'spx' appears twice in its object; expected each key once (line 1, column ");
+    }
+
+    @Test
     void a_stream_limit_is_placed_where_the_parser_stopped() throws IOException {
         Path file = DIR.resolve("limit.json");
         Files.writeString(file, "{\"version\": 1" + "0".repeat(1_001) + "}");
