@@ -148,6 +148,85 @@ class StartupAndDeployBenchmark {
                 Arrays.toString(rss));
     }
 
+    /**
+     * A command sent to a running Tideline ({@code serve}) beside the same command in a Tideline of
+     * its own (cold), on two data directories holding the same sample, interleaved; then the CPU
+     * that {@code serve} uses at rest (three minutes after it started, when its first feed run is
+     * over), over a minute, from {@code /proc/PID/stat}.
+     */
+    @Test
+    void commandAgainstARunningTidelineBesideACold() throws Exception {
+        Path served = work.resolve("served");
+        Path cold = work.resolve("cold");
+        // The first start of each data directory loads the sample; neither is measured.
+        Launch.Outcome warmUp = Launch.run(work.resolve("warm-up"), java.util.Map.of(), "--headless", "--data-dir",
+                cold.toString(), "--deploy-dir", work.resolve("deploy").toString(), "series", "list");
+        if (warmUp.code() != 0) {
+            throw new AssertionError(warmUp.err());
+        }
+        Process serve = Launch.start(work.resolve("serve"), java.util.Map.of(), "--headless", "--data-dir",
+                served.toString(), "--deploy-dir", work.resolve("deploy").toString(), "serve");
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+            while (!Files.readString(work.resolve("serve/out.txt")).contains("tideline: serving")) {
+                if (System.nanoTime() > deadline || !serve.isAlive()) {
+                    throw new AssertionError("serve did not start: " + Files.readString(work.resolve("serve/err.txt")));
+                }
+                Thread.sleep(100);
+            }
+            long[] remote = new long[RUNS];
+            long[] own = new long[RUNS];
+            for (int i = 0; i < RUNS; i++) {
+                own[i] = timed(work.resolve("cold" + i), cold, "series", "list");
+                remote[i] = timed(work.resolve("remote" + i), served, "series", "list");
+            }
+            report("series list sent to a running serve", remote, "the same command in a Tideline of its own", own);
+            System.out.printf("BENCH a running Tideline answers %.1fx faster than a cold one (ratio of medians)%n",
+                    (double) median(own) / median(remote));
+
+            // At rest: after the first feed run, which on a machine without network takes about
+            // two minutes of retries (FRED, Binance and Yahoo each give up after 3 attempts).
+            Thread.sleep(180_000);
+            long pid = serve.pid();
+            long before = cpuTicks(pid);
+            long t0 = System.nanoTime();
+            Thread.sleep(60_000);
+            long ticks = cpuTicks(pid) - before;
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            System.out.printf("BENCH serve idle: %d CPU ticks (1/100 s) in %.0f s = %.2f%% of one core%n", ticks,
+                    seconds, ticks / seconds);
+        } finally {
+            serve.destroy();
+            serve.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Milliseconds from launching {@code tideline --headless COMMAND} on {@code data} to its exit. */
+    private long timed(Path log, Path data, String... command) throws Exception {
+        String[] line = new String[command.length + 5];
+        line[0] = "--headless";
+        line[1] = "--data-dir";
+        line[2] = data.toString();
+        line[3] = "--deploy-dir";
+        line[4] = work.resolve("deploy").toString();
+        System.arraycopy(command, 0, line, 5, command.length);
+        long t0 = System.nanoTime();
+        Launch.Outcome run = Launch.run(log, java.util.Map.of(), line);
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        if (run.code() != 0) {
+            throw new AssertionError(String.join(" ", command) + " on " + data + ": " + run.err());
+        }
+        return ms;
+    }
+
+    /** User plus system CPU time of a process in clock ticks (1/100 s on Linux). */
+    private static long cpuTicks(long pid) throws java.io.IOException {
+        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+        // Fields after the command name, which is in parentheses and may hold spaces.
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+    }
+
     /** The first line of the launched process' standard error that {@code pattern} finds, within 120 s. */
     private static Matcher awaitLine(Path log, Pattern pattern) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);

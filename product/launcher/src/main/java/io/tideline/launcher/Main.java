@@ -82,6 +82,9 @@ public final class Main {
             }
             if (serve) {
                 properties.put(LaunchConfig.SERVE, "true");
+                // Hot deploy within about two seconds is enough without a window, and an idle
+                // serve should not wake four times a second to look at the deploy folder.
+                properties.putIfAbsent("felix.fileinstall.poll", "1000");
             }
             LaunchConfig config = new LaunchConfig(home.resolve("bundles"), options.deployDir(), options.dataDir(),
                     options.headless(), options.console(), properties);

@@ -67,6 +67,11 @@ final class DeployStarter implements SynchronousBundleListener, FrameworkListene
     /** Watches the starts in progress; apart from the worker, which may wait on a start. */
     private final ScheduledExecutorService watchdog;
     private final Map<Long, Start> starting = new ConcurrentHashMap<>();
+    /**
+     * Whether a watchdog round is scheduled. The watchdog runs only while a deploy bundle is
+     * starting, so an idle Tideline ({@code serve} for days) does not wake four times a second.
+     */
+    private final AtomicBoolean watching = new AtomicBoolean();
     /** Why a deploy bundle did not start, by bundle id; cleared when it starts, is updated or goes. */
     private final Map<Long, String> failures = new ConcurrentHashMap<>();
     /** Bundles whose activator ran (or was tried) for their current jar: not started again by us. */
@@ -108,7 +113,6 @@ final class DeployStarter implements SynchronousBundleListener, FrameworkListene
     void open() {
         context.addBundleListener(this);
         context.addFrameworkListener(this);
-        watchdog.scheduleWithFixedDelay(this::watch, WATCH_MILLIS, WATCH_MILLIS, TimeUnit.MILLISECONDS);
         queueScan();
     }
 
@@ -153,6 +157,7 @@ final class DeployStarter implements SynchronousBundleListener, FrameworkListene
             case BundleEvent.STARTING -> {
                 if (deploy) {
                     starting.put(id, new Start(Thread.currentThread(), System.nanoTime(), false));
+                    watchSoon();
                 }
             }
             case BundleEvent.STARTED -> {
@@ -263,13 +268,35 @@ final class DeployStarter implements SynchronousBundleListener, FrameworkListene
         }
     }
 
-    /** Reports and cancels the starts that overran the limit; notes those that ignore it. */
+    /** Schedules a watchdog round unless one is scheduled. */
+    private void watchSoon() {
+        if (watching.compareAndSet(false, true)) {
+            try {
+                watchdog.schedule(this::watch, WATCH_MILLIS, TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException e) {
+                // Closing: nothing is watched any more.
+                watching.set(false);
+            }
+        }
+    }
+
+    /**
+     * Reports and cancels the starts that overran the limit; notes those that ignore it; comes
+     * back while any start is still in flight.
+     */
     private void watch() {
         try {
             watchOnce();
         } catch (RuntimeException e) {
-            // A failing round must not end the watchdog's schedule; say so and go on.
+            // A failing round must not end the watching; say so and go on.
             warn.accept("deploy start watchdog: " + e);
+        } finally {
+            // Cleared before the look at the map: a start noted meanwhile is either seen here or
+            // schedules its own round.
+            watching.set(false);
+            if (!starting.isEmpty()) {
+                watchSoon();
+            }
         }
     }
 
