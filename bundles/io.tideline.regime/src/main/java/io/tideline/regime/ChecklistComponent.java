@@ -116,6 +116,8 @@ public final class ChecklistComponent implements Command, EventHandler, Checklis
     private final LastValidFile<Availability> availability = new LastValidFile<>(Availability::defaults,
             file -> Availability.READER.read(file).over(Availability.defaults()));
     private Regime lastRegime;
+    /** The latest verdict kept between calls and extended as bars arrive (see docs/desk-incremental.md). */
+    private final LatestVerdict latest = new LatestVerdict();
 
     @Activate
     void activate(BundleContext context) {
@@ -137,9 +139,19 @@ public final class ChecklistComponent implements Command, EventHandler, Checklis
         watcher.awaitTermination(10, TimeUnit.SECONDS);
     }
 
-    /** New bars, a deleted series or a rebound role: recompute the latest verdict once things settle. */
+    /**
+     * New bars, a deleted series or a rebound role: the kept latest verdict is marked out of date
+     * at once (so a caller in between computes rather than reading it), and recomputed once
+     * things settle: a burst of announcements costs one computation.
+     */
     @Override
     public synchronized void handleEvent(Event event) {
+        if (event.getTopic().equals(SeriesEvents.TOPIC_APPENDED)
+                && event.getProperty(SeriesEvents.FROM) instanceof Long from) {
+            latest.appended(from);
+        } else {
+            latest.invalidate();
+        }
         if (watcher.isShutdown()) {
             return;
         }
@@ -152,7 +164,7 @@ public final class ChecklistComponent implements Command, EventHandler, Checklis
     /** Computes the latest verdict and posts a regime change; runs on the watcher thread. */
     private void recheck() {
         try {
-            announce(checks(silent()).latest());
+            announce(latestNow().verdict());
         } catch (RuntimeException e) {
             logger.warn("cannot recompute the latest checklist verdict: {}", e.toString());
         }
@@ -214,8 +226,40 @@ public final class ChecklistComponent implements Command, EventHandler, Checklis
 
     @Override
     public Verdict latest() {
-        Checks checks = checks(silent());
-        return withPlugins(checks.latest(), checks);
+        LatestVerdict.Latest l = latestNow();
+        return withPlugins(l.verdict(), l.checks());
+    }
+
+    /** The latest verdict without plugin steps, from the kept walk when it still stands. */
+    private LatestVerdict.Latest latestNow() {
+        PrintStream err = silent();
+        Rules current = currentRules(err);
+        Availability a = availabilityRules(err);
+        RoleBindings r = roles;
+        Map<String, SeriesId> bound = r == null ? Map.of() : r.all();
+        return latest.latest(new LatestVerdict.Key(current, a, bound), () -> checks(current, a, r), version(bound),
+                System.currentTimeMillis());
+    }
+
+    /** One bound series as the store holds it: a cheap data version of the roles. */
+    private record Stamp(SeriesId id, long first, long last, long count) {
+    }
+
+    /**
+     * What the store holds of each bound series (first and last time, count), or null when the
+     * store cannot tell: an append that has not been announced yet still changes it.
+     */
+    private List<Stamp> version(Map<String, SeriesId> bound) {
+        List<Stamp> out = new ArrayList<>(bound.size());
+        try {
+            for (SeriesId id : bound.values()) {
+                out.add(store.info(id).map(i -> new Stamp(id, i.firstTime(), i.lastTime(), i.count()))
+                        .orElse(new Stamp(id, 0, 0, -1)));
+            }
+        } catch (StoreException e) {
+            return null;
+        }
+        return out;
     }
 
     @Override
@@ -259,9 +303,10 @@ public final class ChecklistComponent implements Command, EventHandler, Checklis
 
     /** The checks under the rules in force, the roles bound now and their series' availability. */
     private Checks checks(PrintStream err) {
-        Rules current = currentRules(err);
-        Availability a = availabilityRules(err);
-        RoleBindings r = roles;
+        return checks(currentRules(err), availabilityRules(err), roles);
+    }
+
+    private Checks checks(Rules current, Availability a, RoleBindings r) {
         return new Checks(engine, current, role -> r != null && r.get(role).isPresent(),
                 role -> r == null ? a.fallback() : r.get(role).map(a::of).orElse(a.fallback()));
     }
@@ -348,7 +393,13 @@ public final class ChecklistComponent implements Command, EventHandler, Checklis
             note = pinned.map(p -> "the newest data (the workspace is as of " + p.day() + ", " + p.reason()
                     + "; asof latest stays on the newest data)").orElse(null);
         }
-        Verdict v = withPlugins(asOf == null ? checks.latest() : checks.asOf(asOf), checks);
+        Verdict v;
+        if (asOf == null) {
+            LatestVerdict.Latest l = latestNow();
+            v = withPlugins(l.verdict(), l.checks());
+        } else {
+            v = withPlugins(checks.asOf(asOf), checks);
+        }
         if (asOf == null) {
             announce(v);
         }

@@ -81,9 +81,83 @@ final class Checks {
      * rather than a run of empty days; nothing is carried past its staleness limit either way.
      */
     Verdict latest(long nowMillis) {
+        return latest(nowMillis, null).verdict();
+    }
+
+    /** The verdict of now (see {@link #latest(long)}). */
+    Verdict latest() {
+        return latest(System.currentTimeMillis());
+    }
+
+    /** The latest day whose decision time has passed at {@code nowMillis}. */
+    LocalDate decided(long nowMillis) {
         LocalDate today = LocalDate.ofEpochDay(Math.floorDiv(nowMillis, DAY));
-        LocalDate day = nowMillis >= decision(today) ? today : today.minusDays(1);
-        Readings r = compute(decision(day));
+        return nowMillis >= decision(today) ? today : today.minusDays(1);
+    }
+
+    /**
+     * The hysteresis walked from its anchor through {@code last}, kept so that a later call walks
+     * on from there instead of replaying every day (see {@link #latest(long, Walk)}).
+     *
+     * @param decided the day whose decision time had passed when the walk was made ({@link #decided})
+     * @param readings the readings the days were judged on
+     * @param anchor the first day walked
+     * @param tradingFrom which role's bars made the trading days: 1 equity, 2 crypto, 0 none (every day)
+     * @param last the last day walked, the one {@code verdict} is of
+     * @param state the hysteresis after {@code last}; never handed on to be mutated
+     * @param verdict the verdict shown for {@code last}
+     * @param walked how many days this call judged (all of them on a full replay)
+     * @param full whether this call walked from the anchor rather than on from an earlier walk
+     */
+    record Walk(LocalDate decided, Readings readings, LocalDate anchor, int tradingFrom, LocalDate last,
+            Sequence state, Verdict verdict, int walked, boolean full) {
+
+        /** Bars observed before this time may have shaped the walked days; later ones cannot. */
+        long settledBefore() {
+            return (last.toEpochDay() + 1) * DAY;
+        }
+    }
+
+    /**
+     * The live verdict at {@code nowMillis} (see {@link #latest(long)}), walking the hysteresis on
+     * from {@code prior} when that walk still stands: same anchor and trading-day source, its last
+     * day not after the new latest day, and every bar observed before the end of its last day
+     * (the only bars its days could read, since nothing is available before it is observed) the
+     * same in both readings, with the same nodes computed. Indicators are causal and each day is
+     * judged on what is available at its own decision time, so each walked day's verdict is the
+     * one a full replay would give, and only the new days are judged. Otherwise (a backfill, a
+     * revised bar, other rules or roles) it walks every day from the anchor, as a replay does.
+     * The result equals {@code verdicts(readings, day, day)} either way.
+     *
+     * @param prior an earlier walk of checks with the same rules, roles and availability, or null
+     */
+    Walk latest(long nowMillis, Walk prior) {
+        LocalDate decided = decided(nowMillis);
+        Readings r = compute(decision(decided));
+        LocalDate day = latestDay(r, decided);
+        long[] trading = tradingDays(r);
+        int tradingFrom = tradingFrom(r);
+        LocalDate anchor = trading.length > 0 && trading[0] < day.toEpochDay() ? LocalDate.ofEpochDay(trading[0])
+                : day;
+        boolean extend = prior != null && prior.anchor().equals(anchor) && prior.tradingFrom() == tradingFrom
+                && !day.isBefore(prior.last()) && samePrefix(prior.readings(), r, prior.settledBefore());
+        if (extend && day.equals(prior.last())) {
+            return new Walk(decided, r, anchor, tradingFrom, day, prior.state(), prior.verdict(), 0, false);
+        }
+        Sequence seq = extend ? prior.state().copy() : new Sequence();
+        LocalDate d = extend ? prior.last().plusDays(1) : anchor;
+        Verdict shown = null;
+        int walked = 0;
+        for (; !d.isAfter(day); d = d.plusDays(1)) {
+            shown = next(seq, r, trading, d);
+            walked++;
+        }
+        return new Walk(decided, r, anchor, tradingFrom, day, seq, shown, walked, !extend);
+    }
+
+    /** The day the live verdict is of, given the readings up to {@code decided} (see {@link #latest(long)}). */
+    private LocalDate latestDay(Readings r, LocalDate decided) {
+        LocalDate day = decided;
         long newest = Long.MIN_VALUE;
         Rules.Correlation k = rules.steps().correlation();
         List<String> core = plan.bound(k.equityRole()) || plan.bound(k.cryptoRole())
@@ -103,12 +177,38 @@ final class Checks {
                 day = first;
             }
         }
-        return verdicts(r, day, day).verdicts().get(0);
+        return day;
     }
 
-    /** The verdict of now (see {@link #latest(long)}). */
-    Verdict latest() {
-        return latest(System.currentTimeMillis());
+    /**
+     * Whether every role's bars observed before {@code before} are the same in both readings
+     * (times and values, none added or removed) and the same nodes were computed: then every
+     * node's value available before then is too, the indicators being causal.
+     */
+    private boolean samePrefix(Readings old, Readings now, long before) {
+        if (!old.nodes().equals(now.nodes())) {
+            return false;
+        }
+        for (String role : plan.roles()) {
+            String raw = Plan.raw(role);
+            long[] t0 = old.times(raw);
+            long[] t1 = now.times(raw);
+            int n0 = AsOfColumns.lastAtOrBefore(t0, before - 1) + 1;
+            int n1 = AsOfColumns.lastAtOrBefore(t1, before - 1) + 1;
+            if (n0 != n1 || !Arrays.equals(t0, 0, n0, t1, 0, n1)
+                    || !Arrays.equals(old.values(raw), 0, n0, now.values(raw), 0, n1)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Judges {@code d} on {@code r} and passes it through the hysteresis {@code seq}. */
+    private Verdict next(Sequence seq, Readings r, long[] trading, LocalDate d) {
+        long cutoff = decision(d);
+        Verdict v = judge.judge(d.toString(), cutoff, r);
+        boolean isTrading = trading.length == 0 || Arrays.binarySearch(trading, d.toEpochDay()) >= 0;
+        return seq.next(v, isTrading, () -> judge.normalised(v, cutoff, r));
     }
 
     /** One verdict per calendar day in {@code from..to}, the graph computed once. */
@@ -146,13 +246,8 @@ final class Checks {
         boolean[] held = new boolean[n];
         Sequence seq = new Sequence();
         for (int i = 0; i < n; i++) {
-            LocalDate d = start.plusDays(i);
-            long cutoff = decision(d);
-            Verdict v = judge.judge(d.toString(), cutoff, r);
-            boolean isTrading = trading.length == 0 || Arrays.binarySearch(trading, d.toEpochDay()) >= 0;
-            Verdict shown = seq.next(v, isTrading, () -> judge.normalised(v, cutoff, r));
+            out.add(next(seq, r, trading, start.plusDays(i)));
             held[i] = seq.held;
-            out.add(shown);
         }
         int skip = (int) (from.toEpochDay() - start.toEpochDay());
         return new Replay(List.copyOf(out.subList(skip, n)), Arrays.copyOfRange(held, skip, n), r);
@@ -180,6 +275,18 @@ final class Checks {
         private int tradingSinceFresh;
         /** Whether the last verdict returned was made by the hold. */
         boolean held;
+
+        /** A copy to walk on from, leaving this state as it is (verdicts are immutable, so shared). */
+        Sequence copy() {
+            Sequence c = new Sequence();
+            c.shown = shown;
+            c.pending = pending;
+            c.pendingDays = pendingDays;
+            c.lastFresh = lastFresh;
+            c.tradingSinceFresh = tradingSinceFresh;
+            c.held = held;
+            return c;
+        }
 
         Verdict next(Verdict v, boolean isTrading, java.util.function.BooleanSupplier normalised) {
             held = false;
@@ -307,6 +414,14 @@ final class Checks {
     private Readings compute(long end) {
         Map<String, IndicatorResult> results = engine.evaluate(plan.nodes(), Long.MIN_VALUE, end);
         return new Readings(results, plan, availability);
+    }
+
+    /** Which role's bars {@link #tradingDays} come from: 1 the equity index, 2 crypto, 0 neither (every day). */
+    private int tradingFrom(Readings r) {
+        if (r.times(Plan.raw(rules.steps().correlation().equityRole())).length > 0) {
+            return 1;
+        }
+        return r.times(Plan.raw(rules.steps().correlation().cryptoRole())).length > 0 ? 2 : 0;
     }
 
     /** The epoch days on which the equity index has a bar (else crypto), ascending. */

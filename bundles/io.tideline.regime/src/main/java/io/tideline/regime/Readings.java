@@ -124,6 +124,11 @@ final class Readings {
         return i >= 0 && stale(c, i, decision);
     }
 
+    /** The names of the nodes computed (a failed node is absent). */
+    Set<String> nodes() {
+        return java.util.Collections.unmodifiableSet(columns.keySet());
+    }
+
     /** The staleness limit of a node in days, or 0 when it is not computed. */
     int maxAgeDays(String node) {
         Column c = columns.get(node);
