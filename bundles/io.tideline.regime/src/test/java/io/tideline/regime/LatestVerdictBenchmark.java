@@ -1,0 +1,76 @@
+package io.tideline.regime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tideline.regime.api.Verdict;
+import io.tideline.support.testing.InMemoryEngine;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * One new daily bar → the latest verdict, on the sample at its date (2026-02-06), in one run:
+ * today's full recompute (the graph evaluated, every day walked from the equity index's first
+ * day) beside the incremental path (the graph evaluated, the walk of the day before carried on by
+ * one day), and the part of the incremental path that does not depend on the new days (the same
+ * call with no new day: graph, readings, prefix check). Median of {@value #RUNS} runs after
+ * {@value #WARMUP} warm-up runs each; the engine is the tests' in-memory engine over the real
+ * indicator classes. Not part of the default test run (tag {@code benchmark}); it asserts that
+ * both paths give the same verdict, never a time. Writes {@code target/benchmark-latest-verdict.txt}.
+ * Run with {@code mvn -B -o test -pl bundles/io.tideline.regime -Pbenchmarks}.
+ */
+@Tag("benchmark")
+class LatestVerdictBenchmark {
+
+    private static final int WARMUP = 10;
+    private static final int RUNS = 30;
+    private static final LocalDate DAY = LocalDate.parse("2026-02-06");
+
+    @Test
+    void one_new_daily_bar_incremental_beside_a_full_recompute() throws IOException {
+        InMemoryEngine engine = InMemoryEngine.sample();
+        Checks checks = TestChecks.sample(engine);
+        long now = checks.decision(DAY);
+        Checks.Walk before = checks.latest(checks.decision(DAY.minusDays(1)), null);
+        Checks.Walk today = checks.latest(now, before);
+        assertThat(today.full()).as("the day before's walk is carried on").isFalse();
+        assertThat(today.walked()).isEqualTo(1);
+        Verdict full = checks.latest(now);
+        assertThat(today.verdict()).isEqualTo(full);
+        int allDays = checks.latest(now, null).walked();
+
+        double fullMs = median(() -> checks.latest(now));
+        double incrementalMs = median(() -> checks.latest(now, before));
+        double fixedMs = median(() -> checks.latest(now, today));
+
+        String report = String.format(Locale.ROOT, """
+                latest verdict on %s after one new daily bar (sample, in-memory engine, median of %d runs)
+                full recompute:            %8.2f ms (%d days judged)
+                incremental (one new day): %8.2f ms (1 day judged)
+                  of which graph, readings and prefix check (no new day): %8.2f ms
+                ratio full / incremental:  %8.1f x
+                """, DAY, RUNS, fullMs, allDays, incrementalMs, fixedMs, fullMs / incrementalMs);
+        System.out.print(report);
+        Files.writeString(Path.of("target/benchmark-latest-verdict.txt"), report);
+    }
+
+    private static double median(Supplier<?> call) {
+        for (int i = 0; i < WARMUP; i++) {
+            call.get();
+        }
+        double[] ms = new double[RUNS];
+        for (int i = 0; i < RUNS; i++) {
+            long t0 = System.nanoTime();
+            call.get();
+            ms[i] = (System.nanoTime() - t0) / 1e6;
+        }
+        Arrays.sort(ms);
+        return ms[RUNS / 2];
+    }
+}
