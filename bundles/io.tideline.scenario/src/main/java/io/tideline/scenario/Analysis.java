@@ -52,6 +52,11 @@ final class Analysis {
         this.cascade = cascade;
     }
 
+    /** The role whose bars count trading days. */
+    String calendarRole() {
+        return pack.analogues().calendarRole();
+    }
+
     ScenarioReport evaluate(LocalDate asOf, Portfolio portfolio, String packSource, List<String> packWarnings) {
         List<String> warnings = new ArrayList<>(packWarnings);
         // condition node -> the first input role that is not bound
@@ -171,6 +176,80 @@ final class Analysis {
         return new ScenarioReport(day.toString(), scenarios, portfolio == null ? null : expected,
                 portfolio == null ? null : worst, worstId, watch(ids, prior, conditions, states, values, m, cutoff, p),
                 analogues(m, day, cutoff), all, packSource, warnings, gaps);
+    }
+
+    /**
+     * The pack's odds on every day the calendar role has a bar in {@code [from, to]}, each from
+     * the data up to that day's end only (indicators are causal and every value is read at its
+     * last bar at or before the cutoff, stale values as unknown, as {@link #evaluate} does), from
+     * one evaluation of the indicator graph over the whole history.
+     *
+     * @param raw roles whose plain values the caller needs beside the odds (read as {@code sma(1)})
+     */
+    Daily daily(LocalDate from, LocalDate to, List<String> raw) {
+        Map<String, String> unbound = new HashMap<>();
+        List<IndicatorNode> nodes = new ArrayList<>();
+        List<Pack.Condition> conditions = pack.conditions();
+        for (Pack.Condition c : conditions) {
+            add(nodes, unbound, CONDITION + c.id(), c);
+        }
+        Set<String> rawRoles = new LinkedHashSet<>();
+        rawRoles.add(pack.analogues().calendarRole());
+        rawRoles.addAll(raw);
+        for (String role : rawRoles) {
+            if (bound.test(role)) {
+                nodes.add(new IndicatorNode(RAW + role, "sma", Map.of("window", 1.0), List.of(role)));
+            }
+        }
+        Measures m = new Measures(engine.evaluate(nodes, Long.MIN_VALUE, Long.MAX_VALUE), pack.maxStaleDays());
+        long[] calendar = m.times(RAW + pack.analogues().calendarRole());
+        List<String> ids = pack.scenarios().stream().map(Pack.Scenario::id).toList();
+        double[] prior = new double[ids.size()];
+        for (int s = 0; s < ids.size(); s++) {
+            prior[s] = pack.scenarios().get(s).prior();
+        }
+        int first = 0;
+        while (first < calendar.length && Measures.day(calendar[first]).isBefore(from)) {
+            first++;
+        }
+        int end = first;
+        while (end < calendar.length && !Measures.day(calendar[end]).isAfter(to)) {
+            end++;
+        }
+        double[][] odds = new double[end - first][];
+        long unknown = 0;
+        ConditionState[] states = new ConditionState[conditions.size()];
+        for (int d = first; d < end; d++) {
+            long cutoff = endOf(Measures.day(calendar[d]));
+            for (int i = 0; i < conditions.size(); i++) {
+                Pack.Condition c = conditions.get(i);
+                Measures.Reading r = unbound.containsKey(CONDITION + c.id())
+                        ? Measures.Reading.none("not bound", "not bound") : m.read(CONDITION + c.id(), c, cutoff);
+                states[i] = !r.known() ? ConditionState.UNKNOWN : c.met(r.value()) ? ConditionState.MET
+                        : ConditionState.NOT_MET;
+                if (states[i] == ConditionState.UNKNOWN) {
+                    unknown++;
+                }
+            }
+            odds[d - first] = Odds.posterior(ids, prior, conditions, states);
+        }
+        return new Daily(ids, calendar, first, odds, unknown, (long) (end - first) * conditions.size(), m);
+    }
+
+    /**
+     * The odds of {@link #daily}: {@code odds[k]} belongs to the calendar bar {@code first + k}.
+     *
+     * @param calendar the calendar role's bar times over the whole history
+     * @param unknown how many (day, condition) readings were unknown, of {@code readings}
+     * @param measures the evaluated graph, for the raw roles asked for
+     */
+    record Daily(List<String> ids, long[] calendar, int first, double[][] odds, long unknown, long readings,
+            Measures measures) {
+
+        /** The raw value of a role asked for, at its last bar at or before the cutoff (NaN if none). */
+        double raw(String role, long cutoff) {
+            return measures.last(RAW + role, cutoff);
+        }
     }
 
     /**

@@ -72,6 +72,7 @@ public final class ScenarioComponent implements Scenarios, Command {
 
     private static final CommandArgs.Parser ARGS = CommandArgs.parser().flags("--json", "--latest").dates("--as-of")
             .option("--portfolio", "a file (JSON or CSV)");
+    private static final CommandArgs.Parser SCORE_ARGS = CommandArgs.parser().flags("--json").dates("--from", "--to");
 
     private final LastValidFile<Pack> pack = new LastValidFile<>(PackLoader::defaults, PackLoader.READER::read);
 
@@ -247,6 +248,9 @@ public final class ScenarioComponent implements Scenarios, Command {
     @Override
     public String usage() {
         return "scenarios [--as-of YYYY-MM-DD | --latest] [--portfolio FILE] [--json]\n"
+                + "scenarios score [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json]\n"
+                + "  score            the odds of every past day against what the next " + Score.HORIZON
+                + " trading days did: Brier score, base-rate Brier score, skill, reliability, coverage\n"
                 + "  --as-of D        the day (default: the workspace's as-of date, see asof, else the last day with an"
                 + " S&P 500 bar); only data up to its end is read\n"
                 + "  --latest         the last day with an S&P 500 bar, whatever the workspace's as-of date\n"
@@ -263,6 +267,9 @@ public final class ScenarioComponent implements Scenarios, Command {
 
     @Override
     public int run(CommandRequest request) {
+        if (!request.args().isEmpty() && request.args().get(0).equals("score")) {
+            return score(request, request.args().subList(1, request.args().size()));
+        }
         LocalDate asOf;
         Path portfolioFile;
         boolean json;
@@ -317,6 +324,42 @@ public final class ScenarioComponent implements Scenarios, Command {
             request.out().println(ReportFormat.json(report));
         } else {
             ReportFormat.text(report, request.out());
+        }
+        return OK;
+    }
+
+    private int score(CommandRequest request, List<String> args) {
+        LocalDate from;
+        LocalDate to;
+        boolean json;
+        try {
+            CommandArgs a = SCORE_ARGS.parse(args);
+            from = a.date("--from") == null ? LocalDate.of(1900, 1, 1) : a.date("--from");
+            to = a.date("--to") == null ? LocalDate.of(9999, 12, 31) : a.date("--to");
+            if (to.isBefore(from)) {
+                throw new IllegalArgumentException("--to " + to + " is before --from " + from);
+            }
+            json = a.flag("--json");
+        } catch (IllegalArgumentException e) {
+            request.err().println("scenarios score: " + e.getMessage());
+            request.err().println("usage: " + usage());
+            return USAGE;
+        }
+        Loaded l = current();
+        RoleBindings r = roles;
+        Analysis analysis = new Analysis(engine, l.pack(), role -> r != null && r.get(role).isPresent(),
+                CascadeParams.defaults());
+        Score.Report report;
+        try {
+            report = Score.run(analysis, from, to);
+        } catch (IllegalArgumentException e) {
+            request.err().println("scenarios score: " + e.getMessage());
+            return FAILED;
+        }
+        if (json) {
+            request.out().println(ReportFormat.json(report));
+        } else {
+            Score.text(report, request.out());
         }
         return OK;
     }

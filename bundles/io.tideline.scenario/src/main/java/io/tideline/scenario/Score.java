@@ -1,0 +1,228 @@
+package io.tideline.scenario;
+
+import java.io.PrintStream;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code scenarios score}: how well the pack's odds forecast what followed, scored against the
+ * simplest honest forecast, the base rate.
+ *
+ * <p>Each trading day of the calendar role is labelled by what the next {@value #HORIZON}
+ * trading days did (the outcome rule below); every day's odds come from the data up to that
+ * day's end ({@link Analysis#daily}). Per scenario: the Brier score of the odds (the mean of
+ * {@code (p - y)^2}, 0 perfect), the Brier score of the base rate known on that day (the share of
+ * each outcome among the days whose outcome was already known then, Laplace-smoothed; so it is
+ * walk-forward too), and the skill score {@code 1 - brier / baseRateBrier} (above 0: the odds
+ * beat the base rate). A reliability table by predicted decile and the coverage (the share of
+ * condition readings that were unknown) go with it.
+ *
+ * <p>The outcome rule, the same for every pack whose scenarios are named A, B and C (the default
+ * pack's meanings), and exactly one outcome per day:
+ * <ul>
+ *   <li><b>B</b> (liquidity tightening tail): the calendar role closes at least {@value #TAIL_PCT}%
+ *       below the day's close at some point in the next {@value #HORIZON} trading days;</li>
+ *   <li><b>C</b> (policy-clarity reflation): otherwise, if it ends the horizon higher and the US
+ *       10-year yield ({@code us10y}) ends at least {@value #REFLATION_BP} bp lower;</li>
+ *   <li><b>A</b> (volatility normalises): every other day.</li>
+ * </ul>
+ * Days whose horizon reaches past the data have no outcome yet and are left out.
+ */
+final class Score {
+
+    static final int HORIZON = 20;
+    static final double TAIL_PCT = 5;
+    static final double REFLATION_BP = 10;
+    static final String YIELD_ROLE = "us10y";
+
+    /** One decile of the predicted probability: how often the outcome came when this was said. */
+    record Bucket(double from, double to, int days, double meanPredicted, double observed) {
+    }
+
+    /** One scenario's score. */
+    record ScenarioScore(String id, int days, double observedRate, double meanOdds, double brier,
+            double baseRateBrier, double skill, boolean beatsBaseRate, List<Bucket> reliability) {
+    }
+
+    /** The whole score, the JSON document of {@code scenarios score --json}. */
+    record Report(String from, String to, int days, int horizon, String outcome, double coverage,
+            List<ScenarioScore> scenarios, List<String> warnings) {
+    }
+
+    private Score() {
+    }
+
+    /** The outcome rule in one line, for the report. */
+    static String outcomeRule() {
+        return String.format(Locale.ROOT, "over the next %d trading days: B if the calendar role closes %.0f%% or"
+                + " more below the day's close at some point; else C if it ends higher and %s ends %.0f bp or more"
+                + " lower; else A", HORIZON, TAIL_PCT, YIELD_ROLE, REFLATION_BP);
+    }
+
+    /**
+     * Scores the pack's odds on the days of {@code [from, to]} whose outcome is known.
+     *
+     * @throws IllegalArgumentException when the pack's scenarios are not A, B and C, or the data
+     *     give no day with an outcome (the message says why)
+     */
+    static Report run(Analysis analysis, LocalDate from, LocalDate to) {
+        Analysis.Daily daily = analysis.daily(from, to, List.of(YIELD_ROLE));
+        List<String> ids = daily.ids();
+        int a = ids.indexOf("A");
+        int b = ids.indexOf("B");
+        int c = ids.indexOf("C");
+        if (a < 0 || b < 0 || c < 0 || ids.size() != 3) {
+            throw new IllegalArgumentException("the outcome rule scores packs with the scenarios A, B and C; this"
+                    + " pack has " + String.join(", ", ids));
+        }
+        long[] calendar = daily.calendar();
+        List<double[]> odds = new ArrayList<>();
+        List<Integer> labels = new ArrayList<>();
+        String first = null;
+        String last = null;
+        int withoutYield = 0;
+        for (int k = 0; k < daily.odds().length; k++) {
+            int d = daily.first() + k;
+            if (d + HORIZON >= calendar.length) {
+                break;
+            }
+            long now = Analysis.endOf(Measures.day(calendar[d]));
+            double close = daily.raw(analysis.calendarRole(), now);
+            double lowest = Double.POSITIVE_INFINITY;
+            for (int j = d + 1; j <= d + HORIZON; j++) {
+                lowest = Math.min(lowest, daily.raw(analysis.calendarRole(), Analysis.endOf(Measures.day(calendar[j]))));
+            }
+            long then = Analysis.endOf(Measures.day(calendar[d + HORIZON]));
+            double end = daily.raw(analysis.calendarRole(), then);
+            double yieldNow = daily.raw(YIELD_ROLE, now);
+            double yieldThen = daily.raw(YIELD_ROLE, then);
+            if (!(close > 0) || Double.isNaN(lowest) || Double.isNaN(end)) {
+                continue;
+            }
+            int label;
+            if (lowest <= close * (1 - TAIL_PCT / 100)) {
+                label = b;
+            } else if (Double.isNaN(yieldNow) || Double.isNaN(yieldThen)) {
+                withoutYield++;
+                continue;
+            } else if (end > close && (yieldThen - yieldNow) * 100 <= -REFLATION_BP) {
+                label = c;
+            } else {
+                label = a;
+            }
+            odds.add(daily.odds()[k]);
+            labels.add(label);
+            String day = Measures.day(calendar[d]).toString();
+            first = first == null ? day : first;
+            last = day;
+        }
+        if (odds.isEmpty()) {
+            throw new IllegalArgumentException("no day between " + from + " and " + to + " has an outcome yet (each"
+                    + " needs " + HORIZON + " later trading days of " + analysis.calendarRole() + " and "
+                    + YIELD_ROLE + " bound)");
+        }
+        List<String> warnings = new ArrayList<>();
+        if (withoutYield > 0) {
+            warnings.add(withoutYield + " days left out: " + YIELD_ROLE + " has no value there, so C cannot be told"
+                    + " from A");
+        }
+        int[] y = labels.stream().mapToInt(Integer::intValue).toArray();
+        List<ScenarioScore> scores = score(ids, odds.toArray(double[][]::new), y, HORIZON);
+        for (ScenarioScore s : scores) {
+            if (!s.beatsBaseRate()) {
+                warnings.add("scenario " + s.id() + " does not beat its base rate (skill "
+                        + String.format(Locale.ROOT, "%.3f", s.skill()) + "): read its odds as a description of"
+                        + " today's evidence, not as a forecast");
+            }
+        }
+        double coverage = daily.readings() == 0 ? 0 : (double) daily.unknown() / daily.readings();
+        return new Report(first, last, y.length, HORIZON, outcomeRule(), coverage, scores, warnings);
+    }
+
+    /**
+     * The scores of day-by-day odds against the outcomes.
+     *
+     * @param odds per day, the probability of each scenario (in {@code ids} order)
+     * @param label per day, the index of the scenario that came
+     * @param horizon trading days until a day's outcome is known: the base rate on day i counts
+     *     the outcomes of days 0 .. i - horizon
+     */
+    static List<ScenarioScore> score(List<String> ids, double[][] odds, int[] label, int horizon) {
+        int n = label.length;
+        int kinds = ids.size();
+        double[] brier = new double[kinds];
+        double[] baseBrier = new double[kinds];
+        double[] sumOdds = new double[kinds];
+        int[] seen = new int[kinds];
+        int[] known = new int[kinds];
+        int knownDays = 0;
+        int[][] bucketDays = new int[kinds][10];
+        double[][] bucketPredicted = new double[kinds][10];
+        int[][] bucketHits = new int[kinds][10];
+        for (int i = 0; i < n; i++) {
+            int ripe = i - horizon;
+            if (ripe >= 0) {
+                known[label[ripe]]++;
+                knownDays++;
+            }
+            for (int s = 0; s < kinds; s++) {
+                double p = odds[i][s];
+                double hit = label[i] == s ? 1 : 0;
+                double base = (known[s] + 1.0) / (knownDays + kinds);
+                brier[s] += (p - hit) * (p - hit);
+                baseBrier[s] += (base - hit) * (base - hit);
+                sumOdds[s] += p;
+                int decile = Math.min(9, (int) Math.floor(p * 10));
+                bucketDays[s][decile]++;
+                bucketPredicted[s][decile] += p;
+                bucketHits[s][decile] += (int) hit;
+            }
+            seen[label[i]]++;
+        }
+        List<ScenarioScore> out = new ArrayList<>();
+        for (int s = 0; s < kinds; s++) {
+            List<Bucket> reliability = new ArrayList<>();
+            for (int q = 0; q < 10; q++) {
+                if (bucketDays[s][q] > 0) {
+                    reliability.add(new Bucket(q / 10.0, (q + 1) / 10.0, bucketDays[s][q],
+                            bucketPredicted[s][q] / bucketDays[s][q], (double) bucketHits[s][q] / bucketDays[s][q]));
+                }
+            }
+            double b = brier[s] / n;
+            double base = baseBrier[s] / n;
+            double skill = base == 0 ? (b == 0 ? 0 : Double.NEGATIVE_INFINITY) : 1 - b / base;
+            out.add(new ScenarioScore(ids.get(s), n, (double) seen[s] / n, sumOdds[s] / n, b, base, skill, skill > 0,
+                    reliability));
+        }
+        return out;
+    }
+
+    static void text(Report r, PrintStream out) {
+        out.printf(Locale.ROOT, "Scenario odds scored against what followed, %s to %s (%,d trading days)%n", r.from(),
+                r.to(), r.days());
+        out.println("  outcome: " + r.outcome());
+        out.printf(Locale.ROOT, "  conditions unknown: %.1f%% of readings%n%n", 100 * r.coverage());
+        out.printf(Locale.ROOT, "  %-3s %9s %9s %8s %11s %7s  %s%n", "", "happened", "mean odds", "Brier",
+                "base Brier", "skill", "verdict");
+        for (ScenarioScore s : r.scenarios()) {
+            out.printf(Locale.ROOT, "  %-3s %8.1f%% %8.1f%% %8.3f %11.3f %7.3f  %s%n", s.id(), 100 * s.observedRate(),
+                    100 * s.meanOdds(), s.brier(), s.baseRateBrier(), s.skill(),
+                    s.beatsBaseRate() ? "beats its base rate" : "does NOT beat its base rate");
+        }
+        out.println();
+        out.println("  reliability (said -> happened, days):");
+        for (ScenarioScore s : r.scenarios()) {
+            StringBuilder line = new StringBuilder("  " + s.id() + " ");
+            for (Bucket b : s.reliability()) {
+                line.append(String.format(Locale.ROOT, " %.0f%%->%.0f%% (%d)", 100 * b.meanPredicted(),
+                        100 * b.observed(), b.days()));
+            }
+            out.println(line);
+        }
+        for (String w : r.warnings()) {
+            out.println("  note: " + w);
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package io.tideline.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.tideline.api.command.CommandRequest;
+import io.tideline.scenario.api.ScenarioReport;
+import io.tideline.scenario.api.ScenarioResult;
+import io.tideline.support.testing.InMemoryEngine;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code scenarios score}: the arithmetic on a hand-computed case, and the walk over the sample. */
+class ScoreTest {
+
+    private static InMemoryEngine sample;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void load() throws Exception {
+        sample = InMemoryEngine.sample();
+    }
+
+    @Test
+    void brierBaseRateAndSkillMatchAHandComputedCase() {
+        // Horizon 1: day i's base rate counts the outcomes of days 0 .. i-1, Laplace-smoothed.
+        // Day 0: base 1/2, 1/2.  Day 1 (A known): 2/3, 1/3.  Day 2 (A, B known): 2/4, 2/4.
+        // A's Brier: ((.8-1)^2 + (.4-0)^2 + (.5-1)^2) / 3 = (.04 + .16 + .25) / 3 = .15
+        // A's base:  ((.5-1)^2 + (2/3-0)^2 + (.5-1)^2) / 3 = (.25 + 4/9 + .25) / 3 = .314814...
+        List<Score.ScenarioScore> s = Score.score(List.of("A", "B"),
+                new double[][] {{0.8, 0.2}, {0.4, 0.6}, {0.5, 0.5}}, new int[] {0, 1, 0}, 1);
+        Score.ScenarioScore a = s.get(0);
+        assertThat(a.brier()).isCloseTo(0.15, within(1e-12));
+        assertThat(a.baseRateBrier()).isCloseTo((0.25 + 4.0 / 9 + 0.25) / 3, within(1e-12));
+        assertThat(a.skill()).isCloseTo(1 - 0.15 / ((0.25 + 4.0 / 9 + 0.25) / 3), within(1e-12));
+        assertThat(a.beatsBaseRate()).isTrue();
+        assertThat(a.observedRate()).isCloseTo(2.0 / 3, within(1e-12));
+        assertThat(a.meanOdds()).isCloseTo(1.7 / 3, within(1e-12));
+        // Deciles: .4 said once (did not come), .5 once (came), .8 once (came).
+        assertThat(a.reliability()).extracting(Score.Bucket::from).containsExactly(0.4, 0.5, 0.8);
+        assertThat(a.reliability()).extracting(Score.Bucket::observed).containsExactly(0.0, 1.0, 1.0);
+        // B mirrors A here: (.2-0)^2, (.6-1)^2, (.5-0)^2 and base (.5)^2, (1/3-1)^2, (.5)^2.
+        assertThat(s.get(1).brier()).isCloseTo(0.15, within(1e-12));
+        assertThat(s.get(1).baseRateBrier()).isCloseTo(a.baseRateBrier(), within(1e-12));
+    }
+
+    @Test
+    void aForecastNoBetterThanTheBaseRateIsSaidToBeSo() {
+        // Always 50/50 while B came every day: the base rate learns B, the odds do not.
+        double[][] odds = new double[40][];
+        int[] labels = new int[40];
+        for (int i = 0; i < 40; i++) {
+            odds[i] = new double[] {0.5, 0.5};
+            labels[i] = 1;
+        }
+        List<Score.ScenarioScore> s = Score.score(List.of("A", "B"), odds, labels, 5);
+        assertThat(s.get(1).skill()).isNegative();
+        assertThat(s.get(1).beatsBaseRate()).isFalse();
+    }
+
+    @Test
+    void theSampleIsScoredDayByDayWithTheOddsTheOneDayReportGives() {
+        ScenarioComponent c = ScenarioComponent.of(sample, sample, dir.resolve("none.json"), null);
+        Analysis analysis = new Analysis(sample, c.current().pack(), role -> sample.get(role).isPresent(),
+                io.tideline.scenario.api.CascadeParams.defaults());
+        Score.Report r = Score.run(analysis, LocalDate.of(2019, 1, 1), LocalDate.of(2025, 12, 31));
+
+        assertThat(r.days()).isGreaterThan(1_500);
+        assertThat(r.from()).startsWith("2019-01");
+        assertThat(r.coverage()).isBetween(0.0, 1.0);
+        assertThat(r.scenarios()).extracting(Score.ScenarioScore::id).containsExactly("A", "B", "C");
+        assertThat(r.scenarios().stream().mapToDouble(Score.ScenarioScore::observedRate).sum())
+                .isCloseTo(1.0, within(1e-9));
+        for (Score.ScenarioScore s : r.scenarios()) {
+            assertThat(s.brier()).isBetween(0.0, 1.0);
+            assertThat(s.reliability().stream().mapToInt(Score.Bucket::days).sum()).isEqualTo(r.days());
+            assertThat(s.beatsBaseRate()).isEqualTo(s.skill() > 0);
+        }
+
+        // The walk's odds on a day are the one-day report's (no look-ahead either way).
+        Analysis.Daily daily = analysis.daily(LocalDate.of(2020, 3, 16), LocalDate.of(2020, 3, 16), List.of());
+        ScenarioReport one = c.evaluate(LocalDate.of(2020, 3, 16), null);
+        double[] walked = daily.odds()[0];
+        List<ScenarioResult> said = one.scenarios();
+        for (int s = 0; s < said.size(); s++) {
+            assertThat(walked[s]).as(said.get(s).id()).isCloseTo(said.get(s).probability(), within(1e-12));
+        }
+    }
+
+    @Test
+    void theCommandPrintsTheTableAndTheJsonKeys() {
+        ScenarioComponent c = ScenarioComponent.of(sample, sample, dir.resolve("none.json"), null);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = c.run(new CommandRequest(List.of("score", "--from", "2022-01-01", "--to", "2022-12-31", "--json"),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8)));
+        assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"scenarios\":[{\"id\":\"A\"", "\"brier\":",
+                "\"baseRateBrier\":", "\"skill\":", "\"reliability\":[", "\"coverage\":", "\"days\":");
+
+        out.reset();
+        code = c.run(new CommandRequest(List.of("score", "--from", "2022-12-31", "--to", "2022-01-01"),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8)));
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--to 2022-01-01 is before --from 2022-12-31");
+    }
+}
