@@ -22,6 +22,8 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -44,9 +46,14 @@ import java.util.stream.Collectors;
  */
 public final class LayoutFile {
 
+    // A key given twice is refused, as every other JSON file of Tideline refuses it: the last one
+    // winning silently would hide a hand edit that went wrong.
     private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(SerializationFeature.INDENT_OUTPUT);
+    /** Jackson's words for a key given twice. */
+    private static final Pattern DUPLICATE = Pattern.compile("Duplicate field '(.*)'", Pattern.DOTALL);
     private static final DateTimeFormatter ASIDE = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
     private static final DateTimeFormatter SAVED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
@@ -234,8 +241,12 @@ public final class LayoutFile {
             // A stream limit (a number of over 1,000 digits, nesting over 1,000 deep) comes without
             // a location: the place is then where the parser stopped.
             JsonLocation at = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
-            return new Attempt(null, "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": "
-                    + e.getOriginalMessage());
+            String why = e.getOriginalMessage();
+            Matcher twice = DUPLICATE.matcher(why);
+            if (twice.matches()) {
+                why = "key '" + shortened(twice.group(1), 80) + "' appears twice in its object; expected each key once";
+            }
+            return new Attempt(null, "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": " + why);
         } catch (IOException | RuntimeException e) {
             return new Attempt(null, e.toString());
         }

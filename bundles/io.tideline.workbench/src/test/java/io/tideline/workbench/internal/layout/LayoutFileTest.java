@@ -215,4 +215,18 @@ class LayoutFileTest {
         f.write(LayoutFile.defaults().withWindow(new Bounds(1, 2, 800, 600)));
         assertThat(new LayoutFile(dir.resolve("layout.json.bak")).read().layout()).isEqualTo(LayoutFile.defaults());
     }
+
+    @Test
+    void aKeyGivenTwiceIsRefusedNamingTheKeyAndThePlace() throws Exception {
+        Path file = dir.resolve("layout.json");
+        // A hand edit that pasted the active perspective twice: which one was meant is not ours to guess.
+        Files.writeString(file, "{\"version\": 1, \"active\": \"morning\", \"active\": \"crypto\", \"perspectives\": []}");
+
+        LayoutFile.Loaded loaded = new LayoutFile(file).read();
+
+        assertThat(loaded.source()).isEqualTo(LayoutFile.Source.DEFAULTS);
+        assertThat(loaded.problem()).contains(file + " cannot be used (line 1, column ")
+                .contains("key 'active' appears twice in its object; expected each key once")
+                .doesNotContain("Duplicate field");
+    }
 }
