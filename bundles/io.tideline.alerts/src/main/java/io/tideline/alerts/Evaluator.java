@@ -1,0 +1,136 @@
+package io.tideline.alerts;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns successive snapshots of the desk into alerts: a rule fires when its condition becomes
+ * true (a tier that differs from the one before, a value that crosses its level, a role that
+ * turns stale). The first snapshot after a start sets the tier to compare with; a threshold or a
+ * stale role already true then fires once (the ledger's minimum interval keeps a restart from
+ * repeating it). Regime changes come from the checklist's own event, not from here. Not
+ * thread-safe: called on the delivery thread only.
+ */
+final class Evaluator {
+
+    /**
+     * What the rules look at.
+     *
+     * @param asOf the verdict's day, or empty without a checklist
+     * @param tier the verdict's tier, or null without a checklist
+     * @param stale the roles whose data is older than their staleness limit
+     * @param readings the checklist's readings by {@code role indicator}
+     * @param values each bound role's latest value
+     */
+    record Snapshot(String asOf, Integer tier, Set<String> stale, Map<String, Double> readings,
+            Map<String, Value> values) {
+
+        Snapshot {
+            stale = Set.copyOf(stale);
+            readings = Map.copyOf(readings);
+            values = Map.copyOf(values);
+        }
+    }
+
+    /**
+     * A role's latest value.
+     *
+     * @param value the value
+     * @param day its day, {@code YYYY-MM-DD}
+     * @param series the series bound to the role
+     */
+    record Value(double value, String day, String series) {
+    }
+
+    /** An alert with the rule that fired it. */
+    record Firing(Alert alert, AlertRule rule) {
+    }
+
+    private Integer lastTier;
+    /** {@code rule \0 subject} to whether the condition held at the last snapshot. */
+    private final Map<String, Boolean> held = new HashMap<>();
+
+    /** The alerts of {@code now}, given the snapshots before. */
+    List<Firing> evaluate(Snapshot s, AlertRules rules, long nowMillis) {
+        List<Firing> out = new ArrayList<>();
+        for (AlertRule r : rules.rules()) {
+            switch (r.kind()) {
+                case TIER_CHANGE -> {
+                    if (s.tier() != null && lastTier != null && !lastTier.equals(s.tier())) {
+                        out.add(new Firing(alert(r, nowMillis, s.asOf(), "tier", "tier " + lastTier,
+                                "tier " + s.tier(), null, null,
+                                "Checklist tier changed from " + lastTier + " to " + s.tier() + " (as of " + s.asOf()
+                                        + ")"), r));
+                    }
+                }
+                case THRESHOLD -> threshold(r, s, nowMillis, out);
+                case STALE_FEED -> {
+                    for (String role : s.stale()) {
+                        if (turned(r, role, true)) {
+                            out.add(new Firing(alert(r, nowMillis, s.asOf(), role, "fresh", "stale", null, null,
+                                    "Role " + role + " has no data newer than its staleness limit (as of "
+                                            + s.asOf() + ")"), r));
+                        }
+                    }
+                    held.keySet().removeIf(k -> k.startsWith(r.id() + '\u0000')
+                            && !s.stale().contains(k.substring(r.id().length() + 1)));
+                }
+                default -> {
+                    // Regime changes arrive as the checklist's event; test alerts are sent by hand.
+                }
+            }
+        }
+        if (s.tier() != null) {
+            lastTier = s.tier();
+        }
+        return out;
+    }
+
+    private void threshold(AlertRule r, Snapshot s, long nowMillis, List<Firing> out) {
+        String subject = r.indicator() == null ? r.role() : r.role() + " " + r.indicator();
+        Double value;
+        String day;
+        String source;
+        if (r.indicator() == null) {
+            Value v = s.values().get(r.role());
+            value = v == null ? null : v.value();
+            day = v == null ? s.asOf() : v.day();
+            source = v == null ? "" : " (" + v.series() + ")";
+        } else {
+            value = s.readings().get(subject);
+            day = s.asOf();
+            source = "";
+        }
+        if (value == null || !Double.isFinite(value)) {
+            held.remove(r.id() + '\u0000' + subject);
+            return;
+        }
+        boolean above = r.above() != null;
+        double level = above ? r.above() : r.below();
+        boolean beyond = above ? value >= level : value < level;
+        if (turned(r, subject, beyond)) {
+            String side = above ? "above" : "below";
+            out.add(new Firing(alert(r, nowMillis, day, subject, above ? "below" : "above", side, value, level,
+                    subject + source + " is " + side + " " + plain(level) + ": " + plain(value) + " on " + day), r));
+        }
+    }
+
+    /** Records the condition now; true when it was not true before. */
+    private boolean turned(AlertRule r, String subject, boolean now) {
+        Boolean before = held.put(r.id() + '\u0000' + subject, now);
+        return now && !Boolean.TRUE.equals(before);
+    }
+
+    static Alert alert(AlertRule r, long nowMillis, String asOf, String subject, String previous, String current,
+            Double value, Double threshold, String message) {
+        return new Alert(nowMillis + "-" + r.id() + "-" + subject.replaceAll("[^A-Za-z0-9.]+", "-"), r.id(), r.kind(), nowMillis, asOf == null ? "" : asOf, subject,
+                previous, current, value, threshold, message);
+    }
+
+    private static String plain(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+    }
+}
