@@ -146,9 +146,16 @@ public final class ChecklistComponent implements Command, EventHandler, Checklis
      */
     @Override
     public synchronized void handleEvent(Event event) {
-        if (event.getTopic().equals(SeriesEvents.TOPIC_APPENDED)
-                && event.getProperty(SeriesEvents.FROM) instanceof Long from) {
-            latest.appended(from);
+        if (event.getTopic().equals(SeriesEvents.TOPIC_APPENDED)) {
+            if (!bound(event.getProperty(SeriesEvents.SERIES))) {
+                // bars of a series no role reads change no verdict
+                return;
+            }
+            if (event.getProperty(SeriesEvents.FROM) instanceof Long from) {
+                latest.appended(from);
+            } else {
+                latest.invalidate();
+            }
         } else {
             latest.invalidate();
         }
@@ -159,6 +166,29 @@ public final class ChecklistComponent implements Command, EventHandler, Checklis
             pending.cancel(false);
         }
         pending = watcher.schedule(this::recheck, SETTLE_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    /** Whether the announced series (its id as text) is bound to a role; true when that cannot be told. */
+    private boolean bound(Object series) {
+        RoleBindings r = roles;
+        if (r == null) {
+            return false;
+        }
+        if (!(series instanceof String text)) {
+            return true;
+        }
+        try {
+            // by source and symbol: a role may be bound to one field of a stored series
+            SeriesId id = SeriesId.parse(text);
+            for (SeriesId b : r.all().values()) {
+                if (b.source().equals(id.source()) && b.symbol().equals(id.symbol())) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (IllegalArgumentException e) {
+            return true;
+        }
     }
 
     /** Computes the latest verdict and posts a regime change; runs on the watcher thread. */
