@@ -10,7 +10,9 @@ import io.tideline.scenario.api.CascadeResult;
 import io.tideline.scenario.api.Portfolio;
 import io.tideline.scenario.api.PortfolioException;
 import io.tideline.scenario.api.ScenarioReport;
+import io.tideline.scenario.api.ScenarioSkill;
 import io.tideline.scenario.api.Scenarios;
+import io.tideline.scenario.api.SkillSummary;
 import io.tideline.support.command.CommandArgs;
 import io.tideline.support.json.LastValidFile;
 import io.tideline.support.workspace.DataDir;
@@ -22,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -194,6 +197,37 @@ public final class ScenarioComponent implements Scenarios, Command {
     @Override
     public CascadeResult cascade(CascadeParams params) {
         return Cascade.run(params);
+    }
+
+    /** The last skill computed: for which pack, on which day, and the summary (null: none). */
+    private record SkillCache(Pack pack, LocalDate day, Optional<SkillSummary> summary) {
+    }
+
+    private SkillCache skillCache;
+
+    /** {@inheritDoc} Over the whole stored history; kept until the pack changes or the day does. */
+    @Override
+    public synchronized Optional<SkillSummary> skill() {
+        Loaded l = current();
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        SkillCache c = skillCache;
+        if (c != null && c.pack() == l.pack() && c.day().equals(today)) {
+            return c.summary();
+        }
+        RoleBindings r = roles;
+        Analysis analysis = new Analysis(engine, l.pack(), role -> r != null && r.get(role).isPresent(),
+                CascadeParams.defaults());
+        Optional<SkillSummary> summary;
+        try {
+            Score.Report report = Score.run(analysis, LocalDate.of(1900, 1, 1), LocalDate.of(9999, 12, 31));
+            summary = Optional.of(new SkillSummary(report.from(), report.to(), report.days(), report.outcome(),
+                    report.scenarios().stream().map(s -> new ScenarioSkill(s.id(), s.skill(), s.beatsBaseRate()))
+                            .toList()));
+        } catch (IllegalArgumentException e) {
+            summary = Optional.empty();
+        }
+        skillCache = new SkillCache(l.pack(), today, summary);
+        return summary;
     }
 
     /**

@@ -2,6 +2,7 @@ package io.tideline.scenario.api;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Optional;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -40,4 +41,15 @@ public interface Scenarios {
      *         (since 1.1 also for a role no scenario moves, a role given twice, a size beyond 1e13)
      */
     Portfolio readPortfolio(Path file) throws PortfolioException;
+
+    /**
+     * The pack's odds of every past day with a known outcome scored against what followed (see
+     * {@code scenarios score}). Computed once per pack in force and day, which takes seconds the
+     * first time: call it from a background thread.
+     *
+     * @return the summary, or empty when the stored history gives no day with an outcome (or the
+     *     pack's scenarios are not A, B and C, which the outcome rule scores)
+     * @since 1.2
+     */
+    Optional<SkillSummary> skill();
 }

@@ -6,11 +6,14 @@
  * thread-safe; they serialise with Jackson to the stable JSON document of the
  * {@code scenarios} and {@code cascade} commands.
  *
+ * <p>1.2: {@link io.tideline.scenario.api.Scenarios#skill()}, {@link io.tideline.scenario.api.SkillSummary}
+ * and {@link io.tideline.scenario.api.ScenarioSkill}: whether the odds have forecast anything.
+ *
  * <p>Part of the API bundle {@code io.tideline.api}, so its users wire to the API bundle, not to
  * the scenario implementation, which can be updated or removed without refreshing them.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package io.tideline.scenario.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -6,6 +6,7 @@ import io.tideline.regime.api.Verdict;
 import io.tideline.scenario.api.CascadeParams;
 import io.tideline.scenario.api.CascadeResult;
 import io.tideline.scenario.api.ScenarioReport;
+import io.tideline.scenario.api.SkillSummary;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -85,6 +86,16 @@ public interface DeskData {
      *         (naming file, line and field) or the analysis failed
      */
     ScenarioReport scenarios(LocalDate day, String portfolioFile) throws Exception;
+
+    /**
+     * Whether the scenario odds have forecast anything: every past day's odds scored against what
+     * followed ({@code scenarios score}). Takes seconds the first time; call it in the background.
+     *
+     * @return the summary, or empty when there is no scenario service or no day to score
+     */
+    default Optional<SkillSummary> scenarioSkill() {
+        return Optional.empty();
+    }
 
     /**
      * Runs the liquidation-cascade model.

@@ -22,6 +22,7 @@ import io.tideline.scenario.api.Portfolio;
 import io.tideline.scenario.api.PortfolioException;
 import io.tideline.scenario.api.ScenarioReport;
 import io.tideline.scenario.api.Scenarios;
+import io.tideline.scenario.api.SkillSummary;
 import io.tideline.support.workspace.DataDir;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -329,6 +330,12 @@ public final class DeskDataComponent implements DeskData, EventHandler {
         Portfolio portfolio = portfolioFile == null || portfolioFile.isBlank() ? null
                 : s.readPortfolio(Path.of(portfolioFile.strip()));
         return s.evaluate(day == null ? pinnedDay() : day, portfolio);
+    }
+
+    @Override
+    public Optional<SkillSummary> scenarioSkill() {
+        Scenarios s = scenarioService;
+        return s == null ? Optional.empty() : s.skill();
     }
 
     /** The last instant read as of {@code day}: its last millisecond, or no limit for the newest data. */

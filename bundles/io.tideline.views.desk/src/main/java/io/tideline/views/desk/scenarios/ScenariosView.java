@@ -11,6 +11,7 @@ import io.tideline.scenario.api.EvidenceGap;
 import io.tideline.scenario.api.PositionPnl;
 import io.tideline.scenario.api.ScenarioReport;
 import io.tideline.scenario.api.ScenarioResult;
+import io.tideline.scenario.api.SkillSummary;
 import io.tideline.scenario.api.WatchItem;
 import io.tideline.views.desk.ColorScale;
 import io.tideline.views.desk.DeskData;
@@ -22,6 +23,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.CTabFolder;
 import org.eclipse.swt.custom.CTabItem;
@@ -94,6 +96,7 @@ public final class ScenariosView extends ViewBase {
     private ScenarioReport today;
     private final Label asOfLabel;
     private final Label gapLabel;
+    private final Label skillLabel;
     /** Pixels kept between the last tab and the day. */
     private static final int GAP = 16;
     private ScenarioReport yesterday;
@@ -143,6 +146,13 @@ public final class ScenariosView extends ViewBase {
         gapData.exclude = true;
         gapLabel.setLayoutData(gapData);
         gapLabel.setVisible(false);
+        // Whether these odds have forecast anything (scenarios score): said when they have not,
+        // so confident percentages are read as today's evidence; takes no room otherwise.
+        skillLabel = new Label(root, SWT.WRAP);
+        GridData skillData = new GridData(SWT.FILL, SWT.TOP, true, false);
+        skillData.exclude = true;
+        skillLabel.setLayoutData(skillData);
+        skillLabel.setVisible(false);
         collapsingStatusLabel(root);
 
         tabs = new CTabFolder(root, SWT.BORDER | SWT.FLAT);
@@ -437,6 +447,34 @@ public final class ScenariosView extends ViewBase {
             showAsOf(loaded.now(), loaded.pinned());
             show(loaded.now(), loaded.before(), portfolio);
         }, this::showError);
+        // Seconds the first time (then kept by the service for the day): after the report, apart.
+        background.run("skill", data::scenarioSkill, this::showSkill, e -> showSkill(Optional.empty()));
+    }
+
+    /**
+     * Says when the odds shown have not beaten their base rate on the past days scored
+     * ("Scored on 3,137 past days (2014-01-02 to 2026-06-24): A, B, C do not beat their base rate;
+     * read these odds as today's evidence, not a forecast"); the outcome rule on hover.
+     */
+    private void showSkill(Optional<SkillSummary> skill) {
+        if (skillLabel.isDisposed()) {
+            return;
+        }
+        List<String> weak = skill.map(SkillSummary::notBeatingBaseRate).orElse(List.of());
+        String text = weak.isEmpty() ? null : msg.format("scenarios.skill.weak", skill.get().days(),
+                skill.get().from(), skill.get().to(), String.join(", ", weak));
+        skillLabel.setText(text == null ? "" : Swt.literal(text));
+        skillLabel.setToolTipText(text == null ? null : msg.format("scenarios.skill.tip", skill.get().outcome(),
+                skill.get().scenarios().stream().map(s -> s.scenario() + String.format(java.util.Locale.ROOT, " %+.3f",
+                        s.skill())).collect(java.util.stream.Collectors.joining(", "))));
+        ((GridData) skillLabel.getLayoutData()).exclude = text == null;
+        skillLabel.setVisible(text != null);
+        root.layout(true, true);
+    }
+
+    /** The words on odds that have not beaten their base rate, or empty; for tests. */
+    public Label skillLabel() {
+        return skillLabel;
     }
 
     /** One load: the report of the day, of the day before, and the workspace's date it was asked as of. */
