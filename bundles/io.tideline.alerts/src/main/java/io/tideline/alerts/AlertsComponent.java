@@ -56,6 +56,7 @@ import org.osgi.service.metatype.annotations.Designate;
  * {@code status}. A new configuration makes SCR create a new instance.
  */
 @Component(service = {EventHandler.class, ProblemSource.class, AlertDesk.class}, configurationPid = AlertsComponent.PID,
+        immediate = true,
         property = {EventConstants.EVENT_TOPIC + "=" + RegimeEvents.TOPIC_CHANGED,
             EventConstants.EVENT_TOPIC + "=" + SeriesEvents.TOPIC_APPENDED,
             EventConstants.EVENT_TOPIC + "=" + SeriesEvents.TOPIC_DELETED,

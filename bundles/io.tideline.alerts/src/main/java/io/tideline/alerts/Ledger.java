@@ -33,9 +33,11 @@ import java.util.Objects;
  *     swallow it.</li>
  * <li>{@link #load} returns the newest {@code keep} readable entries. A line that is not an entry
  *     (bad JSON, unknown state, missing field, newer version) is skipped with a warning naming the
- *     file and line; the desk view's own alert lines (format version 1) are skipped silently.</li>
- * <li>Past {@code maxLines} lines the file is rewritten with its newest {@code keep} entries
- *     (a temporary file forced to disk, then moved over the old one).</li>
+ *     file and line; the desk view's own alert lines (format version 1, same file) are passed over
+ *     silently.</li>
+ * <li>Past {@code maxLines} ledger lines the file is rewritten with its newest {@code keep}
+ *     entries (a temporary file forced to disk, then moved over the old one), the desk view's
+ *     lines kept as they were, before them.</li>
  * </ul>
  *
  * The same design as the desk view's alert log, with the ledger's own line format. Thread-safe
@@ -163,6 +165,9 @@ final class Ledger {
         Scan scan = scan(null);
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         StringBuilder text = new StringBuilder(scan.entries.size() * 200);
+        for (String line : scan.view) {
+            text.append(line).append('\n');
+        }
         for (Entry e : scan.entries) {
             text.append(json(e)).append('\n');
         }
@@ -187,14 +192,16 @@ final class Ledger {
         out.force(metadata);
     }
 
-    private record Scan(ArrayDeque<Entry> entries, int lines, boolean openTail) {
+    /** What a pass found; {@code lines} counts the ledger's own lines, {@code view} holds the desk view's. */
+    private record Scan(ArrayDeque<Entry> entries, List<String> view, int lines, boolean openTail) {
     }
 
     /** Reads the file split on {@code \n} bytes, so that a bad byte spoils one line only. */
     private Scan scan(List<String> warnings) throws IOException {
         ArrayDeque<Entry> entries = new ArrayDeque<>();
+        List<String> view = new ArrayList<>();
         if (!Files.exists(file)) {
-            return new Scan(entries, 0, false);
+            return new Scan(entries, view, 0, false);
         }
         byte[] all = Files.readAllBytes(file);
         int lineNo = 0;
@@ -209,7 +216,7 @@ final class Ledger {
             }
             lineNo++;
             open = end == all.length;
-            String problem = take(all, start, end - start, entries);
+            String problem = take(all, start, end - start, entries, view);
             if (problem != null) {
                 skipped++;
                 if (warnings != null && skipped <= MAX_WARNINGS) {
@@ -225,11 +232,11 @@ final class Ledger {
             warnings.add(file + ": " + (skipped - MAX_WARNINGS) + " more unreadable lines skipped, the first at line "
                     + firstUnnamed);
         }
-        return new Scan(entries, lineNo, open);
+        return new Scan(entries, view, lineNo - view.size(), open);
     }
 
     /** Parses one line into {@code entries}; the problem when it is skipped, else null. */
-    private String take(byte[] bytes, int from, int length, ArrayDeque<Entry> entries) {
+    private String take(byte[] bytes, int from, int length, ArrayDeque<Entry> entries, List<String> view) {
         if (length > MAX_LINE_BYTES) {
             return "longer than " + MAX_LINE_BYTES + " bytes, not a ledger entry";
         }
@@ -243,6 +250,7 @@ final class Ledger {
         try {
             Line line = READER.read(file.toString(), new ByteArrayInputStream(bytes, from, length));
             if (line.v() == 1) {
+                view.add(new String(bytes, from, length, UTF_8));
                 return null;
             }
             entries.addLast(line.entry());

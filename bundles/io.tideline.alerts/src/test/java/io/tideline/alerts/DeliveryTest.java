@@ -239,6 +239,25 @@ class DeliveryTest {
     }
 
     @Test
+    void theDeskViewsAlertLinesInTheSameFileArePassedOverSilentlyAndKeptByACompaction() throws Exception {
+        String view = "{\"v\":1,\"timeMillis\":5,\"kind\":\"REGIME\",\"asOf\":\"2026-07-10\",\"subject\":\"regime\","
+                + "\"previous\":\"NORMAL\",\"current\":\"RISK_OFF\",\"value\":null,\"threshold\":null,\"source\":\"checklist\"}";
+        Files.createDirectories(ledgerFile().getParent());
+        Files.writeString(ledgerFile(), view + "\n");
+        Ledger ledger = new Ledger(ledgerFile(), 2, 3);
+        assertThat(ledger.load().warnings()).isEmpty();
+        for (int i = 1; i <= 4; i++) {
+            ledger.append(new Ledger.Entry(i, alert(i).id(), Ledger.State.FIRED, null, null, alert(i)));
+        }
+        List<String> lines = Files.readAllLines(ledgerFile(), UTF_8);
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(0)).isEqualTo(view);
+        Ledger.Loaded loaded = new Ledger(ledgerFile(), 10, 20).load();
+        assertThat(loaded.warnings()).isEmpty();
+        assertThat(loaded.entries()).extracting(Ledger.Entry::timeMillis).containsExactly(3L, 4L);
+    }
+
+    @Test
     void unreadableLedgerLinesAreSkippedWithTheirFileAndLine() throws Exception {
         Files.createDirectories(ledgerFile().getParent());
         Ledger ledger = new Ledger(ledgerFile(), 100, 200);

@@ -38,6 +38,9 @@ import java.util.Objects;
  *     with a warning naming the file and line number; nothing is rewritten because of it.</li>
  * <li>When the file has more than {@code maxLines} lines, it is rewritten with its newest
  *     {@code keep} readable alerts: a temporary file forced to disk, then moved over the old one.</li>
+ * <li>The alerts bundle's delivery ledger shares the file: its lines (format version 2, starting
+ *     {@value #LEDGER_PREFIX}) are passed over without a warning and kept, in order, by a
+ *     rewrite.</li>
  * </ul>
  *
  * Thread-safe within one process (every method is synchronized). Not meant for the UI thread.
@@ -48,6 +51,9 @@ final class AlertFile {
     static final int VERSION = 1;
     /** Individual warnings per read; the rest are counted in one more. */
     static final int MAX_WARNINGS = 10;
+    /** How every line of the alerts bundle's ledger begins (see io.tideline.alerts.Ledger). */
+    static final String LEDGER_PREFIX = "{\"v\":2,";
+    private static final byte[] LEDGER = LEDGER_PREFIX.getBytes(UTF_8);
     /** A longer line is not an alert (and is not held in memory). */
     static final int MAX_LINE_BYTES = 64 * 1024;
 
@@ -69,7 +75,7 @@ final class AlertFile {
     private final int keep;
     private final int maxLines;
 
-    /** Lines in the file as far as this instance knows; -1 until it has read the file. */
+    /** Alert lines (readable or not, ledger lines aside) in the file as far as this instance knows; -1 until read. */
     private int lines = -1;
     /** Whether the file ends without a newline (an interrupted append). */
     private boolean openTail;
@@ -159,6 +165,9 @@ final class AlertFile {
         try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
             StringBuilder text = new StringBuilder(scan.newest.size() * 256);
+            for (String line : scan.ledger) {
+                text.append(line).append('\n');
+            }
             for (Alert a : scan.newest) {
                 text.append(json(a)).append('\n');
             }
@@ -183,7 +192,7 @@ final class AlertFile {
     }
 
     /** What a pass over the file found. */
-    private record Scan(ArrayDeque<Alert> newest, int lines, boolean openTail) {
+    private record Scan(ArrayDeque<Alert> newest, List<String> ledger, int lines, boolean openTail) {
     }
 
     /**
@@ -193,8 +202,9 @@ final class AlertFile {
      */
     private Scan scan(List<String> warnings) throws IOException {
         ArrayDeque<Alert> newest = new ArrayDeque<>();
+        List<String> ledger = new ArrayList<>();
         if (!Files.exists(file)) {
-            return new Scan(newest, 0, false);
+            return new Scan(newest, ledger, 0, false);
         }
         int lineNo = 0;
         int skipped = 0;
@@ -214,7 +224,7 @@ final class AlertFile {
                     tooLong = tooLong || add(current, chunk, start, i - start);
                     start = i + 1;
                     lineNo++;
-                    String problem = take(current, tooLong, newest);
+                    String problem = take(current, tooLong, newest, ledger);
                     if (problem != null) {
                         skipped++;
                         firstUnnamed = note(warnings, skipped, firstUnnamed, lineNo, problem);
@@ -232,7 +242,7 @@ final class AlertFile {
             // The last line has no newline: an append was interrupted (or someone edited the file).
             lineNo++;
             open = true;
-            String problem = take(current, tooLong, newest);
+            String problem = take(current, tooLong, newest, ledger);
             if (problem != null) {
                 skipped++;
                 firstUnnamed = note(warnings, skipped, firstUnnamed, lineNo,
@@ -243,7 +253,8 @@ final class AlertFile {
             warnings.add(file + ": " + (skipped - MAX_WARNINGS) + " more unreadable lines skipped, the first at line "
                     + firstUnnamed);
         }
-        return new Scan(newest, lineNo, open);
+        // Ledger lines do not count towards this file's compaction: the ledger compacts its own.
+        return new Scan(newest, ledger, lineNo - ledger.size(), open);
     }
 
     /** Adds bytes to the line being read unless it is already too long; true when it is now. */
@@ -259,12 +270,16 @@ final class AlertFile {
     }
 
     /** Parses one line into {@code newest}; the problem when it is skipped, else null. */
-    private String take(ByteArrayOutputStream line, boolean tooLong, ArrayDeque<Alert> newest) {
+    private String take(ByteArrayOutputStream line, boolean tooLong, ArrayDeque<Alert> newest, List<String> ledger) {
         if (tooLong) {
             return "longer than " + MAX_LINE_BYTES + " bytes, not an alert";
         }
         byte[] bytes = line.toByteArray();
         if (isBlank(bytes)) {
+            return null;
+        }
+        if (Arrays.equals(bytes, 0, Math.min(bytes.length, LEDGER.length), LEDGER, 0, LEDGER.length)) {
+            ledger.add(new String(bytes, UTF_8));
             return null;
         }
         try {

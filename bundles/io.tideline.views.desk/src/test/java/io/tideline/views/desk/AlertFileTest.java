@@ -88,7 +88,7 @@ class AlertFileTest {
                 + good2 + "\n"
                 + good2.replace("\"subject\":\"us10y change-bp(5)\",", "") + "\n" // line 5: missing field
                 + "\n" // line 6: blank, ignored silently
-                + good2.replace("{\"v\":1,", "{\"v\":2,") + "\n" // line 7: a newer format
+                + good2.replace("{\"v\":1,", "{\"v\":3,") + "\n" // line 7: a newer format
                 + good3 + "\n";
         Files.createDirectories(file().getParent());
         Files.writeString(file(), text, UTF_8);
@@ -102,6 +102,25 @@ class AlertFileTest {
         assertThat(loaded.warnings().get(2)).startsWith(file() + ": line 5 skipped: ").contains("subject");
         assertThat(loaded.warnings().get(3)).startsWith(file() + ": line 7 skipped: ").contains("newer Tideline");
         assertThat(Files.readString(file(), UTF_8)).isEqualTo(text);
+    }
+
+    @Test
+    void theAlertsLedgersLinesInTheSameFileArePassedOverSilentlyAndKeptByARewrite() throws IOException {
+        String ledger1 = "{\"v\":2,\"t\":5,\"alert\":\"5-regime-regime\",\"state\":\"fired\",\"fired\":{}}";
+        String ledger2 = "{\"v\":2,\"t\":6,\"alert\":\"5-regime-regime\",\"state\":\"delivered\",\"channel\":\"banner\"}";
+        Files.createDirectories(file().getParent());
+        Files.writeString(file(), AlertFile.json(regime(0)) + "\n" + ledger1 + "\n" + ledger2 + "\n", UTF_8);
+
+        AlertFile log = new AlertFile(file(), 2, 3);
+        AlertFile.Loaded loaded = log.load();
+        assertThat(loaded.warnings()).isEmpty();
+        assertThat(loaded.alerts()).containsExactly(regime(0));
+
+        // Three alert lines fit; the fourth makes a rewrite, which keeps the ledger's lines in order.
+        log.append(regime(1));
+        log.append(regime(2));
+        assertThat(log.append(regime(3))).isTrue();
+        assertThat(lines()).containsExactly(ledger1, ledger2, AlertFile.json(regime(2)), AlertFile.json(regime(3)));
     }
 
     @Test

@@ -1,0 +1,204 @@
+package io.tideline.itests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Alerts reach people without a window: the real distribution's {@code serve} with
+ * {@code deploy/io.tideline.alerts.cfg} pointing its webhook at a loopback server of this test;
+ * an {@code import} sent from a second process crosses a threshold rule of
+ * {@code alerts-rules.json}, and the webhook receives the alert (with its secret header) while the
+ * ledger records it fired and delivered; {@code alerts} lists it and {@code alerts test} reaches
+ * the webhook too.
+ */
+class AlertsIT {
+
+    private static final long START_SECONDS = 180;
+    private static final String SECRET = "it-secret-never-in-a-log";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path work;
+
+    private Process running;
+    private HttpServer server;
+    private final List<String> bodies = Collections.synchronizedList(new ArrayList<>());
+    private final List<String> secrets = Collections.synchronizedList(new ArrayList<>());
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        if (running != null && running.isAlive()) {
+            running.destroy();
+            if (!running.waitFor(30, TimeUnit.SECONDS)) {
+                running.destroyForcibly();
+                running.waitFor(30, TimeUnit.SECONDS);
+            }
+        }
+        if (server != null) {
+            server.stop(0);
+        }
+    }
+
+    private static Map<String, String> env() {
+        Map<String, String> env = new HashMap<>();
+        env.put("TIDELINE_HOME", null);
+        return env;
+    }
+
+    private Path data() {
+        return work.resolve("data");
+    }
+
+    private Launch.Outcome command(String name, Path folder, String... args) throws Exception {
+        String[] line = new String[args.length + 5];
+        line[0] = "--headless";
+        line[1] = "--data-dir";
+        line[2] = data().toString();
+        line[3] = "--deploy-dir";
+        line[4] = work.resolve("deploy").toString();
+        System.arraycopy(args, 0, line, 5, args.length);
+        Path log = work.resolve("logs").resolve(name);
+        Process p = Launch.start(log, folder, env(), line);
+        assertThat(p.waitFor(180, TimeUnit.SECONDS)).as(name + " ends").isTrue();
+        return new Launch.Outcome(p.exitValue(), read(log.resolve("out.txt")), read(log.resolve("err.txt")));
+    }
+
+    private static void await(String what, long seconds, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
+        } catch (java.io.IOException e) {
+            return "";
+        }
+    }
+
+    private List<JsonNode> received(String rule) {
+        List<JsonNode> out = new ArrayList<>();
+        synchronized (bodies) {
+            for (String b : bodies) {
+                try {
+                    JsonNode n = JSON.readTree(b);
+                    if (rule.equals(n.path("rule").asText())) {
+                        out.add(n);
+                    }
+                } catch (java.io.IOException e) {
+                    throw new AssertionError("the webhook received something that is not JSON: " + b, e);
+                }
+            }
+        }
+        return out;
+    }
+
+    private List<JsonNode> ledger(String alertId) throws java.io.IOException {
+        List<JsonNode> out = new ArrayList<>();
+        Path file = data().resolve("workspace/alerts.jsonl");
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            JsonNode n = JSON.readTree(line);
+            if (alertId.equals(n.path("alert").asText())) {
+                out.add(n);
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void anImportIntoARunningServeFiresAnAlertDeliveredToALoopbackWebhookAndWrittenToTheLedger()
+            throws Exception {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/hook", exchange -> {
+            bodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            secrets.add(exchange.getRequestHeaders().getFirst("X-Tideline-Secret"));
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        server.start();
+        Path deploy = Files.createDirectories(work.resolve("deploy"));
+        Dist.write(deploy, "io.tideline.alerts.cfg", "webhook.url = http://127.0.0.1:" + server.getAddress().getPort()
+                + "/hook\n.webhook.secret = " + SECRET + "\nwebhook.backoffMillis = 200\n");
+
+        Path serveLog = work.resolve("logs/serve");
+        running = Launch.start(serveLog, null, env(), "--headless", "--data-dir", data().toString(), "--deploy-dir",
+                deploy.toString(), "serve");
+        await("serve to say it serves", START_SECONDS,
+                () -> read(serveLog.resolve("out.txt")).contains("tideline: serving " + data()));
+
+        // The rules as a user writes them while Tideline runs: read again on the next evaluation.
+        Files.writeString(data().resolve("workspace/alerts-rules.json"), """
+                {"version": 1, "rules": [
+                  {"id": "regime", "kind": "regime-change"},
+                  {"id": "ctl-high", "kind": "threshold", "role": "ctl", "above": 100}
+                ]}
+                """);
+        Path folder = Files.createDirectories(work.resolve("elsewhere"));
+        Files.writeString(folder.resolve("ctl.csv"), "date,value\n2024-01-02,50\n2024-01-03,150\n");
+        Launch.Outcome imported = command("import", folder, "import", "ctl.csv", "--series", "csv:ctl", "--role",
+                "ctl");
+        assertThat(imported.code()).as(imported.err()).isZero();
+        assertThat(imported.out()).contains("imported 2 bars of csv:ctl");
+
+        await("the webhook to receive the ctl-high alert", 120, () -> !received("ctl-high").isEmpty());
+        JsonNode alert = received("ctl-high").get(0);
+        assertThat(alert.get("kind").asText()).isEqualTo("threshold");
+        assertThat(alert.get("subject").asText()).isEqualTo("ctl");
+        assertThat(alert.get("current").asText()).isEqualTo("above");
+        assertThat(alert.get("value").asDouble()).isEqualTo(150.0);
+        assertThat(alert.get("threshold").asDouble()).isEqualTo(100.0);
+        assertThat(alert.get("asOf").asText()).isEqualTo("2024-01-03");
+        assertThat(secrets).contains(SECRET);
+
+        String id = alert.get("id").asText();
+        await("the ledger to record the delivery", 60, () -> {
+            try {
+                return ledger(id).stream().anyMatch(n -> n.path("state").asText().equals("delivered")
+                        && n.path("channel").asText().equals("webhook"));
+            } catch (java.io.IOException e) {
+                return false;
+            }
+        });
+        List<JsonNode> states = ledger(id);
+        assertThat(states.get(0).get("state").asText()).isEqualTo("fired");
+        assertThat(states.get(0).get("fired").get("rule").asText()).isEqualTo("ctl-high");
+        assertThat(states).extracting(n -> n.path("state").asText() + " " + n.path("channel").asText())
+                .contains("delivered banner", "delivered webhook");
+
+        Launch.Outcome listed = command("alerts", null, "alerts");
+        assertThat(listed.code()).as(listed.err()).isZero();
+        assertThat(listed.out()).contains("ctl-high  ctl (csv:ctl) is above 100: 150 on 2024-01-03",
+                "    webhook: delivered");
+
+        Launch.Outcome tested = command("alerts-test", null, "alerts", "test");
+        assertThat(tested.code()).as(tested.out() + tested.err()).isZero();
+        assertThat(tested.out()).contains("banner: delivered", "webhook: delivered");
+        assertThat(received("test")).hasSize(1);
+
+        for (Path log : List.of(serveLog.resolve("out.txt"), serveLog.resolve("err.txt"))) {
+            assertThat(read(log)).as("the secret stays off " + log).doesNotContain(SECRET);
+        }
+    }
+}
