@@ -217,6 +217,7 @@ final class Analysis {
             end++;
         }
         double[][] odds = new double[end - first][];
+        byte[][] read = new byte[end - first][conditions.size()];
         long unknown = 0;
         ConditionState[] states = new ConditionState[conditions.size()];
         for (int d = first; d < end; d++) {
@@ -230,21 +231,25 @@ final class Analysis {
                 if (states[i] == ConditionState.UNKNOWN) {
                     unknown++;
                 }
+                read[d - first][i] = (byte) states[i].ordinal();
             }
             odds[d - first] = Odds.posterior(ids, prior, conditions, states);
         }
-        return new Daily(ids, calendar, first, odds, unknown, (long) (end - first) * conditions.size(), m);
+        return new Daily(ids, calendar, first, odds, read, conditions, unknown,
+                (long) (end - first) * conditions.size(), m);
     }
 
     /**
      * The odds of {@link #daily}: {@code odds[k]} belongs to the calendar bar {@code first + k}.
      *
      * @param calendar the calendar role's bar times over the whole history
+     * @param states per day and condition (pack order), the {@link ConditionState} ordinal
+     * @param conditions the pack's conditions, in the order of {@code states}
      * @param unknown how many (day, condition) readings were unknown, of {@code readings}
      * @param measures the evaluated graph, for the raw roles asked for
      */
-    record Daily(List<String> ids, long[] calendar, int first, double[][] odds, long unknown, long readings,
-            Measures measures) {
+    record Daily(List<String> ids, long[] calendar, int first, double[][] odds, byte[][] states,
+            List<Pack.Condition> conditions, long unknown, long readings, Measures measures) {
 
         /** The raw value of a role asked for, at its last bar at or before the cutoff (NaN if none). */
         double raw(String role, long cutoff) {

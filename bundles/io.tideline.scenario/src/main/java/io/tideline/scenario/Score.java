@@ -48,7 +48,7 @@ final class Score {
 
     /** The whole score, the JSON document of {@code scenarios score --json}. */
     record Report(String from, String to, int days, int horizon, String outcome, double coverage,
-            List<ScenarioScore> scenarios, List<String> warnings) {
+            List<ScenarioScore> scenarios, List<ScenarioScore> fitted, List<String> warnings) {
     }
 
     private Score() {
@@ -79,6 +79,7 @@ final class Score {
         }
         long[] calendar = daily.calendar();
         List<double[]> odds = new ArrayList<>();
+        List<byte[]> states = new ArrayList<>();
         List<Integer> labels = new ArrayList<>();
         String first = null;
         String last = null;
@@ -113,6 +114,7 @@ final class Score {
                 label = a;
             }
             odds.add(daily.odds()[k]);
+            states.add(daily.states()[k]);
             labels.add(label);
             String day = Measures.day(calendar[d]).toString();
             first = first == null ? day : first;
@@ -137,8 +139,22 @@ final class Score {
                         + " today's evidence, not as a forecast");
             }
         }
+        // The same conditions with ratios fitted on the days already known, for comparison.
+        List<Pack.Condition> conditions = daily.conditions();
+        int[] group = new int[conditions.size()];
+        List<String> keys = new ArrayList<>();
+        for (int k = 0; k < conditions.size(); k++) {
+            String key = String.join(",", new java.util.TreeSet<>(conditions.get(k).inputs()));
+            if (!keys.contains(key)) {
+                keys.add(key);
+            }
+            group[k] = keys.indexOf(key);
+        }
+        double[][] fittedOdds = FittedOdds.walk(states.toArray(byte[][]::new), group, keys.size(), y, ids.size(),
+                HORIZON);
+        List<ScenarioScore> fitted = score(ids, fittedOdds, y, HORIZON);
         double coverage = daily.readings() == 0 ? 0 : (double) daily.unknown() / daily.readings();
-        return new Report(first, last, y.length, HORIZON, outcomeRule(), coverage, scores, warnings);
+        return new Report(first, last, y.length, HORIZON, outcomeRule(), coverage, scores, fitted, warnings);
     }
 
     /**
@@ -204,13 +220,19 @@ final class Score {
                 r.to(), r.days());
         out.println("  outcome: " + r.outcome());
         out.printf(Locale.ROOT, "  conditions unknown: %.1f%% of readings%n%n", 100 * r.coverage());
-        out.printf(Locale.ROOT, "  %-3s %9s %9s %8s %11s %7s  %s%n", "", "happened", "mean odds", "Brier",
-                "base Brier", "skill", "verdict");
-        for (ScenarioScore s : r.scenarios()) {
-            out.printf(Locale.ROOT, "  %-3s %8.1f%% %8.1f%% %8.3f %11.3f %7.3f  %s%n", s.id(), 100 * s.observedRate(),
-                    100 * s.meanOdds(), s.brier(), s.baseRateBrier(), s.skill(),
-                    s.beatsBaseRate() ? "beats its base rate" : "does NOT beat its base rate");
+        out.printf(Locale.ROOT, "  %-3s %9s %9s %8s %11s %7s  %-28s %13s%n", "", "happened", "mean odds", "Brier",
+                "base Brier", "skill", "verdict", "fitted skill");
+        for (int k = 0; k < r.scenarios().size(); k++) {
+            ScenarioScore s = r.scenarios().get(k);
+            out.printf(Locale.ROOT, "  %-3s %8.1f%% %8.1f%% %8.3f %11.3f %7.3f  %-28s %13.3f%n", s.id(),
+                    100 * s.observedRate(), 100 * s.meanOdds(), s.brier(), s.baseRateBrier(), s.skill(),
+                    s.beatsBaseRate() ? "beats its base rate" : "does NOT beat its base rate",
+                    r.fitted().get(k).skill());
         }
+        out.printf(Locale.ROOT, "  (fitted: the same conditions with likelihood ratios counted walk-forward on the days"
+                + " already known, one vote per input, tempered %.1f, odds within [%.2f, %.2f]; first %d days: base"
+                + " rate)%n", FittedOdds.TEMPER, FittedOdds.FLOOR, 1 - (r.scenarios().size() - 1) * FittedOdds.FLOOR,
+                FittedOdds.MIN_TRAINING);
         out.println();
         out.println("  reliability (said -> happened, days):");
         for (ScenarioScore s : r.scenarios()) {
