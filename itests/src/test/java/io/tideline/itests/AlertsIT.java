@@ -23,9 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Alerts reach people without a window: the real distribution's {@code serve} with
  * {@code deploy/io.tideline.alerts.cfg} pointing its webhook at a loopback server of this test;
- * an {@code import} sent from a second process crosses a threshold rule of
- * {@code alerts-rules.json}, and the webhook receives the alert (with its secret header) while the
- * ledger records it fired and delivered; {@code alerts} lists it and {@code alerts test} reaches
+ * an {@code import} sent from a second process changes the checklist's regime, another crosses a
+ * threshold rule of {@code alerts-rules.json}, and the webhook receives each alert (with its
+ * secret header) while the ledger records them fired and delivered; {@code alerts} lists it and {@code alerts test} reaches
  * the webhook too.
  */
 class AlertsIT {
@@ -127,8 +127,17 @@ class AlertsIT {
         return out;
     }
 
+    private boolean delivered(String alertId) {
+        try {
+            return ledger(alertId).stream().anyMatch(n -> n.path("state").asText().equals("delivered")
+                    && n.path("channel").asText().equals("webhook"));
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
     @Test
-    void anImportIntoARunningServeFiresAnAlertDeliveredToALoopbackWebhookAndWrittenToTheLedger()
+    void importsIntoARunningServeFireARegimeChangeAndAThresholdAlertDeliveredToALoopbackWebhookAndLedger()
             throws Exception {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/hook", exchange -> {
@@ -148,6 +157,10 @@ class AlertsIT {
         await("serve to say it serves", START_SECONDS,
                 () -> read(serveLog.resolve("out.txt")).contains("tideline: serving " + data()));
 
+        // The default rules' first look (the sample's roles are stale at its newest day) reaches
+        // the webhook: the alerts run, and the checklist has computed the regime compared with.
+        await("the default stale-feed rule's first alerts", 120, () -> !received("stale").isEmpty());
+
         // The rules as a user writes them while Tideline runs: read again on the next evaluation.
         Files.writeString(data().resolve("workspace/alerts-rules.json"), """
                 {"version": 1, "rules": [
@@ -156,6 +169,28 @@ class AlertsIT {
                 ]}
                 """);
         Path folder = Files.createDirectories(work.resolve("elsewhere"));
+
+        // A regime change: the sample's newest day has too little data for a verdict; binding btc
+        // to a series that ends with the equities (Yahoo's BTC-USD, exported and imported as a
+        // CSV) gives the checklist a day it can judge.
+        Launch.Outcome shown = command("show", null, "series", "show", "yahoo:BTC-USD", "--from", "2025-01-01");
+        assertThat(shown.code()).as(shown.err()).isZero();
+        Files.writeString(folder.resolve("btc.csv"), shown.out().lines().filter(l -> l.startsWith("time,")
+                || Character.isDigit(l.isEmpty() ? 'x' : l.charAt(0)) && l.contains(",")).reduce("", (a, b) -> a + b
+                + "\n"));
+        Launch.Outcome btc = command("import-btc", folder, "import", "btc.csv", "--series", "csv:btc", "--role",
+                "btc");
+        assertThat(btc.code()).as(btc.err()).isZero();
+        await("the webhook to receive the regime-change alert", 120, () -> !received("regime").isEmpty());
+        JsonNode regime = received("regime").get(0);
+        assertThat(regime.get("kind").asText()).isEqualTo("regime-change");
+        assertThat(regime.get("previous").asText()).isEqualTo("INSUFFICIENT_DATA");
+        assertThat(regime.get("current").asText()).isNotEqualTo("INSUFFICIENT_DATA");
+        String regimeId = regime.get("id").asText();
+        await("the ledger to record the regime change delivered", 60, () -> delivered(regimeId));
+        assertThat(ledger(regimeId).get(0).get("state").asText()).isEqualTo("fired");
+
+
         Files.writeString(folder.resolve("ctl.csv"), "date,value\n2024-01-02,50\n2024-01-03,150\n");
         Launch.Outcome imported = command("import", folder, "import", "ctl.csv", "--series", "csv:ctl", "--role",
                 "ctl");
@@ -173,14 +208,7 @@ class AlertsIT {
         assertThat(secrets).contains(SECRET);
 
         String id = alert.get("id").asText();
-        await("the ledger to record the delivery", 60, () -> {
-            try {
-                return ledger(id).stream().anyMatch(n -> n.path("state").asText().equals("delivered")
-                        && n.path("channel").asText().equals("webhook"));
-            } catch (java.io.IOException e) {
-                return false;
-            }
-        });
+        await("the ledger to record the delivery", 60, () -> delivered(id));
         List<JsonNode> states = ledger(id);
         assertThat(states.get(0).get("state").asText()).isEqualTo("fired");
         assertThat(states.get(0).get("fired").get("rule").asText()).isEqualTo("ctl-high");

@@ -109,7 +109,9 @@ public final class AlertsComponent implements EventHandler, ProblemSource, Alert
             t.setDaemon(true);
             return t;
         });
-        timer.scheduleWithFixedDelay(this::evaluate, 0, PERIOD_MINUTES, TimeUnit.MINUTES);
+        // The first look waits a moment: the optional references are bound after the constructor.
+        timer.scheduleWithFixedDelay(this::evaluate, SETTLE_MILLIS, TimeUnit.MINUTES.toMillis(PERIOD_MINUTES),
+                TimeUnit.MILLISECONDS);
     }
 
     /** The channels the settings ask for; with refused settings the banner alone. */
@@ -192,7 +194,9 @@ public final class AlertsComponent implements EventHandler, ProblemSource, Alert
         for (AlertRule r : now.rules()) {
             if (r.kind() == AlertRule.Kind.THRESHOLD && r.indicator() == null) {
                 valueRoles.add(r.role());
-            } else if (r.kind() != AlertRule.Kind.REGIME_CHANGE) {
+            } else {
+                // A regime-change rule reads the verdict too: the checklist posts a change only
+                // against a regime it computed before, so the first look after a start sets it.
                 needsVerdict = true;
             }
         }
