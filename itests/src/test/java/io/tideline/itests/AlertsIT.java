@@ -229,4 +229,34 @@ class AlertsIT {
             assertThat(read(log)).as("the secret stays off " + log).doesNotContain(SECRET);
         }
     }
+
+    @Test
+    void anAlertShowsInTheWindowsStatusBar() throws Exception {
+        Path windowLog = work.resolve("logs/window");
+        running = Launch.start(windowLog, null, env(), "--data-dir", data().toString(), "--deploy-dir",
+                Files.createDirectories(work.resolve("deploy")).toString());
+        await("the window's control socket", START_SECONDS, () -> Files.exists(data().resolve("control.sock")));
+        await("the window to answer workbench layout", START_SECONDS, () -> {
+            try {
+                return command("layout", null, "workbench", "layout").code() == 0;
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        });
+
+        Launch.Outcome tested = command("alerts-test", null, "alerts", "test");
+        assertThat(tested.code()).as(tested.out() + tested.err()).isZero();
+        assertThat(tested.out()).isEqualTo("banner: delivered\n");
+
+        Launch.Outcome[] status = new Launch.Outcome[1];
+        await("the alert in the status bar", 60, () -> {
+            try {
+                status[0] = command("workbench-status", null, "workbench", "status");
+                return status[0].out().contains("notice ");
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        });
+        assertThat(status[0].out()).contains("New alert (click for details) | Alert: A test alert from Tideline");
+    }
 }

@@ -138,12 +138,13 @@ public final class AlertsComponent implements EventHandler, ProblemSource, Alert
 
     @Override
     public void handleEvent(Event event) {
-        if (RegimeEvents.TOPIC_CHANGED.equals(event.getTopic())) {
-            regimeChanged(event);
-            return;
-        }
         synchronized (this) {
             if (timer.isShutdown()) {
+                return;
+            }
+            if (RegimeEvents.TOPIC_CHANGED.equals(event.getTopic())) {
+                // Even the rules file's check is a disk access: not on the event thread.
+                timer.execute(() -> regimeChanged(event));
                 return;
             }
             if (pending != null) {

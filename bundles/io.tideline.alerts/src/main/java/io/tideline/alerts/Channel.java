@@ -5,7 +5,7 @@ package io.tideline.alerts;
  * implementation bounds its own time (time-outs, attempts) so that a dead receiver cannot hold
  * the queue for long.
  */
-interface Channel {
+interface Channel extends AutoCloseable {
 
     /** The channel's name in the ledger and in {@code alerts}: {@code banner}, {@code webhook}, {@code command}. */
     String name();
@@ -20,6 +20,11 @@ interface Channel {
      * @throws InterruptedException when the component stops during a delivery
      */
     void deliver(Alert alert, String json) throws DeliveryException, InterruptedException;
+
+    /** Releases what the channel holds (a webhook's HTTP client); the channel is not used after. */
+    @Override
+    default void close() {
+    }
 
     /** A delivery that failed, with the reason in words. */
     final class DeliveryException extends Exception {

@@ -165,7 +165,7 @@ final class Delivery implements AutoCloseable {
         return a.rule() + '\u0000' + a.subject();
     }
 
-    /** Stops taking alerts and waits a little for the one being delivered. */
+    /** Stops taking alerts, waits a little for the one being delivered, then closes the channels. */
     @Override
     public void close() {
         thread.shutdown();
@@ -177,5 +177,6 @@ final class Delivery implements AutoCloseable {
             thread.shutdownNow();
             Thread.currentThread().interrupt();
         }
+        channels.forEach(Channel::close);
     }
 }

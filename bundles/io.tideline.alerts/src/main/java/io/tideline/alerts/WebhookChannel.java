@@ -104,6 +104,12 @@ final class WebhookChannel implements Channel {
     }
 
     @Override
+    public void close() {
+        // A new configuration makes a new channel: do not leave this client's threads behind.
+        client.shutdownNow();
+    }
+
+    @Override
     public String toString() {
         return "webhook " + where + (secret.isEmpty() ? "" : " (with " + secretHeader + ")");
     }
