@@ -9,7 +9,6 @@ import io.tideline.api.store.SeriesInfo;
 import io.tideline.api.store.SeriesStore;
 import io.tideline.api.workspace.RoleBindings;
 import io.tideline.api.workspace.Roles;
-import io.tideline.feed.http.ConfigValues;
 import io.tideline.regime.api.Checklist;
 import io.tideline.regime.api.Evidence;
 import io.tideline.regime.api.RegimeEvents;
@@ -96,11 +95,11 @@ public final class AlertsComponent implements EventHandler, ProblemSource, Alert
         this.events = events;
         Path workspace = DataDir.of(context.getProperty(DataDir.PROPERTY)).resolve("workspace");
         this.rulesFile = workspace.resolve(AlertRules.FILE_NAME);
-        ConfigValues.Configured<AlertsSettings> configured = ConfigValues.read(PID, properties,
-                values -> AlertsSettings.from(config, values));
+        AlertsSettings.Configured configured = AlertsSettings.read(config, properties);
         this.rejected = configured.problem();
         if (rejected != null) {
-            logger.warn("alerts: {}; alerts go to the window's banner only until it is fixed", rejected);
+            // Info, not a warning: every headless command activates this; status reports it.
+            logger.info("alerts: {}; alerts go to the window's banner only until it is fixed", rejected);
         }
         this.delivery = new Delivery(new Ledger(workspace.resolve(Ledger.FILE_NAME), 2_000, 4_000),
                 channels(configured.settings(), () -> this.events), logger::warn);

@@ -23,6 +23,30 @@ import java.util.regex.Pattern;
 record AlertsSettings(boolean banner, URI webhook, String secretHeader, String secret, Duration timeout,
         int attempts, Duration backoff, String command, Duration commandLimit) {
 
+    /**
+     * Settings read from a configuration, or why they were refused.
+     *
+     * @param settings the settings, or {@code null} when refused
+     * @param problem the refusal in one line naming the .cfg file, key and value, or {@code null}
+     */
+    record Configured(AlertsSettings settings, String problem) {
+    }
+
+    /**
+     * Reads the configuration as SCR passes it (typed and untyped). Not ConfigValues.read: its
+     * refusal says that a connector fetches nothing, and here the banner still works.
+     */
+    static Configured read(AlertsConfig config, java.util.Map<String, ?> properties) {
+        ConfigValues values = ConfigValues.of(AlertsComponent.PID, properties);
+        try {
+            return new Configured(from(config, values), null);
+        } catch (io.tideline.feed.http.SettingsException e) {
+            return new Configured(null, "settings rejected: " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            return new Configured(null, "settings rejected: " + values.source() + ": " + e.getMessage());
+        }
+    }
+
     /** An HTTP header name (RFC 9110 token). */
     private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
 

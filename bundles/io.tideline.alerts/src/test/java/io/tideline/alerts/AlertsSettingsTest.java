@@ -68,13 +68,13 @@ class AlertsSettingsTest {
         };
     }
 
-    private static ConfigValues.Configured<AlertsSettings> read(AlertsConfig c, Map<String, Object> raw) {
-        return ConfigValues.read(AlertsComponent.PID, raw, v -> AlertsSettings.from(c, v));
+    private static AlertsSettings.Configured read(AlertsConfig c, Map<String, Object> raw) {
+        return AlertsSettings.read(c, raw);
     }
 
     @Test
     void aGoodConfigurationGivesEveryChannelAndKeepsTheSecretOutOfItsText() {
-        ConfigValues.Configured<AlertsSettings> s = read(config("https://hooks.example.com/t/abc", "X-Hook-Key",
+        AlertsSettings.Configured s = read(config("https://hooks.example.com/t/abc", "X-Hook-Key",
                 "hunter2", "notify-send tideline"), Map.of(ConfigValues.FILE_PROPERTY, FILE));
         assertThat(s.problem()).isNull();
         assertThat(s.settings().webhook().toString()).isEqualTo("https://hooks.example.com/t/abc");
@@ -88,11 +88,12 @@ class AlertsSettingsTest {
 
     @Test
     void aWebhookUrlOfAnotherSchemeIsRefusedNamingTheFileKeyAndWhatWasExpected() {
-        ConfigValues.Configured<AlertsSettings> s = read(config("ftp://example.com/x", "X-Tideline-Secret", "", ""),
+        AlertsSettings.Configured s = read(config("ftp://example.com/x", "X-Tideline-Secret", "", ""),
                 Map.of(ConfigValues.FILE_PROPERTY, FILE, "webhook.url", "ftp://example.com/x"));
         assertThat(s.settings()).isNull();
-        assertThat(s.problem()).contains("io.tideline.alerts.cfg").contains("webhook.url")
-                .contains("ftp://example.com/x").contains("an absolute http or https URL");
+        assertThat(s.problem()).isEqualTo("settings rejected: /opt/tideline/deploy/io.tideline.alerts.cfg: "
+                + "webhook.url = 'ftp://example.com/x': expected an absolute http or https URL such as "
+                + "https://hooks.example.com/tideline");
         assertThat(AlertsComponent.channels(null, () -> null)).extracting(Channel::name).containsExactly("banner");
     }
 
