@@ -12,7 +12,7 @@ import java.util.Set;
  * turns stale). The first snapshot after a start sets the tier to compare with; a threshold or a
  * stale role already true then fires once (the ledger's minimum interval keeps a restart from
  * repeating it). Regime changes come from the checklist's own event, not from here. Not
- * thread-safe: called on the delivery thread only.
+ * thread-safe: called on the alerts' rules thread only.
  */
 final class Evaluator {
 
