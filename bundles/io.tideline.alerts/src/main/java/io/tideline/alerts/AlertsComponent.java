@@ -226,7 +226,7 @@ public final class AlertsComponent implements EventHandler, ProblemSource, Alert
                 latest(bindings, st, role).ifPresent(v -> values.put(role, v));
             }
         }
-        return new Evaluator.Snapshot(asOf, tier, stale, readings, values);
+        return new Evaluator.Snapshot(asOf, tier, stale, readings, values, bindings != null && st != null);
     }
 
     private java.util.Optional<Evaluator.Value> latest(RoleBindings bindings, SeriesStore st, String role) {

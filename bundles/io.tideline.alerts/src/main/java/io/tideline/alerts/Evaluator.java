@@ -8,10 +8,12 @@ import java.util.Set;
 
 /**
  * Turns successive snapshots of the desk into alerts: a rule fires when its condition becomes
- * true (a tier that differs from the one before, a value that crosses its level, a role that
- * turns stale). The first snapshot after a start sets the tier to compare with; a threshold or a
- * stale role already true then fires once (the ledger's minimum interval keeps a restart from
- * repeating it). Regime changes come from the checklist's own event, not from here. Not
+ * true while this Tideline watches (a tier that differs from the one before, a value that
+ * crosses its level, a role that turns stale). The first look after a start that can see the
+ * verdict, and the first that can see the roles' values, only note what holds: a condition
+ * already true at start is a standing state, which {@code status} reports, not news. A rule or a
+ * role that appears later is looked at against "not true". Regime changes come from the
+ * checklist's own event, not from here. Not
  * thread-safe: called on the alerts' rules thread only.
  */
 final class Evaluator {
@@ -24,9 +26,10 @@ final class Evaluator {
      * @param stale the roles whose data is older than their staleness limit
      * @param readings the checklist's readings by {@code role indicator}
      * @param values each bound role's latest value
+     * @param valuesKnown whether the roles and the store could be read (else {@code values} says nothing)
      */
     record Snapshot(String asOf, Integer tier, Set<String> stale, Map<String, Double> readings,
-            Map<String, Value> values) {
+            Map<String, Value> values, boolean valuesKnown) {
 
         Snapshot {
             stale = Set.copyOf(stale);
@@ -50,12 +53,16 @@ final class Evaluator {
     }
 
     private Integer lastTier;
+    private boolean verdictLooked;
+    private boolean valuesLooked;
     /** {@code rule \0 subject} to whether the condition held at the last snapshot. */
     private final Map<String, Boolean> held = new HashMap<>();
 
     /** The alerts of {@code now}, given the snapshots before. */
     List<Firing> evaluate(Snapshot s, AlertRules rules, long nowMillis) {
         List<Firing> out = new ArrayList<>();
+        boolean verdictBaseline = s.tier() != null && !verdictLooked;
+        boolean valuesBaseline = s.valuesKnown() && !valuesLooked;
         for (AlertRule r : rules.rules()) {
             switch (r.kind()) {
                 case TIER_CHANGE -> {
@@ -66,10 +73,16 @@ final class Evaluator {
                                         + ")"), r));
                     }
                 }
-                case THRESHOLD -> threshold(r, s, nowMillis, out);
+                case THRESHOLD -> threshold(r, s, r.indicator() == null ? valuesBaseline : verdictBaseline,
+                        nowMillis, out);
                 case STALE_FEED -> {
+                    if (s.tier() == null) {
+                        continue;
+                    }
                     for (String role : s.stale()) {
-                        if (turned(r, role, true)) {
+                        if (verdictBaseline) {
+                            held.put(r.id() + '\u0000' + role, true);
+                        } else if (turned(r, role, true)) {
                             out.add(new Firing(alert(r, nowMillis, s.asOf(), role, "fresh", "stale", null, null,
                                     "Role " + role + " has no data newer than its staleness limit (as of "
                                             + s.asOf() + ")"), r));
@@ -85,11 +98,16 @@ final class Evaluator {
         }
         if (s.tier() != null) {
             lastTier = s.tier();
+            verdictLooked = true;
         }
+        valuesLooked |= s.valuesKnown();
         return out;
     }
 
-    private void threshold(AlertRule r, Snapshot s, long nowMillis, List<Firing> out) {
+    private void threshold(AlertRule r, Snapshot s, boolean baseline, long nowMillis, List<Firing> out) {
+        if (r.indicator() == null ? !s.valuesKnown() : s.tier() == null) {
+            return;
+        }
         String subject = r.indicator() == null ? r.role() : r.role() + " " + r.indicator();
         Double value;
         String day;
@@ -105,13 +123,16 @@ final class Evaluator {
             source = "";
         }
         if (value == null || !Double.isFinite(value)) {
-            held.remove(r.id() + '\u0000' + subject);
+            // No value (an unbound role, no data yet) is a look too: "not beyond".
+            held.put(r.id() + '\u0000' + subject, false);
             return;
         }
         boolean above = r.above() != null;
         double level = above ? r.above() : r.below();
         boolean beyond = above ? value >= level : value < level;
-        if (turned(r, subject, beyond)) {
+        if (baseline) {
+            held.put(r.id() + '\u0000' + subject, beyond);
+        } else if (turned(r, subject, beyond)) {
             String side = above ? "above" : "below";
             out.add(new Firing(alert(r, nowMillis, day, subject, above ? "below" : "above", side, value, level,
                     subject + source + " is " + side + " " + plain(level) + ": " + plain(value) + " on " + day), r));

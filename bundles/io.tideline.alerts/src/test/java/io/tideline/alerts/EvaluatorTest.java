@@ -21,7 +21,7 @@ class EvaluatorTest {
     private static Evaluator.Snapshot snap(int tier, double spx, Double move, Set<String> stale) {
         return new Evaluator.Snapshot("2026-03-02", tier, stale,
                 move == null ? Map.of() : Map.of("us10y change-bp(5)", move),
-                Map.of("spx", new Evaluator.Value(spx, "2026-03-02", "csv:spx")));
+                Map.of("spx", new Evaluator.Value(spx, "2026-03-02", "csv:spx")), true);
     }
 
     private static List<String> fired(List<Evaluator.Firing> f) {
@@ -46,9 +46,38 @@ class EvaluatorTest {
     @Test
     void anIndicatorThresholdReadsTheChecklistsReading() {
         Evaluator e = new Evaluator();
-        assertThat(fired(e.evaluate(snap(2, 4100, 30.0, Set.of()), RULES, 1)))
+        assertThat(fired(e.evaluate(snap(2, 4100, 10.0, Set.of()), RULES, 1))).isEmpty();
+        assertThat(fired(e.evaluate(snap(2, 4100, 30.0, Set.of()), RULES, 2)))
                 .containsExactly("move:us10y change-bp(5):above");
-        assertThat(fired(e.evaluate(snap(2, 4100, null, Set.of()), RULES, 2))).as("no reading").isEmpty();
+        assertThat(fired(e.evaluate(snap(2, 4100, null, Set.of()), RULES, 3))).as("no reading").isEmpty();
+        assertThat(fired(e.evaluate(snap(2, 4100, 26.0, Set.of()), RULES, 4))).as("back from no reading")
+                .containsExactly("move:us10y change-bp(5):above");
+    }
+
+    @Test
+    void whatAlreadyHoldsAtTheFirstLookIsAStandingStateNotAnAlert() {
+        Evaluator e = new Evaluator();
+        assertThat(fired(e.evaluate(snap(3, 3900, 30.0, Set.of("btc")), RULES, 1))).isEmpty();
+        assertThat(fired(e.evaluate(snap(3, 3800, 31.0, Set.of("btc")), RULES, 2))).isEmpty();
+        assertThat(fired(e.evaluate(snap(3, 3800, 31.0, Set.of("btc", "vix")), RULES, 3)))
+                .containsExactly("stale:vix:stale");
+    }
+
+    @Test
+    void withoutTheStoreOrTheChecklistTheFirstLookWaitsForThem() {
+        Evaluator e = new Evaluator();
+        Evaluator.Snapshot blind = new Evaluator.Snapshot("", null, Set.of(), Map.of(), Map.of(), false);
+        assertThat(fired(e.evaluate(blind, RULES, 1))).isEmpty();
+        assertThat(fired(e.evaluate(snap(3, 3900, 30.0, Set.of("btc")), RULES, 2))).as("the first real look")
+                .isEmpty();
+    }
+
+    @Test
+    void aRoleWithoutAValueAtTheFirstLookFiresWhenItsValueArrivesBeyondTheLevel() {
+        Evaluator e = new Evaluator();
+        Evaluator.Snapshot none = new Evaluator.Snapshot("2026-03-02", 2, Set.of(), Map.of(), Map.of(), true);
+        assertThat(fired(e.evaluate(none, RULES, 1))).isEmpty();
+        assertThat(fired(e.evaluate(snap(2, 3900, 10.0, Set.of()), RULES, 2))).containsExactly("spx-low:spx:below");
     }
 
     @Test

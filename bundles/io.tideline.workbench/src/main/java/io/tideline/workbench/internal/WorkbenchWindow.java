@@ -67,17 +67,9 @@ import org.osgi.service.metatype.annotations.Designate;
  */
 @Component(immediate = true, configurationPid = "io.tideline.workbench",
         service = {Command.class, EventHandler.class},
-        property = {EventConstants.EVENT_TOPIC + "=" + SeriesEvents.TOPIC_APPENDED,
-            EventConstants.EVENT_TOPIC + "=" + WorkbenchWindow.ALERT_TOPIC})
+        property = EventConstants.EVENT_TOPIC + "=" + SeriesEvents.TOPIC_APPENDED)
 @Designate(ocd = WorkbenchConfig.class)
 public final class WorkbenchWindow implements Command, EventHandler {
-
-    /**
-     * Posted by the alerts bundle (io.tideline.alerts) for every alert, with its one-line
-     * {@code message}: the window's banner channel. A topic string, not a type, so the window
-     * works with the alerts bundle absent.
-     */
-    static final String ALERT_TOPIC = "io/tideline/alerts/FIRED";
 
     private static final long CLOSE_WAIT_MILLIS = 8_000;
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
@@ -488,13 +480,6 @@ public final class WorkbenchWindow implements Command, EventHandler {
 
     @Override
     public void handleEvent(Event event) {
-        if (ALERT_TOPIC.equals(event.getTopic())) {
-            // An alert stays in the status bar until clicked, unless a problem to act on (a
-            // damaged store, failed plugins) needs the place.
-            String message = String.valueOf(event.getProperty("message"));
-            onUiLater(u -> u.chrome().notice("alerts.notice", "alerts.noticeFull", message));
-            return;
-        }
         String when = LocalDateTime.now(ZoneId.systemDefault()).format(CLOCK);
         onUiLater(u -> u.chrome().lastUpdate(when + " (" + event.getProperty(SeriesEvents.SERIES) + ")"));
     }
