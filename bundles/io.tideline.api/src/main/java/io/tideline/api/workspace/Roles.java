@@ -109,7 +109,9 @@ public final class Roles {
 
     /**
      * Checks a role name: lower-case words joined by dots, e.g. {@code btc.funding}, of at most
-     * 64 characters. Teams may add roles of their own beyond {@link #known()}.
+     * 64 characters. Teams may add roles of their own beyond {@link #known()}. A role name never
+     * contains {@code ':'}, which marks a series id wherever either may be given (see
+     * {@link RoleBindings}); such a name is refused saying so.
      *
      * @throws IllegalArgumentException naming the role and the rule
      */
@@ -117,6 +119,12 @@ public final class Roles {
         if (role != null && role.length() > MAX_ROLE_CHARS) {
             throw new IllegalArgumentException("role '" + role.substring(0, 40) + "… (" + role.length()
                     + " characters)' is too long: at most " + MAX_ROLE_CHARS + " characters");
+        }
+        if (role != null && role.indexOf(':') >= 0) {
+            // A colon is what marks a series id where either may be given (RoleBindings#resolve).
+            throw new IllegalArgumentException("role '" + role + "' contains ':', which only a series id has"
+                    + " (source:symbol[:field], e.g. fred:DGS10); a role is lower-case words joined by dots,"
+                    + " e.g. btc.funding");
         }
         if (role == null || !NAME.matcher(role).matches()) {
             throw new IllegalArgumentException("role '" + role + "' is not lower-case words joined by dots,"

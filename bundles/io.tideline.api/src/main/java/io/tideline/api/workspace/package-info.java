@@ -6,9 +6,14 @@
  * <p>1.2: {@link io.tideline.api.workspace.Roles#core()}, the roles {@code status} checks for
  * stale data; {@link io.tideline.api.workspace.Roles#BTC_CME_OI}, CME bitcoin futures open interest
  * as a role of its own, apart from perpetual open interest ({@code btc.oi}).
+ *
+ * <p>1.3: {@link io.tideline.api.workspace.RoleBindings#resolve(String)},
+ * {@link io.tideline.api.workspace.RoleBindings#seriesId(String)} and
+ * {@link io.tideline.api.workspace.RoleBindings#isSeriesId(String)}, the one rule that tells a role
+ * from a series id (a colon makes a series id; role names cannot contain one).
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package io.tideline.api.workspace;
 
 import org.osgi.annotation.bundle.Export;
