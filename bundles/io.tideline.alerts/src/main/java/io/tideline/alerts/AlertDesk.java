@@ -1,20 +1,16 @@
 package io.tideline.alerts;
 
+import io.tideline.api.alerts.Alerts;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Future;
 
 /**
- * The running alerts, as the {@code alerts} command sees them. A service private to this bundle
- * (its package is not exported), so that the command stays a thin class over it.
+ * The running alerts, as the {@code alerts} command sees them: the public {@link Alerts} service
+ * and what only the command needs. A service private to this bundle (its package is not
+ * exported), so that the command stays a thin class over it.
  */
-public interface AlertDesk {
-
-    /** The newest {@code max} alerts with their delivery state, newest first. */
-    List<Delivery.Tracked> recent(int max);
-
-    /** The channels alerts go to now, by name. */
-    List<String> channels();
+public interface AlertDesk extends Alerts {
 
     /** Sends a test alert through every channel; the future ends when each was tried. */
     Future<?> test(long nowMillis);

@@ -2,6 +2,8 @@ package io.tideline.alerts;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.tideline.api.alerts.Alert;
+import io.tideline.api.alerts.AlertKind;
 import io.tideline.support.json.JsonValueException;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -14,7 +16,8 @@ import java.util.List;
  * {@code fired} object of a ledger line. Keys: {@code id}, {@code rule}, {@code kind},
  * {@code time} (ISO-8601 UTC), {@code timeMillis}, {@code asOf}, {@code subject},
  * {@code previous}, {@code current}, {@code value}, {@code threshold} (numbers or null),
- * {@code message}.
+ * {@code source} (the roles with their series and the checklist's rule, or empty), {@code message}.
+ * A ledger line written before {@code source} existed reads as an empty source.
  */
 final class AlertJson {
 
@@ -47,6 +50,7 @@ final class AlertJson {
         g.writeStringField("current", a.current());
         number(g, "value", a.value());
         number(g, "threshold", a.threshold());
+        g.writeStringField("source", a.source());
         g.writeStringField("message", a.message());
         g.writeEndObject();
     }
@@ -61,9 +65,9 @@ final class AlertJson {
 
     /** An alert as read back from the ledger. */
     record Doc(String id, String rule, String kind, String time, Long timeMillis, String asOf, String subject,
-            String previous, String current, Double value, Double threshold, String message) {
+            String previous, String current, Double value, Double threshold, String source, String message) {
 
-        private static final List<String> KINDS = Arrays.stream(AlertRule.Kind.values()).map(AlertRule.Kind::word)
+        private static final List<String> KINDS = Arrays.stream(AlertKind.values()).map(AlertKind::word)
                 .toList();
 
         Doc {
@@ -79,8 +83,8 @@ final class AlertJson {
         }
 
         Alert alert() {
-            return new Alert(id, rule, AlertRule.Kind.of(kind), timeMillis, asOf, subject, previous, current, value,
-                    threshold, message);
+            return new Alert(id, rule, AlertKind.of(kind), timeMillis, asOf, subject, previous, current, value,
+                    threshold, source, message);
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.tideline.alerts;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.tideline.api.alerts.AlertKind;
 import io.tideline.support.json.JsonFileException;
 import io.tideline.support.json.JsonValueException;
 import io.tideline.support.json.LastValidFile;
@@ -48,12 +49,17 @@ public record AlertRules(List<AlertRule> rules) {
         rules = List.copyOf(rules);
     }
 
-    /** The rules in force without a file: regime change, tier change and stale feeds, 6 h apart each. */
+    /**
+     * The rules in force without a file: regime change, tier change, stale feeds and checklist
+     * crossings, 6 h apart each.
+     */
     public static AlertRules defaults() {
         return new AlertRules(List.of(
-                new AlertRule("regime", AlertRule.Kind.REGIME_CHANGE, null, null, null, null, DEFAULT_MIN_INTERVAL),
-                new AlertRule("tier", AlertRule.Kind.TIER_CHANGE, null, null, null, null, DEFAULT_MIN_INTERVAL),
-                new AlertRule("stale", AlertRule.Kind.STALE_FEED, null, null, null, null, DEFAULT_MIN_INTERVAL)));
+                new AlertRule("regime", AlertKind.REGIME_CHANGE, null, null, null, null, DEFAULT_MIN_INTERVAL),
+                new AlertRule("tier", AlertKind.TIER_CHANGE, null, null, null, null, DEFAULT_MIN_INTERVAL),
+                new AlertRule("stale", AlertKind.STALE_FEED, null, null, null, null, DEFAULT_MIN_INTERVAL),
+                new AlertRule("crossing", AlertKind.CHECKLIST_CROSSING, null, null, null, null,
+                        DEFAULT_MIN_INTERVAL)));
     }
 
     /** The rule with this id, or {@code null}. */
@@ -119,13 +125,13 @@ public record AlertRules(List<AlertRule> rules) {
     record Line(String id, String kind, String role, String indicator, Double above, Double below,
             Integer minIntervalMinutes) {
 
-        private static final List<String> KINDS = Arrays.stream(AlertRule.Kind.values())
-                .filter(k -> k != AlertRule.Kind.TEST).map(AlertRule.Kind::word).toList();
+        private static final List<String> KINDS = Arrays.stream(AlertKind.values())
+                .filter(k -> k != AlertKind.TEST).map(AlertKind::word).toList();
 
         Line {
             JsonValueException.id("id", id);
             JsonValueException.oneOf("kind", kind, KINDS);
-            boolean threshold = AlertRule.Kind.of(kind) == AlertRule.Kind.THRESHOLD;
+            boolean threshold = AlertKind.of(kind) == AlertKind.THRESHOLD;
             if (threshold) {
                 JsonValueException.role("role", role);
                 if ((above == null) == (below == null)) {
@@ -162,7 +168,7 @@ public record AlertRules(List<AlertRule> rules) {
         AlertRule rule() {
             Duration interval = minIntervalMinutes == null ? DEFAULT_MIN_INTERVAL
                     : Duration.ofMinutes(minIntervalMinutes);
-            return new AlertRule(id, AlertRule.Kind.of(kind), role, indicator, above, below, interval);
+            return new AlertRule(id, AlertKind.of(kind), role, indicator, above, below, interval);
         }
     }
 }

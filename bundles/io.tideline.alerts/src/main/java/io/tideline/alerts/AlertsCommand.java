@@ -1,5 +1,7 @@
 package io.tideline.alerts;
 
+import io.tideline.api.alerts.Alert;
+import io.tideline.api.alerts.TrackedAlert;
 import io.tideline.api.command.Command;
 import io.tideline.api.command.CommandRequest;
 import java.io.PrintStream;
@@ -78,7 +80,7 @@ public final class AlertsCommand implements Command {
     }
 
     private void list(PrintStream out, int last) {
-        List<Delivery.Tracked> recent = desk.recent(last);
+        List<TrackedAlert> recent = desk.recent(last);
         for (String problem : desk.refusals()) {
             out.println("warning: " + problem);
         }
@@ -87,7 +89,7 @@ public final class AlertsCommand implements Command {
                     + ")");
             return;
         }
-        for (Delivery.Tracked t : recent) {
+        for (TrackedAlert t : recent) {
             Alert a = t.alert();
             out.println(TIME.format(Instant.ofEpochMilli(a.timeMillis())) + "  " + a.rule() + "  " + a.message());
             if (t.states().isEmpty()) {
@@ -112,7 +114,7 @@ public final class AlertsCommand implements Command {
             return FAILED;
         }
         boolean failed = false;
-        for (Delivery.Tracked t : desk.recent(50)) {
+        for (TrackedAlert t : desk.recent(50)) {
             if (t.alert().rule().equals("test") && t.alert().timeMillis() == now) {
                 for (Map.Entry<String, String> s : t.states().entrySet()) {
                     out.println(s.getKey() + ": " + s.getValue());

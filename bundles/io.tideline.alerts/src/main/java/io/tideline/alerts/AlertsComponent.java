@@ -1,5 +1,8 @@
 package io.tideline.alerts;
 
+import io.tideline.api.alerts.AlertKind;
+import io.tideline.api.alerts.Alerts;
+import io.tideline.api.alerts.TrackedAlert;
 import io.tideline.api.platform.Problem;
 import io.tideline.api.platform.ProblemSource;
 import io.tideline.api.series.SeriesData;
@@ -51,10 +54,13 @@ import org.osgi.service.metatype.annotations.Designate;
  * {@code DATA_DIR/workspace/alerts-rules.json} (or the defaults) and fires what they say through
  * {@link Delivery}; every quarter of an hour it looks again, as a feed turns stale with time
  * alone. The event handler only schedules: the checklist pass, the store reads, the ledger and
- * the channels all run on background threads. A refused rules file or setting is reported to
+ * the channels all run on background threads. The one place alerts are detected and written:
+ * views read them through the {@link Alerts} service and the {@link
+ * io.tideline.api.alerts.AlertEvents#TOPIC_FIRED} event. A refused rules file or setting is reported to
  * {@code status}. A new configuration makes SCR create a new instance.
  */
-@Component(service = {EventHandler.class, ProblemSource.class, AlertDesk.class}, configurationPid = AlertsComponent.PID,
+@Component(service = {EventHandler.class, ProblemSource.class, Alerts.class, AlertDesk.class},
+        configurationPid = AlertsComponent.PID,
         immediate = true,
         property = {EventConstants.EVENT_TOPIC + "=" + RegimeEvents.TOPIC_CHANGED,
             EventConstants.EVENT_TOPIC + "=" + SeriesEvents.TOPIC_APPENDED,
@@ -161,8 +167,8 @@ public final class AlertsComponent implements EventHandler, ProblemSource, Alert
         Object tier = event.getProperty(RegimeEvents.TIER);
         long nowMillis = System.currentTimeMillis();
         for (AlertRule r : now.rules()) {
-            if (r.kind() == AlertRule.Kind.REGIME_CHANGE) {
-                delivery.fire(Evaluator.alert(r, nowMillis, asOf, "regime", previous, regime, null, null,
+            if (r.kind() == AlertKind.REGIME_CHANGE) {
+                delivery.fire(Evaluator.alert(r, nowMillis, asOf, "regime", previous, regime, null, null, "checklist",
                         "Regime changed from " + previous + " to " + regime + " as of " + asOf
                                 + (tier == null ? "" : " (tier " + tier + ")")), r);
             }
@@ -192,7 +198,7 @@ public final class AlertsComponent implements EventHandler, ProblemSource, Alert
         boolean needsVerdict = false;
         Set<String> valueRoles = new java.util.HashSet<>();
         for (AlertRule r : now.rules()) {
-            if (r.kind() == AlertRule.Kind.THRESHOLD && r.indicator() == null) {
+            if (r.kind() == AlertKind.THRESHOLD && r.indicator() == null) {
                 valueRoles.add(r.role());
             } else {
                 // A regime-change rule reads the verdict too: the checklist posts a change only
@@ -204,12 +210,14 @@ public final class AlertsComponent implements EventHandler, ProblemSource, Alert
         Integer tier = null;
         Set<String> stale = Set.of();
         Map<String, Double> readings = new HashMap<>();
+        List<Evaluator.Reading> checked = List.of();
         Checklist c = checklist;
         if (needsVerdict && c != null) {
             Verdict v = c.latest();
             asOf = v.asOf();
             tier = v.tier();
             stale = Set.copyOf(v.stale());
+            checked = Evaluator.Reading.of(v);
             for (Step step : v.steps()) {
                 for (Evidence e : step.evidence()) {
                     if (e.value() != null) {
@@ -221,12 +229,17 @@ public final class AlertsComponent implements EventHandler, ProblemSource, Alert
         Map<String, Evaluator.Value> values = new HashMap<>();
         RoleBindings bindings = roles;
         SeriesStore st = store;
+        Map<String, String> bound = new HashMap<>();
+        if (bindings != null) {
+            bindings.all().forEach((role, id) -> bound.put(role, id.toString()));
+        }
         if (bindings != null && st != null) {
             for (String role : valueRoles) {
                 latest(bindings, st, role).ifPresent(v -> values.put(role, v));
             }
         }
-        return new Evaluator.Snapshot(asOf, tier, stale, readings, values, bindings != null && st != null);
+        return new Evaluator.Snapshot(asOf, tier, stale, readings, checked, values, bindings != null && st != null,
+                bound);
     }
 
     private java.util.Optional<Evaluator.Value> latest(RoleBindings bindings, SeriesStore st, String role) {
@@ -253,7 +266,7 @@ public final class AlertsComponent implements EventHandler, ProblemSource, Alert
     }
 
     @Override
-    public List<Delivery.Tracked> recent(int max) {
+    public List<TrackedAlert> recent(int max) {
         return delivery.recent(max);
     }
 
@@ -264,8 +277,8 @@ public final class AlertsComponent implements EventHandler, ProblemSource, Alert
 
     @Override
     public Future<?> test(long nowMillis) {
-        AlertRule rule = new AlertRule("test", AlertRule.Kind.TEST, null, null, null, null, java.time.Duration.ZERO);
-        return delivery.fire(Evaluator.alert(rule, nowMillis, "", "test", "none", "test", null, null,
+        AlertRule rule = new AlertRule("test", AlertKind.TEST, null, null, null, null, java.time.Duration.ZERO);
+        return delivery.fire(Evaluator.alert(rule, nowMillis, "", "test", "none", "test", null, null, "",
                 "A test alert from Tideline: if you read this, this channel works."), null);
     }
 

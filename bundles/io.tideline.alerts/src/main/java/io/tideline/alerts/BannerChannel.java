@@ -1,19 +1,18 @@
 package io.tideline.alerts;
 
+import io.tideline.api.alerts.Alert;
+import io.tideline.api.alerts.AlertEvents;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
 
 /**
- * The window's banner: posts {@value #TOPIC} with the alert's id, rule, kind, subject and message
- * (and the whole alert as {@code json}); a window subscribed to the topic shows it. Delivered
- * once the event is posted, whether or not a window is open.
+ * The window's banner: posts {@link AlertEvents#TOPIC_FIRED} with the alert's id, rule, kind,
+ * subject and message (and the whole alert as {@code json}); the desk views subscribed to the
+ * topic show it. Delivered once the event is posted, whether or not a window is open.
  */
 final class BannerChannel implements Channel {
-
-    /** The EventAdmin topic posted for every alert. */
-    static final String TOPIC = "io/tideline/alerts/FIRED";
 
     private final Supplier<EventAdmin> events;
 
@@ -32,7 +31,8 @@ final class BannerChannel implements Channel {
         if (ea == null) {
             throw new DeliveryException("no event service is running");
         }
-        ea.postEvent(new Event(TOPIC, Map.of("id", alert.id(), "rule", alert.rule(), "kind", alert.kind().word(),
-                "subject", alert.subject(), "message", alert.message(), "json", json)));
+        ea.postEvent(new Event(AlertEvents.TOPIC_FIRED, Map.of(AlertEvents.ID, alert.id(), AlertEvents.RULE,
+                alert.rule(), AlertEvents.KIND, alert.kind().word(), AlertEvents.SUBJECT, alert.subject(),
+                AlertEvents.MESSAGE, alert.message(), AlertEvents.JSON, json)));
     }
 }

@@ -1,5 +1,7 @@
 package io.tideline.alerts;
 
+import io.tideline.api.alerts.Alert;
+
 /**
  * Where an alert goes. Called on the delivery thread only, one alert at a time; an
  * implementation bounds its own time (time-outs, attempts) so that a dead receiver cannot hold

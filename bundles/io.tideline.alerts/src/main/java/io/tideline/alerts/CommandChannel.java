@@ -1,5 +1,6 @@
 package io.tideline.alerts;
 
+import io.tideline.api.alerts.Alert;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,7 @@
 package io.tideline.alerts;
 
+import io.tideline.api.alerts.Alert;
+import io.tideline.api.alerts.TrackedAlert;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -24,20 +26,6 @@ import java.util.function.Consumer;
  * fired. Thread-safe.
  */
 final class Delivery implements AutoCloseable {
-
-    /**
-     * An alert with where it got to.
-     *
-     * @param alert the alert
-     * @param states per channel: {@code delivered}, or {@code failed: reason}; a channel not yet
-     *        tried is absent
-     */
-    record Tracked(Alert alert, Map<String, String> states) {
-
-        Tracked {
-            states = Map.copyOf(states);
-        }
-    }
 
     private static final int RECENT = 200;
 
@@ -152,12 +140,12 @@ final class Delivery implements AutoCloseable {
     }
 
     /** The newest {@code max} alerts with their delivery state, newest first. */
-    synchronized List<Tracked> recent(int max) {
-        List<Tracked> out = new ArrayList<>();
+    synchronized List<TrackedAlert> recent(int max) {
+        List<TrackedAlert> out = new ArrayList<>();
         for (Map.Entry<String, Map<String, String>> e : states.entrySet()) {
-            out.add(new Tracked(alerts.get(e.getKey()), e.getValue()));
+            out.add(new TrackedAlert(alerts.get(e.getKey()), e.getValue()));
         }
-        out.sort(Comparator.comparingLong((Tracked t) -> t.alert().timeMillis()).reversed());
+        out.sort(Comparator.comparingLong((TrackedAlert t) -> t.alert().timeMillis()).reversed());
         return List.copyOf(out.subList(0, Math.min(max, out.size())));
     }
 

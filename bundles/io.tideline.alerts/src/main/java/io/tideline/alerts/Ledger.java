@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.tideline.api.alerts.Alert;
 import io.tideline.support.json.JsonFileException;
 import io.tideline.support.json.JsonValueException;
 import io.tideline.support.json.StrictJsonReader;
@@ -33,21 +34,22 @@ import java.util.Objects;
  *     swallow it.</li>
  * <li>{@link #load} returns the newest {@code keep} readable entries. A line that is not an entry
  *     (bad JSON, unknown state, missing field, newer version) is skipped with a warning naming the
- *     file and line; the desk view's own alert lines (format version 1, same file) are passed over
- *     silently.</li>
+ *     file and line; lines of format version 1 (the alert log the desk views of earlier versions
+ *     kept in this file) are passed over silently.</li>
  * <li>Past {@code maxLines} ledger lines the file is rewritten with its newest {@code keep}
- *     entries (a temporary file forced to disk, then moved over the old one), the desk view's
+ *     entries (a temporary file forced to disk, then moved over the old one), the version 1
  *     lines kept as they were, before them.</li>
  * </ul>
  *
- * The same design as the desk view's alert log, with the ledger's own line format. Thread-safe
- * within one process (every method is synchronized); not for the UI thread.
+ * The only writer of the file: the desk views show what the {@link io.tideline.api.alerts.Alerts}
+ * service reads from here. Thread-safe within one process (every method is synchronized); not
+ * for the UI thread.
  */
 final class Ledger {
 
     /** The file's name under {@code DATA_DIR/workspace}. */
     static final String FILE_NAME = "alerts.jsonl";
-    /** The format version of a ledger line ({@code 1} are the desk view's alert lines). */
+    /** The format version of a ledger line ({@code 1} are the old desk views' alert lines, passed over). */
     static final int VERSION = 2;
     /** Individual warnings per read; the rest are counted in one more. */
     static final int MAX_WARNINGS = 10;
@@ -130,9 +132,20 @@ final class Ledger {
             openTail = scan.openTail;
             return new Loaded(List.copyOf(scan.entries), List.copyOf(warnings));
         } catch (IOException e) {
-            warnings.add(file + ": cannot be read, no earlier alerts are known (" + e.getMessage() + ")");
+            warnings.add(file + ": cannot be read, no earlier alerts are known (" + reason(e) + ")");
             return new Loaded(List.of(), List.copyOf(warnings));
         }
+    }
+
+    /** Why the file could not be read, in words rather than the exception's Java class. */
+    private static String reason(IOException e) {
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied; check the file's owner and mode";
+        }
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
+        return e.getMessage() == null ? "input/output error" : e.getMessage();
     }
 
     /** Appends one entry as one line forced to disk, compacting the file when it has grown too long. */
@@ -192,7 +205,7 @@ final class Ledger {
         out.force(metadata);
     }
 
-    /** What a pass found; {@code lines} counts the ledger's own lines, {@code view} holds the desk view's. */
+    /** What a pass found; {@code lines} counts the ledger's own lines, {@code view} holds the version 1 lines. */
     private record Scan(ArrayDeque<Entry> entries, List<String> view, int lines, boolean openTail) {
     }
 
@@ -291,8 +304,9 @@ final class Ledger {
     }
 
     /**
-     * One line as read. Version 1 lines are the desk view's alert log (same file): every key of
-     * theirs is accepted so that they can be recognised and passed over.
+     * One line as read. Version 1 lines are the alert log the desk views of earlier versions kept
+     * in the same file: every key of theirs is accepted so that they can be recognised and passed
+     * over.
      */
     record Line(Integer v, Long t, String alert, String state, String channel, String reason, AlertJson.Doc fired,
             Long timeMillis, String kind, String asOf, String subject, String previous, String current, Double value,

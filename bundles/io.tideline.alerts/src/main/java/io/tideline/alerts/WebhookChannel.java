@@ -1,5 +1,6 @@
 package io.tideline.alerts;
 
+import io.tideline.api.alerts.Alert;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;

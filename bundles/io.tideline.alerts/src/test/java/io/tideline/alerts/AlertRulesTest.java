@@ -2,6 +2,7 @@ package io.tideline.alerts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tideline.api.alerts.AlertKind;
 import io.tideline.support.json.LastValidFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,11 +27,11 @@ class AlertRulesTest {
     }
 
     @Test
-    void withoutAFileTheDefaultsWatchRegimeTierAndStaleFeedsSixHoursApart() {
+    void withoutAFileTheDefaultsWatchRegimeTierStaleFeedsAndChecklistCrossingsSixHoursApart() {
         LastValidFile.State<AlertRules> s = AlertRules.lastValid().current(null);
         assertThat(s.error()).isNull();
-        assertThat(s.value().rules()).extracting(AlertRule::kind).containsExactly(AlertRule.Kind.REGIME_CHANGE,
-                AlertRule.Kind.TIER_CHANGE, AlertRule.Kind.STALE_FEED);
+        assertThat(s.value().rules()).extracting(AlertRule::kind).containsExactly(AlertKind.REGIME_CHANGE,
+                AlertKind.TIER_CHANGE, AlertKind.STALE_FEED, AlertKind.CHECKLIST_CROSSING);
         assertThat(s.value().rules()).allMatch(r -> r.minInterval().equals(Duration.ofHours(6)));
     }
 
@@ -47,7 +48,7 @@ class AlertRulesTest {
         AlertRules rules = s.value();
         assertThat(rules.rules()).hasSize(3);
         assertThat(rules.rule("regime").minInterval()).isEqualTo(Duration.ofMinutes(30));
-        assertThat(rules.rule("spx-low")).isEqualTo(new AlertRule("spx-low", AlertRule.Kind.THRESHOLD, "spx", null,
+        assertThat(rules.rule("spx-low")).isEqualTo(new AlertRule("spx-low", AlertKind.THRESHOLD, "spx", null,
                 null, 4000.0, Duration.ofHours(6)));
         assertThat(rules.rule("move").indicator()).isEqualTo("change-bp(5)");
         assertThat(rules.rule("move").above()).isEqualTo(25.0);
@@ -87,7 +88,7 @@ class AlertRulesTest {
         assertThat(read(rules, """
                 {"version": 1, "rules": [{"id": "a", "kind": "moon-phase"}]}
                 """, 1).error()).contains(AlertRules.FILE_NAME + ":1: ").contains("rules[0].kind").contains("moon-phase")
-                .contains("regime-change").contains("stale-feed");
+                .contains("regime-change").contains("stale-feed").contains("checklist-crossing");
         assertThat(read(rules, """
                 {"version": 1, "rules": [{"id": "a", "kind": "regime-change", "colour": "red"}]}
                 """, 2).error()).contains("colour");
@@ -97,5 +98,19 @@ class AlertRulesTest {
         assertThat(read(rules, """
                 {"version": 1, "rules": [{"id": "a", "kind": "tier-change", "role": "spx"}]}
                 """, 4).error()).contains("rules[0].role").contains("only a threshold rule");
+    }
+
+    @Test
+    void aChecklistCrossingRuleTakesNoRoleOrLevelOfItsOwn() throws Exception {
+        LastValidFile<AlertRules> rules = AlertRules.lastValid();
+        LastValidFile.State<AlertRules> s = read(rules, """
+                {"version": 1, "rules": [{"id": "cross", "kind": "checklist-crossing", "minIntervalMinutes": 0}]}
+                """, 1);
+        assertThat(s.error()).isNull();
+        assertThat(s.value().rules()).containsExactly(new AlertRule("cross", AlertKind.CHECKLIST_CROSSING, null, null,
+                null, null, Duration.ZERO));
+        assertThat(read(rules, """
+                {"version": 1, "rules": [{"id": "cross", "kind": "checklist-crossing", "above": 15}]}
+                """, 2).error()).contains("rules[0].above").contains("only a threshold rule");
     }
 }

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
+import io.tideline.api.alerts.Alert;
+import io.tideline.api.alerts.AlertKind;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -27,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Delivery through a real webhook on a loopback HTTP server and a real command, with the ledger
  * on disk: what arrives, retries, failures with their reasons, and that firing never waits for a
- * receiver.
+ * receiver. The ledger's own file handling is {@link LedgerTest}'s.
  */
 class DeliveryTest {
 
@@ -88,11 +90,11 @@ class DeliveryTest {
         return new WebhookChannel(url, "X-Tideline-Secret", SECRET, timeout, 3, Duration.ofMillis(10), d -> { });
     }
 
-    private static final AlertRule RULE = new AlertRule("regime", AlertRule.Kind.REGIME_CHANGE, null, null, null,
+    private static final AlertRule RULE = new AlertRule("regime", AlertKind.REGIME_CHANGE, null, null, null,
             null, Duration.ofHours(6));
 
     private static Alert alert(long t) {
-        return Evaluator.alert(RULE, t, "2026-03-02", "regime", "EXPANSION", "RISK_OFF", null, null,
+        return Evaluator.alert(RULE, t, "2026-03-02", "regime", "EXPANSION", "RISK_OFF", null, null, "checklist",
                 "Regime changed from EXPANSION to RISK_OFF as of 2026-03-02");
     }
 
@@ -236,42 +238,5 @@ class DeliveryTest {
                 "failed");
         assertThat(lines.get(2).get("reason").asText()).isEqualTo("the command exited with 3: no route to pager");
         assertThat(lines.get(3).get("reason").asText()).isEqualTo("the command did not finish within 1 s (stopped)");
-    }
-
-    @Test
-    void theDeskViewsAlertLinesInTheSameFileArePassedOverSilentlyAndKeptByACompaction() throws Exception {
-        String view = "{\"v\":1,\"timeMillis\":5,\"kind\":\"REGIME\",\"asOf\":\"2026-07-10\",\"subject\":\"regime\","
-                + "\"previous\":\"NORMAL\",\"current\":\"RISK_OFF\",\"value\":null,\"threshold\":null,\"source\":\"checklist\"}";
-        Files.createDirectories(ledgerFile().getParent());
-        Files.writeString(ledgerFile(), view + "\n");
-        Ledger ledger = new Ledger(ledgerFile(), 2, 3);
-        assertThat(ledger.load().warnings()).isEmpty();
-        for (int i = 1; i <= 4; i++) {
-            ledger.append(new Ledger.Entry(i, alert(i).id(), Ledger.State.FIRED, null, null, alert(i)));
-        }
-        List<String> lines = Files.readAllLines(ledgerFile(), UTF_8);
-        assertThat(lines).hasSize(3);
-        assertThat(lines.get(0)).isEqualTo(view);
-        Ledger.Loaded loaded = new Ledger(ledgerFile(), 10, 20).load();
-        assertThat(loaded.warnings()).isEmpty();
-        assertThat(loaded.entries()).extracting(Ledger.Entry::timeMillis).containsExactly(3L, 4L);
-    }
-
-    @Test
-    void unreadableLedgerLinesAreSkippedWithTheirFileAndLine() throws Exception {
-        Files.createDirectories(ledgerFile().getParent());
-        Ledger ledger = new Ledger(ledgerFile(), 100, 200);
-        ledger.append(new Ledger.Entry(5, alert(5).id(), Ledger.State.FIRED, null, null, alert(5)));
-        Files.writeString(ledgerFile(), "{not json\n" + "{\"v\":2,\"t\":6,\"alert\":\"x\",\"state\":\"lost\"}\n",
-                java.nio.file.StandardOpenOption.APPEND);
-        ledger.append(new Ledger.Entry(7, alert(5).id(), Ledger.State.DELIVERED, "banner", null, null));
-
-        Ledger.Loaded loaded = new Ledger(ledgerFile(), 100, 200).load();
-        assertThat(loaded.entries()).extracting(Ledger.Entry::state).containsExactly(Ledger.State.FIRED,
-                Ledger.State.DELIVERED);
-        assertThat(loaded.warnings()).hasSize(2);
-        assertThat(loaded.warnings().get(0)).startsWith(ledgerFile() + ": line 2 skipped: ");
-        assertThat(loaded.warnings().get(1)).startsWith(ledgerFile() + ": line 3 skipped: ").contains("state")
-                .contains("lost");
     }
 }
