@@ -369,17 +369,13 @@ public final class EngineComponent implements IndicatorEngine, Correlations, Com
         return new DailyCorrelation(store, this::resolve).correlate(query);
     }
 
-    /** A bound role's series, or the series id the input is. */
+    /** The series id the input is, or its role's series, by the one rule of {@link RoleBindings#resolve}. */
     private SeriesId resolve(String input) {
         RoleBindings r = roles;
-        Optional<SeriesId> bound = r == null ? Optional.empty() : r.get(input);
-        if (bound.isPresent()) {
-            return bound.get();
-        }
-        if (input.contains(":")) {
-            return SeriesId.parse(input);
-        }
-        throw new IllegalArgumentException("'" + input + "' is neither a bound role nor a series id (source:symbol)");
+        Optional<SeriesId> id = r == null ? RoleBindings.seriesId(input) : r.resolve(input);
+        return id.orElseThrow(() -> new IllegalArgumentException("'" + input + "' is neither a bound role nor a"
+                + " series id: no series is bound to role " + input + " (roles set " + input + " SOURCE:SYMBOL"
+                + (Roles.known().containsKey(input) ? "" : " --new") + ")"));
     }
 
     /** A role or series id, read from the store as its primary column. */

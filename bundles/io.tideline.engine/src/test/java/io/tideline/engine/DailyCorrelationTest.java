@@ -254,7 +254,17 @@ class DailyCorrelationTest {
                     new PrintStream(err2, true, StandardCharsets.UTF_8)));
             assertThat(bad).isEqualTo(1);
             assertThat(err2.toString(StandardCharsets.UTF_8))
-                    .contains("us10y/nosuch: input nosuch: 'nosuch' is neither a bound role nor a series id");
+                    .contains("us10y/nosuch: input nosuch: 'nosuch' is neither a bound role nor a series id")
+                    .contains("no series is bound to role nosuch (roles set nosuch SOURCE:SYMBOL --new)");
+
+            // A series id is read as itself beside a role (one rule: a colon makes a series id).
+            CorrelationCurve byId = engine.correlate(new CorrelationQuery("fred:DGS10", "spx", window, 1, until));
+            assertThat(byId.last()).isCloseTo(expected, within(1e-12));
+            // Text that is neither is refused naming it and saying what a role and a series id look like.
+            assertThatThrownBy(() -> engine.correlate(new CorrelationQuery("us10y", "S&P 500", window, 1, until)))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("'S&P 500' is neither a role (lower-case words joined by dots")
+                    .hasMessageContaining("nor a series id (source:symbol[:field]");
         } finally {
             ChunkedSeriesStore.shutdownEmbedded(db);
         }

@@ -1,6 +1,7 @@
 package io.tideline.workspace;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tideline.api.command.Command;
 import io.tideline.api.command.CommandRequest;
@@ -167,5 +168,35 @@ class WorkspaceRolesTest {
                 .contains("roles.BTC").contains("starts without role bindings");
         assertThat(run(roles).out()).contains("us10y                     (unbound)").contains("warning: ");
         assertThat(Map.copyOf(roles.all())).isEmpty();
+    }
+
+    @Test
+    void aRoleOrSeriesIdResolvesByTheColonOverTheSavedBindings() throws Exception {
+        WorkspaceRoles roles = roles();
+        assertThat(run(roles, "set", "us10y", "fred:DGS10").code()).isZero();
+        WorkspaceRoles reopened = roles();
+        assertThat(reopened.resolve("us10y")).contains(SeriesId.parse("fred:DGS10"));
+        assertThat(reopened.resolve("yahoo:SPY")).contains(SeriesId.parse("yahoo:SPY"));
+        assertThat(reopened.resolve("spx")).isEmpty();
+        assertThatThrownBy(() -> reopened.resolve("US 10Y")).isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("'US 10Y' is neither a role");
+    }
+
+    @Test
+    void aRoleNameWithAColonIsRefusedByTheCommandAndInTheFile() throws Exception {
+        // The arguments swapped: the series id typed where the role goes.
+        WorkspaceRoles roles = roles();
+        Run swapped = run(roles, "set", "fred:DGS10", "us10y");
+        assertThat(swapped.code()).isEqualTo(Command.USAGE);
+        assertThat(swapped.err()).isEqualTo("roles: role 'fred:DGS10' contains ':', which only a series id has"
+                + " (source:symbol[:field], e.g. fred:DGS10); a role is lower-case words joined by dots, e.g. btc.funding"
+                + System.lineSeparator());
+        assertThat(file()).doesNotExist();
+
+        Files.createDirectories(file().getParent());
+        Files.writeString(file(), "{\"version\": 1, \"roles\": {\"fred:DGS10\": \"fred:DGS10\"}}");
+        WorkspaceRoles fromFile = roles();
+        assertThat(fromFile.all()).isEmpty();
+        assertThat(logged).singleElement().asString().contains(file() + ": roles.fred:DGS10: role 'fred:DGS10'"
+                + " contains ':', which only a series id has");
     }
 }

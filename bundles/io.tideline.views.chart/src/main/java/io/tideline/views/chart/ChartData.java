@@ -24,7 +24,12 @@ import java.util.function.Consumer;
  */
 interface ChartData {
 
-    /** The series of a role ({@code btc}) or a series id ({@code binance:BTCUSDT}); empty when unbound. */
+    /**
+     * The series of a role ({@code btc}) or a series id ({@code binance:BTCUSDT}), told apart by
+     * {@link io.tideline.api.workspace.RoleBindings#resolve}'s rule; empty when the role is unbound.
+     *
+     * @throws IllegalArgumentException naming text that is neither, and what each looks like
+     */
     Optional<SeriesId> resolve(String roleOrId);
 
     /**

@@ -155,11 +155,8 @@ public final class ServiceChartData implements ChartData, EventHandler {
 
     @Override
     public Optional<SeriesId> resolve(String roleOrId) {
-        if (roleOrId.indexOf(':') > 0) {
-            return Optional.of(SeriesId.parse(roleOrId));
-        }
         RoleBindings r = roles;
-        return r == null ? Optional.empty() : r.get(roleOrId);
+        return r == null ? RoleBindings.seriesId(roleOrId) : r.resolve(roleOrId);
     }
 
     @Override

@@ -12,6 +12,7 @@ import io.tideline.api.series.SeriesKind;
 import io.tideline.api.series.SeriesData;
 import io.tideline.api.series.SeriesId;
 import io.tideline.api.series.Timeframe;
+import io.tideline.api.workspace.RoleBindings;
 import io.tideline.indicators.LeadershipRatio;
 import io.tideline.indicators.Sma;
 import io.tideline.indicators.ZScoreChange;
@@ -281,10 +282,8 @@ final class TestData implements ChartData {
 
     @Override
     public Optional<SeriesId> resolve(String roleOrId) {
-        if (roleOrId.indexOf(':') > 0) {
-            return Optional.of(SeriesId.parse(roleOrId));
-        }
-        return Optional.ofNullable(roles.get(roleOrId));
+        // The runtime's rule (ServiceChartData), over the test's own bindings.
+        return RoleBindings.seriesId(roleOrId).or(() -> Optional.ofNullable(roles.get(roleOrId)));
     }
 
     @Override

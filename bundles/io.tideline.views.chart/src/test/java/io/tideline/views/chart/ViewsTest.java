@@ -179,9 +179,10 @@ class ViewsTest {
 
     @Test
     void missingRolesAndHourlyDataAreReportedNotFatal() {
-        TestContext ctx = new TestContext(Map.of("series", "btc,nosuch", "timeframe", "1h"), Locale.GERMAN);
+        TestContext ctx = new TestContext(Map.of("series", "btc,nosuch,S&P 500", "timeframe", "1h"), Locale.GERMAN);
         ChartView view = open(new ChartView(shell(), ctx, data), shell);
-        assertThat(view.statusText()).contains("Keine Daten für die Rolle nosuch").contains("Keine 1h-Daten für btc");
+        assertThat(view.statusText()).contains("Keine Daten für die Rolle nosuch").contains("Keine 1h-Daten für btc")
+                .contains("'S&P 500' is neither a role (lower-case words joined by dots");
         assertThat(ids(view.price().chart())).containsExactly("btc");
         assertThat(ctx.statuses).isNotEmpty();
     }
