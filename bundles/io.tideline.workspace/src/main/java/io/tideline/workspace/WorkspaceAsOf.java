@@ -3,6 +3,7 @@ package io.tideline.workspace;
 import io.tideline.api.command.Command;
 import io.tideline.api.command.CommandRequest;
 import io.tideline.api.workspace.WorkspaceDate;
+import io.tideline.support.workspace.DataDir;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -56,9 +57,7 @@ public final class WorkspaceAsOf implements WorkspaceDate, Command {
 
     @Activate
     void activate(BundleContext context) {
-        String dataDir = context.getProperty("tideline.data.dir");
-        file = Path.of(dataDir == null ? System.getProperty("user.home") + "/.tideline" : dataDir, "workspace",
-                "asof.json");
+        file = DataDir.of(context.getProperty(DataDir.PROPERTY)).resolve("workspace").resolve("asof.json");
     }
 
     /** For tests: the component over {@code file}, without a framework. */

@@ -5,9 +5,9 @@ import io.tideline.api.command.CommandRequest;
 import io.tideline.api.series.SeriesId;
 import io.tideline.api.workspace.RoleBindings;
 import io.tideline.api.workspace.Roles;
+import io.tideline.support.workspace.DataDir;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -54,10 +54,8 @@ public final class WorkspaceRoles implements RoleBindings, Command {
 
     @Activate
     void activate(BundleContext context) {
-        String dataDir = context.getProperty("tideline.data.dir");
-        Path file = Path.of(dataDir == null ? System.getProperty("user.home") + "/.tideline" : dataDir, "workspace",
-                "roles.json");
-        open(new RolesOnDisk(file));
+        open(new RolesOnDisk(DataDir.of(context.getProperty(DataDir.PROPERTY)).resolve("workspace")
+                .resolve("roles.json")));
     }
 
     /** For tests: the component over {@code onDisk}, loaded, without a framework. */

@@ -6,6 +6,7 @@ import io.tideline.api.platform.BundleDiagnostics;
 import io.tideline.api.platform.BundleStatus;
 import io.tideline.api.platform.Problem;
 import io.tideline.api.platform.ProblemSource;
+import io.tideline.support.workspace.DataDir;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -78,16 +79,16 @@ public final class StatusCommand implements Command {
         }
         PrintStream out = request.out();
         out.println("Tideline status");
-        out.printf("  data directory  %s%n", context.getProperty("tideline.data.dir"));
+        Path dataDir = DataDir.of(context.getProperty(DataDir.PROPERTY));
+        out.printf("  data directory  %s%n", dataDir);
         out.printf("  deploy folder   %s%n", context.getProperty("tideline.deploy.dir"));
         boolean headless = Boolean.parseBoolean(context.getProperty("tideline.headless"));
         boolean serve = Boolean.parseBoolean(context.getProperty("tideline.serve"));
         out.printf("  mode            %s%n", serve ? "serve (headless; feeds refresh on their schedule)"
                 : headless ? "headless" : "workbench");
         if (Boolean.parseBoolean(context.getProperty("tideline.control"))) {
-            String dataDir = context.getProperty("tideline.data.dir");
             out.printf("  control socket  %s (commands from other processes run here)%n",
-                    dataDir == null ? "control.sock" : Path.of(dataDir, "control.sock"));
+                    dataDir.resolve("control.sock"));
         }
 
         BundleDiagnostics diag = diagnostics;

@@ -8,6 +8,7 @@ import io.tideline.api.series.SeriesData;
 import io.tideline.api.series.SeriesDescriptor;
 import io.tideline.api.store.SeriesStore;
 import io.tideline.api.store.StoreException;
+import io.tideline.support.workspace.DataDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,8 +54,7 @@ public final class InboxFeed implements FeedConnector {
 
     @Activate
     void activate(BundleContext context) throws IOException {
-        String dataDir = context.getProperty("tideline.data.dir");
-        inbox = Path.of(dataDir == null ? System.getProperty("user.home") + "/.tideline" : dataDir, "inbox");
+        inbox = DataDir.of(context.getProperty(DataDir.PROPERTY)).resolve("inbox");
         Files.createDirectories(inbox);
         poller = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "tideline-inbox");

@@ -7,6 +7,7 @@ import io.tideline.api.store.SeriesStore;
 import io.tideline.api.store.StoreException;
 import io.tideline.api.workspace.RoleBindings;
 import io.tideline.api.workspace.WorkspaceDate;
+import io.tideline.support.workspace.DataDir;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -61,10 +62,8 @@ public final class SampleWorkspace implements Command {
     @Activate
     void activate(BundleContext context) {
         String home = context.getProperty("tideline.home");
-        String dataDir = context.getProperty("tideline.data.dir");
         manifest = Path.of(home == null ? "." : home, "data", "sample", "workspace.json");
-        marker = Path.of(dataDir == null ? System.getProperty("user.home") + "/.tideline" : dataDir, "workspace",
-                MARKER);
+        marker = DataDir.of(context.getProperty(DataDir.PROPERTY)).resolve("workspace").resolve(MARKER);
         if (!Files.exists(manifest) || isLoaded()) {
             return;
         }

@@ -5,6 +5,7 @@ import io.tideline.api.command.CommandRequest;
 import io.tideline.api.platform.DeployTrust;
 import io.tideline.api.platform.RefusedJar;
 import io.tideline.api.platform.TrustDecision;
+import io.tideline.support.workspace.DataDir;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -113,9 +114,7 @@ public final class DeployTrustComponent implements DeployTrust, Command, TrustGa
             t.setDaemon(true);
             return t;
         });
-        String data = context.getProperty("tideline.data.dir");
-        Path dataDir = data == null ? Path.of(System.getProperty("user.home"), ".tideline") : Path.of(data);
-        refusedDir = dataDir.resolve("refused");
+        refusedDir = DataDir.of(context.getProperty(DataDir.PROPERTY)).resolve("refused");
         refused.addAll(RefusalRecord.readAll(refusedDir, logger));
         apply(config, properties);
     }

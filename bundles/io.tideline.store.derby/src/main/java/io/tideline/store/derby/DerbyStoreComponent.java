@@ -12,6 +12,7 @@ import io.tideline.api.store.SeriesStore;
 import io.tideline.api.store.StoreException;
 import io.tideline.api.store.StoreHealth;
 import io.tideline.api.store.WriteSummary;
+import io.tideline.support.workspace.DataDir;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -110,8 +111,7 @@ public final class DerbyStoreComponent implements SeriesStore, Command {
     @Activate
     void activate(BundleContext context, Config config) {
         mode = config.mode().trim();
-        String dataDir = context.getProperty("tideline.data.dir");
-        folder = Path.of(dataDir == null ? System.getProperty("user.home") + "/.tideline" : dataDir, "db");
+        folder = DataDir.of(context.getProperty(DataDir.PROPERTY)).resolve("db");
         this.config = config;
         checkRecord = new CheckRecord(folder.resolveSibling(CheckRecord.FILE_NAME));
         Backups backups = new Backups(folder, config.backup_dir().isBlank() ? folder.resolveSibling("backups")

@@ -12,6 +12,7 @@ import io.tideline.api.store.SeriesEvents;
 import io.tideline.api.ui.ViewFactory;
 import io.tideline.api.ui.ViewSpec;
 import io.tideline.api.workspace.WorkspaceDate;
+import io.tideline.support.workspace.DataDir;
 import io.tideline.workbench.internal.layout.Bounds;
 import io.tideline.workbench.internal.layout.LayoutFile;
 import io.tideline.workbench.internal.layout.Side;
@@ -216,8 +217,7 @@ public final class WorkbenchWindow implements Command, EventHandler {
     }
 
     private Path dataDir() {
-        String dir = context.getProperty("tideline.data.dir");
-        return Path.of(dir == null ? System.getProperty("user.home") + "/.tideline" : dir);
+        return DataDir.of(context.getProperty(DataDir.PROPERTY));
     }
 
     private void runUi() {
