@@ -40,6 +40,7 @@ final class Analysis {
     private static final String CONDITION = "c.";
     private static final String FEATURE = "f.";
     private static final String RAW = "raw.";
+    private static final String LIBRARY = "lib.";
 
     private final IndicatorEngine engine;
     private final Pack pack;
@@ -69,6 +70,16 @@ final class Analysis {
         }
         for (Pack.Feature f : pack.analogues().features()) {
             add(nodes, unbound, FEATURE + f.id(), f);
+        }
+        Pack.Library library = pack.analogues().library();
+        if (library != null) {
+            for (int i = 0; i < library.drawdowns().size(); i++) {
+                Pack.DrawdownRule r = library.drawdowns().get(i);
+                if (bound.test(r.role())) {
+                    nodes.add(new IndicatorNode(LIBRARY + i, "drawdown", Map.of("window", (double) r.window()),
+                            List.of(r.role())));
+                }
+            }
         }
         Set<String> rawRoles = new LinkedHashSet<>();
         rawRoles.add(pack.analogues().calendarRole());
@@ -387,6 +398,12 @@ final class Analysis {
         return out;
     }
 
+    /**
+     * The past episodes nearest to the day's state: the library's (found in the data up to the
+     * cutoff; those still running or that ended within its {@code excludeDays} of the day left
+     * out, as they are the present; the nearest {@code show})
+     * or, without a library, the pack's named episodes before the day.
+     */
     private List<Analogue> analogues(Measures m, LocalDate day, long cutoff) {
         Pack.Analogues a = pack.analogues();
         List<Pack.Feature> features = a.features();
@@ -399,10 +416,7 @@ final class Analysis {
         }
         long[] calendar = m.times(RAW + a.calendarRole());
         List<Analogue> out = new ArrayList<>();
-        for (Pack.Episode e : a.episodes()) {
-            if (!e.day().isBefore(day)) {
-                continue; // no look-ahead: an episode is an analogue only once it is in the past
-            }
+        for (Past e : past(m, day, cutoff)) {
             long end = endOf(e.day());
             double sum = 0;
             int used = 0;
@@ -434,10 +448,63 @@ final class Analysis {
                     }
                 }
             }
-            out.add(new Analogue(e.name(), e.date(), distance, used, next));
+            out.add(new Analogue(e.name(), e.day().toString(), distance, used, next));
         }
         out.sort(Comparator.comparingDouble(Analogue::distance));
+        return a.library() == null ? out : List.copyOf(out.subList(0, Math.min(out.size(), a.library().show())));
+    }
+
+    /** A past episode to compare the day with: its day and its name. */
+    private record Past(LocalDate day, String name) {
+    }
+
+    /** The episodes the day is compared with; none on or after the day (no look-ahead). */
+    private List<Past> past(Measures m, LocalDate day, long cutoff) {
+        Pack.Analogues a = pack.analogues();
+        List<Past> out = new ArrayList<>();
+        if (a.library() == null) {
+            for (Pack.Episode e : a.episodes()) {
+                if (e.day().isBefore(day)) {
+                    out.add(new Past(e.day(), e.name()));
+                }
+            }
+            return out;
+        }
+        LocalDate latest = day.minusDays(a.library().excludeDays());
+        for (int i = 0; i < a.library().drawdowns().size(); i++) {
+            Pack.DrawdownRule rule = a.library().drawdowns().get(i);
+            for (EpisodeLibrary.Episode e : EpisodeLibrary.find(i, m.times(LIBRARY + i), m.values(LIBRARY + i),
+                    rule.depth(), cutoff)) {
+                if (e.open() || Measures.day(e.end()).isAfter(latest)) {
+                    continue; // still running, or ended within excludeDays: the present, not history
+                }
+                out.add(new Past(Measures.day(e.start()), describe(rule, e, a.episodes())));
+            }
+        }
         return out;
+    }
+
+    /**
+     * An episode in a line: {@code spx -7% from its 60-bar high; deepest -33.9% on 2020-03-23
+     * (COVID crash)}, named after the pack's episodes whose day falls within it.
+     */
+    private static String describe(Pack.DrawdownRule rule, EpisodeLibrary.Episode e, List<Pack.Episode> named) {
+        LocalDate start = Measures.day(e.start());
+        LocalDate end = Measures.day(e.end());
+        StringBuilder names = new StringBuilder();
+        for (Pack.Episode n : named) {
+            // a named day a week before the line was crossed still names the same fall
+            if (!n.day().isBefore(start.minusDays(7)) && !n.day().isAfter(end)) {
+                names.append(names.isEmpty() ? " (" : "; ").append(n.name());
+            }
+        }
+        if (!names.isEmpty()) {
+            names.append(')');
+        }
+        return String.format(java.util.Locale.ROOT, "%s -%s%% from its %d-bar high; deepest %.1f%% on %s%s",
+                rule.role(), java.math.BigDecimal.valueOf(100 * rule.depth()).setScale(1, java.math.RoundingMode.HALF_UP)
+                        .stripTrailingZeros().toPlainString(),
+                rule.window(), 100 * e.depth(), Measures.day(e.trough()), names);
     }
 
     static long endOf(LocalDate day) {

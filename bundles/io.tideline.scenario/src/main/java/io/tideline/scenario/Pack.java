@@ -201,10 +201,13 @@ record Pack(Integer version, String name, Integer maxStaleDays, List<Scenario> s
      * @param horizonBars how many of its bars ahead "what happened next" looks
      * @param next the roles whose forward return is reported
      * @param features the state vector's features
-     * @param episodes the past episodes
+     * @param episodes named past episodes: without a library, the analogues themselves; with one,
+     *        the names given to the library's episodes that span their day (optional then)
+     * @param library where the analogues come from when they are found in the data, or
+     *        {@code null} for the named episodes alone
      */
     record Analogues(String calendarRole, Integer horizonBars, List<String> next, List<Feature> features,
-            List<Episode> episodes) {
+            List<Episode> episodes, Library library) {
         Analogues {
             JsonValueException.role("calendarRole", calendarRole);
             JsonValueException.whole("horizonBars", horizonBars, 1, 500);
@@ -213,7 +216,8 @@ record Pack(Integer version, String name, Integer maxStaleDays, List<Scenario> s
                 JsonValueException.role("next[" + i + "]", next.get(i));
             }
             features = JsonValueException.nonEmpty("features", features);
-            episodes = JsonValueException.nonEmpty("episodes", episodes);
+            episodes = library == null ? JsonValueException.nonEmpty("episodes", episodes)
+                    : episodes == null ? List.of() : List.copyOf(episodes);
             Set<String> ids = new HashSet<>();
             for (int i = 0; i < features.size(); i++) {
                 if (!ids.add(features.get(i).id())) {
@@ -221,6 +225,38 @@ record Pack(Integer version, String name, Integer maxStaleDays, List<Scenario> s
                             features.get(i).id());
                 }
             }
+        }
+    }
+
+    /**
+     * The analogues found in the stored history ({@link EpisodeLibrary}).
+     *
+     * @param drawdowns the rules that find episodes, each a role falling beyond a depth from its high
+     * @param excludeDays episodes still running on the day, or that ended fewer than this many
+     *        calendar days before it, are left out: they are the present, not history (default 60)
+     * @param show how many of the nearest are reported (default 8)
+     */
+    record Library(List<DrawdownRule> drawdowns, Integer excludeDays, Integer show) {
+        Library {
+            drawdowns = JsonValueException.nonEmpty("drawdowns", drawdowns);
+            excludeDays = excludeDays == null ? 60 : JsonValueException.whole("excludeDays", excludeDays, 0, 3660);
+            show = show == null ? 8 : JsonValueException.whole("show", show, 1, 100);
+        }
+    }
+
+    /**
+     * A rule of the library: every run of bars on which {@code role} is at least {@code depth}
+     * below its high over {@code window} bars is an episode.
+     *
+     * @param role the role, e.g. {@code spx}
+     * @param window the bars over which the high is taken (the {@code drawdown} indicator's window)
+     * @param depth the fall from that high, a positive fraction, e.g. {@code 0.07}
+     */
+    record DrawdownRule(String role, Integer window, Double depth) {
+        DrawdownRule {
+            JsonValueException.role("role", role);
+            JsonValueException.whole("window", window, 2, 5000);
+            JsonValueException.real("depth", depth, 0.001, 0.99);
         }
     }
 

@@ -126,8 +126,9 @@ final class ReportFormat {
             for (Analogue a : r.analogues()) {
                 StringBuilder next = new StringBuilder();
                 a.next().forEach((role, v) -> next.append(String.format(Locale.ROOT, " %s %+.1f%%", role, 100 * v)));
-                out.printf(Locale.ROOT, "  %s  %-44s distance %5.2f (%d features)  next:%s%n", a.date(), a.episode(),
-                        a.distance(), a.features(), next.isEmpty() ? " -" : next);
+                // the episode last: found in the data, its description is longer than a hand-picked name
+                out.printf(Locale.ROOT, "  %s  distance %5.2f (%d features)  next:%-24s  %s%n", a.date(),
+                        a.distance(), a.features(), next.isEmpty() ? " -" : next, a.episode());
             }
         }
         for (String w : r.warnings()) {

@@ -97,6 +97,24 @@ class PackLoaderTest {
         assertThat(j.getMessage()).contains("line 2").contains("expected valid JSON");
     }
 
+    @Test
+    void theAnalogueLibrarysRulesAreCheckedAndTheNamedEpisodesAreOptionalWithIt() throws Exception {
+        String d = defaultsText();
+        JsonFileException depth = failure(d.replace("\"depth\": 0.07", "\"depth\": 1.5"));
+        assertThat(depth.getMessage()).startsWith("my.scenarios.json: $.analogues.library.drawdowns[0].depth: expected a"
+                + " number in [0.001, 0.99], got 1.5");
+        JsonFileException window = failure(d.replace("\"window\": 90, \"depth\"", "\"window\": 1, \"depth\""));
+        assertThat(window.path()).isEqualTo("$.analogues.library.drawdowns[1].window");
+        JsonFileException none = failure(d.replace("\"excludeDays\": 60", "\"excludeDays\": -1"));
+        assertThat(none.path()).isEqualTo("$.analogues.library.excludeDays");
+        // without the library the named episodes are the analogues, so they are required then
+        String noLibrary = d.substring(0, d.indexOf("    \"library\": {")) + d.substring(d.indexOf("    \"episodes\": ["));
+        assertThat(PackLoader.READER.read("x.json", new ByteArrayInputStream(noLibrary.getBytes(StandardCharsets.UTF_8)))
+                .analogues().library()).isNull();
+        JsonFileException noEpisodes = failure(noLibrary.replaceAll("(?s)\"episodes\": \\[.*?\\]", "\"episodes\": []"));
+        assertThat(noEpisodes.path()).isEqualTo("$.analogues.episodes");
+    }
+
     /** The classes of bad input a portfolio or the cascade command refuses, in a pack: each named by file and JSON path. */
     @Test
     void packsRefuseOutOfBoundNonFiniteAndRepeatedValuesNamingTheJsonPath() throws IOException {

@@ -69,15 +69,12 @@ class ScenarioComponentTest {
     }
 
     @Test
-    void theCovidShockTiltsTheOddsToTheTighteningScenarioAndItsNearestAnalogueIsItself() {
+    void theCovidShockTiltsTheOddsToTheTighteningScenarioAndTheFallUnderWayIsNoAnalogueOfItself() {
         ScenarioReport r = component().evaluate(LocalDate.of(2020, 3, 20), null);
         assertThat(r.asOf()).isEqualTo("2020-03-20");
         assertThat(sum(r)).isCloseTo(1.0, within(1e-12));
         ScenarioResult b = r.scenario("B").orElseThrow();
         assertThat(b.probability()).isGreaterThan(b.prior()).isGreaterThan(r.scenario("A").orElseThrow().probability());
-        assertThat(r.analogues()).isNotEmpty();
-        assertThat(r.analogues().get(0).date()).isEqualTo("2020-03-16");
-        assertThat(r.analogues()).extracting(a -> a.date()).doesNotContain("2022-06-13"); // not yet happened
         assertThat(r.expectedPnl()).isNull();
         // every watch item's flipped odds also sum to 1, and the list is sorted nearest first
         r.watch().forEach(w -> assertThat(w.ifFlipped().values().stream().mapToDouble(Double::doubleValue).sum())
@@ -85,13 +82,50 @@ class ScenarioComponentTest {
         for (int i = 1; i < r.watch().size(); i++) {
             assertThat(r.watch().get(i).distance()).isGreaterThanOrEqualTo(r.watch().get(i - 1).distance());
         }
-        // what happened next is not known yet on 2020-03-20 (no look-ahead) ...
-        assertThat(r.analogues().get(0).next()).isEmpty();
-        // ... and a month later it is SPY's return over the 20 trading days after 2020-03-16, read from the file
-        ScenarioReport later = component().evaluate(LocalDate.of(2020, 5, 1), null);
-        double next = later.analogues().stream().filter(x -> x.date().equals("2020-03-16")).findFirst().orElseThrow()
-                .next().get("spx");
-        assertThat(next).isCloseTo(close("2020-04-14") / close("2020-03-16") - 1, within(1e-12));
+        // the analogues are past falls found in the data, the nearest 8, nearest first; the crash under way
+        // (and anything within the pack's 60 excluded days) is the present, not an analogue
+        assertThat(r.analogues()).hasSize(8);
+        for (int i = 1; i < r.analogues().size(); i++) {
+            assertThat(r.analogues().get(i).distance()).isGreaterThanOrEqualTo(r.analogues().get(i - 1).distance());
+        }
+        assertThat(r.analogues()).allSatisfy(a -> {
+            assertThat(LocalDate.parse(a.date())).isBefore(LocalDate.of(2020, 1, 20));
+            assertThat(a.next()).containsKey("spx"); // what followed is known for every analogue
+        });
+    }
+
+    @Test
+    void theAnalogueLibraryFindsTheCovidFallInTheDataWithWhatFollowedReadFromTheFile() throws Exception {
+        // every episode reported, so the COVID fall is there whatever its distance
+        Path workspace = Files.createDirectories(dir.resolve("workspace")).resolve("scenarios.json");
+        Files.writeString(workspace, PackLoaderTest.defaultsText().replace("\"show\": 8", "\"show\": 100"));
+        ScenarioReport r = component().evaluate(LocalDate.of(2021, 1, 15), null);
+        assertThat(r.warnings()).isEmpty();
+        // the first close at least 7% below the highest of the last 60 closes, from SPY.csv by hand
+        List<String[]> rows;
+        try (Stream<String> lines = Files.lines(InMemoryEngine.DATA.resolve("yahoo/SPY.csv"))) {
+            rows = lines.skip(1).map(l -> l.split(",")).toList();
+        }
+        int first = -1;
+        for (int i = 59; i < rows.size() && first < 0; i++) {
+            double high = 0;
+            for (int k = i - 59; k <= i; k++) {
+                high = Math.max(high, Double.parseDouble(rows.get(k)[1]));
+            }
+            if (rows.get(i)[0].startsWith("2020-") && Double.parseDouble(rows.get(i)[1]) / high - 1 <= -0.07) {
+                first = i;
+            }
+        }
+        String day = rows.get(first)[0];
+        var covid = r.analogues().stream().filter(a -> a.date().equals(day)).findFirst().orElseThrow();
+        assertThat(covid.episode()).startsWith("spx -7% from its 60-bar high; deepest -3").contains("(COVID crash)");
+        // what followed: SPY's return over the next 20 trading days
+        assertThat(covid.next().get("spx")).isCloseTo(
+                Double.parseDouble(rows.get(first + 20)[1]) / Double.parseDouble(rows.get(first)[1]) - 1, within(1e-12));
+        // nothing after the day, and the same library as of a later day still has it with the same day
+        assertThat(r.analogues()).allSatisfy(a -> assertThat(LocalDate.parse(a.date())).isBefore(LocalDate.of(2020, 11, 16)));
+        assertThat(component().evaluate(LocalDate.of(2022, 6, 30), null).analogues()).extracting(a -> a.date())
+                .contains(day);
     }
 
     @Test
