@@ -54,6 +54,11 @@ final class Analysis {
         this.cascade = cascade;
     }
 
+    /** The pack analysed. */
+    Pack pack() {
+        return pack;
+    }
+
     /** The role whose bars count trading days. */
     String calendarRole() {
         return pack.analogues().calendarRole();

@@ -21,8 +21,11 @@ import java.util.Set;
  * @param maxStaleDays a reading older than this many days before the day counts as no data
  * @param scenarios the scenarios, in display order
  * @param analogues the historical-analogue features and episodes
+ * @param outcome what each scenario means in what follows a day, so every past day can be labelled
+ *        and the odds scored; {@code null} when the pack does not say (it cannot be scored then)
  */
-record Pack(Integer version, String name, Integer maxStaleDays, List<Scenario> scenarios, Analogues analogues) {
+record Pack(Integer version, String name, Integer maxStaleDays, List<Scenario> scenarios, Analogues analogues,
+        Outcome outcome) {
 
     static final List<String> COMPARISONS = List.of("<", "<=", ">", ">=");
 
@@ -37,6 +40,14 @@ record Pack(Integer version, String name, Integer maxStaleDays, List<Scenario> s
             if (!ids.add(scenarios.get(i).id())) {
                 throw new JsonValueException("scenarios[" + i + "].id", "an id not used by another scenario",
                         scenarios.get(i).id());
+            }
+        }
+        if (outcome != null) {
+            for (int i = 0; i < outcome.rules().size(); i++) {
+                String s = outcome.rules().get(i).scenario();
+                if (!ids.contains(s)) {
+                    throw new JsonValueException("outcome.rules[" + i + "].scenario", "a scenario id, one of " + ids, s);
+                }
             }
         }
         Set<String> conditionIds = new HashSet<>();
@@ -60,6 +71,16 @@ record Pack(Integer version, String name, Integer maxStaleDays, List<Scenario> s
                 }
             }
         }
+    }
+
+    /** {@code value comparison threshold}, the comparison one of {@link #COMPARISONS}; false for NaN. */
+    static boolean compare(double value, String comparison, double threshold) {
+        return switch (comparison) {
+            case "<" -> value < threshold;
+            case "<=" -> value <= threshold;
+            case ">" -> value > threshold;
+            default -> value >= threshold;
+        };
     }
 
     /** Every condition of every scenario, in pack order. */
@@ -109,6 +130,92 @@ record Pack(Integer version, String name, Integer maxStaleDays, List<Scenario> s
                             move);
                 }
             }
+        }
+    }
+
+    /**
+     * The pack's outcome rule: each past day is labelled with the scenario of the first rule whose
+     * tests all hold over the next {@code horizonBars} bars of the calendar role; the last rule has
+     * no tests (every other day), so each day with the data has exactly one outcome.
+     *
+     * @param horizonBars how many bars of the calendar role the outcome looks ahead
+     * @param rules the rules, in order
+     */
+    record Outcome(Integer horizonBars, List<OutcomeRule> rules) {
+        Outcome {
+            JsonValueException.whole("horizonBars", horizonBars, 1, 260);
+            rules = JsonValueException.nonEmpty("rules", rules);
+            for (int i = 0; i < rules.size(); i++) {
+                boolean last = i == rules.size() - 1;
+                if (last != rules.get(i).when().isEmpty()) {
+                    throw new JsonValueException("rules[" + i + "].when", last
+                            ? "no tests in the last rule (it labels every other day)"
+                            : "at least one test (a rule without tests labels every day, so only the last may have none)",
+                            rules.get(i).when().size() + " tests");
+                }
+            }
+        }
+
+        /** The roles the tests read. */
+        Set<String> roles() {
+            Set<String> out = new java.util.LinkedHashSet<>();
+            rules.forEach(r -> r.when().forEach(t -> out.add(t.role())));
+            return out;
+        }
+
+        /** The rule in one line: {@code over the next 20 bars: B if ...; else A}. */
+        String describe() {
+            StringBuilder b = new StringBuilder("over the next " + horizonBars + " trading days: ");
+            for (int i = 0; i < rules.size(); i++) {
+                OutcomeRule r = rules.get(i);
+                b.append(i == 0 ? "" : "; else ").append(r.scenario());
+                if (!r.when().isEmpty()) {
+                    b.append(" if ").append(r.text());
+                }
+            }
+            return b.toString();
+        }
+    }
+
+    /**
+     * One rule of the outcome.
+     *
+     * @param scenario the scenario a day is labelled with when every test holds
+     * @param text the rule in words, e.g. {@code the S&P 500 closes 5% or more below the day's close}
+     * @param when the tests, all of which must hold; none in the last rule
+     */
+    record OutcomeRule(String scenario, String text, List<OutcomeTest> when) {
+        OutcomeRule {
+            JsonValueException.id("scenario", scenario);
+            JsonValueException.text("text", text);
+            when = when == null ? List.of() : List.copyOf(when);
+        }
+    }
+
+    /**
+     * One test of an outcome rule: a measure of a role over the horizon against a threshold.
+     *
+     * @param role the role, e.g. {@code spx}
+     * @param measure {@code return} (the last bar of the horizon over the day's value, minus 1),
+     *        {@code lowest-return} and {@code highest-return} (the lowest or highest value on a bar
+     *        of the horizon over the day's value, minus 1) or {@code change} (the last value minus
+     *        the day's, in the series' own unit: percentage points for a yield)
+     * @param comparison one of {@code <, <=, >, >=}
+     * @param threshold the level
+     */
+    record OutcomeTest(String role, String measure, String comparison, Double threshold) {
+        static final List<String> MEASURES = List.of("return", "lowest-return", "highest-return", "change");
+
+        OutcomeTest {
+            JsonValueException.role("role", role);
+            JsonValueException.oneOf("measure", measure, MEASURES);
+            JsonValueException.oneOf("comparison", comparison, COMPARISONS);
+            JsonValueException.real("threshold", threshold, -1e6, 1e6);
+        }
+
+        /** Whether {@code value} passes; NaN never does. */
+        boolean holds(double value) {
+            return compare(value, comparison, threshold);
         }
     }
 
@@ -174,12 +281,7 @@ record Pack(Integer version, String name, Integer maxStaleDays, List<Scenario> s
 
         /** Whether a value meets the condition. */
         boolean met(double value) {
-            return switch (comparison) {
-                case "<" -> value < threshold;
-                case "<=" -> value <= threshold;
-                case ">" -> value > threshold;
-                default -> value >= threshold;
-            };
+            return compare(value, comparison, threshold);
         }
 
         /** The factor on scenario {@code s}'s odds when MET. */

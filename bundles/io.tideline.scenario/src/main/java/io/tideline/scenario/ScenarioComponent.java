@@ -283,8 +283,8 @@ public final class ScenarioComponent implements Scenarios, Command {
     public String usage() {
         return "scenarios [--as-of YYYY-MM-DD | --latest] [--portfolio FILE] [--json]\n"
                 + "scenarios score [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json]\n"
-                + "  score            the odds of every past day against what the next " + Score.HORIZON
-                + " trading days did: Brier score, base-rate Brier score, skill, reliability, coverage\n"
+                + "  score            the odds of every past day against what followed it by the pack's outcome rule:"
+                + " Brier score, base-rate Brier score, skill, reliability, coverage\n"
                 + "  --as-of D        the day (default: the workspace's as-of date, see asof, else the last day with an"
                 + " S&P 500 bar); only data up to its end is read\n"
                 + "  --latest         the last day with an S&P 500 bar, whatever the workspace's as-of date\n"

@@ -10,8 +10,8 @@ import java.util.Locale;
  * {@code scenarios score}: how well the pack's odds forecast what followed, scored against the
  * simplest honest forecast, the base rate.
  *
- * <p>Each trading day of the calendar role is labelled by what the next {@value #HORIZON}
- * trading days did (the outcome rule below); every day's odds come from the data up to that
+ * <p>Each trading day of the calendar role is labelled by what the following trading days did
+ * (the pack's outcome rule, below); every day's odds come from the data up to that
  * day's end ({@link Analysis#daily}). Per scenario: the Brier score of the odds (the mean of
  * {@code (p - y)^2}, 0 perfect), the Brier score of the base rate known on that day (the share of
  * each outcome among the days whose outcome was already known then, Laplace-smoothed; so it is
@@ -19,23 +19,13 @@ import java.util.Locale;
  * beat the base rate). A reliability table by predicted decile and the coverage (the share of
  * condition readings that were unknown) go with it.
  *
- * <p>The outcome rule, the same for every pack whose scenarios are named A, B and C (the default
- * pack's meanings), and exactly one outcome per day:
- * <ul>
- *   <li><b>B</b> (liquidity tightening tail): the calendar role closes at least {@value #TAIL_PCT}%
- *       below the day's close at some point in the next {@value #HORIZON} trading days;</li>
- *   <li><b>C</b> (policy-clarity reflation): otherwise, if it ends the horizon higher and the US
- *       10-year yield ({@code us10y}) ends at least {@value #REFLATION_BP} bp lower;</li>
- *   <li><b>A</b> (volatility normalises): every other day.</li>
- * </ul>
- * Days whose horizon reaches past the data have no outcome yet and are left out.
+ * <p>The outcome is the pack's own rule ({@link Pack.Outcome}): each day is labelled with the
+ * scenario of the first rule whose tests all hold over the next {@code horizonBars} trading days of
+ * the calendar role. A rule with a test that cannot be read (no data) neither holds nor fails: when
+ * no earlier rule has decided, the day has no outcome and is left out, counted per role in a
+ * warning. Days whose horizon reaches past the data have no outcome yet and are left out too.
  */
 final class Score {
-
-    static final int HORIZON = 20;
-    static final double TAIL_PCT = 5;
-    static final double REFLATION_BP = 10;
-    static final String YIELD_ROLE = "us10y";
 
     /** One decile of the predicted probability: how often the outcome came when this was said. */
     record Bucket(double from, double to, int days, double meanPredicted, double observed) {
@@ -54,13 +44,6 @@ final class Score {
     private Score() {
     }
 
-    /** The outcome rule in one line, for the report. */
-    static String outcomeRule() {
-        return String.format(Locale.ROOT, "over the next %d trading days: B if the calendar role closes %.0f%% or"
-                + " more below the day's close at some point; else C if it ends higher and %s ends %.0f bp or more"
-                + " lower; else A", HORIZON, TAIL_PCT, YIELD_ROLE, REFLATION_BP);
-    }
-
     /**
      * Scores the pack's odds on the days of {@code [from, to]} whose outcome is known.
      *
@@ -68,50 +51,60 @@ final class Score {
      *     give no day with an outcome (the message says why)
      */
     static Report run(Analysis analysis, LocalDate from, LocalDate to) {
-        Analysis.Daily daily = analysis.daily(from, to, List.of(YIELD_ROLE));
-        List<String> ids = daily.ids();
-        int a = ids.indexOf("A");
-        int b = ids.indexOf("B");
-        int c = ids.indexOf("C");
-        if (a < 0 || b < 0 || c < 0 || ids.size() != 3) {
-            throw new IllegalArgumentException("the outcome rule scores packs with the scenarios A, B and C; this"
-                    + " pack has " + String.join(", ", ids));
+        Pack.Outcome outcome = analysis.pack().outcome();
+        if (outcome == null) {
+            throw new IllegalArgumentException("the pack " + analysis.pack().name() + " states no outcome, so its odds"
+                    + " cannot be scored: add an \"outcome\" (see the default pack)");
         }
+        int horizon = outcome.horizonBars();
+        List<String> roles = List.copyOf(outcome.roles());
+        Analysis.Daily daily = analysis.daily(from, to, roles);
+        List<String> ids = daily.ids();
         long[] calendar = daily.calendar();
         List<double[]> odds = new ArrayList<>();
         List<byte[]> states = new ArrayList<>();
         List<Integer> labels = new ArrayList<>();
+        java.util.Map<String, Integer> undecided = new java.util.TreeMap<>();
         String first = null;
         String last = null;
-        int withoutYield = 0;
+        double[] path = new double[horizon + 1];
         for (int k = 0; k < daily.odds().length; k++) {
             int d = daily.first() + k;
-            if (d + HORIZON >= calendar.length) {
+            if (d + horizon >= calendar.length) {
                 break;
             }
-            long now = Analysis.endOf(Measures.day(calendar[d]));
-            double close = daily.raw(analysis.calendarRole(), now);
-            double lowest = Double.POSITIVE_INFINITY;
-            for (int j = d + 1; j <= d + HORIZON; j++) {
-                lowest = Math.min(lowest, daily.raw(analysis.calendarRole(), Analysis.endOf(Measures.day(calendar[j]))));
+            int label = -1;
+            String missing = null;
+            for (Pack.OutcomeRule rule : outcome.rules()) {
+                boolean holds = true;
+                String unread = null;
+                for (Pack.OutcomeTest t : rule.when()) {
+                    for (int j = 0; j <= horizon; j++) {
+                        path[j] = daily.raw(t.role(), Analysis.endOf(Measures.day(calendar[d + j])));
+                    }
+                    double v = measure(t.measure(), path);
+                    if (Double.isNaN(v)) {
+                        unread = unread == null ? t.role() : unread;
+                    } else if (!t.holds(v)) {
+                        holds = false;
+                        break;
+                    }
+                }
+                if (!holds) {
+                    continue;
+                }
+                if (unread != null) {
+                    missing = unread; // this rule might have held: the day cannot be labelled
+                    break;
+                }
+                label = ids.indexOf(rule.scenario());
+                break;
             }
-            long then = Analysis.endOf(Measures.day(calendar[d + HORIZON]));
-            double end = daily.raw(analysis.calendarRole(), then);
-            double yieldNow = daily.raw(YIELD_ROLE, now);
-            double yieldThen = daily.raw(YIELD_ROLE, then);
-            if (!(close > 0) || Double.isNaN(lowest) || Double.isNaN(end)) {
+            if (label < 0) {
+                if (missing != null) {
+                    undecided.merge(missing, 1, Integer::sum);
+                }
                 continue;
-            }
-            int label;
-            if (lowest <= close * (1 - TAIL_PCT / 100)) {
-                label = b;
-            } else if (Double.isNaN(yieldNow) || Double.isNaN(yieldThen)) {
-                withoutYield++;
-                continue;
-            } else if (end > close && (yieldThen - yieldNow) * 100 <= -REFLATION_BP) {
-                label = c;
-            } else {
-                label = a;
             }
             odds.add(daily.odds()[k]);
             states.add(daily.states()[k]);
@@ -122,16 +115,14 @@ final class Score {
         }
         if (odds.isEmpty()) {
             throw new IllegalArgumentException("no day between " + from + " and " + to + " has an outcome yet (each"
-                    + " needs " + HORIZON + " later trading days of " + analysis.calendarRole() + " and "
-                    + YIELD_ROLE + " bound)");
+                    + " needs " + horizon + " later trading days of " + analysis.calendarRole() + " and "
+                    + String.join(", ", roles) + " bound)");
         }
         List<String> warnings = new ArrayList<>();
-        if (withoutYield > 0) {
-            warnings.add(withoutYield + " days left out: " + YIELD_ROLE + " has no value there, so C cannot be told"
-                    + " from A");
-        }
+        undecided.forEach((role, n) -> warnings.add(n + " days left out: " + role + " has no value there, so the"
+                + " outcome rule cannot tell their scenario"));
         int[] y = labels.stream().mapToInt(Integer::intValue).toArray();
-        List<ScenarioScore> scores = score(ids, odds.toArray(double[][]::new), y, HORIZON);
+        List<ScenarioScore> scores = score(ids, odds.toArray(double[][]::new), y, horizon);
         for (ScenarioScore s : scores) {
             if (!s.beatsBaseRate()) {
                 warnings.add("scenario " + s.id() + " does not beat its base rate (skill "
@@ -151,10 +142,37 @@ final class Score {
             group[k] = keys.indexOf(key);
         }
         double[][] fittedOdds = FittedOdds.walk(states.toArray(byte[][]::new), group, keys.size(), y, ids.size(),
-                HORIZON);
-        List<ScenarioScore> fitted = score(ids, fittedOdds, y, HORIZON);
+                horizon);
+        List<ScenarioScore> fitted = score(ids, fittedOdds, y, horizon);
         double coverage = daily.readings() == 0 ? 0 : (double) daily.unknown() / daily.readings();
-        return new Report(first, last, y.length, HORIZON, outcomeRule(), coverage, scores, fitted, warnings);
+        return new Report(first, last, y.length, horizon, outcome.describe(), coverage, scores, fitted, warnings);
+    }
+
+    /**
+     * A test's measure over a path of values, {@code path[0]} the day's and {@code path[h]} the
+     * horizon's last bar; NaN when a value it needs is missing.
+     */
+    static double measure(String measure, double[] path) {
+        double start = path[0];
+        double end = path[path.length - 1];
+        return switch (measure) {
+            case "change" -> end - start;
+            case "return" -> start > 0 ? end / start - 1 : Double.NaN;
+            default -> {
+                if (!(start > 0)) {
+                    yield Double.NaN;
+                }
+                boolean lowest = measure.equals("lowest-return");
+                double extreme = lowest ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
+                for (int j = 1; j < path.length; j++) {
+                    if (Double.isNaN(path[j])) {
+                        yield Double.NaN;
+                    }
+                    extreme = lowest ? Math.min(extreme, path[j]) : Math.max(extreme, path[j]);
+                }
+                yield extreme / start - 1;
+            }
+        };
     }
 
     /**

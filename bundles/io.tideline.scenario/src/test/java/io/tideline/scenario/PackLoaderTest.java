@@ -115,6 +115,26 @@ class PackLoaderTest {
         assertThat(noEpisodes.path()).isEqualTo("$.analogues.episodes");
     }
 
+    @Test
+    void theOutcomeRuleIsCheckedByPath() {
+        String d;
+        try {
+            d = defaultsText();
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+        assertThat(failure(d.replace("{\"scenario\": \"C\", \"text\"", "{\"scenario\": \"Z\", \"text\""))
+                .getMessage()).contains("$.outcome.rules[1].scenario").contains("a scenario id, one of");
+        assertThat(failure(d.replace("\"measure\": \"lowest-return\"", "\"measure\": \"lowest\"")).path())
+                .isEqualTo("$.outcome.rules[0].when[0].measure");
+        assertThat(failure(d.replace("{\"scenario\": \"A\", \"text\": \"every other day\"}",
+                "{\"scenario\": \"A\", \"text\": \"x\", \"when\": [{\"role\": \"spx\", \"measure\": \"return\", "
+                        + "\"comparison\": \">\", \"threshold\": 0}]}")).getMessage())
+                .contains("$.outcome.rules[2].when").contains("no tests in the last rule");
+        assertThat(failure(d.replace("\"horizonBars\": 20,\n    \"rules\"", "\"horizonBars\": 0,\n    \"rules\"")).path())
+                .isEqualTo("$.outcome.horizonBars");
+    }
+
     /** The classes of bad input a portfolio or the cascade command refuses, in a pack: each named by file and JSON path. */
     @Test
     void packsRefuseOutOfBoundNonFiniteAndRepeatedValuesNamingTheJsonPath() throws IOException {

@@ -97,6 +97,70 @@ class ScoreTest {
     }
 
     @Test
+    void theOutcomeIsThePacksRuleAndItsTailRateMatchesSpyCountedByHand() throws Exception {
+        List<String[]> rows;
+        try (java.util.stream.Stream<String> lines = java.nio.file.Files.lines(InMemoryEngine.DATA.resolve("yahoo/SPY.csv"))) {
+            rows = lines.skip(1).map(l -> l.split(",")).toList();
+        }
+        for (double fall : new double[] {0.05, 0.10}) {
+            // the pack says what B means; here with the default 5% and with 10%
+            java.nio.file.Path file = dir.resolve("pack-" + fall + ".json");
+            java.nio.file.Files.writeString(file, PackLoaderTest.defaultsText().replace(
+                    "\"comparison\": \"<=\", \"threshold\": -0.05", "\"comparison\": \"<=\", \"threshold\": " + -fall));
+            ScenarioComponent c = ScenarioComponent.of(sample, sample, file, null);
+            Analysis analysis = new Analysis(sample, c.current().pack(), role -> sample.get(role).isPresent(),
+                    io.tideline.scenario.api.CascadeParams.defaults());
+            Score.Report r = Score.run(analysis, LocalDate.of(2019, 1, 1), LocalDate.of(2024, 12, 31));
+            // by hand: the days of 2019-2024 on which a close of the next 20 rows is `fall` or more below the day's
+            int days = 0;
+            int tail = 0;
+            for (int i = 0; i + 20 < rows.size(); i++) {
+                String day = rows.get(i)[0];
+                if (day.compareTo("2019-01-01") < 0 || day.compareTo("2024-12-31") > 0) {
+                    continue;
+                }
+                days++;
+                double close = Double.parseDouble(rows.get(i)[1]);
+                for (int j = i + 1; j <= i + 20; j++) {
+                    if (Double.parseDouble(rows.get(j)[1]) <= close * (1 - fall)) {
+                        tail++;
+                        break;
+                    }
+                }
+            }
+            assertThat(r.days()).isEqualTo(days);
+            Score.ScenarioScore b = r.scenarios().stream().filter(x -> x.id().equals("B")).findFirst().orElseThrow();
+            assertThat(b.observedRate()).as("B with a %.0f%% fall", 100 * fall).isCloseTo((double) tail / days, within(1e-12));
+            assertThat(r.outcome()).startsWith("over the next 20 trading days: B if the S&P 500 closes");
+        }
+    }
+
+    @Test
+    void aPackThatStatesNoOutcomeIsNotScoredAndSaysWhy() throws Exception {
+        String d = PackLoaderTest.defaultsText();
+        java.nio.file.Path file = dir.resolve("no-outcome.json");
+        java.nio.file.Files.writeString(file, d.substring(0, d.indexOf("  \"outcome\": {"))
+                + d.substring(d.indexOf("  \"analogues\": {")));
+        ScenarioComponent c = ScenarioComponent.of(sample, sample, file, null);
+        assertThat(c.current().pack().outcome()).isNull();
+        Analysis analysis = new Analysis(sample, c.current().pack(), role -> sample.get(role).isPresent(),
+                io.tideline.scenario.api.CascadeParams.defaults());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Score.run(analysis, LocalDate.of(2019, 1, 1),
+                LocalDate.of(2019, 12, 31))).hasMessageContaining("states no outcome");
+    }
+
+    @Test
+    void theMeasuresOfAnOutcomeTestOverAPath() {
+        double[] path = {100, 97, 104, 94, 101};
+        assertThat(Score.measure("return", path)).isCloseTo(0.01, within(1e-12));
+        assertThat(Score.measure("lowest-return", path)).isCloseTo(-0.06, within(1e-12));
+        assertThat(Score.measure("highest-return", path)).isCloseTo(0.04, within(1e-12));
+        assertThat(Score.measure("change", new double[] {4.25, 4.30, 4.12})).isCloseTo(-0.13, within(1e-12));
+        assertThat(Score.measure("lowest-return", new double[] {100, 97, Double.NaN, 99})).isNaN();
+        assertThat(Score.measure("return", new double[] {0, 1})).isNaN();
+    }
+
+    @Test
     void theCommandPrintsTheTableAndTheJsonKeys() {
         ScenarioComponent c = ScenarioComponent.of(sample, sample, dir.resolve("none.json"), null);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
