@@ -2,22 +2,16 @@ package io.tideline.store.derby;
 
 import io.tideline.api.command.Command;
 import io.tideline.api.command.CommandRequest;
-import io.tideline.api.store.SeriesEvents;
 import io.tideline.api.store.SeriesInfo;
 import io.tideline.api.store.StoreException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.function.BiConsumer;
-import org.osgi.service.log.Logger;
 
 /**
- * {@code db backup [DIR]} and {@code db restore DIR [--force]}, for the store component. A
+ * {@code db backup [DIR]} and {@code db restore DIR [--force]}, for {@link DbCommand}. A
  * restore happens in the running process: the store is closed, replaced and reopened, and every
  * series is announced again (appended, or deleted when the backup lacks it) so open views reload.
  */
@@ -25,19 +19,10 @@ final class BackupCommands {
 
     static final String USAGE = "db backup [DIR] | db restore DIR [--force]";
 
-    private final String mode;
-    private final Backups backups;
-    private final Backups.Current current;
-    private final Backups.Reopen reopen;
-    private final BiConsumer<String, Map<String, Object>> post;
+    private final StoreDesk desk;
 
-    BackupCommands(String mode, Backups backups, Backups.Current current, Backups.Reopen reopen,
-            BiConsumer<String, Map<String, Object>> post) {
-        this.mode = mode;
-        this.backups = backups;
-        this.current = current;
-        this.reopen = reopen;
-        this.post = post;
+    BackupCommands(StoreDesk desk) {
+        this.desk = desk;
     }
 
     /** Whether {@code args} is one of these commands. */
@@ -57,9 +42,9 @@ final class BackupCommands {
             request.err().println("usage: db backup [DIR]");
             return Command.USAGE;
         }
-        ChunkedSeriesStore store = current.get();
+        ChunkedSeriesStore store = desk.store();
         PrintStream out = request.out();
-        if ("server".equals(mode)) {
+        if ("server".equals(desk.mode())) {
             if (args.isEmpty()) {
                 request.err().println("db backup: the store is on a Derby Network Server, which writes the backup on"
                         + " its own machine; name a folder there: db backup /srv/backups/tideline-YYYYMMDD");
@@ -69,12 +54,12 @@ final class BackupCommands {
             out.println("the server backed up " + store.where() + " into " + args.get(0) + " on its machine");
             return Command.OK;
         }
-        Path target = args.isEmpty() ? backups.dir().resolve(Backups.name(Instant.now()))
+        Path target = args.isEmpty() ? desk.backups().dir().resolve(Backups.name(Instant.now()))
                 : request.path(args.get(0));
-        Path done = backups.backupEmbedded(store.source(), target);
+        Path done = desk.backups().backupEmbedded(store.source(), target);
         long[] counts = store.counts();
         out.printf("backed up the store (%,d series, %,d bars; %,d bytes on disk) into %s%n", counts[0], counts[1],
-                DerbyStoreComponent.sizeOf(done), done);
+                DbCommand.sizeOf(done), done);
         out.println("restore it with: tideline --headless db restore " + done);
         return Command.OK;
     }
@@ -86,53 +71,17 @@ final class BackupCommands {
             request.err().println("usage: db restore DIR [--force]");
             return Command.USAGE;
         }
-        if (!"embedded".equals(mode)) {
+        if (!"embedded".equals(desk.mode())) {
             request.err().println("db restore: the store is on a Derby Network Server; restore it there with Derby's"
                     + " tools (restoreFrom=), see docs/backup-restore.md");
             return Command.FAILED;
         }
-        Backups.Restored restored = backups.restore(request.path(folders.get(0)), force,
-                current, reopen);
-        announce(restored);
+        Backups.Restored restored = desk.restore(request.path(folders.get(0)), force);
         long bars = restored.after().stream().mapToLong(SeriesInfo::count).sum();
         request.out().printf("restored %,d series (%,d bars) from %s%n", restored.after().size(), bars,
                 restored.from());
         restored.aside().ifPresent(aside -> request.out().println("the store before the restore ("
                 + restored.before().size() + " series) is kept in " + aside));
         return Command.OK;
-    }
-
-    private void announce(Backups.Restored restored) {
-        Set<String> now = new HashSet<>();
-        for (SeriesInfo s : restored.after()) {
-            String id = s.descriptor().id().toString();
-            now.add(id);
-            if (s.count() > 0) {
-                post.accept(SeriesEvents.TOPIC_APPENDED, Map.of(SeriesEvents.SERIES, id, SeriesEvents.FROM,
-                        s.firstTime(), SeriesEvents.TO, s.lastTime(), SeriesEvents.COUNT,
-                        (int) Math.min(Integer.MAX_VALUE, s.count())));
-            }
-        }
-        for (SeriesInfo s : restored.before()) {
-            String id = s.descriptor().id().toString();
-            if (!now.contains(id)) {
-                post.accept(SeriesEvents.TOPIC_DELETED, Map.of(SeriesEvents.SERIES, id));
-            }
-        }
-    }
-
-    /** The daily backups' log lines, into the component's logger. */
-    static Backups.Log log(Logger logger) {
-        return new Backups.Log() {
-            @Override
-            public void info(String message) {
-                logger.info("{}", message);
-            }
-
-            @Override
-            public void warn(String message) {
-                logger.warn("{}", message);
-            }
-        };
     }
 }

@@ -1,7 +1,5 @@
 package io.tideline.store.derby;
 
-import io.tideline.api.command.Command;
-import io.tideline.api.command.CommandRequest;
 import io.tideline.api.series.SeriesData;
 import io.tideline.api.series.SeriesDescriptor;
 import io.tideline.api.series.SeriesId;
@@ -14,16 +12,15 @@ import io.tideline.api.store.StoreHealth;
 import io.tideline.api.store.WriteSummary;
 import io.tideline.support.workspace.DataDir;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.stream.Stream;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -42,14 +39,15 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.osgi.service.metatype.annotations.Option;
 
 /**
- * The {@link SeriesStore} service, and the {@code db} command. Opens the database in the
+ * The {@link SeriesStore} service, and the {@link StoreDesk} that the {@code db} command
+ * ({@link DbCommand}) works through. Opens the database in the
  * background on activation (a cold Derby boot takes a second or two, and no window should wait
  * for it); operations wait for it. Posts {@link SeriesEvents#TOPIC_APPENDED} after every
  * committed write with data, and {@link SeriesEvents#TOPIC_DELETED} after a delete.
  */
-@Component(service = {SeriesStore.class, Command.class}, configurationPid = DerbyStoreComponent.PID)
+@Component(service = {SeriesStore.class, StoreDesk.class}, configurationPid = DerbyStoreComponent.PID)
 @Designate(ocd = DerbyStoreComponent.Config.class)
-public final class DerbyStoreComponent implements SeriesStore, Command {
+public final class DerbyStoreComponent implements SeriesStore, StoreDesk {
 
     /** The configuration PID: {@code deploy/io.tideline.store.derby.cfg}. */
     public static final String PID = "io.tideline.store.derby";
@@ -104,7 +102,7 @@ public final class DerbyStoreComponent implements SeriesStore, Command {
     private String mode;
     private Path folder;
     private Config config;
-    private BackupCommands backupCommands;
+    private Backups backups;
     private ScheduledExecutorService dailyBackups;
     private CheckRecord checkRecord;
 
@@ -114,11 +112,10 @@ public final class DerbyStoreComponent implements SeriesStore, Command {
         folder = DataDir.of(context.getProperty(DataDir.PROPERTY)).resolve("db");
         this.config = config;
         checkRecord = new CheckRecord(folder.resolveSibling(CheckRecord.FILE_NAME));
-        Backups backups = new Backups(folder, config.backup_dir().isBlank() ? folder.resolveSibling("backups")
+        backups = new Backups(folder, config.backup_dir().isBlank() ? folder.resolveSibling("backups")
                 : Path.of(config.backup_dir().trim()));
-        backupCommands = new BackupCommands(mode, backups, this::store, this::reopen, this::post);
         if (config.backup_daily() && "embedded".equals(mode)) {
-            dailyBackups = backups.schedule(this::store, config.backup_keep(), BackupCommands.log(logger));
+            dailyBackups = backups.schedule(this::store, config.backup_keep(), log(logger));
         }
         store = CompletableFuture.supplyAsync(() -> {
             try {
@@ -216,7 +213,8 @@ public final class DerbyStoreComponent implements SeriesStore, Command {
         }
     }
 
-    private ChunkedSeriesStore store() throws StoreException {
+    @Override
+    public ChunkedSeriesStore store() throws StoreException {
         try {
             return store.get();
         } catch (ExecutionException e) {
@@ -313,85 +311,69 @@ public final class DerbyStoreComponent implements SeriesStore, Command {
         }
     }
 
-    // ---- the 'db' command -------------------------------------------------------------------
+    // ---- what the 'db' command works through ----------------------------------------------
 
     @Override
-    public String name() {
-        return "db";
+    public String mode() {
+        return mode;
     }
 
     @Override
-    public String summary() {
-        return "the series store: mode, location, size on disk and row counts; integrity check; backup and restore";
+    public Path folder() {
+        return folder;
     }
 
     @Override
-    public String usage() {
-        return "db info | db check | " + BackupCommands.USAGE;
-    }
-
-    @Override
-    public int run(CommandRequest request) throws StoreException, IOException {
-        if (BackupCommands.handles(request.args())) {
-            return backupCommands.run(request);
-        }
-        if (request.args().equals(List.of("check"))) {
-            return check(request);
-        }
-        if (!request.args().equals(List.of("info"))) {
-            request.err().println("usage: " + usage());
-            return USAGE;
-        }
-        ChunkedSeriesStore s = store();
-        long[] counts = s.counts();
-        PrintStream out = request.out();
-        out.printf("mode       %s%n", mode);
-        out.printf("location   %s%n", s.where());
-        if ("embedded".equals(mode)) {
-            out.printf("on disk    %,d bytes%n", sizeOf(folder));
-        }
-        out.printf("series     %,d%n", counts[0]);
-        out.printf("bars       %,d%n", counts[1]);
-        out.printf("chunks     %,d (up to %,d single-value bars each)%n", counts[2], ChunkedSeriesStore.chunkBars(1));
-        out.printf("schema     version %d%n", Schema.CURRENT);
-        return OK;
-    }
-
-    /**
-     * {@code db check}: every series and chunk (see {@link Integrity#check}); a line per damaged
-     * series, a summary, and what to do. The result is kept for {@code status} and the status
-     * bar. Exit 1 on damage.
-     */
-    private int check(CommandRequest request) throws StoreException, IOException {
-        PrintStream out = request.out();
-        ChunkedSeriesStore s;
-        try {
-            s = store();
-        } catch (StoreException e) {
-            request.err().println(e.getMessage());
-            return FAILED;
-        }
-        out.println("checking every series and chunk of " + s.where() + " ...");
-        Integrity.Report report = s.check();
+    public Integrity.Report check(ChunkedSeriesStore opened) throws StoreException, IOException {
+        Integrity.Report report = opened.check();
         checkRecord.checked(report, java.time.Instant.now());
-        for (Damage d : report.damage()) {
-            out.println("DAMAGED  " + d.oneLine());
-        }
-        out.printf("checked %,d series, %,d chunks, %,d bars: %s%n", report.series(), report.chunks(), report.bars(),
-                report.clean() ? "no damage found" : report.damage().size() + " damaged");
-        if (!report.clean()) {
-            out.println("what to do: restore the latest backup (tideline --headless db restore DIR), then re-import"
-                    + " or refetch what came after it; docs/store-integrity.md has the whole procedure");
-        }
-        return report.clean() ? OK : FAILED;
+        return report;
     }
 
-    static long sizeOf(Path folder) throws IOException {
-        if (!Files.exists(folder)) {
-            return 0;
+    @Override
+    public Backups backups() {
+        return backups;
+    }
+
+    @Override
+    public Backups.Restored restore(Path backup, boolean force) throws StoreException {
+        Backups.Restored restored = backups.restore(backup, force, this::store, this::reopen);
+        announce(restored);
+        return restored;
+    }
+
+    /** Every series again: appended, or deleted when the backup lacks it, so open views reload. */
+    private void announce(Backups.Restored restored) {
+        Set<String> now = new HashSet<>();
+        for (SeriesInfo s : restored.after()) {
+            String id = s.descriptor().id().toString();
+            now.add(id);
+            if (s.count() > 0) {
+                post(SeriesEvents.TOPIC_APPENDED, Map.of(SeriesEvents.SERIES, id, SeriesEvents.FROM,
+                        s.firstTime(), SeriesEvents.TO, s.lastTime(), SeriesEvents.COUNT,
+                        (int) Math.min(Integer.MAX_VALUE, s.count())));
+            }
         }
-        try (Stream<Path> files = Files.walk(folder)) {
-            return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+        for (SeriesInfo s : restored.before()) {
+            String id = s.descriptor().id().toString();
+            if (!now.contains(id)) {
+                post(SeriesEvents.TOPIC_DELETED, Map.of(SeriesEvents.SERIES, id));
+            }
         }
+    }
+
+    /** The daily backups' log lines, into the component's logger. */
+    private static Backups.Log log(Logger logger) {
+        return new Backups.Log() {
+            @Override
+            public void info(String message) {
+                logger.info("{}", message);
+            }
+
+            @Override
+            public void warn(String message) {
+                logger.warn("{}", message);
+            }
+        };
     }
 }
