@@ -47,7 +47,7 @@ class WorkspaceAsOfTest {
     }
 
     private WorkspaceAsOf asOf() {
-        return WorkspaceAsOf.of(logger(), file(), TODAY);
+        return WorkspaceAsOf.of(logger(), file());
     }
 
     private record Run(int code, String out, String err) {
@@ -56,7 +56,7 @@ class WorkspaceAsOfTest {
     private static Run run(WorkspaceAsOf w, String... args) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = w.run(new CommandRequest(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
+        int code = new AsOfCommand(w, TODAY).run(new CommandRequest(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8)));
         return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
@@ -93,7 +93,7 @@ class WorkspaceAsOfTest {
         Run set = run(w, "2026-03-10");
         assertThat(set.code()).isEqualTo(Command.OK);
         assertThat(set.out()).startsWith("as of 2026-03-10 from now on");
-        assertThat(w.pinned()).contains(new WorkspaceDate.Pinned(LocalDate.of(2026, 3, 10), WorkspaceAsOf.SET_BY_USER));
+        assertThat(w.pinned()).contains(new WorkspaceDate.Pinned(LocalDate.of(2026, 3, 10), AsOfCommand.SET_BY_USER));
 
         Run typo = run(w, "2026-3-10");
         assertThat(typo.code()).isEqualTo(Command.USAGE);

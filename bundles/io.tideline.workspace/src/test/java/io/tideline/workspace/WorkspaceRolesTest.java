@@ -53,7 +53,7 @@ class WorkspaceRolesTest {
     private static Run run(WorkspaceRoles roles, String... args) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = roles.run(new CommandRequest(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
+        int code = new RolesCommand(roles).run(new CommandRequest(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8)));
         return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
