@@ -1,5 +1,6 @@
 package io.tideline.views.desk;
 
+import io.tideline.api.alerts.TrackedAlert;
 import io.tideline.api.series.SeriesId;
 import io.tideline.api.workspace.WorkspaceDate;
 import io.tideline.regime.api.Verdict;
@@ -15,7 +16,7 @@ import java.util.Optional;
 /**
  * Everything the desk views read, in one narrow interface: the bundle's service component
  * answers it from the real services (store, role bindings, indicator engine, checklist, feed
- * connectors, EventAdmin), and tests answer it with known matrices and verdicts.
+ * connectors, alerts, EventAdmin), and tests answer it with known matrices and verdicts.
  *
  * <p>Every method but {@link #subscribe} may do real work: call it from a background thread
  * (see {@link Background}), never the UI thread. Implementations are thread-safe.
@@ -107,8 +108,13 @@ public interface DeskData {
     /** Every running feed connector with its health, sorted by source. */
     List<FeedStatus> feeds();
 
-    /** The alert log, oldest first (bounded). */
-    List<Alert> alerts();
+    /**
+     * The alerts the alerts bundle fired, with their delivery state per channel, newest first
+     * (at most 500), those of earlier sessions included; the views compute none.
+     *
+     * @return the alerts, or empty when the alerts bundle is not running (alerts are off)
+     */
+    Optional<List<TrackedAlert>> alerts();
 
     /** Starts telling {@code listener} about news until the returned handle is closed. */
     Subscription subscribe(DeskListener listener);

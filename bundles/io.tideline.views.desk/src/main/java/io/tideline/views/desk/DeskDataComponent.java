@@ -1,5 +1,8 @@
 package io.tideline.views.desk;
 
+import io.tideline.api.alerts.AlertEvents;
+import io.tideline.api.alerts.Alerts;
+import io.tideline.api.alerts.TrackedAlert;
 import io.tideline.api.feed.FeedConnector;
 import io.tideline.api.feed.FeedHealth;
 import io.tideline.api.indicator.CorrelationCurve;
@@ -14,7 +17,6 @@ import io.tideline.api.store.StoreException;
 import io.tideline.api.workspace.RoleBindings;
 import io.tideline.api.workspace.WorkspaceDate;
 import io.tideline.regime.api.Checklist;
-import io.tideline.regime.api.RegimeEvents;
 import io.tideline.regime.api.Verdict;
 import io.tideline.scenario.api.CascadeParams;
 import io.tideline.scenario.api.CascadeResult;
@@ -23,21 +25,15 @@ import io.tideline.scenario.api.PortfolioException;
 import io.tideline.scenario.api.ScenarioReport;
 import io.tideline.scenario.api.Scenarios;
 import io.tideline.scenario.api.SkillSummary;
-import io.tideline.support.workspace.DataDir;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -56,27 +52,24 @@ import org.osgi.service.log.LoggerFactory;
 /**
  * {@link DeskData} from the running services. Every service is optional and dynamic, so the
  * views stay open (and say what is missing) while a store, checklist or feed comes and goes.
- * Keeps the alert log: regime changes as the checklist posts them, and threshold crossings
- * found by comparing the latest verdict before and after new bars arrive. The log is kept in
- * {@code DATA_DIR/workspace/alerts.jsonl} ({@link AlertFile}), read back at activation and
- * appended to on a thread of its own. A verdict or scenario report asked for no day in
+ * Alerts are the alerts bundle's: this component computes none and writes none. It reads them
+ * from the {@link Alerts} service and passes each one fired ({@link AlertEvents#TOPIC_FIRED}) on
+ * to the views from a thread of its own; without the alerts bundle the views say that alerts are
+ * off. A verdict or scenario report asked for no day in
  * particular is of the workspace's as-of date when one is set ({@link WorkspaceDate}: the
  * sample opens on its own date), else of the newest data; a change of that date refreshes the views.
  * The heatmap asks for its day explicitly ({@link #pinned} first), and reads no bar after its end.
  */
 @Component(service = {DeskData.class, EventHandler.class}, property = {
     EventConstants.EVENT_TOPIC + "=" + SeriesEvents.TOPIC_APPENDED,
-    EventConstants.EVENT_TOPIC + "=" + RegimeEvents.TOPIC_CHANGED,
+    EventConstants.EVENT_TOPIC + "=" + AlertEvents.TOPIC_FIRED,
     EventConstants.EVENT_TOPIC + "=" + WorkspaceDate.TOPIC_CHANGED})
 public final class DeskDataComponent implements DeskData, EventHandler {
 
     /** Feeds write their series one after another: wait for quiet before recomputing. */
     private static final long SETTLE_MILLIS = 1_500;
-    private static final int MAX_ALERTS = 500;
-    /** The alert file is cut back to the newest {@link #MAX_ALERTS} when it has more lines than this. */
-    private static final int MAX_ALERT_LINES = 5_000;
-    /** How long {@link #alerts()} waits for the file to be read at activation. */
-    private static final long LOAD_WAIT_SECONDS = 10;
+    /** The most alerts the views list. */
+    static final int MAX_ALERTS = 500;
     private static final long DAY = 86_400_000L;
     /** Calendar days of bars read to judge a series' freshness (see {@link #staleAge}). */
     private static final long RECENT_DAYS = 60;
@@ -103,19 +96,12 @@ public final class DeskDataComponent implements DeskData, EventHandler {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile WorkspaceDate workspaceDate;
 
+    private volatile Alerts alertService;
+
     private final List<FeedConnector> connectors = new CopyOnWriteArrayList<>();
     private final List<DeskListener> listeners = new CopyOnWriteArrayList<>();
-    private final ArrayDeque<Alert> alerts = new ArrayDeque<>();
     private ScheduledExecutorService worker;
     private ScheduledFuture<?> pending;
-    private Verdict lastVerdict;
-    /** Reads the alert file at activation, then appends to it, in order; never the UI thread. */
-    private ExecutorService alertWriter;
-    private AlertFile alertFile;
-    private final CountDownLatch alertsLoaded = new CountDownLatch(1);
-
-    /** Headless (no window, no views): alerts have no one to show them, so no checklist runs for them. */
-    private volatile boolean headless;
 
     /** For DS. */
     public DeskDataComponent() {
@@ -127,8 +113,8 @@ public final class DeskDataComponent implements DeskData, EventHandler {
     }
 
     @Activate
-    void activate(org.osgi.framework.BundleContext context) {
-        start(DataDir.of(context.getProperty(DataDir.PROPERTY)), Boolean.parseBoolean(context.getProperty("tideline.headless")));
+    void activate() {
+        start();
     }
 
     /**
@@ -142,66 +128,32 @@ public final class DeskDataComponent implements DeskData, EventHandler {
         this.correlator = correlations;
     }
 
-    /** Activation proper: {@code dataDir} holds {@code workspace/alerts.jsonl}. */
-    void start(Path dataDir, boolean headless) {
-        this.headless = headless;
-        alertFile = new AlertFile(dataDir.resolve("workspace").resolve("alerts.jsonl"), MAX_ALERTS, MAX_ALERT_LINES);
-        alertWriter = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "tideline-desk-alerts");
-            t.setDaemon(true);
-            return t;
-        });
-        alertWriter.execute(this::loadAlerts);
+    /** Activation proper: the thread that settles new data and passes fired alerts on. */
+    void start() {
         worker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "tideline-desk-data");
             t.setDaemon(true);
             return t;
         });
-        // The baseline for threshold crossings: the verdict before any new bars.
-        if (!headless) {
-            worker.execute(this::checkCrossings);
-        }
     }
 
     @Deactivate
     void deactivate() {
         worker.shutdownNow();
-        // Let the alerts already logged reach the file.
-        alertWriter.shutdown();
-        try {
-            if (!alertWriter.awaitTermination(5, TimeUnit.SECONDS)) {
-                logger.warn("desk views: alerts still being written to {} when stopping", alertFile.path());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
-    /** Puts the alerts of earlier sessions before any logged since activation. */
-    private void loadAlerts() {
-        try {
-            AlertFile.Loaded loaded = alertFile.load();
-            loaded.warnings().forEach(w -> logger.warn("desk views: alert log {}", w));
-            synchronized (alerts) {
-                List<Alert> earlier = loaded.alerts();
-                for (int i = earlier.size() - 1; i >= 0; i--) {
-                    alerts.addFirst(earlier.get(i));
-                }
-                while (alerts.size() > MAX_ALERTS) {
-                    alerts.removeFirst();
-                }
-            }
-        } finally {
-            alertsLoaded.countDown();
-        }
+    /** The alerts bundle's service: the views reload their alert list when it comes or goes. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void bindAlerts(Alerts service) {
+        alertService = service;
+        listeners.forEach(DeskListener::alertsChanged);
     }
 
-    private void persist(Alert alert) {
-        try {
-            alertFile.append(alert);
-        } catch (IOException | RuntimeException e) {
-            logger.warn("desk views: cannot write the alert to {}: {}", alertFile.path(), e.toString());
+    void unbindAlerts(Alerts service) {
+        if (alertService == service) {
+            alertService = null;
         }
+        listeners.forEach(DeskListener::alertsChanged);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -378,16 +330,9 @@ public final class DeskDataComponent implements DeskData, EventHandler {
     }
 
     @Override
-    public List<Alert> alerts() {
-        try {
-            // Callers are background threads (see DeskData); the file is read once, at activation.
-            alertsLoaded.await(LOAD_WAIT_SECONDS, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        synchronized (alerts) {
-            return List.copyOf(alerts);
-        }
+    public Optional<List<TrackedAlert>> alerts() {
+        Alerts a = alertService;
+        return a == null ? Optional.empty() : Optional.of(a.recent(MAX_ALERTS));
     }
 
     @Override
@@ -398,14 +343,10 @@ public final class DeskDataComponent implements DeskData, EventHandler {
 
     @Override
     public void handleEvent(Event event) {
-        if (RegimeEvents.TOPIC_CHANGED.equals(event.getTopic())) {
-            Object asOf = event.getProperty(RegimeEvents.AS_OF);
-            Object regime = event.getProperty(RegimeEvents.REGIME);
-            Object previous = event.getProperty(RegimeEvents.PREVIOUS);
-            Object tier = event.getProperty(RegimeEvents.TIER);
-            log(new Alert(System.currentTimeMillis(), Alert.Kind.REGIME, String.valueOf(asOf), "regime",
-                    String.valueOf(previous), String.valueOf(regime), tier instanceof Integer t ? t.doubleValue() : null,
-                    null, "checklist"));
+        if (AlertEvents.TOPIC_FIRED.equals(event.getTopic())) {
+            Object id = event.getProperty(AlertEvents.ID);
+            // Not on the event thread: the views hear of it from this component's own thread.
+            submit(() -> fired(String.valueOf(id)));
             return;
         }
         synchronized (this) {
@@ -413,49 +354,32 @@ public final class DeskDataComponent implements DeskData, EventHandler {
                 pending.cancel(false);
             }
             if (!worker.isShutdown()) {
-                pending = worker.schedule(this::settled, SETTLE_MILLIS, TimeUnit.MILLISECONDS);
+                pending = worker.schedule(() -> listeners.forEach(DeskListener::dataChanged), SETTLE_MILLIS,
+                        TimeUnit.MILLISECONDS);
             }
         }
     }
 
-    private void settled() {
-        listeners.forEach(DeskListener::dataChanged);
-        if (!headless) {
-            checkCrossings();
+    private synchronized void submit(Runnable task) {
+        if (!worker.isShutdown()) {
+            worker.execute(task);
         }
     }
 
-    private void checkCrossings() {
-        Checklist c = checklist;
-        if (c == null) {
+    /** Tells the views of the alert {@code id} just fired, with its delivery state so far. */
+    private void fired(String id) {
+        Alerts a = alertService;
+        if (a == null) {
+            // The alerts bundle stopped since it fired: the views hear of that through alertsChanged.
             return;
         }
-        try {
-            Verdict now = c.latest();
-            Verdict before = lastVerdict;
-            lastVerdict = now;
-            if (before != null) {
-                AlertDetector.crossings(before, now, roles(), System.currentTimeMillis()).forEach(this::log);
-            }
-        } catch (RuntimeException ex) {
-            logger.warn("desk views: cannot compute the latest verdict for threshold alerts: {}", ex.toString(), ex);
-        }
-    }
-
-    private void log(Alert alert) {
-        synchronized (alerts) {
-            alerts.addLast(alert);
-            while (alerts.size() > MAX_ALERTS) {
-                alerts.removeFirst();
-            }
-            // Queued under the lock, so the file gets the alerts in the log's order.
-            try {
-                alertWriter.execute(() -> persist(alert));
-            } catch (RejectedExecutionException e) {
-                logger.warn("desk views: alert logged while stopping, not written to {}: {}", alertFile.path(), alert);
+        for (TrackedAlert t : a.recent(MAX_ALERTS)) {
+            if (t.alert().id().equals(id)) {
+                listeners.forEach(l -> l.alert(t));
+                return;
             }
         }
-        listeners.forEach(l -> l.alert(alert));
+        logger.warn("desk views: alert {} was fired but the alerts service does not list it", id);
     }
 
     private static <T> T require(T service, String what) {

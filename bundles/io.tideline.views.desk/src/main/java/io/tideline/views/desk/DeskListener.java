@@ -1,5 +1,7 @@
 package io.tideline.views.desk;
 
+import io.tideline.api.alerts.TrackedAlert;
+
 /**
  * What a view hears from {@link DeskData}. Called on any thread: a view hands the news to its
  * UI thread itself.
@@ -10,8 +12,12 @@ public interface DeskListener {
     default void dataChanged() {
     }
 
-    /** A new alert was logged. */
-    default void alert(Alert alert) {
+    /** The alerts bundle fired an alert (with its delivery state so far). */
+    default void alert(TrackedAlert alert) {
+    }
+
+    /** The alerts bundle came or went: reload the alerts ({@link DeskData#alerts()}). */
+    default void alertsChanged() {
     }
 
     /** A feed connector came or went. */

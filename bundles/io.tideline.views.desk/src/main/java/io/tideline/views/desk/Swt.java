@@ -103,9 +103,16 @@ public final class Swt {
         return text.substring(0, lo).stripTrailing() + "\u2026";
     }
 
+    /** Pixels added to a packed column so that its widest text is drawn whole, not cut with "…". */
+    private static final int PACK_SLACK = 8;
+
+    /** The row's data key of a cell's own tooltip ({@link #cellTip}), followed by the column index. */
+    private static final String CELL_TIP = "tideline.tip.";
+
     /**
      * Makes the table's tooltip the full text of the cell under the mouse, so text cut by a
-     * narrow column can still be read (SWT on GTK shows no tooltip for cut cells on its own).
+     * narrow column can still be read (SWT on GTK shows no tooltip for cut cells on its own), or
+     * the cell's own tip when it has one ({@link #cellTip}).
      */
     public static void cellTips(org.eclipse.swt.widgets.Table table) {
         // A cut cell ends in "…", so the user sees there is more to hover for.
@@ -116,13 +123,21 @@ public final class Swt {
             if (item != null) {
                 for (int i = 0; i < Math.max(1, table.getColumnCount()); i++) {
                     if (item.getBounds(i).contains(e.x, e.y)) {
-                        tip = item.getText(i);
+                        tip = item.getData(CELL_TIP + i) instanceof String own ? own : item.getText(i);
                         break;
                     }
                 }
             }
             setTip(table, tip);
         });
+    }
+
+    /**
+     * Gives one cell of a table with {@link #cellTips} a tooltip of its own instead of its text:
+     * the details a short cell stands for.
+     */
+    public static void cellTip(org.eclipse.swt.widgets.TableItem item, int column, String tip) {
+        item.setData(CELL_TIP + column, tip);
     }
 
     /** As {@link #cellTips(org.eclipse.swt.widgets.Table)}, for trees. */
@@ -267,7 +282,9 @@ public final class Swt {
         for (int i = 0; i < cols.length; i++) {
             if (i != fill) {
                 c[i].pack();
-                w[i] = c[i].width();
+                // The toolkit packs to its own cell padding, a few pixels less than the room
+                // ellipsizeCells leaves text (textWidth): without the slack a packed cell is cut.
+                w[i] = c[i].width() + PACK_SLACK;
             }
         }
         int[] content = w.clone();

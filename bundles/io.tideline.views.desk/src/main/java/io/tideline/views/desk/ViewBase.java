@@ -1,5 +1,6 @@
 package io.tideline.views.desk;
 
+import io.tideline.api.alerts.TrackedAlert;
 import io.tideline.api.ui.ViewContext;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -47,8 +48,13 @@ public abstract class ViewBase {
             }
 
             @Override
-            public void alert(Alert alert) {
-                onUi(() -> alertLogged(alert));
+            public void alert(TrackedAlert alert) {
+                onUi(() -> alertFired(alert));
+            }
+
+            @Override
+            public void alertsChanged() {
+                onUi(ViewBase.this::alertsChanged);
             }
 
             @Override
@@ -67,8 +73,12 @@ public abstract class ViewBase {
     /** Reloads everything shown; called on the UI thread when new data arrived. */
     protected abstract void refresh();
 
-    /** An alert was logged; on the UI thread. Ignored unless overridden. */
-    protected void alertLogged(Alert alert) {
+    /** The alerts bundle fired an alert; on the UI thread. Ignored unless overridden. */
+    protected void alertFired(TrackedAlert alert) {
+    }
+
+    /** The alerts bundle came or went; on the UI thread. Ignored unless overridden. */
+    protected void alertsChanged() {
     }
 
     /** A feed came or went; on the UI thread. Ignored unless overridden. */

@@ -2,6 +2,7 @@ package io.tideline.views.desk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tideline.api.alerts.AlertKind;
 import io.tideline.scenario.api.ConditionResult;
 import io.tideline.scenario.api.ConditionState;
 import io.tideline.scenario.api.ScenarioReport;
@@ -178,7 +179,7 @@ class CompactViewsTest {
         TestContext context = new TestContext(locale(lang), Map.of());
         FeedsView view = new FeedsView(shell, context, desk);
         shell.open();
-        SwtHarness.pumpUntil(() -> view.feedsTable().getItemCount() == 3 && view.alertsTable().getItemCount() == 1,
+        SwtHarness.pumpUntil(() -> view.feedsTable().getItemCount() == 3 && view.alertsTable().getItemCount() == 3,
                 WAIT, "feeds and alerts");
         SwtHarness.pump(200);
         String name = "compact-feeds-" + width + "x" + height + "-" + lang;
@@ -213,16 +214,15 @@ class CompactViewsTest {
 
         // Notices are off by default: a new alert is logged, no banner, nothing in the status bar.
         assertThat(view.notifying()).isFalse();
-        desk.fire(new Alert(1_784_900_000_000L, Alert.Kind.THRESHOLD, "2026-07-23", "us10y change-bp(5)", "below",
-                "above", 17.5, 15.0, "us10y = fred:DGS10"));
-        SwtHarness.pumpUntil(() -> alerts.getItemCount() == 2, WAIT, "the new alert");
+        desk.fire(DeskViewsTest.crossing(1_784_900_000_000L));
+        SwtHarness.pumpUntil(() -> alerts.getItemCount() == 4, WAIT, "the new alert");
         assertThat(view.bannerText()).isNull();
         assertThat(context.statuses).isEmpty();
         view.setNotifying(true);
         assertThat(context.settings()).containsEntry("notify", "true");
-        desk.fire(new Alert(1_784_900_100_000L, Alert.Kind.REGIME, "2026-07-23", "regime", "NORMAL",
-                "TREND_BREAK", 3.0, null, "checklist"));
-        SwtHarness.pumpUntil(() -> alerts.getItemCount() == 3, WAIT, "the second alert");
+        desk.fire(FakeDesk.alert("regime", AlertKind.REGIME_CHANGE, 1_784_900_100_000L, "2026-07-23", "regime",
+                "NORMAL", "TREND_BREAK", null, null, "checklist", Map.of("banner", "delivered")));
+        SwtHarness.pumpUntil(() -> alerts.getItemCount() == 5, WAIT, "the second alert");
         SwtHarness.pump(150);
         assertThat(view.bannerText()).contains("2026-07-23");
         assertThat(context.statuses).hasSize(1);

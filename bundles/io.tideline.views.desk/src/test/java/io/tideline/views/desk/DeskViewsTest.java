@@ -3,6 +3,8 @@ package io.tideline.views.desk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
+import io.tideline.api.alerts.AlertKind;
+import io.tideline.api.alerts.TrackedAlert;
 import io.tideline.regime.api.Regime;
 import io.tideline.views.desk.checklist.ChecklistView;
 import io.tideline.views.desk.feeds.FeedsView;
@@ -19,6 +21,7 @@ import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.graphics.RGB;
 import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TreeItem;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -287,25 +290,60 @@ class DeskViewsTest {
         }
     }
 
+    /** The tooltip of a table's cell, as the mouse over it shows it. */
+    private static String hover(Table table, int row, int column) {
+        Rectangle cell = table.getItem(row).getBounds(column);
+        org.eclipse.swt.widgets.Event move = new org.eclipse.swt.widgets.Event();
+        move.x = cell.x + Math.min(cell.width, table.getClientArea().width - cell.x) / 2;
+        move.y = cell.y + cell.height / 2;
+        table.notifyListeners(org.eclipse.swt.SWT.MouseMove, move);
+        return table.getToolTipText();
+    }
+
+    /** A checklist crossing as the alerts bundle fires it. */
+    static TrackedAlert crossing(long timeMillis) {
+        return FakeDesk.alert("crossing", AlertKind.CHECKLIST_CROSSING, timeMillis, "2026-07-23",
+                "us10y change-bp(5)", "below", "above", 17.5, 15.0,
+                "us10y = fred:DGS10 \u2014 10Y up >= 15 bp in 5 days is adverse", Map.of());
+    }
+
     @Test
-    void feedsViewListsHealthAndAlertsAndNotifiesNewOnes() throws Exception {
+    void feedsViewListsHealthAndTheAlertsBundlesAlertsAndNotifiesNewOnes() throws Exception {
         FakeDesk desk = new FakeDesk();
         shell = SwtHarness.shell(1000, 600);
         TestContext context = new TestContext(Locale.GERMAN, Map.of("notify", "true"));
         FeedsView view = new FeedsView(shell, context, desk);
         shell.open();
-        SwtHarness.pumpUntil(() -> view.feedsTable().getItemCount() == 3 && view.alertsTable().getItemCount() == 1,
+        SwtHarness.pumpUntil(() -> view.feedsTable().getItemCount() == 3 && view.alertsTable().getItemCount() == 3,
                 WAIT, "feeds and alerts");
         assertThat(view.feedsTable().getItem(1).getText(0)).isEqualTo("fred");
         assertThat(view.feedsTable().getItem(1).getText(1)).isEqualTo("ausgefallen");
         assertThat(view.feedsTable().getItem(1).getText(4)).contains("HTTP 503");
-        assertThat(view.alertsTable().getItem(0).getText(2))
+        Table alerts = view.alertsTable();
+        // The columns settle as the shell lays out; hover once they have.
+        SwtHarness.pump(200);
+        // Newest first, each worded from its fields in the user's language, with where it went.
+        assertThat(alerts.getItem(0).getText(1)).isEqualTo("Schwelle");
+        assertThat(alerts.getItem(0).getText(2)).isEqualTo("spx liegt unter 4.000: 3.912,5 (Stand 2026-07-23)");
+        assertThat(alerts.getItem(0).getText(3)).isEqualTo("banner \u2713, webhook \u2717");
+        // Hovering the delivery cell gives each channel's state in full; the message, where it comes from.
+        assertThat(hover(alerts, 0, 3))
+                .isEqualTo("banner: delivered\nwebhook: failed: HTTP 503 from https://hooks.example.com after 3 attempts");
+        assertThat(hover(alerts, 0, 2))
+                .isEqualTo("spx liegt unter 4.000: 3.912,5 (Stand 2026-07-23)\nHerkunft: spx = yahoo:^GSPC");
+        assertThat(alerts.getItem(1).getText(1)).isEqualTo("Stufe");
+        assertThat(alerts.getItem(1).getText(2)).isEqualTo("Checklisten-Stufe wechselte von 2 zu 4 (Stand 2026-07-23)");
+        assertThat(alerts.getItem(2).getText(2))
                 .isEqualTo("Regime wechselte von Normal zu Volatilitätsereignis (Stand 2026-07-22)");
 
-        desk.fire(new Alert(1_784_900_000_000L, Alert.Kind.THRESHOLD, "2026-07-23", "us10y change-bp(5)", "below",
-                "above", 17.5, 15.0, "us10y = fred:DGS10 \u2014 10Y up >= 15 bp"));
-        SwtHarness.pumpUntil(() -> view.alertsTable().getItemCount() == 2, WAIT, "the new alert");
-        assertThat(view.alertsTable().getItem(0).getText(2)).startsWith("us10y change-bp(5) liegt jetzt über");
+        desk.fire(crossing(1_784_900_000_000L));
+        SwtHarness.pumpUntil(() -> alerts.getItemCount() == 4, WAIT, "the new alert");
+        assertThat(alerts.getItem(0).getText(1)).isEqualTo("Checkliste");
+        assertThat(alerts.getItem(0).getText(2))
+                .isEqualTo("us10y change-bp(5) liegt jetzt über der Schwelle 15: aktuell 17,5 (Stand 2026-07-23)");
+        assertThat(alerts.getItem(0).getText(3)).isEqualTo("noch nicht");
+        assertThat(hover(alerts, 0, 2)).endsWith(
+                "\nHerkunft: us10y = fred:DGS10 \u2014 10Y up >= 15 bp in 5 days is adverse");
         assertThat(view.bannerText()).contains("us10y change-bp(5)");
         assertThat(context.statuses).anySatisfy(m -> assertThat(m).startsWith("Tideline-Alarm: us10y change-bp(5)"));
         SwtHarness.pump(200);
@@ -313,5 +351,32 @@ class DeskViewsTest {
         assertThat(SwtHarness.colours(shot)).isGreaterThan(10);
         assertThatCode(shell::dispose).doesNotThrowAnyException();
         assertThat(desk.listeners).as("the view unsubscribes when disposed").isEmpty();
+    }
+
+    @Test
+    void withoutTheAlertsBundleTheAlertListSaysAlertsAreOffUntilItComes() throws Exception {
+        FakeDesk desk = new FakeDesk();
+        desk.alertsRunning = false;
+        shell = SwtHarness.shell(1000, 600);
+        FeedsView view = new FeedsView(shell, new TestContext(Locale.ENGLISH, Map.of()), desk);
+        shell.open();
+        Table alerts = view.alertsTable();
+        SwtHarness.pumpUntil(() -> alerts.getItemCount() == 1, WAIT, "the alert list");
+        assertThat(alerts.getItem(0).getText(2)).isEqualTo("Alerts are off: the alerts bundle is not running");
+        SwtHarness.screenshot(shell, "feeds-alerts-off");
+
+        desk.alerts.clear();
+        desk.alertsRunning(true);
+        SwtHarness.pumpUntil(() -> alerts.getItem(0).getText(2).equals("No alerts yet"), WAIT, "no alerts yet");
+        desk.fire(crossing(1_784_900_000_000L));
+        SwtHarness.pumpUntil(() -> alerts.getItemCount() == 1 && alerts.getItem(0).getText(1).equals("checklist"),
+                WAIT, "the first alert in place of the line");
+        assertThat(alerts.getItem(0).getText(2))
+                .isEqualTo("us10y change-bp(5) moved above its threshold 15: now 17.5 (as of 2026-07-23)");
+
+        desk.alertsRunning(false);
+        SwtHarness.pumpUntil(() -> alerts.getItemCount() == 1
+                && alerts.getItem(0).getText(2).equals("Alerts are off: the alerts bundle is not running"), WAIT,
+                "alerts off again");
     }
 }

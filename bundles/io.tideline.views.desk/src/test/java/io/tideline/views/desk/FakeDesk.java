@@ -1,5 +1,8 @@
 package io.tideline.views.desk;
 
+import io.tideline.api.alerts.Alert;
+import io.tideline.api.alerts.AlertKind;
+import io.tideline.api.alerts.TrackedAlert;
 import io.tideline.api.feed.FeedHealth;
 import io.tideline.api.series.Freshness;
 import io.tideline.api.series.SeriesId;
@@ -13,6 +16,7 @@ import io.tideline.scenario.api.ScenarioReport;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -27,8 +31,17 @@ public class FakeDesk implements DeskData {
             new FeedStatus("fred", 6, new FeedHealth(FeedHealth.State.DOWN, 1_784_000_000_000L,
                     "HTTP 503 from the FRED API for DGS10")),
             new FeedStatus("yahoo", 5, FeedHealth.unknown()));
-    public final List<Alert> alerts = new CopyOnWriteArrayList<>(List.of(new Alert(1_784_800_000_000L,
-            Alert.Kind.REGIME, "2026-07-22", "regime", "NORMAL", "VOLATILITY_EVENT", 4.0, null, "checklist")));
+    /** The alerts bundle's recent alerts, newest first: a threshold, a tier change and a regime change. */
+    public final List<TrackedAlert> alerts = new CopyOnWriteArrayList<>(List.of(
+            alert("spx-low", AlertKind.THRESHOLD, 1_784_810_000_000L, "2026-07-23", "spx", "above", "below", 3912.5,
+                    4000.0, "spx = yahoo:^GSPC", Map.of("banner", "delivered", "webhook",
+                            "failed: HTTP 503 from https://hooks.example.com after 3 attempts")),
+            alert("tier", AlertKind.TIER_CHANGE, 1_784_805_000_000L, "2026-07-23", "tier", "2", "4", null, null,
+                    "checklist", Map.of("banner", "delivered", "webhook", "delivered")),
+            alert("regime", AlertKind.REGIME_CHANGE, 1_784_800_000_000L, "2026-07-22", "regime", "NORMAL",
+                    "VOLATILITY_EVENT", null, null, "checklist", Map.of("banner", "delivered"))));
+    /** Whether the alerts bundle runs; without it {@link #alerts()} is empty. */
+    public volatile boolean alertsRunning = true;
     public final List<DeskListener> listeners = new CopyOnWriteArrayList<>();
     public final AtomicInteger matrixCalls = new AtomicInteger();
     public final AtomicInteger cascadeCalls = new AtomicInteger();
@@ -131,8 +144,17 @@ public class FakeDesk implements DeskData {
     }
 
     @Override
-    public List<Alert> alerts() {
-        return List.copyOf(alerts);
+    public Optional<List<TrackedAlert>> alerts() {
+        return alertsRunning ? Optional.of(List.copyOf(alerts)) : Optional.empty();
+    }
+
+    /** An alert as the alerts bundle fires it, with its delivery state. */
+    public static TrackedAlert alert(String rule, AlertKind kind, long timeMillis, String asOf, String subject,
+            String previous, String current, Double value, Double threshold, String source,
+            Map<String, String> states) {
+        return new TrackedAlert(new Alert(timeMillis + "-" + rule + "-" + subject.replaceAll("[^A-Za-z0-9.]+", "-"),
+                rule, kind, timeMillis, asOf, subject, previous, current, value, threshold, source,
+                kind.word() + " " + subject + " " + current), states);
     }
 
     @Override
@@ -141,9 +163,15 @@ public class FakeDesk implements DeskData {
         return () -> listeners.remove(listener);
     }
 
-    /** Logs an alert and tells the subscribers, as the real component does. */
-    public void fire(Alert alert) {
-        alerts.add(alert);
+    /** The alerts bundle fires an alert: it is listed first and the subscribers hear of it, as from the real component. */
+    public void fire(TrackedAlert alert) {
+        alerts.add(0, alert);
         listeners.forEach(l -> l.alert(alert));
+    }
+
+    /** The alerts bundle starts or stops, as DS binds or unbinds its service. */
+    public void alertsRunning(boolean running) {
+        alertsRunning = running;
+        listeners.forEach(DeskListener::alertsChanged);
     }
 }

@@ -128,7 +128,7 @@ class NoClippedTextTest {
         shell = SwtHarness.shell(470, 680);
         FeedsView view = new FeedsView(shell, new TestContext(Locale.GERMAN, Map.of()), desk);
         shell.open();
-        SwtHarness.pumpUntil(() -> view.feedsTable().getItemCount() == 1 && view.alertsTable().getItemCount() == 1,
+        SwtHarness.pumpUntil(() -> view.feedsTable().getItemCount() == 1 && view.alertsTable().getItemCount() == 3,
                 WAIT, "feeds and alerts");
         SwtHarness.pump(300);
         SwtHarness.screenshot(shell, "clip-feeds-470x680-de");

@@ -1,8 +1,10 @@
 package io.tideline.views.desk.feeds;
 
+import io.tideline.api.alerts.Alert;
+import io.tideline.api.alerts.AlertKind;
+import io.tideline.api.alerts.TrackedAlert;
 import io.tideline.api.feed.FeedHealth;
 import io.tideline.api.ui.ViewContext;
-import io.tideline.views.desk.Alert;
 import io.tideline.views.desk.ColorScale;
 import io.tideline.views.desk.DeskData;
 import io.tideline.views.desk.FeedStatus;
@@ -11,8 +13,10 @@ import io.tideline.views.desk.Trace;
 import io.tideline.views.desk.ViewBase;
 import io.tideline.regime.api.Status;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.graphics.Image;
@@ -28,10 +32,11 @@ import org.eclipse.swt.widgets.TableItem;
 /**
  * Feeds and alerts: the health of every running feed connector (state, series offered, last
  * successful update, last error), refreshed every few seconds and when connectors come or go;
- * the alert log (regime changes and threshold crossings), the two sharing the view's height
- * through a sash; and, when the {@code notify} setting is on (off by default), a notice for each
- * new alert: a yellow banner in the alert log's title row (dismissed with its ✕) and a line in the
- * workbench's status bar.
+ * the alerts the alerts bundle fired (newest first, each worded from its fields, with where it
+ * was delivered), the two sharing the view's height through a sash; and, when the {@code notify}
+ * setting is on (off by default), a notice for each new alert: a yellow banner in the alert
+ * log's title row (dismissed with its ✕) and a line in the workbench's status bar. The view
+ * computes no alert: without the alerts bundle its list says that alerts are off.
  *
  * <p>There is deliberately no tray balloon: SWT on GTK hands out a system tray even where no
  * tray host runs (Xvfb, GNOME since 3.26), and the balloon then pops up at the screen's top-left
@@ -123,12 +128,12 @@ public final class FeedsView extends ViewBase {
         dismiss.setCursor(root.getDisplay().getSystemCursor(SWT.CURSOR_HAND));
         dismiss.addListener(SWT.MouseUp, e -> showBanner(null));
         alerts = table(bottom, new String[] {"feeds.col.time", "feeds.col.kind", "feeds.col.message",
-            "feeds.col.source"}, new int[] {175, 90, 300, 220});
+            "feeds.col.delivery"}, new int[] {175, 90, 300, 140});
         // Half each: both show their header and a few rows in a short pane; the sash moves.
         sash.setWeights(1, 1);
 
         root.addDisposeListener(e -> root.getDisplay().timerExec(-1, poll));
-        background.run("alerts", data::alerts, this::fillAlerts, this::showError);
+        // The first poll loads the alerts too.
         pollNow();
     }
 
@@ -203,6 +208,7 @@ public final class FeedsView extends ViewBase {
         }
         root.getDisplay().timerExec(-1, poll);
         // The next poll is armed only when this one is back, so a hanging connector cannot pile up polls.
+        refreshDeliveries();
         background.run("feeds", data::feeds, list -> {
             fillFeeds(list);
             root.getDisplay().timerExec(POLL_MILLIS, poll);
@@ -231,31 +237,92 @@ public final class FeedsView extends ViewBase {
         feeds.setRedraw(true);
     }
 
-    private void fillAlerts(List<Alert> list) {
-        alerts.removeAll();
-        for (Alert a : list) {
-            addAlert(a);
-        }
-        Swt.fitColumns(alerts, 2, 160);
-    }
-
-    private void addAlert(Alert a) {
-        TableItem item = new TableItem(alerts, SWT.NONE, 0);
-        item.setText(0, Trace.time(a.timeMillis()));
-        item.setText(1, AlertText.kind(msg, a));
-        item.setText(2, AlertText.message(msg, a));
-        item.setText(3, a.source() == null ? "" : a.source());
-        item.setForeground(1, Swt.color(a.kind() == Alert.Kind.REGIME ? ColorScale.RED : ColorScale.BLUE));
+    private void loadAlerts() {
+        background.run("alerts", data::alerts, this::fillAlerts, this::showError);
     }
 
     @Override
-    protected void alertLogged(Alert alert) {
-        addAlert(alert);
+    protected void alertsChanged() {
+        loadAlerts();
+    }
+
+    /** The alerts, newest on top; one line saying so when there are none or alerts are off. */
+    private void fillAlerts(Optional<List<TrackedAlert>> list) {
+        alerts.setRedraw(false);
+        alerts.removeAll();
+        if (list.isEmpty() || list.get().isEmpty()) {
+            TableItem item = new TableItem(alerts, SWT.NONE);
+            item.setText(2, msg.get(list.isEmpty() ? "feeds.alerts.off" : "feeds.alerts.none"));
+            item.setForeground(2, root.getDisplay().getSystemColor(SWT.COLOR_DARK_GRAY));
+        } else {
+            for (TrackedAlert t : list.get()) {
+                fillAlert(new TableItem(alerts, SWT.NONE), t);
+            }
+        }
+        Swt.fitColumns(alerts, 2, 160);
+        alerts.setRedraw(true);
+    }
+
+    /**
+     * Updates the delivery cells as the channels report, on each poll; refills the list when it
+     * no longer shows the service's alerts (one fired while the view was being built, alerts
+     * switched on or off). The same key as the full load, so the newer of the two wins.
+     */
+    private void refreshDeliveries() {
+        background.run("alerts", data::alerts, list -> {
+            TableItem[] items = alerts.getItems();
+            if (list.isEmpty() || list.get().size() != items.length) {
+                fillAlerts(list);
+                return;
+            }
+            Map<Object, TrackedAlert> byId = new HashMap<>();
+            list.get().forEach(t -> byId.put(t.alert().id(), t));
+            for (TableItem item : items) {
+                if (!byId.containsKey(item.getData())) {
+                    fillAlerts(list);
+                    return;
+                }
+            }
+            for (TableItem item : items) {
+                delivery(item, byId.get(item.getData()));
+            }
+        }, this::showError);
+    }
+
+    private void fillAlert(TableItem item, TrackedAlert t) {
+        Alert a = t.alert();
+        item.setData(a.id());
+        item.setText(0, Trace.time(a.timeMillis()));
+        item.setText(1, AlertText.kind(msg, a));
+        String message = AlertText.message(msg, a);
+        item.setText(2, message);
+        // Where the reading comes from (roles, series, the checklist's rule) is read on hover,
+        // so the message keeps the width.
+        Swt.cellTip(item, 2, a.source().isEmpty() ? message
+                : message + "\n" + msg.format("feeds.alert.source", a.source()));
+        delivery(item, t);
+        item.setForeground(1, Swt.color(a.kind() == AlertKind.REGIME_CHANGE || a.kind() == AlertKind.TIER_CHANGE
+                ? ColorScale.RED : ColorScale.BLUE));
+    }
+
+    /** The short delivery cell, with each channel's state in full on hover. */
+    private void delivery(TableItem item, TrackedAlert t) {
+        item.setText(3, AlertText.delivery(msg, t));
+        Swt.cellTip(item, 3, AlertText.deliveryDetail(t));
+    }
+
+    @Override
+    protected void alertFired(TrackedAlert alert) {
+        if (alerts.getItemCount() == 1 && alerts.getItem(0).getData() == null) {
+            // The "no alerts yet" line gives way to the first alert.
+            alerts.removeAll();
+        }
+        fillAlert(new TableItem(alerts, SWT.NONE, 0), alert);
         Swt.fitColumns(alerts, 2, 160);
         // The newest row is on top: scroll there, or a short log shows an older one.
         alerts.setTopIndex(0);
         if (notifyBox.getSelection()) {
-            notifyDesktop(AlertText.message(msg, alert));
+            notifyDesktop(AlertText.message(msg, alert.alert()));
         }
     }
 
