@@ -1,14 +1,11 @@
 package io.tideline.platform.internal;
 
-import io.tideline.api.command.Command;
-import io.tideline.api.command.CommandRequest;
 import io.tideline.api.platform.DeployTrust;
 import io.tideline.api.platform.RefusedJar;
 import io.tideline.api.platform.TrustDecision;
 import io.tideline.support.workspace.DataDir;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -27,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -53,7 +51,8 @@ import org.osgi.service.log.LoggerFactory;
 import org.osgi.service.metatype.annotations.Designate;
 
 /**
- * The deploy trust setting ({@value DeployTrust#PID}) and the {@code trust} command. In mode
+ * The deploy trust setting ({@value DeployTrust#PID}), and the {@link TrustDesk} the {@code trust}
+ * command ({@link TrustCommand}) works through. In mode
  * {@code trusted} it tells the {@link TrustGate} which deploy jars may resolve; a refused jar is
  * moved from {@code deploy/} to {@code DATA_DIR/refused/} (outside the folder FileInstall watches,
  * so it is not picked up again) with a {@code .reason.txt} beside it, logged as a warning, and
@@ -64,9 +63,9 @@ import org.osgi.service.metatype.annotations.Designate;
  * installed bundle must hold exactly the entries of that file, so a jar swapped after FileInstall
  * read it is refused too.
  */
-@Component(service = {DeployTrust.class, Command.class}, configurationPid = DeployTrust.PID, immediate = true)
+@Component(service = {DeployTrust.class, TrustDesk.class}, configurationPid = DeployTrust.PID, immediate = true)
 @Designate(ocd = TrustConfig.class)
-public final class DeployTrustComponent implements DeployTrust, Command, TrustGate.Checker {
+public final class DeployTrustComponent implements TrustDesk, TrustGate.Checker {
 
     /** How long FileInstall gets to uninstall a bundle whose jar was moved away before we do. */
     private static final long FILEINSTALL_GRACE_MILLIS = 3_000;
@@ -393,7 +392,8 @@ public final class DeployTrustComponent implements DeployTrust, Command, TrustGa
         }
     }
 
-    private TrustMaterial material() {
+    @Override
+    public TrustMaterial material() {
         return TrustMaterial.load(trustStore, password, allowList);
     }
 
@@ -440,99 +440,35 @@ public final class DeployTrustComponent implements DeployTrust, Command, TrustGa
         return sha;
     }
 
-    // ---- Command -----------------------------------------------------------------------------
+    // ---- what the 'trust' command works through ---------------------------------------------
 
     @Override
-    public String name() {
-        return "trust";
-    }
-
-    @Override
-    public String summary() {
-        return "hot-deploy trust: mode, trust store, allow-list and refused jars; allow a jar by its SHA-256."
-                + " Off until deploy/" + TrustSettingCheck.CFG_FILE + " says mode=trusted (do that when installing"
-                + " Tideline for others); a damaged setting means trusted";
+    public boolean holding() {
+        return gate.holding();
     }
 
     @Override
-    public String usage() {
-        return "trust [status] | trust check JAR | trust allow JAR|REFUSED-NAME";
+    public Path deployDir() {
+        return gate.deployDir();
     }
 
     @Override
-    public int run(CommandRequest request) throws IOException {
-        List<String> args = request.args();
-        String sub = args.isEmpty() ? "status" : args.get(0);
-        if (sub.equals("status") && args.size() <= 1) {
-            return status(request.out());
-        }
-        if (sub.equals("check") && args.size() == 2) {
-            Path jar = request.path(args.get(1));
-            if (!Files.isRegularFile(jar)) {
-                request.err().println("trust check: no file " + jar.toAbsolutePath());
-                return FAILED;
-            }
-            TrustDecision d = check(jar);
-            request.out().printf("%s: %s: %s (SHA-256 %s)%n", jar, d.trusted() ? "trusted" : "refused", d.reason(),
-                    d.sha256());
-            return d.trusted() ? OK : FAILED;
-        }
-        if (sub.equals("allow") && args.size() == 2) {
-            return allowCommand(args.get(1), request.path(args.get(1)), request.out(), request.err());
-        }
-        request.err().println("usage: " + usage());
-        return USAGE;
+    public Path refusedDir() {
+        return refusedDir;
     }
 
-    private int status(PrintStream out) {
-        TrustMaterial material = material();
-        out.println("Deploy trust");
-        out.printf("  mode         %s%s%n", mode.name().toLowerCase(Locale.ROOT),
-                gate.holding() ? " (deploy/ held back until " + DeployTrust.PID + ".cfg is read)" : "");
-        out.printf("  deploy       %s%n", gate.deployDir());
-        out.printf("  trust store  %s (%d certificate%s)%n", trustStore, material.certificates().size(),
-                material.certificates().size() == 1 ? "" : "s");
-        material.certificates().forEach(c -> out.printf("               %s%n", JarTrust.subject(c)));
-        out.printf("  allow-list   %s (%d SHA-256)%n", allowList, material.allowed().size());
-        out.printf("  refused to   %s%n", refusedDir);
-        settingProblems.forEach(p -> out.printf("  problem      %s; checking trust until it is fixed%n", p));
-        material.problems().forEach(p -> out.printf("  problem      %s%n", p));
-        List<RefusedJar> list = refused();
-        out.printf("%nRefused jars (%d)%s%n", list.size(), list.isEmpty() ? ": none" : ":");
-        for (RefusedJar r : list) {
-            out.printf("  %s  %s  %s%n      SHA-256 %s%n      moved to %s%n", r.refusedAt(), r.fileName(), r.reason(),
-                    r.sha256(), r.movedTo());
-        }
-        return OK;
+    @Override
+    public Optional<RefusedJar> refusedNamed(String name) {
+        return refused.stream()
+                .filter(r -> r.fileName().equals(name) || r.movedTo().getFileName().toString().equals(name))
+                .reduce((a, b) -> b);
     }
 
-    private int allowCommand(String arg, Path jar, PrintStream out, PrintStream err) throws IOException {
-        RefusedJar refusedJar = refused.stream()
-                .filter(r -> r.fileName().equals(arg) || r.movedTo().getFileName().toString().equals(arg))
-                .reduce((a, b) -> b).orElse(null);
-        if (!Files.isRegularFile(jar)) {
-            if (refusedJar == null || !Files.isRegularFile(refusedJar.movedTo())) {
-                err.println("trust allow: no file " + jar.toAbsolutePath() + " and no refused jar named " + arg
-                        + " in " + refusedDir);
-                return FAILED;
-            }
-            jar = refusedJar.movedTo();
-        }
-        String sha = allow(jar);
-        out.printf("allowed %s: SHA-256 %s is on the allow-list %s%n", jar.getFileName(), sha, allowList);
-        if (jar.toAbsolutePath().normalize().startsWith(refusedDir.toAbsolutePath().normalize()) && refusedJar != null
-                && gate.deployDir() != null) {
-            Path back = gate.deployDir().resolve(refusedJar.fileName());
-            if (Files.exists(back)) {
-                out.printf("not moved back: %s exists already%n", back);
-            } else {
-                move(jar, back);
-                Files.deleteIfExists(RefusalRecord.reasonFile(jar));
-                refused.remove(refusedJar);
-                out.printf("moved back to %s; it is installed within a second%n", back);
-            }
-        }
-        return OK;
+    @Override
+    public void moveBack(RefusedJar refusal, Path jar, Path back) throws IOException {
+        move(jar, back);
+        Files.deleteIfExists(RefusalRecord.reasonFile(jar));
+        refused.remove(refusal);
     }
 
     /** Reads and writes the {@code .reason.txt} beside a refused jar. */
