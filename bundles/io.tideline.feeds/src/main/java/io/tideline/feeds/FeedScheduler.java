@@ -1,7 +1,5 @@
 package io.tideline.feeds;
 
-import io.tideline.api.command.Command;
-import io.tideline.api.command.CommandRequest;
 import io.tideline.api.feed.FeedConnector;
 import io.tideline.api.feed.FeedHealth;
 import io.tideline.api.platform.Problem;
@@ -11,17 +9,21 @@ import io.tideline.feed.http.Printable;
 import io.tideline.support.json.JsonFileException;
 import io.tideline.support.workspace.DataDir;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -49,11 +51,12 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * gets the health its run showed ({@link FeedProblems#observed}), so a failed fetch shows its
  * failure rather than UNKNOWN/never. Feeds that are down or stale are reported to {@code status}
  * ({@link FeedProblems}). Every text a connector or its server supplies is echoed through
- * {@link Printable}.
+ * {@link Printable}. The {@code feeds} command ({@link FeedsCommand}) works through the
+ * {@link FeedDesk} this component registers.
  */
-@Component(service = {Command.class, ProblemSource.class}, immediate = true, configurationPid = FeedScheduler.PID)
+@Component(service = {FeedDesk.class, ProblemSource.class}, immediate = true, configurationPid = FeedScheduler.PID)
 @Designate(ocd = FeedScheduler.Config.class)
-public final class FeedScheduler implements Command, ProblemSource {
+public final class FeedScheduler implements FeedDesk, ProblemSource {
 
     /** The configuration PID: {@code deploy/io.tideline.feeds.cfg}. */
     public static final String PID = "io.tideline.feeds";
@@ -160,7 +163,7 @@ public final class FeedScheduler implements Command, ProblemSource {
         }, 2, TimeUnit.MINUTES.toSeconds(period), TimeUnit.SECONDS);
     }
 
-    private FeedRun.Outcome runNow(FeedState state, java.util.function.Consumer<String> progress) {
+    private FeedRun.Outcome runNow(FeedState state, Consumer<String> progress) {
         synchronized (state) {
             long now = System.currentTimeMillis();
             FeedRun.Outcome outcome = FeedRun.run(state.connector, store, now,
@@ -252,75 +255,46 @@ public final class FeedScheduler implements Command, ProblemSource {
         }
     }
 
-    // ---- the 'feeds' command ----------------------------------------------------------------
+    // ---- what the 'feeds' command works through ---------------------------------------------
 
     @Override
-    public String name() {
-        return "feeds";
+    public Set<String> sources() {
+        return Collections.unmodifiableSet(new TreeSet<>(feeds.keySet()));
     }
 
     @Override
-    public String summary() {
-        return "every feed connector with its health; fetch now what the store lacks";
-    }
-
-    @Override
-    public String usage() {
-        return "feeds status | feeds run [SOURCE...]";
-    }
-
-    @Override
-    public int run(CommandRequest request) {
-        List<String> args = request.args();
-        if (args.equals(List.of("status")) || args.isEmpty()) {
-            status(request.out());
-            return OK;
-        }
-        if (args.get(0).equals("run")) {
-            List<String> wanted = args.subList(1, args.size());
-            for (String source : wanted) {
-                if (!feeds.containsKey(source)) {
-                    request.err().println("feeds: no connector for source '" + source + "'; installed: "
-                            + String.join(", ", feeds.keySet()));
-                    return FAILED;
-                }
-            }
-            boolean failed = false;
-            for (FeedState state : feeds.values()) {
-                if (wanted.isEmpty() || wanted.contains(state.connector.source())) {
-                    request.out().println(state.connector.source() + ":");
-                    FeedRun.Outcome o = runNow(state, msg -> request.out().println("  " + Printable.of(msg)));
-                    failed |= !o.errors().isEmpty();
-                }
-            }
-            return failed ? FAILED : OK;
-        }
-        request.err().println("usage: " + usage());
-        return USAGE;
-    }
-
-    private void status(PrintStream out) {
-        out.printf("%-10s  %-9s  %-7s  %-20s  %-20s  %s%n", "SOURCE", "HEALTH", "SERIES", "LAST SUCCESS", "NEXT RUN",
-                "LAST ERROR");
+    public List<Feed> feeds() {
+        List<Feed> list = new ArrayList<>();
         for (FeedState s : feeds.values()) {
             FeedHealth live = healthOf(s.connector, s.observed);
             FeedHealthFile.Saved before = saved.get(s.connector.source());
-            FeedHealth h = FeedHealthFile.merge(live, before);
             int series;
             try {
                 series = s.connector.offered().size();
             } catch (RuntimeException e) {
                 series = 0;
             }
-            String error = h.lastError() == null ? "-" : Printable.shortened(h.lastError(), 2000);
-            if (live.state() == FeedHealth.State.UNKNOWN && before != null) {
-                error += " (recorded " + time(before.recordedMillis()) + ", before this process)";
-            }
-            out.printf("%-10s  %-9s  %7d  %-20s  %-20s  %s%n", Printable.of(s.connector.source()), h.state(), series,
-                    time(h.lastSuccessMillis()), automatic && s.nextRun > 0 ? time(s.nextRun) : "on demand", error);
+            list.add(new Feed(s.connector.source(), FeedHealthFile.merge(live, before), series, s.nextRun,
+                    live.state() == FeedHealth.State.UNKNOWN && before != null
+                            ? OptionalLong.of(before.recordedMillis()) : OptionalLong.empty()));
         }
-        out.printf("%d feeds; refresh %s%n", feeds.size(), automatic ? "every " + config.refreshMinutes() + " min"
-                : "on demand (feeds run)");
+        return List.copyOf(list);
+    }
+
+    @Override
+    public Optional<FeedRun.Outcome> run(String source, Consumer<String> progress) {
+        FeedState state = feeds.get(source);
+        return state == null ? Optional.empty() : Optional.of(runNow(state, progress));
+    }
+
+    @Override
+    public boolean automatic() {
+        return automatic;
+    }
+
+    @Override
+    public int refreshMinutes() {
+        return config.refreshMinutes();
     }
 
     /** Feeds that are DOWN (a refused setting among them) or stale, one line each. */
@@ -341,9 +315,5 @@ public final class FeedScheduler implements Command, ProblemSource {
             FeedProblems.of(s.connector.source(), h, recorded, now, staleAfter).ifPresent(problems::add);
         }
         return problems;
-    }
-
-    private static String time(long millis) {
-        return millis <= 0 ? "never" : Instant.ofEpochMilli(millis).toString().substring(0, 19) + "Z";
     }
 }

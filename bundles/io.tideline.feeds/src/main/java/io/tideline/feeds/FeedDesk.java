@@ -1,0 +1,47 @@
+package io.tideline.feeds;
+
+import io.tideline.api.feed.FeedHealth;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * The feed scheduler, as the {@code feeds} command sees it. A service private to this bundle (its
+ * package is not exported), registered by {@link FeedScheduler}, so that {@link FeedsCommand}
+ * stays a thin class over it.
+ */
+public interface FeedDesk {
+
+    /**
+     * A feed as {@code feeds status} lists it.
+     *
+     * @param source the connector's source
+     * @param health its health now, merged with what earlier processes recorded
+     * @param series how many series it offers (0 when the connector fails to say)
+     * @param nextRun when it refreshes next (epoch ms), 0 before it is scheduled
+     * @param recordedBefore when an earlier process recorded the health shown, if the connector
+     *     knows nothing of its own yet
+     */
+    record Feed(String source, FeedHealth health, int series, long nextRun, OptionalLong recordedBefore) {
+    }
+
+    /** The sources of the installed connectors, in order. */
+    Set<String> sources();
+
+    /** Every installed feed, in source order. */
+    List<Feed> feeds();
+
+    /**
+     * Fetches what the store lacks for {@code source} now, telling {@code progress} what it does;
+     * empty when no connector for it is installed (any more).
+     */
+    Optional<FeedRun.Outcome> run(String source, Consumer<String> progress);
+
+    /** Whether feeds refresh by themselves (a window or {@code serve}) rather than on demand. */
+    boolean automatic();
+
+    /** The minutes between refreshes. */
+    int refreshMinutes();
+}

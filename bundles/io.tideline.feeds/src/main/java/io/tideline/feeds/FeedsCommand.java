@@ -1,0 +1,99 @@
+package io.tideline.feeds;
+
+import io.tideline.api.command.Command;
+import io.tideline.api.command.CommandRequest;
+import io.tideline.feed.http.Printable;
+import java.io.PrintStream;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * {@code feeds status | feeds run [SOURCE...]}: every feed connector with its health, and fetching
+ * now what the store lacks (exit 1 when a series failed). A thin command over {@link FeedDesk};
+ * every text a connector or its server supplies is echoed through {@link Printable}.
+ */
+@Component(service = Command.class)
+public final class FeedsCommand implements Command {
+
+    private final FeedDesk desk;
+
+    /** Activated by SCR with the running feed scheduler. */
+    @Activate
+    public FeedsCommand(@Reference FeedDesk desk) {
+        this.desk = desk;
+    }
+
+    @Override
+    public String name() {
+        return "feeds";
+    }
+
+    @Override
+    public String summary() {
+        return "every feed connector with its health; fetch now what the store lacks";
+    }
+
+    @Override
+    public String usage() {
+        return "feeds status | feeds run [SOURCE...]";
+    }
+
+    @Override
+    public int run(CommandRequest request) {
+        List<String> args = request.args();
+        if (args.equals(List.of("status")) || args.isEmpty()) {
+            status(request.out());
+            return OK;
+        }
+        if (args.get(0).equals("run")) {
+            List<String> wanted = args.subList(1, args.size());
+            Set<String> sources = desk.sources();
+            for (String source : wanted) {
+                if (!sources.contains(source)) {
+                    request.err().println("feeds: no connector for source '" + source + "'; installed: "
+                            + String.join(", ", sources));
+                    return FAILED;
+                }
+            }
+            boolean failed = false;
+            for (String source : sources) {
+                if (wanted.isEmpty() || wanted.contains(source)) {
+                    request.out().println(source + ":");
+                    Optional<FeedRun.Outcome> o = desk.run(source,
+                            msg -> request.out().println("  " + Printable.of(msg)));
+                    failed |= o.isPresent() && !o.get().errors().isEmpty();
+                }
+            }
+            return failed ? FAILED : OK;
+        }
+        request.err().println("usage: " + usage());
+        return USAGE;
+    }
+
+    private void status(PrintStream out) {
+        out.printf("%-10s  %-9s  %-7s  %-20s  %-20s  %s%n", "SOURCE", "HEALTH", "SERIES", "LAST SUCCESS", "NEXT RUN",
+                "LAST ERROR");
+        boolean automatic = desk.automatic();
+        List<FeedDesk.Feed> feeds = desk.feeds();
+        for (FeedDesk.Feed f : feeds) {
+            String error = f.health().lastError() == null ? "-" : Printable.shortened(f.health().lastError(), 2000);
+            if (f.recordedBefore().isPresent()) {
+                error += " (recorded " + time(f.recordedBefore().getAsLong()) + ", before this process)";
+            }
+            out.printf("%-10s  %-9s  %7d  %-20s  %-20s  %s%n", Printable.of(f.source()), f.health().state(), f.series(),
+                    time(f.health().lastSuccessMillis()), automatic && f.nextRun() > 0 ? time(f.nextRun()) : "on demand",
+                    error);
+        }
+        out.printf("%d feeds; refresh %s%n", feeds.size(), automatic ? "every " + desk.refreshMinutes() + " min"
+                : "on demand (feeds run)");
+    }
+
+    private static String time(long millis) {
+        return millis <= 0 ? "never" : Instant.ofEpochMilli(millis).toString().substring(0, 19) + "Z";
+    }
+}
