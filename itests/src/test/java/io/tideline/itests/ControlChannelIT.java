@@ -1,15 +1,16 @@
 package io.tideline.itests;
 
+import static io.tideline.itests.Launch.await;
+import static io.tideline.itests.Launch.command;
+import static io.tideline.itests.Launch.data;
+import static io.tideline.itests.Launch.env;
+import static io.tideline.itests.Launch.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,61 +40,18 @@ class ControlChannelIT {
         }
     }
 
-    private static Map<String, String> env() {
-        Map<String, String> env = new HashMap<>();
-        env.put("TIDELINE_HOME", null);
-        return env;
-    }
-
-    private Path data() {
-        return work.resolve("data");
-    }
-
-    private Launch.Outcome command(String name, Path folder, String... args) throws Exception {
-        String[] line = new String[args.length + 5];
-        line[0] = "--headless";
-        line[1] = "--data-dir";
-        line[2] = data().toString();
-        line[3] = "--deploy-dir";
-        line[4] = work.resolve("deploy").toString();
-        System.arraycopy(args, 0, line, 5, args.length);
-        Path log = work.resolve("logs").resolve(name);
-        Process p = Launch.start(log, folder, env(), line);
-        assertThat(p.waitFor(120, TimeUnit.SECONDS)).as(name + " ends").isTrue();
-        return new Launch.Outcome(p.exitValue(), Files.readString(log.resolve("out.txt"), StandardCharsets.UTF_8),
-                Files.readString(log.resolve("err.txt"), StandardCharsets.UTF_8));
-    }
-
-    private static void await(String what, long seconds, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(200);
-        }
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
-        } catch (java.io.IOException e) {
-            return "";
-        }
-    }
-
     @Test
     void serveAnswersOtherProcessesAndStopsCleanlyOnSigterm() throws Exception {
         Path serveLog = work.resolve("logs/serve");
-        running = Launch.start(serveLog, null, env(), "--headless", "--data-dir", data().toString(), "--deploy-dir",
+        running = Launch.start(serveLog, null, env(), "--headless", "--data-dir", data(work).toString(), "--deploy-dir",
                 work.resolve("deploy").toString(), "serve");
         await("serve to say it serves", START_SECONDS,
-                () -> read(serveLog.resolve("out.txt")).contains("tideline: serving " + data()));
-        Path socket = data().resolve("control.sock");
+                () -> read(serveLog.resolve("out.txt")).contains("tideline: serving " + data(work)));
+        Path socket = data(work).resolve("control.sock");
         assertThat(socket).exists();
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(socket))).isEqualTo("rw-------");
 
-        Launch.Outcome status = command("status", null, "status");
+        Launch.Outcome status = command(work, "status", null, "status");
         assertThat(status.out()).contains("mode            serve (headless; feeds refresh on their schedule)",
                 "control socket  " + socket);
         assertThat(status.err()).doesNotContain("in use by another Tideline");
@@ -101,19 +59,19 @@ class ControlChannelIT {
         // A relative file name is read from the folder of the process that typed it.
         Path folder = Files.createDirectories(work.resolve("elsewhere"));
         Files.writeString(folder.resolve("ctl.csv"), "date,value\n2024-01-02,1.5\n2024-01-03,2.5\n");
-        Launch.Outcome imported = command("import", folder, "import", "ctl.csv", "--series", "csv:ctl");
+        Launch.Outcome imported = command(work, "import", folder, "import", "ctl.csv", "--series", "csv:ctl");
         assertThat(imported.code()).as(imported.err()).isZero();
         assertThat(imported.out()).contains("imported 2 bars of csv:ctl");
 
-        Launch.Outcome list = command("list", null, "series", "list");
+        Launch.Outcome list = command(work, "list", null, "series", "list");
         assertThat(list.code()).as(list.err()).isZero();
         assertThat(list.out()).contains("csv:ctl", "binance:BTCUSDT");
 
-        Launch.Outcome missing = command("missing", folder, "import", "absent.csv", "--series", "csv:absent");
+        Launch.Outcome missing = command(work, "missing", folder, "import", "absent.csv", "--series", "csv:absent");
         assertThat(missing.code()).isNotZero();
         assertThat(missing.err()).contains(folder.resolve("absent.csv").toString());
 
-        Launch.Outcome window = command("workbench", null, "workbench", "layout");
+        Launch.Outcome window = command(work, "workbench", null, "workbench", "layout");
         assertThat(window.code()).isEqualTo(1);
         assertThat(window.err()).contains("workbench: no window is open (this Tideline runs headless;");
 
@@ -127,7 +85,7 @@ class ControlChannelIT {
         System.out.printf("serve stopped %d ms after SIGTERM%n", stopMillis);
 
         // The store is whole: a process of its own now opens it and finds the import.
-        Launch.Outcome after = command("after", null, "series", "list");
+        Launch.Outcome after = command(work, "after", null, "series", "list");
         assertThat(after.code()).as(after.err()).isZero();
         assertThat(after.out()).contains("csv:ctl");
     }
@@ -135,15 +93,15 @@ class ControlChannelIT {
     @Test
     void aSocketLeftByAKilledTidelineDoesNotGetInTheWay() throws Exception {
         Path serveLog = work.resolve("logs/serve");
-        running = Launch.start(serveLog, null, env(), "--headless", "--data-dir", data().toString(), "--deploy-dir",
+        running = Launch.start(serveLog, null, env(), "--headless", "--data-dir", data(work).toString(), "--deploy-dir",
                 work.resolve("deploy").toString(), "serve");
         await("serve to say it serves", START_SECONDS,
-                () -> read(serveLog.resolve("out.txt")).contains("tideline: serving " + data()));
+                () -> read(serveLog.resolve("out.txt")).contains("tideline: serving " + data(work)));
         running.destroyForcibly();
         assertThat(running.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(data().resolve("control.sock")).as("a kill -9 leaves the socket").exists();
+        assertThat(data(work).resolve("control.sock")).as("a kill -9 leaves the socket").exists();
 
-        Launch.Outcome list = command("list", null, "series", "list");
+        Launch.Outcome list = command(work, "list", null, "series", "list");
         assertThat(list.code()).as(list.err()).isZero();
         assertThat(list.out()).contains("binance:BTCUSDT");
         assertThat(list.err()).doesNotContain("control");
@@ -152,15 +110,15 @@ class ControlChannelIT {
     @Test
     void aSecondProcessDrivesTheWindow() throws Exception {
         Path windowLog = work.resolve("logs/window");
-        running = Launch.start(windowLog, null, env(), "--data-dir", data().toString(), "--deploy-dir",
+        running = Launch.start(windowLog, null, env(), "--data-dir", data(work).toString(), "--deploy-dir",
                 work.resolve("deploy").toString());
         // Only once the window listens: a command started before it locked the data directory
         // would take the directory itself and keep the window from starting.
-        await("the window's control socket", START_SECONDS, () -> Files.exists(data().resolve("control.sock")));
+        await("the window's control socket", START_SECONDS, () -> Files.exists(data(work).resolve("control.sock")));
         Launch.Outcome[] layout = new Launch.Outcome[1];
         await("the window to answer workbench layout", START_SECONDS, () -> {
             try {
-                layout[0] = command("layout", null, "workbench", "layout");
+                layout[0] = command(work, "layout", null, "workbench", "layout");
                 return layout[0].code() == 0;
             } catch (Exception e) {
                 throw new AssertionError(e);
@@ -169,10 +127,10 @@ class ControlChannelIT {
         assertThat(layout[0].out()).contains("\"perspectives\"");
         assertThat(layout[0].err()).doesNotContain("in use by another Tideline");
 
-        Launch.Outcome status = command("status", null, "status");
+        Launch.Outcome status = command(work, "status", null, "status");
         assertThat(status.out()).contains("mode            workbench", "control socket  ");
         // The window loads the sample in the background: whatever is stored so far is listed.
-        Launch.Outcome list = command("list", null, "series", "list");
+        Launch.Outcome list = command(work, "list", null, "series", "list");
         assertThat(list.code()).as(list.err()).isZero();
         assertThat(list.out()).startsWith("SERIES ");
     }

@@ -5,14 +5,76 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
-/** Runs the distribution's {@code tideline} script in a child process, as a user would. */
+/**
+ * Runs the distribution's {@code tideline} script in a child process, as a user would, and the
+ * helpers the tests that talk to a running Tideline from second processes share.
+ */
 final class Launch {
 
+    /** How long a headless command sent from a second process may take (the first start loads the sample). */
+    static final long COMMAND_SECONDS = 180;
+
     private Launch() {
+    }
+
+    /** The environment a user's shell gives the script: no {@code TIDELINE_HOME}. */
+    static Map<String, String> env() {
+        Map<String, String> env = new HashMap<>();
+        env.put("TIDELINE_HOME", null);
+        return env;
+    }
+
+    /** The data folder under a test's work folder; its deploy folder is {@code work/deploy}. */
+    static Path data(Path work) {
+        return work.resolve("data");
+    }
+
+    /**
+     * Runs {@code tideline --headless --data-dir work/data --deploy-dir work/deploy ARGS} from
+     * {@code folder} (this process's when null) to its end, logging to {@code work/logs/NAME}.
+     * With a Tideline running on that data folder the command is answered by it.
+     */
+    static Outcome command(Path work, String name, Path folder, String... args) throws Exception {
+        String[] line = new String[args.length + 5];
+        line[0] = "--headless";
+        line[1] = "--data-dir";
+        line[2] = data(work).toString();
+        line[3] = "--deploy-dir";
+        line[4] = work.resolve("deploy").toString();
+        System.arraycopy(args, 0, line, 5, args.length);
+        Path log = work.resolve("logs").resolve(name);
+        Process p = start(log, folder, env(), line);
+        if (!p.waitFor(COMMAND_SECONDS, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError(name + " did not end within " + COMMAND_SECONDS + " s");
+        }
+        return new Outcome(p.exitValue(), read(log.resolve("out.txt")), read(log.resolve("err.txt")));
+    }
+
+    /** Polls every 200 ms until the condition holds; fails naming what was awaited. */
+    static void await(String what, long seconds, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    /** A log file's text so far, or empty while it does not exist or cannot be read. */
+    static String read(Path file) {
+        try {
+            return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
+        } catch (IOException e) {
+            return "";
+        }
     }
 
     /** Exit code and output of a finished run. */
