@@ -1,7 +1,5 @@
 package io.tideline.regime;
 
-import io.tideline.api.command.Command;
-import io.tideline.api.command.CommandRequest;
 import io.tideline.api.indicator.IndicatorEngine;
 import io.tideline.api.series.SeriesData;
 import io.tideline.api.series.SeriesId;
@@ -19,7 +17,6 @@ import io.tideline.regime.api.Status;
 import io.tideline.regime.api.Step;
 import io.tideline.regime.api.StepContext;
 import io.tideline.regime.api.Verdict;
-import io.tideline.support.command.CommandArgs;
 import io.tideline.support.json.LastValidFile;
 import io.tideline.support.workspace.DataDir;
 import java.io.PrintStream;
@@ -52,22 +49,19 @@ import org.osgi.service.log.Logger;
 import org.osgi.service.log.LoggerFactory;
 
 /**
- * The {@code check} command: {@code check [--as-of YYYY-MM-DD | --latest] [--json]} prints the
- * risk-off checklist for a day (default: the workspace's as-of date when one is set, as the
- * sample sets its own, else the latest), {@code check --from D1 --to D2 [--csv|--json]} one
- * verdict per calendar day, {@code check score --labels FILE [--from D1] [--to D2] [--json]} how a
- * replay scores against labelled episodes. Rules come from the bundle's defaults, replaced by
+ * The {@link Checklist} service, and the {@link ChecklistDesk} the {@code check} command
+ * ({@link CheckCommand}) works through. Rules come from the bundle's defaults, replaced by
  * {@code DATA_DIR/workspace/checklist-rules.json} when that file is present and valid; the series'
  * availability rules likewise from {@code DATA_DIR/workspace/availability.json} laid over the
  * defaults; an invalid file keeps the previous valid one in force and is reported. When the
  * latest verdict's regime differs from the previous one computed here,
  * {@link RegimeEvents#TOPIC_CHANGED} is posted.
  */
-@Component(service = {Command.class, EventHandler.class, Checklist.class}, property = {
+@Component(service = {EventHandler.class, Checklist.class, ChecklistDesk.class}, property = {
     EventConstants.EVENT_TOPIC + "=" + SeriesEvents.TOPIC_APPENDED,
     EventConstants.EVENT_TOPIC + "=" + SeriesEvents.TOPIC_DELETED,
     EventConstants.EVENT_TOPIC + "=" + Roles.TOPIC_CHANGED})
-public final class ChecklistComponent implements Command, EventHandler, Checklist {
+public final class ChecklistComponent implements EventHandler, ChecklistDesk {
 
     /** New data usually arrives in bursts (a feed's series one after another): wait for quiet. */
     private static final long SETTLE_MILLIS = 1_000;
@@ -103,12 +97,6 @@ public final class ChecklistComponent implements Command, EventHandler, Checklis
     void removeStep(ChecklistStep step) {
         plugins.remove(step);
     }
-
-    private static final CommandArgs.Parser ARGS = CommandArgs.parser().flags("--json", "--csv", "--latest")
-            .dates("--as-of", "--from", "--to");
-
-    private static final CommandArgs.Parser SCORE_ARGS = CommandArgs.parser().flags("--json").dates("--from", "--to")
-            .option("--labels", "a labels file (CSV start,end,kind)");
 
     private Path overrideFile;
     private Path availabilityFile;
@@ -200,11 +188,8 @@ public final class ChecklistComponent implements Command, EventHandler, Checklis
         }
     }
 
-    /**
-     * The verdict with every plugin step of the day appended; a plugin that throws shows UNKNOWN.
-     * Plugins see the values available at the verdict's decision time, like the built-in steps.
-     */
-    private Verdict withPlugins(Verdict v, Checks checks) {
+    @Override
+    public Verdict withPlugins(Verdict v, Checks checks) {
         if (plugins.isEmpty()) {
             return v;
         }
@@ -260,6 +245,13 @@ public final class ChecklistComponent implements Command, EventHandler, Checklis
         return withPlugins(l.verdict(), l.checks());
     }
 
+    @Override
+    public Verdict latestAnnounced() {
+        Verdict v = latest();
+        announce(v);
+        return v;
+    }
+
     /** The latest verdict without plugin steps, from the kept walk when it still stands. */
     private LatestVerdict.Latest latestNow() {
         PrintStream err = silent();
@@ -304,11 +296,8 @@ public final class ChecklistComponent implements Command, EventHandler, Checklis
         return checks.replay(from, to).stream().map(v -> withPlugins(v, checks)).toList();
     }
 
-    /**
-     * The unit of the series bound to each role, as its descriptor says (e.g. USD, fraction per
-     * 8h), looked up once per role for one command's text; null when unbound or not stored.
-     */
-    private Function<String, String> units() {
+    @Override
+    public Function<String, String> units() {
         RoleBindings bindings = roles;
         Map<String, Optional<String>> known = new HashMap<>();
         return role -> known.computeIfAbsent(role, r -> {
@@ -321,8 +310,8 @@ public final class ChecklistComponent implements Command, EventHandler, Checklis
         }).orElse(null);
     }
 
-    /** The workspace's as-of date, if the workspace service is there and one is set. */
-    private Optional<WorkspaceDate.Pinned> pinned() {
+    @Override
+    public Optional<WorkspaceDate.Pinned> pinned() {
         WorkspaceDate d = workspaceDate;
         return d == null ? Optional.empty() : d.pinned();
     }
@@ -331,167 +320,14 @@ public final class ChecklistComponent implements Command, EventHandler, Checklis
         return new PrintStream(java.io.OutputStream.nullOutputStream());
     }
 
-    /** The checks under the rules in force, the roles bound now and their series' availability. */
-    private Checks checks(PrintStream err) {
+    @Override
+    public Checks checks(PrintStream err) {
         return checks(currentRules(err), availabilityRules(err), roles);
     }
 
     private Checks checks(Rules current, Availability a, RoleBindings r) {
         return new Checks(engine, current, role -> r != null && r.get(role).isPresent(),
                 role -> r == null ? a.fallback() : r.get(role).map(a::of).orElse(a.fallback()));
-    }
-
-    @Override
-    public String name() {
-        return "check";
-    }
-
-    @Override
-    public String summary() {
-        return "the daily risk-off checklist: macro, leadership, crypto, correlation, execution and the regime";
-    }
-
-    @Override
-    public String usage() {
-        return "check [--as-of YYYY-MM-DD | --latest] [--json] | check --from YYYY-MM-DD --to YYYY-MM-DD [--csv|--json]"
-                + " | check score --labels FILE [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json]";
-    }
-
-    @Override
-    public int run(CommandRequest request) {
-        if (!request.args().isEmpty() && request.args().get(0).equals("score")) {
-            return score(request, request.args().subList(1, request.args().size()));
-        }
-        LocalDate asOf;
-        LocalDate from;
-        LocalDate to;
-        boolean json;
-        boolean csv;
-        boolean latest;
-        try {
-            CommandArgs a = ARGS.parse(request.args());
-            asOf = a.date("--as-of");
-            from = a.date("--from");
-            to = a.date("--to");
-            json = a.flag("--json");
-            csv = a.flag("--csv");
-            latest = a.flag("--latest");
-            if (latest && (asOf != null || from != null)) {
-                throw new IllegalArgumentException("--latest does not go with --as-of or --from/--to");
-            }
-            if ((from == null) != (to == null)) {
-                throw new IllegalArgumentException("--from and --to go together");
-            }
-            if (from != null && asOf != null) {
-                throw new IllegalArgumentException("--as-of does not go with --from/--to");
-            }
-            if (json && csv) {
-                throw new IllegalArgumentException("choose one of --json and --csv");
-            }
-            if (csv && from == null) {
-                throw new IllegalArgumentException("--csv is for --from/--to; use --json for one day");
-            }
-        } catch (IllegalArgumentException e) {
-            request.err().println("check: " + e.getMessage());
-            request.err().println("usage: " + usage());
-            return USAGE;
-        }
-        Checks checks = checks(request.err());
-        PrintStream out = request.out();
-        if (from != null) {
-            List<Verdict> days = checks.replay(from, to).stream().map(v -> withPlugins(v, checks)).toList();
-            if (json) {
-                out.println(VerdictFormat.json(days));
-            } else if (csv) {
-                out.println(VerdictFormat.CSV_HEADER);
-                days.forEach(v -> out.println(VerdictFormat.csv(v)));
-            } else {
-                Function<String, String> units = units();
-                days.forEach(v -> VerdictFormat.text(v, units, out));
-            }
-            request.err().println(days.size() + " days");
-            return OK;
-        }
-        Optional<WorkspaceDate.Pinned> pinned = asOf == null ? pinned() : Optional.empty();
-        String note = null;
-        if (pinned.isPresent()) {
-            asOf = pinned.get().day();
-            note = latest ? null : "as of " + asOf + ", " + pinned.get().reason() + "; --latest for the newest data";
-        }
-        if (latest) {
-            asOf = null;
-            note = pinned.map(p -> "the newest data (the workspace is as of " + p.day() + ", " + p.reason()
-                    + "; asof latest stays on the newest data)").orElse(null);
-        }
-        Verdict v;
-        if (asOf == null) {
-            LatestVerdict.Latest l = latestNow();
-            v = withPlugins(l.verdict(), l.checks());
-        } else {
-            v = withPlugins(checks.asOf(asOf), checks);
-        }
-        if (asOf == null) {
-            announce(v);
-        }
-        if (note != null) {
-            // Beside JSON on standard output the note goes to standard error, so the JSON stays parseable.
-            (json ? request.err() : out).println(note);
-        }
-        if (json) {
-            out.println(VerdictFormat.json(v));
-        } else {
-            VerdictFormat.text(v, units(), out);
-        }
-        return OK;
-    }
-
-    /**
-     * {@code check score}: replays the labels' range (or {@code --from}/{@code --to}) and scores
-     * it. A labels file that is refused is reported with its file and line, and nothing runs.
-     */
-    private int score(CommandRequest request, List<String> args) {
-        Labels labels;
-        LocalDate from;
-        LocalDate to;
-        boolean json;
-        try {
-            CommandArgs a = SCORE_ARGS.parse(args);
-            String file = a.value("--labels");
-            if (file == null) {
-                throw new IllegalArgumentException("score needs --labels FILE (CSV start,end,kind)");
-            }
-            json = a.flag("--json");
-            labels = Labels.read(request.path(file));
-            from = a.date("--from") == null ? labels.first() : a.date("--from");
-            to = a.date("--to") == null ? labels.last() : a.date("--to");
-            if (to.isBefore(from)) {
-                throw new IllegalArgumentException("--to " + to + " is before --from " + from);
-            }
-        } catch (IllegalArgumentException e) {
-            request.err().println("check score: " + e.getMessage());
-            request.err().println("usage: " + usage());
-            return USAGE;
-        } catch (Labels.LabelsException e) {
-            request.err().println("check score: " + e.getMessage() + "; nothing was run");
-            return USAGE;
-        }
-        Checks checks = checks(request.err());
-        String equity = checks.rules().steps().correlation().equityRole();
-        if (!checks.plan().bound(equity)) {
-            request.err().println("check score: the equity index role " + equity + " is not bound; the score counts"
-                    + " its trading days and back-tests on its returns (bind it with: roles set " + equity + " SERIES)");
-            return FAILED;
-        }
-        Checks.Replay replay = checks.replayDetailed(from, to);
-        long[] times = replay.readings().times(Plan.raw(equity));
-        double[] closes = replay.readings().values(Plan.raw(equity));
-        Score.Report report = Score.of(from, replay.verdicts(), replay.held(), times, closes, labels);
-        if (json) {
-            request.out().println(VerdictFormat.json(report));
-        } else {
-            VerdictFormat.score(report, Score.extra(from, replay.verdicts(), times), request.out());
-        }
-        return OK;
     }
 
     /** The availability rules in force: the workspace file over the defaults, else the previous valid ones. */
