@@ -237,7 +237,7 @@ class DailyCorrelationTest {
 
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             ByteArrayOutputStream err = new ByteArrayOutputStream();
-            int code = engine.run(new CommandRequest(List.of("matrix", "us10y", "spx", "--window", "60", "--at",
+            int code = new IndicatorCommand(engine).run(new CommandRequest(List.of("matrix", "us10y", "spx", "--window", "60", "--at",
                     "2026-02-06"), new PrintStream(out, true, StandardCharsets.UTF_8),
                     new PrintStream(err, true, StandardCharsets.UTF_8)));
             assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
@@ -249,7 +249,7 @@ class DailyCorrelationTest {
             assertThat(err.toString(StandardCharsets.UTF_8)).contains("differences for yields");
 
             ByteArrayOutputStream err2 = new ByteArrayOutputStream();
-            int bad = engine.run(new CommandRequest(List.of("matrix", "us10y", "nosuch"),
+            int bad = new IndicatorCommand(engine).run(new CommandRequest(List.of("matrix", "us10y", "nosuch"),
                     new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
                     new PrintStream(err2, true, StandardCharsets.UTF_8)));
             assertThat(bad).isEqualTo(1);
