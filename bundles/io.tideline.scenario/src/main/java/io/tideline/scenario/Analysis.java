@@ -89,6 +89,9 @@ final class Analysis {
         Set<String> rawRoles = new LinkedHashSet<>();
         rawRoles.add(pack.analogues().calendarRole());
         rawRoles.addAll(pack.analogues().next());
+        if (pack.outcome() != null) {
+            rawRoles.addAll(pack.outcome().roles());
+        }
         if (portfolio != null) {
             for (Position p : portfolio.positions()) {
                 rawRoles.add(p.role());
@@ -127,7 +130,31 @@ final class Analysis {
             prior[s] = pack.scenarios().get(s).prior();
         }
         double[] priorP = Odds.normalised(prior);
-        double[] p = Odds.posterior(ids, prior, conditions, states);
+        double[] packP = Odds.posterior(ids, prior, conditions, states);
+        Fitted fitted = fit(m, unbound, ids, cutoff);
+        String oddsBasis;
+        double[] p;
+        java.util.function.Function<ConditionState[], double[]> oddsOf;
+        if (fitted.model() != null && fitted.model().fitted()) {
+            FittedOdds.Model model = fitted.model();
+            oddsOf = st -> model.odds(ordinals(st));
+            p = oddsOf.apply(states);
+            // the prior of fitted odds is the base rate they start from: every condition unknown
+            ConditionState[] none = new ConditionState[states.length];
+            java.util.Arrays.fill(none, ConditionState.UNKNOWN);
+            priorP = oddsOf.apply(none);
+            oddsBasis = String.format(java.util.Locale.ROOT, "fitted on %,d past days with an outcome (%s to %s;"
+                    + " %s)", model.days(), fitted.first(), fitted.last(), pack.outcome().describe());
+        } else {
+            oddsOf = st -> Odds.posterior(ids, prior, conditions, st);
+            p = packP;
+            oddsBasis = pack.outcome() == null ? "the pack's likelihood ratios (the pack states no outcome to fit them on)"
+                    : String.format(java.util.Locale.ROOT, "the pack's likelihood ratios: %,d past days have an"
+                            + " outcome, %d are needed to fit them", fitted.model() == null ? 0 : fitted.model().days(),
+                            FittedOdds.MIN_TRAINING);
+            warnings.add("the scenario odds are the pack's own likelihood ratios, not fitted on history: "
+                    + oddsBasis.substring(oddsBasis.indexOf(':') + 2));
+        }
         List<EvidenceGap> gaps = gaps(ids, conditions, states, causes);
         for (EvidenceGap g : gaps) {
             warnings.add(g.message());
@@ -184,15 +211,15 @@ final class Analysis {
                 }
             }
             scenarios.add(new ScenarioResult(sc.id(), sc.name(), priorP[s], p[s], own, shocks, cascades, pnl,
-                    positions));
+                    positions, p == packP ? null : packP[s]));
         }
         List<ConditionResult> all = new ArrayList<>();
         for (int i = 0; i < conditions.size(); i++) {
             all.add(result(conditions.get(i), states[i], values[i], reasons[i], 1));
         }
         return new ScenarioReport(day.toString(), scenarios, portfolio == null ? null : expected,
-                portfolio == null ? null : worst, worstId, watch(ids, prior, conditions, states, values, m, cutoff, p),
-                analogues(m, day, cutoff), all, packSource, warnings, gaps);
+                portfolio == null ? null : worst, worstId, watch(ids, oddsOf, conditions, states, values, m, cutoff, p),
+                analogues(m, day, cutoff), all, packSource, warnings, gaps, oddsBasis);
     }
 
     /**
@@ -238,13 +265,8 @@ final class Analysis {
         long unknown = 0;
         ConditionState[] states = new ConditionState[conditions.size()];
         for (int d = first; d < end; d++) {
-            long cutoff = endOf(Measures.day(calendar[d]));
+            statesAt(m, unbound, endOf(Measures.day(calendar[d])), states);
             for (int i = 0; i < conditions.size(); i++) {
-                Pack.Condition c = conditions.get(i);
-                Measures.Reading r = unbound.containsKey(CONDITION + c.id())
-                        ? Measures.Reading.none("not bound", "not bound") : m.read(CONDITION + c.id(), c, cutoff);
-                states[i] = !r.known() ? ConditionState.UNKNOWN : c.met(r.value()) ? ConditionState.MET
-                        : ConditionState.NOT_MET;
                 if (states[i] == ConditionState.UNKNOWN) {
                     unknown++;
                 }
@@ -373,8 +395,70 @@ final class Analysis {
         return prices;
     }
 
-    private List<WatchItem> watch(List<String> ids, double[] prior, List<Pack.Condition> conditions,
-            ConditionState[] states, double[] values, Measures m, long cutoff, double[] p) {
+    /** Each condition's state as of the cutoff, into {@code states} (unbound conditions UNKNOWN). */
+    private void statesAt(Measures m, Map<String, String> unbound, long cutoff, ConditionState[] states) {
+        List<Pack.Condition> conditions = pack.conditions();
+        for (int i = 0; i < conditions.size(); i++) {
+            Pack.Condition c = conditions.get(i);
+            Measures.Reading r = unbound.containsKey(CONDITION + c.id())
+                    ? Measures.Reading.none("not bound", "not bound") : m.read(CONDITION + c.id(), c, cutoff);
+            states[i] = !r.known() ? ConditionState.UNKNOWN : c.met(r.value()) ? ConditionState.MET
+                    : ConditionState.NOT_MET;
+        }
+    }
+
+    private static byte[] ordinals(ConditionState[] states) {
+        byte[] out = new byte[states.length];
+        for (int i = 0; i < states.length; i++) {
+            out[i] = (byte) states[i].ordinal();
+        }
+        return out;
+    }
+
+    /**
+     * The fitted model as of a day, or none without an outcome in the pack.
+     *
+     * @param first the first day it learnt from, else null
+     * @param last the last, else null
+     */
+    private record Fitted(FittedOdds.Model model, String first, String last) {
+    }
+
+    /**
+     * Fits the pack's conditions on the days whose outcome was known by the cutoff: calendar bars d
+     * with {@code d + horizon} at or before the cutoff's bar, so every value the labels and states
+     * read is at or before the cutoff (the walk of {@code scenarios score} learns from the same days,
+     * so the day's odds are that walk's odds on the day).
+     */
+    private Fitted fit(Measures m, Map<String, String> unbound, List<String> ids, long cutoff) {
+        Pack.Outcome outcome = pack.outcome();
+        if (outcome == null) {
+            return new Fitted(null, null, null);
+        }
+        long[] calendar = m.times(RAW + pack.analogues().calendarRole());
+        int today = Measures.lastAtOrBefore(calendar, cutoff);
+        FittedOdds.Model model = new FittedOdds.Model(FittedOdds.groups(pack.conditions()),
+                java.util.Arrays.stream(FittedOdds.groups(pack.conditions())).max().orElse(-1) + 1, ids.size());
+        ConditionState[] states = new ConditionState[pack.conditions().size()];
+        String first = null;
+        String last = null;
+        Outcomes.Raw raw = (role, t) -> m.last(RAW + role, t);
+        for (int d = 0; d + outcome.horizonBars() <= today; d++) {
+            Outcomes.Labelled l = Outcomes.label(outcome, ids, calendar, d, raw);
+            if (!l.known()) {
+                continue;
+            }
+            statesAt(m, unbound, endOf(Measures.day(calendar[d])), states);
+            model.add(ordinals(states), l.label());
+            last = Measures.day(calendar[d]).toString();
+            first = first == null ? last : first;
+        }
+        return new Fitted(model, first, last);
+    }
+
+    private List<WatchItem> watch(List<String> ids, java.util.function.Function<ConditionState[], double[]> oddsOf,
+            List<Pack.Condition> conditions, ConditionState[] states, double[] values, Measures m, long cutoff,
+            double[] p) {
         List<WatchItem> out = new ArrayList<>();
         for (int i = 0; i < conditions.size(); i++) {
             if (states[i] == ConditionState.UNKNOWN) {
@@ -387,7 +471,7 @@ final class Analysis {
             }
             ConditionState[] flipped = states.clone();
             flipped[i] = states[i] == ConditionState.MET ? ConditionState.NOT_MET : ConditionState.MET;
-            double[] q = Odds.posterior(ids, prior, conditions, flipped);
+            double[] q = oddsOf.apply(flipped);
             Map<String, Double> ifFlipped = new LinkedHashMap<>();
             int most = 0;
             for (int s = 0; s < ids.size(); s++) {

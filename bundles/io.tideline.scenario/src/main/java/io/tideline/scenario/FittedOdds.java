@@ -27,54 +27,82 @@ final class FittedOdds {
     }
 
     /**
-     * The fitted odds of each day.
-     *
-     * @param states per day and condition, the {@code ConditionState} ordinal (MET 0, NOT_MET 1, UNKNOWN 2)
-     * @param group per condition, the index of its vote (conditions reading the same inputs share one)
-     * @param groups how many votes there are
-     * @param label per day, the index of the scenario that came (known {@code horizon} days later)
-     * @param kinds how many scenarios there are
+     * What the days with a known outcome taught so far: per scenario and condition how often the
+     * condition was met (and read at all) on the days that scenario came, overall too. Days are
+     * added in any order; {@link #odds} forecasts from everything added. Not thread-safe.
      */
-    static double[][] walk(byte[][] states, int[] group, int groups, int[] label, int kinds, int horizon) {
-        int days = label.length;
-        int conditions = group.length;
-        // met[s][c], known[s][c]: among the ripe days whose outcome was s
-        int[][] met = new int[kinds][conditions];
-        int[][] known = new int[kinds][conditions];
-        int[] metAll = new int[conditions];
-        int[] knownAll = new int[conditions];
-        int[] outcomes = new int[kinds];
-        int ripe = 0;
-        double[][] odds = new double[days][kinds];
-        double[] vote = new double[groups];
-        int[] votes = new int[groups];
-        for (int i = 0; i < days; i++) {
-            int j = i - horizon;
-            if (j >= 0) {
-                int s = label[j];
-                outcomes[s]++;
-                ripe++;
-                for (int c = 0; c < conditions; c++) {
-                    byte st = states[j][c];
-                    if (st == MET || st == NOT_MET) {
-                        known[s][c]++;
-                        knownAll[c]++;
-                        if (st == MET) {
-                            met[s][c]++;
-                            metAll[c]++;
-                        }
+    static final class Model {
+        private final int[] group;
+        private final int groups;
+        private final int kinds;
+        // met[s][c], known[s][c]: among the days whose outcome was s
+        private final int[][] met;
+        private final int[][] known;
+        private final int[] metAll;
+        private final int[] knownAll;
+        private final int[] outcomes;
+        private int days;
+        private final double[] vote;
+        private final int[] votes;
+
+        /**
+         * @param group per condition, the index of its vote (conditions reading the same inputs share one)
+         * @param groups how many votes there are
+         * @param kinds how many scenarios there are
+         */
+        Model(int[] group, int groups, int kinds) {
+            this.group = group.clone();
+            this.groups = groups;
+            this.kinds = kinds;
+            int conditions = group.length;
+            met = new int[kinds][conditions];
+            known = new int[kinds][conditions];
+            metAll = new int[conditions];
+            knownAll = new int[conditions];
+            outcomes = new int[kinds];
+            vote = new double[groups];
+            votes = new int[groups];
+        }
+
+        /** Learns from a day: its condition states and the scenario that came. */
+        void add(byte[] states, int label) {
+            outcomes[label]++;
+            days++;
+            for (int c = 0; c < group.length; c++) {
+                byte st = states[c];
+                if (st == MET || st == NOT_MET) {
+                    known[label][c]++;
+                    knownAll[c]++;
+                    if (st == MET) {
+                        met[label][c]++;
+                        metAll[c]++;
                     }
                 }
             }
+        }
+
+        /** How many days it has learnt from. */
+        int days() {
+            return days;
+        }
+
+        /** Whether it has learnt from enough days to use the conditions ({@value #MIN_TRAINING}). */
+        boolean fitted() {
+            return days >= MIN_TRAINING;
+        }
+
+        /** The forecast for a day with these condition states; the base rate alone until {@link #fitted}. */
+        double[] odds(byte[] states) {
+            double[] odds = new double[kinds];
             double total = 0;
             for (int s = 0; s < kinds; s++) {
-                double base = (outcomes[s] + 1.0) / (ripe + kinds);
+                double base = (outcomes[s] + 1.0) / (days + kinds);
                 double logit = Math.log(base / (1 - base));
-                if (ripe >= MIN_TRAINING) {
+                if (fitted()) {
                     java.util.Arrays.fill(vote, 0);
                     java.util.Arrays.fill(votes, 0);
-                    for (int c = 0; c < conditions; c++) {
-                        byte st = states[i][c];
+                    for (int c = 0; c < group.length; c++) {
+                        byte st = states[c];
                         if (st != MET && st != NOT_MET) {
                             continue;
                         }
@@ -91,12 +119,56 @@ final class FittedOdds {
                     }
                     logit += TEMPER * sum;
                 }
-                odds[i][s] = 1 / (1 + Math.exp(-logit));
-                total += odds[i][s];
+                odds[s] = 1 / (1 + Math.exp(-logit));
+                total += odds[s];
             }
             for (int s = 0; s < kinds; s++) {
-                odds[i][s] = (1 - kinds * FLOOR) * (odds[i][s] / total) + FLOOR;
+                odds[s] = (1 - kinds * FLOOR) * (odds[s] / total) + FLOOR;
             }
+            return odds;
+        }
+    }
+
+    /**
+     * The conditions' votes: conditions that read the same inputs (in any order) share one.
+     *
+     * @return per condition the index of its vote; the number of votes is the largest index + 1
+     */
+    static int[] groups(java.util.List<Pack.Condition> conditions) {
+        int[] group = new int[conditions.size()];
+        java.util.List<String> keys = new java.util.ArrayList<>();
+        for (int k = 0; k < conditions.size(); k++) {
+            String key = String.join(",", new java.util.TreeSet<>(conditions.get(k).inputs()));
+            if (!keys.contains(key)) {
+                keys.add(key);
+            }
+            group[k] = keys.indexOf(key);
+        }
+        return group;
+    }
+
+    /**
+     * The fitted odds of each labelled day, walk-forward: day i's forecast learnt from the days j
+     * whose outcome was known by then, {@code at[j] + horizon <= at[i]}.
+     *
+     * @param states per day and condition, the {@code ConditionState} ordinal (MET 0, NOT_MET 1, UNKNOWN 2)
+     * @param at per day, its index in the calendar (ascending)
+     * @param group per condition, the index of its vote
+     * @param label per day, the index of the scenario that came
+     * @param kinds how many scenarios there are
+     * @param horizon calendar bars until a day's outcome is known
+     */
+    static double[][] walk(byte[][] states, int[] at, int[] group, int[] label, int kinds, int horizon) {
+        int groups = java.util.Arrays.stream(group).max().orElse(-1) + 1;
+        Model model = new Model(group, groups, kinds);
+        double[][] odds = new double[label.length][];
+        int learnt = 0;
+        for (int i = 0; i < label.length; i++) {
+            while (learnt < i && at[learnt] + horizon <= at[i]) {
+                model.add(states[learnt], label[learnt]);
+                learnt++;
+            }
+            odds[i] = model.odds(states[i]);
         }
         return odds;
     }

@@ -38,16 +38,22 @@ final class ReportFormat {
     static void text(ScenarioReport r, PrintStream out) {
         out.println("Scenarios as of " + r.asOf() + "   (pack: " + r.pack() + ")");
         out.println();
+        boolean fitted = r.scenarios().stream().anyMatch(s -> s.packProbability() != null);
         for (ScenarioResult s : r.scenarios()) {
-            out.printf(Locale.ROOT, "  %-3s %-46s prior %5.1f%%   now %5.1f%%%n", s.id(), s.name(), 100 * s.prior(),
-                    100 * s.probability());
+            out.printf(Locale.ROOT, "  %-3s %-46s %s %5.1f%%   now %5.1f%%%s%n", s.id(), s.name(),
+                    fitted ? "base rate" : "prior", 100 * s.prior(), 100 * s.probability(), s.packProbability() == null
+                            ? "" : String.format(Locale.ROOT, "   (pack's ratios: %5.1f%%)", 100 * s.packProbability()));
+        }
+        if (!r.oddsBasis().isEmpty()) {
+            out.println("  odds: " + r.oddsBasis());
         }
         // Beside the odds it qualifies, so a reader of the text sees it where the numbers are.
         for (EvidenceGap g : r.gaps()) {
             out.println("  ! " + g.message());
         }
         out.println();
-        out.println("Evidence (MET multiplies the scenario's odds by its ratio, NOT_MET by the reciprocal)");
+        out.println("Evidence (by the pack's ratios, MET multiplies the scenario's odds by its ratio, NOT_MET by the"
+                + " reciprocal)");
         for (ScenarioResult s : r.scenarios()) {
             for (ConditionResult c : s.conditions()) {
                 String value = c.value() == null ? "-" : num(c.value());

@@ -58,121 +58,81 @@ final class Score {
         }
         int horizon = outcome.horizonBars();
         List<String> roles = List.copyOf(outcome.roles());
-        Analysis.Daily daily = analysis.daily(from, to, roles);
+        // the whole history up to `to`: the fitted odds and the base rate learn from every day before `from` too
+        Analysis.Daily daily = analysis.daily(LocalDate.of(1, 1, 1), to, roles);
         List<String> ids = daily.ids();
         long[] calendar = daily.calendar();
-        List<double[]> odds = new ArrayList<>();
-        List<byte[]> states = new ArrayList<>();
-        List<Integer> labels = new ArrayList<>();
+        int n = daily.odds().length;
+        double[][] odds = new double[n][];
+        byte[][] states = new byte[n][];
+        int[] at = new int[n];
+        int[] labels = new int[n];
+        String[] days = new String[n];
+        int count = 0;
+        int start = -1;
         java.util.Map<String, Integer> undecided = new java.util.TreeMap<>();
-        String first = null;
-        String last = null;
-        double[] path = new double[horizon + 1];
-        for (int k = 0; k < daily.odds().length; k++) {
+        for (int k = 0; k < n; k++) {
             int d = daily.first() + k;
-            if (d + horizon >= calendar.length) {
-                break;
-            }
-            int label = -1;
-            String missing = null;
-            for (Pack.OutcomeRule rule : outcome.rules()) {
-                boolean holds = true;
-                String unread = null;
-                for (Pack.OutcomeTest t : rule.when()) {
-                    for (int j = 0; j <= horizon; j++) {
-                        path[j] = daily.raw(t.role(), Analysis.endOf(Measures.day(calendar[d + j])));
-                    }
-                    double v = measure(t.measure(), path);
-                    if (Double.isNaN(v)) {
-                        unread = unread == null ? t.role() : unread;
-                    } else if (!t.holds(v)) {
-                        holds = false;
-                        break;
-                    }
-                }
-                if (!holds) {
-                    continue;
-                }
-                if (unread != null) {
-                    missing = unread; // this rule might have held: the day cannot be labelled
-                    break;
-                }
-                label = ids.indexOf(rule.scenario());
-                break;
-            }
-            if (label < 0) {
-                if (missing != null) {
-                    undecided.merge(missing, 1, Integer::sum);
+            Outcomes.Labelled l = Outcomes.label(outcome, ids, calendar, d, daily::raw);
+            LocalDate day = Measures.day(calendar[d]);
+            if (!l.known()) {
+                if (l.unread() != null && !day.isBefore(from)) {
+                    undecided.merge(l.unread(), 1, Integer::sum);
                 }
                 continue;
             }
-            odds.add(daily.odds()[k]);
-            states.add(daily.states()[k]);
-            labels.add(label);
-            String day = Measures.day(calendar[d]).toString();
-            first = first == null ? day : first;
-            last = day;
+            if (start < 0 && !day.isBefore(from)) {
+                start = count;
+            }
+            odds[count] = daily.odds()[k];
+            states[count] = daily.states()[k];
+            at[count] = d;
+            labels[count] = l.label();
+            days[count] = day.toString();
+            count++;
         }
-        if (odds.isEmpty()) {
+        if (start < 0) {
             throw new IllegalArgumentException("no day between " + from + " and " + to + " has an outcome yet (each"
                     + " needs " + horizon + " later trading days of " + analysis.calendarRole() + " and "
                     + String.join(", ", roles) + " bound)");
         }
+        odds = java.util.Arrays.copyOf(odds, count);
+        states = java.util.Arrays.copyOf(states, count);
+        at = java.util.Arrays.copyOf(at, count);
+        labels = java.util.Arrays.copyOf(labels, count);
         List<String> warnings = new ArrayList<>();
-        undecided.forEach((role, n) -> warnings.add(n + " days left out: " + role + " has no value there, so the"
+        undecided.forEach((role, k) -> warnings.add(k + " days left out: " + role + " has no value there, so the"
                 + " outcome rule cannot tell their scenario"));
-        int[] y = labels.stream().mapToInt(Integer::intValue).toArray();
-        List<ScenarioScore> scores = score(ids, odds.toArray(double[][]::new), y, horizon);
-        for (ScenarioScore s : scores) {
-            if (!s.beatsBaseRate()) {
-                warnings.add("scenario " + s.id() + " does not beat its base rate (skill "
-                        + String.format(Locale.ROOT, "%.3f", s.skill()) + "): read its odds as a description of"
+        List<ScenarioScore> scores = score(ids, odds, labels, at, horizon, start);
+        for (ScenarioScore sc : scores) {
+            if (!sc.beatsBaseRate()) {
+                warnings.add("scenario " + sc.id() + " does not beat its base rate with the pack's ratios (skill "
+                        + String.format(Locale.ROOT, "%.3f", sc.skill()) + ")");
+            }
+        }
+        // The same conditions with ratios fitted on the days already known: the odds Tideline shows.
+        double[][] fittedOdds = FittedOdds.walk(states, at, FittedOdds.groups(daily.conditions()), labels, ids.size(),
+                horizon);
+        List<ScenarioScore> fitted = score(ids, fittedOdds, labels, at, horizon, start);
+        for (ScenarioScore sc : fitted) {
+            if (!sc.beatsBaseRate()) {
+                warnings.add("scenario " + sc.id() + " does not beat its base rate with the fitted odds either (skill "
+                        + String.format(Locale.ROOT, "%.3f", sc.skill()) + "): read its odds as a description of"
                         + " today's evidence, not as a forecast");
             }
         }
-        // The same conditions with ratios fitted on the days already known, for comparison.
-        List<Pack.Condition> conditions = daily.conditions();
-        int[] group = new int[conditions.size()];
-        List<String> keys = new ArrayList<>();
-        for (int k = 0; k < conditions.size(); k++) {
-            String key = String.join(",", new java.util.TreeSet<>(conditions.get(k).inputs()));
-            if (!keys.contains(key)) {
-                keys.add(key);
+        long unknown = 0;
+        for (int i = start; i < count; i++) {
+            for (byte b : states[i]) {
+                if (b == (byte) io.tideline.scenario.api.ConditionState.UNKNOWN.ordinal()) {
+                    unknown++;
+                }
             }
-            group[k] = keys.indexOf(key);
         }
-        double[][] fittedOdds = FittedOdds.walk(states.toArray(byte[][]::new), group, keys.size(), y, ids.size(),
-                horizon);
-        List<ScenarioScore> fitted = score(ids, fittedOdds, y, horizon);
-        double coverage = daily.readings() == 0 ? 0 : (double) daily.unknown() / daily.readings();
-        return new Report(first, last, y.length, horizon, outcome.describe(), coverage, scores, fitted, warnings);
-    }
-
-    /**
-     * A test's measure over a path of values, {@code path[0]} the day's and {@code path[h]} the
-     * horizon's last bar; NaN when a value it needs is missing.
-     */
-    static double measure(String measure, double[] path) {
-        double start = path[0];
-        double end = path[path.length - 1];
-        return switch (measure) {
-            case "change" -> end - start;
-            case "return" -> start > 0 ? end / start - 1 : Double.NaN;
-            default -> {
-                if (!(start > 0)) {
-                    yield Double.NaN;
-                }
-                boolean lowest = measure.equals("lowest-return");
-                double extreme = lowest ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
-                for (int j = 1; j < path.length; j++) {
-                    if (Double.isNaN(path[j])) {
-                        yield Double.NaN;
-                    }
-                    extreme = lowest ? Math.min(extreme, path[j]) : Math.max(extreme, path[j]);
-                }
-                yield extreme / start - 1;
-            }
-        };
+        long readings = (long) (count - start) * daily.conditions().size();
+        double coverage = readings == 0 ? 0 : (double) unknown / readings;
+        return new Report(days[start], days[count - 1], count - start, horizon, outcome.describe(), coverage, scores,
+                fitted, warnings);
     }
 
     /**
@@ -180,11 +140,13 @@ final class Score {
      *
      * @param odds per day, the probability of each scenario (in {@code ids} order)
      * @param label per day, the index of the scenario that came
-     * @param horizon trading days until a day's outcome is known: the base rate on day i counts
-     *     the outcomes of days 0 .. i - horizon
+     * @param at per day, its calendar bar (ascending)
+     * @param horizon calendar bars until a day's outcome is known: the base rate on day i counts
+     *     the outcomes of the days j with {@code at[j] + horizon <= at[i]}
+     * @param start the first day scored; the days before it only teach the base rate
      */
-    static List<ScenarioScore> score(List<String> ids, double[][] odds, int[] label, int horizon) {
-        int n = label.length;
+    static List<ScenarioScore> score(List<String> ids, double[][] odds, int[] label, int[] at, int horizon, int start) {
+        int n = label.length - start;
         int kinds = ids.size();
         double[] brier = new double[kinds];
         double[] baseBrier = new double[kinds];
@@ -195,11 +157,15 @@ final class Score {
         int[][] bucketDays = new int[kinds][10];
         double[][] bucketPredicted = new double[kinds][10];
         int[][] bucketHits = new int[kinds][10];
-        for (int i = 0; i < n; i++) {
-            int ripe = i - horizon;
-            if (ripe >= 0) {
-                known[label[ripe]]++;
+        int learnt = 0;
+        for (int i = 0; i < label.length; i++) {
+            while (learnt < i && at[learnt] + horizon <= at[i]) {
+                known[label[learnt]]++;
                 knownDays++;
+                learnt++;
+            }
+            if (i < start) {
+                continue;
             }
             for (int s = 0; s < kinds; s++) {
                 double p = odds[i][s];

@@ -22,6 +22,11 @@ class FittedOddsTest {
         return label;
     }
 
+    /** Every day a calendar bar: day i is bar i. */
+    private static int[] days() {
+        return java.util.stream.IntStream.range(0, DAYS).toArray();
+    }
+
     @Test
     void aConditionThatForetellsTheOutcomeIsLearnedAndBeatsTheBaseRate() {
         Random random = new Random(7);
@@ -33,9 +38,9 @@ class FittedOddsTest {
             states[i][0] = (byte) (random.nextDouble() < pMet ? 0 : 1);
             states[i][1] = (byte) (random.nextDouble() < 0.5 ? 0 : 1);
         }
-        double[][] odds = FittedOdds.walk(states, new int[] {0, 1}, 2, label, 2, HORIZON);
+        double[][] odds = FittedOdds.walk(states, days(), new int[] {0, 1}, label, 2, HORIZON);
 
-        List<Score.ScenarioScore> s = Score.score(List.of("A", "B"), odds, label, HORIZON);
+        List<Score.ScenarioScore> s = Score.score(List.of("A", "B"), odds, label, days(), HORIZON, 0);
         assertThat(s.get(1).skill()).as("B's skill").isGreaterThan(0.15);
         // Late in the walk the odds on a met day approach the truth: P(B | met) = .2*.8 / (.2*.8 + .8*.1) = 2/3,
         // pulled toward the base rate by the tempering.
@@ -62,7 +67,7 @@ class FittedOddsTest {
         for (int i = 0; i < DAYS; i++) {
             states[i][0] = (byte) (i % 3 == 0 ? 2 : random.nextDouble() < 0.5 ? 0 : 1);
         }
-        double[][] odds = FittedOdds.walk(states, new int[] {0}, 1, label, 2, HORIZON);
+        double[][] odds = FittedOdds.walk(states, days(), new int[] {0}, label, 2, HORIZON);
         // An unknown reading: exactly the base rate of the days known then, floored.
         int i = 2_400;
         int ripe = i - HORIZON + 1;

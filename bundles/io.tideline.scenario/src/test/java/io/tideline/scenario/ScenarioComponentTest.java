@@ -73,8 +73,16 @@ class ScenarioComponentTest {
         ScenarioReport r = component().evaluate(LocalDate.of(2020, 3, 20), null);
         assertThat(r.asOf()).isEqualTo("2020-03-20");
         assertThat(sum(r)).isCloseTo(1.0, within(1e-12));
+        // the pack's own ratios put B (tightening) far above A; fitted on the 1,545 days before, the same
+        // evidence says the next 20 days are more often not a further 5% fall: the odds shown are the fitted ones
         ScenarioResult b = r.scenario("B").orElseThrow();
-        assertThat(b.probability()).isGreaterThan(b.prior()).isGreaterThan(r.scenario("A").orElseThrow().probability());
+        assertThat(b.packProbability()).isGreaterThan(0.9).isGreaterThan(r.scenario("A").orElseThrow().packProbability());
+        assertThat(r.oddsBasis()).startsWith("fitted on 1,545 past days with an outcome (2014-01-02 to 2020-02-21;");
+        for (ScenarioResult s : r.scenarios()) {
+            assertThat(s.probability()).isBetween(FittedOdds.FLOOR, 1 - 2 * FittedOdds.FLOOR);
+            assertThat(s.prior()).isBetween(FittedOdds.FLOOR, 1 - 2 * FittedOdds.FLOOR);
+        }
+        assertThat(r.scenarios().stream().mapToDouble(ScenarioResult::prior).sum()).isCloseTo(1.0, within(1e-12));
         assertThat(r.expectedPnl()).isNull();
         // every watch item's flipped odds also sum to 1, and the list is sorted nearest first
         r.watch().forEach(w -> assertThat(w.ifFlipped().values().stream().mapToDouble(Double::doubleValue).sum())
@@ -144,9 +152,11 @@ class ScenarioComponentTest {
         ScenarioReport full = component().evaluate(LocalDate.of(2020, 3, 20), null);
         assertThat(full.conditions().stream().filter(k -> k.id().equals("credit.widening")).findFirst().orElseThrow()
                 .state()).isEqualTo(ConditionState.MET);
-        double oddsBA = r.scenario("B").get().probability() / r.scenario("A").get().probability();
-        double fullBA = full.scenario("B").get().probability() / full.scenario("A").get().probability();
+        double oddsBA = r.scenario("B").get().packProbability() / r.scenario("A").get().packProbability();
+        double fullBA = full.scenario("B").get().packProbability() / full.scenario("A").get().packProbability();
         assertThat(fullBA / oddsBA).isCloseTo(2.5 / 0.6, within(1e-9));
+        // fitted, an unknown condition counts for nothing either: the shown odds differ only through its vote
+        assertThat(sum(r)).isCloseTo(1.0, within(1e-12));
     }
 
     @Test
@@ -345,17 +355,19 @@ class ScenarioComponentTest {
     void aPackFileOverridesTheDefaultAndABrokenOneLeavesThePreviousInForce() throws Exception {
         ScenarioComponent c = component();
         String defaults = PackLoaderTest.defaultsText();
+        // a pack's priors show in the odds its own ratios give (the shown odds are fitted, from the base rate)
+        ScenarioReport def = c.evaluate(LocalDate.of(2025, 4, 8), null);
         Path workspace = Files.createDirectories(dir.resolve("workspace")).resolve("scenarios.json");
         Files.writeString(workspace, defaults.replace("\"prior\": 0.5", "\"prior\": 0.6"));
         ScenarioReport r = c.evaluate(LocalDate.of(2025, 4, 8), null);
         assertThat(r.pack()).isEqualTo(workspace.toString());
-        assertThat(r.scenario("A").get().prior()).isCloseTo(0.6 / 1.1, within(1e-12));
+        assertThat(packOdds(r, "A", "B")).isCloseTo(packOdds(def, "A", "B") * 0.6 / 0.5, within(1e-9));
 
         Files.writeString(workspace, defaults.replace("\"threshold\": 25,", "\"threshold\": \"high\","));
         Files.setLastModifiedTime(workspace, FileTime.fromMillis(System.currentTimeMillis() + 5_000));
         r = c.evaluate(LocalDate.of(2025, 4, 8), null);
         assertThat(r.pack()).isEqualTo(workspace.toString());
-        assertThat(r.scenario("A").get().prior()).isCloseTo(0.6 / 1.1, within(1e-12));
+        assertThat(packOdds(r, "A", "B")).isCloseTo(packOdds(def, "A", "B") * 0.6 / 0.5, within(1e-9));
         assertThat(r.warnings()).singleElement().asString().contains(workspace.toString())
                 .contains("$.scenarios[1].conditions[0].threshold").contains("stays in force");
         Out o = run(c, "--as-of", "2025-04-08");
@@ -367,13 +379,18 @@ class ScenarioComponentTest {
         r = c.evaluate(LocalDate.of(2025, 4, 8), null);
         assertThat(r.pack()).isEqualTo(deploy.toString());
         assertThat(r.warnings()).isEmpty();
-        assertThat(r.scenario("C").get().prior()).isCloseTo(0.4 / 1.2, within(1e-12));
+        assertThat(packOdds(r, "C", "B")).isCloseTo(packOdds(def, "C", "B") * 0.4 / 0.2, within(1e-9));
 
         Files.delete(deploy);
         Files.delete(workspace);
         r = c.evaluate(LocalDate.of(2025, 4, 8), null);
         assertThat(r.pack()).startsWith("default");
-        assertThat(r.scenario("A").get().prior()).isCloseTo(0.5, within(1e-12));
+        assertThat(packOdds(r, "A", "B")).isCloseTo(packOdds(def, "A", "B"), within(1e-12));
+    }
+
+    /** The odds of {@code x} against {@code y} by the pack's own ratios. */
+    private static double packOdds(ScenarioReport r, String x, String y) {
+        return r.scenario(x).orElseThrow().packProbability() / r.scenario(y).orElseThrow().packProbability();
     }
 
     @Test

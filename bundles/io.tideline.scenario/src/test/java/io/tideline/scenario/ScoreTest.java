@@ -37,7 +37,7 @@ class ScoreTest {
         // A's Brier: ((.8-1)^2 + (.4-0)^2 + (.5-1)^2) / 3 = (.04 + .16 + .25) / 3 = .15
         // A's base:  ((.5-1)^2 + (2/3-0)^2 + (.5-1)^2) / 3 = (.25 + 4/9 + .25) / 3 = .314814...
         List<Score.ScenarioScore> s = Score.score(List.of("A", "B"),
-                new double[][] {{0.8, 0.2}, {0.4, 0.6}, {0.5, 0.5}}, new int[] {0, 1, 0}, 1);
+                new double[][] {{0.8, 0.2}, {0.4, 0.6}, {0.5, 0.5}}, new int[] {0, 1, 0}, new int[] {0, 1, 2}, 1, 0);
         Score.ScenarioScore a = s.get(0);
         assertThat(a.brier()).isCloseTo(0.15, within(1e-12));
         assertThat(a.baseRateBrier()).isCloseTo((0.25 + 4.0 / 9 + 0.25) / 3, within(1e-12));
@@ -54,6 +54,21 @@ class ScoreTest {
     }
 
     @Test
+    void daysBeforeTheStartTeachTheBaseRateOnlyAndAnOutcomeIsKnownHorizonCalendarBarsLater() {
+        // Bars 0, 1 and 3 have outcomes (bar 2 has none), horizon 2, scored from the second day.
+        // Day 1 (bar 1): nothing known yet (0 + 2 > 1): base 1/2, 1/2.
+        // Day 2 (bar 3): bars 0 and 1 are known (0 + 2 <= 3, 1 + 2 <= 3): A once, B once: base 2/4, 2/4.
+        // A's Brier over days 1 and 2: ((.4-0)^2 + (.5-1)^2) / 2 = .205; base ((.5-0)^2 + (.5-1)^2) / 2 = .25.
+        List<Score.ScenarioScore> s = Score.score(List.of("A", "B"),
+                new double[][] {{0.8, 0.2}, {0.4, 0.6}, {0.5, 0.5}}, new int[] {0, 1, 0}, new int[] {0, 1, 3}, 2, 1);
+        Score.ScenarioScore a = s.get(0);
+        assertThat(a.days()).isEqualTo(2);
+        assertThat(a.brier()).isCloseTo(0.205, within(1e-12));
+        assertThat(a.baseRateBrier()).isCloseTo(0.25, within(1e-12));
+        assertThat(a.observedRate()).isCloseTo(0.5, within(1e-12));
+    }
+
+    @Test
     void aForecastNoBetterThanTheBaseRateIsSaidToBeSo() {
         // Always 50/50 while B came every day: the base rate learns B, the odds do not.
         double[][] odds = new double[40][];
@@ -62,7 +77,8 @@ class ScoreTest {
             odds[i] = new double[] {0.5, 0.5};
             labels[i] = 1;
         }
-        List<Score.ScenarioScore> s = Score.score(List.of("A", "B"), odds, labels, 5);
+        List<Score.ScenarioScore> s = Score.score(List.of("A", "B"), odds, labels,
+                java.util.stream.IntStream.range(0, 40).toArray(), 5, 0);
         assertThat(s.get(1).skill()).isNegative();
         assertThat(s.get(1).beatsBaseRate()).isFalse();
     }
@@ -86,13 +102,17 @@ class ScoreTest {
             assertThat(s.beatsBaseRate()).isEqualTo(s.skill() > 0);
         }
 
-        // The walk's odds on a day are the one-day report's (no look-ahead either way).
-        Analysis.Daily daily = analysis.daily(LocalDate.of(2020, 3, 16), LocalDate.of(2020, 3, 16), List.of());
+        // The walk's odds on a day are the one-day report's (no look-ahead either way): scored on that day
+        // alone, a column's mean odds are its odds on the day, the pack's and the fitted ones (shown).
         ScenarioReport one = c.evaluate(LocalDate.of(2020, 3, 16), null);
-        double[] walked = daily.odds()[0];
+        Score.Report day = Score.run(analysis, LocalDate.of(2020, 3, 16), LocalDate.of(2020, 3, 16));
+        assertThat(day.days()).isEqualTo(1);
         List<ScenarioResult> said = one.scenarios();
         for (int s = 0; s < said.size(); s++) {
-            assertThat(walked[s]).as(said.get(s).id()).isCloseTo(said.get(s).probability(), within(1e-12));
+            assertThat(day.scenarios().get(s).meanOdds()).as(said.get(s).id())
+                    .isCloseTo(said.get(s).packProbability(), within(1e-12));
+            assertThat(day.fitted().get(s).meanOdds()).as(said.get(s).id())
+                    .isCloseTo(said.get(s).probability(), within(1e-12));
         }
     }
 
@@ -152,12 +172,12 @@ class ScoreTest {
     @Test
     void theMeasuresOfAnOutcomeTestOverAPath() {
         double[] path = {100, 97, 104, 94, 101};
-        assertThat(Score.measure("return", path)).isCloseTo(0.01, within(1e-12));
-        assertThat(Score.measure("lowest-return", path)).isCloseTo(-0.06, within(1e-12));
-        assertThat(Score.measure("highest-return", path)).isCloseTo(0.04, within(1e-12));
-        assertThat(Score.measure("change", new double[] {4.25, 4.30, 4.12})).isCloseTo(-0.13, within(1e-12));
-        assertThat(Score.measure("lowest-return", new double[] {100, 97, Double.NaN, 99})).isNaN();
-        assertThat(Score.measure("return", new double[] {0, 1})).isNaN();
+        assertThat(Outcomes.measure("return", path)).isCloseTo(0.01, within(1e-12));
+        assertThat(Outcomes.measure("lowest-return", path)).isCloseTo(-0.06, within(1e-12));
+        assertThat(Outcomes.measure("highest-return", path)).isCloseTo(0.04, within(1e-12));
+        assertThat(Outcomes.measure("change", new double[] {4.25, 4.30, 4.12})).isCloseTo(-0.13, within(1e-12));
+        assertThat(Outcomes.measure("lowest-return", new double[] {100, 97, Double.NaN, 99})).isNaN();
+        assertThat(Outcomes.measure("return", new double[] {0, 1})).isNaN();
     }
 
     @Test

@@ -19,10 +19,22 @@ import java.util.Objects;
  *        price or a shock, a scenario whose evidence is mostly unknown); empty when there are none
  * @param gaps the scenarios whose odds were pulled toward their prior because more than a third of
  *        their conditions are UNKNOWN, in pack order (each also in {@code warnings}); empty when none
+ * @param oddsBasis where the probabilities come from, in a sentence: fitted on the past days whose
+ *        outcome (as the pack states it) was known by the day, or the pack's own likelihood ratios
+ *        and why; empty when not said (reports made before 1.3)
+ * @since 1.3 for {@code oddsBasis}
  */
 public record ScenarioReport(String asOf, List<ScenarioResult> scenarios, Double expectedPnl, Double worstCase,
         String worstScenario, List<WatchItem> watch, List<Analogue> analogues, List<ConditionResult> conditions,
-        String pack, List<String> warnings, List<EvidenceGap> gaps) {
+        String pack, List<String> warnings, List<EvidenceGap> gaps, String oddsBasis) {
+
+    /** A report that does not say where its odds come from (the form before {@code oddsBasis} existed). */
+    public ScenarioReport(String asOf, List<ScenarioResult> scenarios, Double expectedPnl, Double worstCase,
+            String worstScenario, List<WatchItem> watch, List<Analogue> analogues, List<ConditionResult> conditions,
+            String pack, List<String> warnings, List<EvidenceGap> gaps) {
+        this(asOf, scenarios, expectedPnl, worstCase, worstScenario, watch, analogues, conditions, pack, warnings, gaps,
+                "");
+    }
 
     /** Copies the lists. */
     public ScenarioReport {
@@ -33,6 +45,7 @@ public record ScenarioReport(String asOf, List<ScenarioResult> scenarios, Double
         conditions = List.copyOf(conditions);
         warnings = List.copyOf(warnings);
         gaps = gaps == null ? List.of() : List.copyOf(gaps);
+        oddsBasis = oddsBasis == null ? "" : oddsBasis;
     }
 
     /** A report without evidence gaps (the form before {@code gaps} existed). */

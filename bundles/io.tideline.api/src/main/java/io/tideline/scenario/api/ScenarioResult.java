@@ -9,7 +9,8 @@ import java.util.Objects;
  *
  * @param id the scenario's id in the pack, e.g. {@code A}
  * @param name its name
- * @param prior its prior probability (the pack's priors normalised to sum to 1)
+ * @param prior its prior probability: with fitted odds the base rate of the past outcomes they
+ *        start from (kept within the same bounds), else the pack's priors normalised to sum to 1
  * @param probability its probability after the evidence; the report's probabilities sum to 1
  * @param conditions the conditions whose likelihood ratio for this scenario is not 1, with this scenario's factor
  * @param shocks the fractional move per role (e.g. {@code btc: -0.105}); for roles the cascade amplifies,
@@ -17,10 +18,20 @@ import java.util.Objects;
  * @param cascade for each role whose move the liquidation-cascade model amplified, its result (empty otherwise)
  * @param pnl the portfolio's P&amp;L under this scenario, null without a portfolio
  * @param positions the P&amp;L per position, empty without a portfolio
+ * @param packProbability when {@code probability} is fitted on history
+ *        ({@link ScenarioReport#oddsBasis}), the probability the pack's own likelihood ratios give,
+ *        for comparison; {@code null} when {@code probability} is the pack's
+ * @since 1.3
  */
 public record ScenarioResult(String id, String name, double prior, double probability,
         List<ConditionResult> conditions, Map<String, Double> shocks, Map<String, CascadeResult> cascade, Double pnl,
-        List<PositionPnl> positions) {
+        List<PositionPnl> positions, Double packProbability) {
+
+    /** A result whose probability is the pack's (the form before {@code packProbability} existed). */
+    public ScenarioResult(String id, String name, double prior, double probability, List<ConditionResult> conditions,
+            Map<String, Double> shocks, Map<String, CascadeResult> cascade, Double pnl, List<PositionPnl> positions) {
+        this(id, name, prior, probability, conditions, shocks, cascade, pnl, positions, null);
+    }
 
     /** Copies the collections. */
     public ScenarioResult {

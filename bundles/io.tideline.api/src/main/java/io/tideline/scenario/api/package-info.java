@@ -9,11 +9,15 @@
  * <p>1.2: {@link io.tideline.scenario.api.Scenarios#skill()}, {@link io.tideline.scenario.api.SkillSummary}
  * and {@link io.tideline.scenario.api.ScenarioSkill}: whether the odds have forecast anything.
  *
+ * <p>1.3: {@link io.tideline.scenario.api.ScenarioReport#oddsBasis()} and
+ * {@link io.tideline.scenario.api.ScenarioResult#packProbability()}: the odds are fitted on
+ * history when the pack states its outcome, the pack's own odds kept beside them.
+ *
  * <p>Part of the API bundle {@code io.tideline.api}, so its users wire to the API bundle, not to
  * the scenario implementation, which can be updated or removed without refreshing them.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package io.tideline.scenario.api;
 
 import org.osgi.annotation.bundle.Export;
