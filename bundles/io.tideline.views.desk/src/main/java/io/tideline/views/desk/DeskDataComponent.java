@@ -55,9 +55,9 @@ import org.osgi.service.log.LoggerFactory;
  * Alerts are the alerts bundle's: this component computes none and writes none. It reads them
  * from the {@link Alerts} service and passes each one fired ({@link AlertEvents#TOPIC_FIRED}) on
  * to the views from a thread of its own; without the alerts bundle the views say that alerts are
- * off. A verdict or scenario report asked for no day in
- * particular is of the workspace's as-of date when one is set ({@link WorkspaceDate}: the
- * sample opens on its own date), else of the newest data; a change of that date refreshes the views.
+ * off. A verdict or scenario report asked for no day in particular is of the workspace's as-of
+ * date when one is set ({@link WorkspaceDate}: the sample opens on its own date), else of the
+ * newest data; a change of that date refreshes the views.
  * The heatmap asks for its day explicitly ({@link #pinned} first), and reads no bar after its end.
  */
 @Component(service = {DeskData.class, EventHandler.class}, property = {
