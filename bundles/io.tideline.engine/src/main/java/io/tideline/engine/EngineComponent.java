@@ -148,18 +148,6 @@ public final class EngineComponent implements EngineDesk, EventHandler {
         return new DailyCorrelation(store, this::resolve).correlate(query);
     }
 
-    /**
-     * Runs the {@code indicator} command over this engine. Kept only for a test outside this
-     * bundle (io.tideline.views.desk's HeatmapOnTheSampleTest) written before the command became
-     * its own component; this is not a {@link io.tideline.api.command.Command} service.
-     *
-     * @deprecated build {@code new IndicatorCommand(engine)} instead; this goes once no test calls it
-     */
-    @Deprecated(forRemoval = true)
-    public int run(io.tideline.api.command.CommandRequest request) {
-        return new IndicatorCommand(this).run(request);
-    }
-
     @Override
     public Map<String, Indicator> indicators() {
         return Collections.unmodifiableMap(indicators);

@@ -66,7 +66,7 @@ public final class ScenariosView extends ViewBase {
     static final int TAB_WATCH = 1;
     static final int TAB_PNL = 2;
     static final int TAB_CASCADE = 3;
-    private static final int PAD = 4;
+    static final int PAD = 4;
     /** Bar colours by what a scenario does to the book: a fall (tail), a calm drift, a rally. */
     static final int TAIL = ColorScale.RED;
     static final int CALM = 0x7F9CB5;
@@ -813,7 +813,8 @@ public final class ScenariosView extends ViewBase {
         return legendText;
     }
 
-    private String oddsTip(int y) {
+    /** The odds bar's tooltip at height {@code y}, or {@code null}; package-visible for tests. */
+    String oddsTip(int y) {
         ScenarioReport r = today;
         int k = (y - PAD) / oddsRow;
         if (r == null || y < PAD || k >= r.scenarios().size()) {
@@ -821,7 +822,16 @@ public final class ScenariosView extends ViewBase {
         }
         ScenarioResult s = r.scenarios().get(k);
         StringBuilder sb = new StringBuilder(s.id() + " \u2014 " + s.name() + ": " + pct(s.probability()));
-        sb.append(" (prior ").append(pct(s.prior())).append(", ").append(r.asOf()).append(')');
+        if (s.packProbability() == null) {
+            sb.append(" (prior ").append(pct(s.prior())).append(", ").append(r.asOf()).append(')');
+        } else {
+            // fitted odds start from the base rate; the pack's own ratios are shown beside them
+            sb.append(' ').append(msg.format("scenarios.fitted.tip", pct(s.prior()), pct(s.packProbability()),
+                    r.asOf()));
+        }
+        if (!r.oddsBasis().isEmpty()) {
+            sb.append('\n').append(msg.format("scenarios.oddsBasis", r.oddsBasis()));
+        }
         for (ConditionResult c : s.conditions()) {
             sb.append('\n').append(state(c.state())).append(" \u00d7").append(String.format(msg.locale(), "%.2f",
                     c.factor())).append("  ").append(c.text());
