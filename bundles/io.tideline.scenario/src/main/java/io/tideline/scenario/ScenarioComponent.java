@@ -221,8 +221,7 @@ public final class ScenarioComponent implements Scenarios, Command {
         try {
             Score.Report report = Score.run(analysis, LocalDate.of(1900, 1, 1), LocalDate.of(9999, 12, 31));
             summary = Optional.of(new SkillSummary(report.from(), report.to(), report.days(), report.outcome(),
-                    // the odds shown are the fitted ones when the pack states its outcome
-                    report.fitted().stream().map(s -> new ScenarioSkill(s.id(), s.skill(), s.beatsBaseRate()))
+                    report.scenarios().stream().map(s -> new ScenarioSkill(s.id(), s.skill(), s.beatsBaseRate()))
                             .toList()));
         } catch (IllegalArgumentException e) {
             summary = Optional.empty();

@@ -36,9 +36,14 @@ final class Score {
             double baseRateBrier, double skill, boolean beatsBaseRate, List<Bucket> reliability) {
     }
 
-    /** The whole score, the JSON document of {@code scenarios score --json}. */
+    /**
+     * The whole score, the JSON document of {@code scenarios score --json}.
+     *
+     * @param scenarios the scores of the odds Tideline shows: fitted on the days already known
+     * @param pack the scores of the odds the pack's own likelihood ratios give, for comparison
+     */
     record Report(String from, String to, int days, int horizon, String outcome, double coverage,
-            List<ScenarioScore> scenarios, List<ScenarioScore> fitted, List<String> warnings) {
+            List<ScenarioScore> scenarios, List<ScenarioScore> pack, List<String> warnings) {
     }
 
     private Score() {
@@ -103,20 +108,14 @@ final class Score {
         List<String> warnings = new ArrayList<>();
         undecided.forEach((role, k) -> warnings.add(k + " days left out: " + role + " has no value there, so the"
                 + " outcome rule cannot tell their scenario"));
-        List<ScenarioScore> scores = score(ids, odds, labels, at, horizon, start);
-        for (ScenarioScore sc : scores) {
-            if (!sc.beatsBaseRate()) {
-                warnings.add("scenario " + sc.id() + " does not beat its base rate with the pack's ratios (skill "
-                        + String.format(Locale.ROOT, "%.3f", sc.skill()) + ")");
-            }
-        }
+        List<ScenarioScore> pack = score(ids, odds, labels, at, horizon, start);
         // The same conditions with ratios fitted on the days already known: the odds Tideline shows.
         double[][] fittedOdds = FittedOdds.walk(states, at, FittedOdds.groups(daily.conditions()), labels, ids.size(),
                 horizon);
         List<ScenarioScore> fitted = score(ids, fittedOdds, labels, at, horizon, start);
         for (ScenarioScore sc : fitted) {
             if (!sc.beatsBaseRate()) {
-                warnings.add("scenario " + sc.id() + " does not beat its base rate with the fitted odds either (skill "
+                warnings.add("scenario " + sc.id() + " does not beat its base rate (skill "
                         + String.format(Locale.ROOT, "%.3f", sc.skill()) + "): read its odds as a description of"
                         + " today's evidence, not as a forecast");
             }
@@ -131,8 +130,8 @@ final class Score {
         }
         long readings = (long) (count - start) * daily.conditions().size();
         double coverage = readings == 0 ? 0 : (double) unknown / readings;
-        return new Report(days[start], days[count - 1], count - start, horizon, outcome.describe(), coverage, scores,
-                fitted, warnings);
+        return new Report(days[start], days[count - 1], count - start, horizon, outcome.describe(), coverage, fitted,
+                pack, warnings);
     }
 
     /**
@@ -205,18 +204,18 @@ final class Score {
         out.println("  outcome: " + r.outcome());
         out.printf(Locale.ROOT, "  conditions unknown: %.1f%% of readings%n%n", 100 * r.coverage());
         out.printf(Locale.ROOT, "  %-3s %9s %9s %8s %11s %7s  %-28s %13s%n", "", "happened", "mean odds", "Brier",
-                "base Brier", "skill", "verdict", "fitted skill");
+                "base Brier", "skill", "verdict", "pack's skill");
         for (int k = 0; k < r.scenarios().size(); k++) {
             ScenarioScore s = r.scenarios().get(k);
             out.printf(Locale.ROOT, "  %-3s %8.1f%% %8.1f%% %8.3f %11.3f %7.3f  %-28s %13.3f%n", s.id(),
                     100 * s.observedRate(), 100 * s.meanOdds(), s.brier(), s.baseRateBrier(), s.skill(),
                     s.beatsBaseRate() ? "beats its base rate" : "does NOT beat its base rate",
-                    r.fitted().get(k).skill());
+                    r.pack().get(k).skill());
         }
-        out.printf(Locale.ROOT, "  (fitted: the same conditions with likelihood ratios counted walk-forward on the days"
-                + " already known, one vote per input, tempered %.1f, odds within [%.2f, %.2f]; first %d days: base"
-                + " rate)%n", FittedOdds.TEMPER, FittedOdds.FLOOR, 1 - (r.scenarios().size() - 1) * FittedOdds.FLOOR,
-                FittedOdds.MIN_TRAINING);
+        out.printf(Locale.ROOT, "  (the odds shown: the pack's conditions with likelihood ratios counted walk-forward on"
+                + " the days already known, one vote per input, tempered %.1f, odds within [%.2f, %.2f]; first %d days:"
+                + " base rate. pack's skill: the odds of the pack's own ratios)%n", FittedOdds.TEMPER, FittedOdds.FLOOR,
+                1 - (r.scenarios().size() - 1) * FittedOdds.FLOOR, FittedOdds.MIN_TRAINING);
         out.println();
         out.println("  reliability (said -> happened, days):");
         for (ScenarioScore s : r.scenarios()) {

@@ -109,9 +109,9 @@ class ScoreTest {
         assertThat(day.days()).isEqualTo(1);
         List<ScenarioResult> said = one.scenarios();
         for (int s = 0; s < said.size(); s++) {
-            assertThat(day.scenarios().get(s).meanOdds()).as(said.get(s).id())
+            assertThat(day.pack().get(s).meanOdds()).as(said.get(s).id())
                     .isCloseTo(said.get(s).packProbability(), within(1e-12));
-            assertThat(day.fitted().get(s).meanOdds()).as(said.get(s).id())
+            assertThat(day.scenarios().get(s).meanOdds()).as(said.get(s).id())
                     .isCloseTo(said.get(s).probability(), within(1e-12));
         }
     }
@@ -188,7 +188,7 @@ class ScoreTest {
         int code = c.run(new CommandRequest(List.of("score", "--from", "2022-01-01", "--to", "2022-12-31", "--json"),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8)));
         assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"scenarios\":[{\"id\":\"A\"", "\"brier\":",
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"scenarios\":[{\"id\":\"A\"", "\"pack\":[{\"id\":\"A\"", "\"brier\":",
                 "\"baseRateBrier\":", "\"skill\":", "\"reliability\":[", "\"coverage\":", "\"days\":");
 
         out.reset();
