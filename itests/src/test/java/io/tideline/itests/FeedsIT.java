@@ -106,8 +106,15 @@ class FeedsIT {
             assertThat(Files.readString(inbox.resolve("failed/broken.csv.error.txt")))
                     .contains("broken.csv:3: column 'time': the time 2026-01-05T00:00:00Z appears again (first on line 2)");
             assertThat(inbox.resolve("imported/myrates.csv")).exists();
-            // broken.csv was taken first (files go in name order), myrates.csv after it
-            assertThat(ok(context, "feeds", "status")).containsPattern("csv\\s+UP").contains("appears again");
+            // the inbox is an importer, not a feed: status names the set-aside file (exit 1) until it is gone
+            Dist.Result status = Dist.run(context, "status");
+            assertThat(status.code()).isEqualTo(1);
+            assertThat(status.out()).contains("  inbox:\n    broken.csv was not imported and is set aside in")
+                    .contains("appears again");
+            assertThat(ok(context, "feeds", "status")).doesNotContainPattern("(?m)^\\s*csv\\s");
+            Files.delete(inbox.resolve("failed/broken.csv.error.txt"));
+            Dist.await("the set-aside file no longer named",
+                    () -> !Dist.run(context, "status").out().contains("broken.csv was not imported"));
         }
     }
 

@@ -1,11 +1,7 @@
 package io.tideline.feed.csv;
 
-import io.tideline.api.feed.FeedConnector;
-import io.tideline.api.feed.FeedException;
-import io.tideline.api.feed.FeedHealth;
-import io.tideline.api.feed.FetchRequest;
-import io.tideline.api.series.SeriesData;
-import io.tideline.api.series.SeriesDescriptor;
+import io.tideline.api.platform.Problem;
+import io.tideline.api.platform.ProblemSource;
 import io.tideline.api.store.SeriesStore;
 import io.tideline.api.store.StoreException;
 import io.tideline.support.workspace.DataDir;
@@ -33,11 +29,15 @@ import org.osgi.service.log.LoggerFactory;
  * The inbox: CSV files dropped into {@code DATA_DIR/inbox/} are imported as {@code csv:NAME}
  * (as {@code import DIR} does) once they stop changing, then moved to {@code inbox/imported/};
  * a file that cannot be imported goes to {@code inbox/failed/} with a {@code .error.txt} beside
- * it saying why. Registered as the {@code csv} feed so its health shows in {@code feeds status};
- * it offers no series to fetch on a schedule.
+ * it saying why, and {@code status} names it (a {@link ProblemSource}) until the user moves it
+ * away. An importer, not a feed connector: a connector only fetches and never writes to the
+ * store, the inbox writes and fetches nothing.
  */
-@Component(service = FeedConnector.class, immediate = true)
-public final class InboxFeed implements FeedConnector {
+@Component(service = ProblemSource.class, immediate = true)
+public final class Inbox implements ProblemSource {
+
+    /** Set-aside files named in {@code status} one by one; the rest are counted. */
+    static final int MAX_NAMED = 10;
 
     private static final long POLL_MILLIS = 2_000;
 
@@ -50,7 +50,18 @@ public final class InboxFeed implements FeedConnector {
     private final Map<Path, String> lastSeen = new HashMap<>();
     private Path inbox;
     private ScheduledExecutorService poller;
-    private volatile FeedHealth health = FeedHealth.unknown();
+    /** The set-aside files as last seen by the poller; read by {@code status} on its own thread. */
+    private volatile List<Problem> problems = List.of();
+
+    /** An inbox over {@code folder} without a poller: call {@link #poll} (tests). */
+    static Inbox of(Logger logger, SeriesStore store, Path folder) throws IOException {
+        Inbox i = new Inbox();
+        i.logger = logger;
+        i.store = store;
+        i.inbox = Files.createDirectories(folder);
+        i.scanFailed();
+        return i;
+    }
 
     @Activate
     void activate(BundleContext context) throws IOException {
@@ -61,6 +72,7 @@ public final class InboxFeed implements FeedConnector {
             t.setDaemon(true);
             return t;
         });
+        poller.execute(this::scanFailed);
         poller.scheduleWithFixedDelay(this::poll, POLL_MILLIS, POLL_MILLIS, TimeUnit.MILLISECONDS);
     }
 
@@ -85,6 +97,38 @@ public final class InboxFeed implements FeedConnector {
         } catch (IOException | RuntimeException e) {
             logger.error("inbox {}: {}", inbox, e.toString());
         }
+        scanFailed();
+    }
+
+    /** Reads which files are set aside in {@code inbox/failed/}, with the first line of each reason. */
+    void scanFailed() {
+        Path failed = inbox.resolve("failed");
+        if (!Files.isDirectory(failed)) {
+            problems = List.of();
+            return;
+        }
+        try (Stream<Path> files = Files.list(failed)) {
+            List<Path> reasons = files.filter(p -> p.getFileName().toString().endsWith(".error.txt")).sorted().toList();
+            List<Problem> out = new java.util.ArrayList<>();
+            for (Path reason : reasons.subList(0, Math.min(MAX_NAMED, reasons.size()))) {
+                String name = reason.getFileName().toString();
+                String file = name.substring(0, name.length() - ".error.txt".length());
+                String why;
+                try (Stream<String> lines = Files.lines(reason)) {
+                    why = lines.findFirst().orElse("no reason written");
+                } catch (IOException | java.io.UncheckedIOException e) {
+                    why = "the reason cannot be read: " + e.getMessage();
+                }
+                out.add(Problem.of("inbox", file + " was not imported and is set aside in " + failed + ": " + why
+                        + " (fix it and drop it into the inbox again, or delete it and its .error.txt)"));
+            }
+            if (reasons.size() > MAX_NAMED) {
+                out.add(Problem.of("inbox", (reasons.size() - MAX_NAMED) + " more files are set aside in " + failed));
+            }
+            problems = List.copyOf(out);
+        } catch (IOException | RuntimeException e) {
+            problems = List.of(Problem.of("inbox", "cannot read " + failed + ": " + e.getMessage()));
+        }
     }
 
     private void importFile(Path file) throws IOException {
@@ -94,14 +138,10 @@ public final class InboxFeed implements FeedConnector {
             Importer.Outcome outcome = Importer.run(store, request, bytes -> { });
             moveTo(file, "imported");
             logger.info("inbox: {}", outcome.summary());
-            // The last error stays on show until the user has seen it in feeds status; a later
-            // good file does not hide that an earlier one was set aside.
-            health = new FeedHealth(FeedHealth.State.UP, System.currentTimeMillis(), health.lastError());
         } catch (CsvFormatException | StoreException e) {
             Path failed = moveTo(file, "failed");
             Files.writeString(failed.resolveSibling(failed.getFileName() + ".error.txt"), e.getMessage() + "\n");
             logger.error("inbox: {} (moved to {})", e.getMessage(), failed);
-            health = new FeedHealth(FeedHealth.State.DEGRADED, health.lastSuccessMillis(), e.getMessage());
         }
     }
 
@@ -111,23 +151,7 @@ public final class InboxFeed implements FeedConnector {
     }
 
     @Override
-    public String source() {
-        return "csv";
-    }
-
-    @Override
-    public List<SeriesDescriptor> offered() {
-        return List.of();
-    }
-
-    @Override
-    public SeriesData fetch(FetchRequest request) throws FeedException {
-        throw new FeedException(request.series(), "CSV series are imported (import, or the inbox "
-                + inbox + "), not fetched", false, null);
-    }
-
-    @Override
-    public FeedHealth health() {
-        return health;
+    public List<Problem> problems() {
+        return problems;
     }
 }
