@@ -1,0 +1,15 @@
+/**
+ * The view kit: what every view bundle needs besides its own widgets, so no bundle (shipped or
+ * plugin) writes it again. {@link io.tideline.api.ui.kit.Messages} loads a bundle's localised
+ * strings with English as the fallback; {@link io.tideline.api.ui.kit.Background} runs slow work
+ * off the UI thread and hands results back only to a live view; {@link
+ * io.tideline.api.ui.kit.SimpleViewFactory} is a {@link io.tideline.api.ui.ViewFactory} made of
+ * a spec and a constructor; {@link io.tideline.api.ui.kit.ViewSettings} reads and writes one
+ * setting of a view instance.
+ */
+@Export
+@Version("1.0.0")
+package io.tideline.api.ui.kit;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;
