@@ -19,7 +19,7 @@ import java.util.Optional;
  * connectors, alerts, EventAdmin), and tests answer it with known matrices and verdicts.
  *
  * <p>Every method but {@link #subscribe} may do real work: call it from a background thread
- * (see {@link Background}), never the UI thread. Implementations are thread-safe.
+ * (see {@link io.tideline.api.ui.kit.Background}), never the UI thread. Implementations are thread-safe.
  */
 public interface DeskData {
 

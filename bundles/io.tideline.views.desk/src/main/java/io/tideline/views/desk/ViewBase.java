@@ -2,8 +2,8 @@ package io.tideline.views.desk;
 
 import io.tideline.api.alerts.TrackedAlert;
 import io.tideline.api.ui.ViewContext;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import io.tideline.api.ui.kit.Background;
+import io.tideline.api.ui.kit.ViewSettings;
 import java.util.Objects;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
@@ -135,33 +135,19 @@ public abstract class ViewBase {
         status.getParent().layout(true);
     }
 
-    /** Runs {@code r} on the UI thread later, unless the view is gone by then. */
+    /** Runs {@code r} on the UI thread later, unless the view is gone by then; from any thread. */
     protected void onUi(Runnable r) {
-        // Called from any thread: only the display captured on the UI thread is touched here.
-        if (display.isDisposed()) {
-            return;
-        }
-        try {
-            display.asyncExec(() -> {
-                if (!root.isDisposed()) {
-                    r.run();
-                }
-            });
-        } catch (org.eclipse.swt.SWTException e) {
-            // The display is closing: nothing left to update.
-        }
+        // Only the display captured on the UI thread is touched here.
+        Background.later(display, root, r);
     }
 
     /** Saves one setting with the layout, keeping the others. */
     protected void saveSetting(String key, String value) {
-        Map<String, String> settings = new LinkedHashMap<>(context.settings());
-        settings.put(key, value);
-        context.updateSettings(settings);
+        ViewSettings.put(context, key, value);
     }
 
     /** One setting, or {@code fallback} when absent or blank. */
     protected String setting(String key, String fallback) {
-        String v = context.settings().get(key);
-        return v == null || v.isBlank() ? fallback : v.strip();
+        return ViewSettings.get(context, key, fallback);
     }
 }

@@ -2,7 +2,7 @@ package io.tideline.views.desk.report;
 
 import io.tideline.regime.api.Verdict;
 import io.tideline.scenario.api.ScenarioReport;
-import io.tideline.views.desk.Background;
+import io.tideline.api.ui.kit.Background;
 import io.tideline.views.desk.DeskData;
 import io.tideline.views.desk.Messages;
 import java.nio.charset.StandardCharsets;
