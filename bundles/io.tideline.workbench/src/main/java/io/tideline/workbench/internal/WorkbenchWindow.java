@@ -1,7 +1,5 @@
 package io.tideline.workbench.internal;
 
-import io.tideline.api.command.Command;
-import io.tideline.api.command.CommandRequest;
 import io.tideline.api.feed.FeedConnector;
 import io.tideline.api.platform.BundleDiagnostics;
 import io.tideline.api.platform.BundleProblem;
@@ -14,19 +12,19 @@ import io.tideline.api.ui.ViewSpec;
 import io.tideline.api.workspace.WorkspaceDate;
 import io.tideline.support.workspace.DataDir;
 import io.tideline.workbench.internal.layout.Bounds;
+import io.tideline.workbench.internal.layout.Layout;
 import io.tideline.workbench.internal.layout.LayoutFile;
 import io.tideline.workbench.internal.layout.Side;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -38,6 +36,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.eclipse.swt.custom.CTabFolder;
+import org.eclipse.swt.custom.CTabItem;
+import org.eclipse.swt.graphics.Point;
+import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
 import org.osgi.framework.BundleContext;
@@ -63,16 +64,22 @@ import org.osgi.service.metatype.annotations.Designate;
  * creates the display and dispatches its events; other threads reach it only through
  * {@link Display#asyncExec}. Views come and go with the bundles that register them. Closing the
  * window saves the layout and stops the framework. Nothing is opened when the framework runs
- * headless. The {@code workbench} command drives the open window (for scripts and tests): it
- * takes the same code paths as the mouse.
+ * headless. As the {@link WorkbenchDesk} it offers {@link WorkbenchCommand} the operations the
+ * {@code workbench} command drives the open window with (for scripts and tests): they take the
+ * same code paths as the mouse.
  */
 @Component(immediate = true, configurationPid = "io.tideline.workbench",
-        service = {Command.class, EventHandler.class},
+        service = {WorkbenchDesk.class, EventHandler.class},
         property = EventConstants.EVENT_TOPIC + "=" + SeriesEvents.TOPIC_APPENDED)
 @Designate(ocd = WorkbenchConfig.class)
-public final class WorkbenchWindow implements Command, EventHandler {
+public final class WorkbenchWindow implements WorkbenchDesk, EventHandler {
 
     private static final long CLOSE_WAIT_MILLIS = 8_000;
+    /** How long a desk operation waits for the UI thread. */
+    private static final long COMMAND_WAIT_MILLIS = 15_000;
+    private static final String NO_WINDOW = "no window is open";
+    /** Where {@code workbench detach} puts a view's own window, as a drop outside every window would. */
+    private static final Bounds DETACHED_AT = new Bounds(60, 60, 640, 420);
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     @Reference(service = LoggerFactory.class)
@@ -82,6 +89,7 @@ public final class WorkbenchWindow implements Command, EventHandler {
     private final List<FeedConnector> feeds = new CopyOnWriteArrayList<>();
 
     private BundleContext context;
+    private volatile boolean headless;
     private Thread uiThread;
     private volatile Display display;
     private volatile WorkbenchUi ui;
@@ -92,6 +100,21 @@ public final class WorkbenchWindow implements Command, EventHandler {
     private LayoutFile layoutFile;
     private CompletableFuture<LayoutFile.Loaded> layoutRead;
     private ScheduledExecutorService ticker;
+
+    /** Activated by SCR. */
+    public WorkbenchWindow() {
+    }
+
+    /**
+     * For tests: the desk over a window {@code ui} opened without the framework, on the thread of
+     * its display, which runs the event loop; {@code watchdog} watches that loop.
+     */
+    WorkbenchWindow(WorkbenchUi ui, UiWatchdog watchdog) {
+        this.display = ui.display();
+        this.messages = ui.messages();
+        this.watchdog = watchdog;
+        this.ui = ui;
+    }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addView(ViewFactory factory, ServiceReference<ViewFactory> ref) {
@@ -149,9 +172,10 @@ public final class WorkbenchWindow implements Command, EventHandler {
     @Activate
     void activate(BundleContext context, WorkbenchConfig config) {
         this.context = context;
+        this.headless = Boolean.parseBoolean(context.getProperty("tideline.headless"));
         this.messages = new Messages(Messages.locale(config.language()));
         Messages.languageProblem(config.language()).ifPresent(problem -> logger.warn("{}", problem));
-        if (Boolean.parseBoolean(context.getProperty("tideline.headless"))) {
+        if (headless) {
             logger.debug("headless: no workbench window");
             return;
         }
@@ -497,211 +521,207 @@ public final class WorkbenchWindow implements Command, EventHandler {
         stopper.start();
     }
 
-    // ---- the workbench command ------------------------------------------------------------------
+    // ---- the desk the workbench command drives -------------------------------------------------
 
     @Override
-    public String name() {
-        return "workbench";
-    }
-
-    @Override
-    public String summary() {
-        return "drive the open window: layout, perspectives, views, screenshots, UI responsiveness";
+    public boolean windowOpen() {
+        return ui != null;
     }
 
     @Override
-    public String usage() {
-        return "workbench layout | perspective ID | show VIEW_ID [key=value...] | move INSTANCE STACK"
-                + " center|left|right|top|bottom | detach INSTANCE | close INSTANCE | views | save"
-                + " | maximize STACK | geometry | status | screenshot FILE.png [INSTANCE] | watchdog [reset]"
-                + " | language [en|de|zh]";
+    public boolean headless() {
+        return headless;
     }
 
     @Override
-    public int run(CommandRequest request) {
-        List<String> args = request.args();
-        PrintStream out = request.out();
-        if (args.isEmpty()) {
-            request.err().println("usage: " + usage());
-            return USAGE;
-        }
-        if (ui == null) {
-            request.err().println("workbench: no window is open"
-                    + (Boolean.parseBoolean(context.getProperty("tideline.headless"))
-                            ? " (this Tideline runs headless; start the window with ./tideline, then send it"
-                                    + " workbench commands from a second terminal)" : ""));
-            return FAILED;
-        }
-        try {
-            String result = onUi(() -> execute(args, request::path), 15_000);
-            if (result != null && !result.isEmpty()) {
-                out.println(result);
-            }
-            return OK;
-        } catch (IllegalArgumentException e) {
-            request.err().println("workbench: " + e.getMessage());
-            request.err().println("usage: " + usage());
-            return USAGE;
-        } catch (RuntimeException e) {
-            request.err().println("workbench: " + e.getMessage());
-            return FAILED;
-        }
+    public Layout layout() {
+        return onWindow(WorkbenchUi::layout);
     }
 
-    private String execute(List<String> args, Function<String, Path> paths) throws Exception {
-        WorkbenchUi u = ui;
-        String sub = args.get(0);
-        switch (sub) {
-            case "layout" -> {
-                u.save(true);
-                return LayoutFile.json(u.layout());
-            }
-            case "save" -> {
-                u.save(true);
-                return "saved";
-            }
-            case "perspective" -> {
-                String id = arg(args, 1, "a perspective id");
-                if (u.layout().find(id).isEmpty()) {
-                    throw new IllegalArgumentException("no perspective " + id + "; there are "
-                            + u.layout().perspectives().stream().map(p -> p.id()).toList());
-                }
-                u.switchTo(id);
-                return id;
-            }
-            case "show" -> {
-                Map<String, String> settings = new HashMap<>();
-                for (String kv : args.subList(Math.min(2, args.size()), args.size())) {
-                    int eq = kv.indexOf('=');
-                    if (eq <= 0) {
-                        throw new IllegalArgumentException("a setting is key=value, not " + kv);
-                    }
-                    settings.put(kv.substring(0, eq), kv.substring(eq + 1));
-                }
-                return u.showView(arg(args, 1, "a view id"), settings);
-            }
-            case "move" -> {
-                String instance = arg(args, 1, "a view instance id");
-                String stack = arg(args, 2, "a stack id");
-                Side side;
-                try {
-                    side = Side.valueOf(arg(args, 3, "a side").toUpperCase(Locale.ROOT));
-                } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException("the side is one of center, left, right, top, bottom");
-                }
-                u.perspective().view(instance).orElseThrow(() -> new IllegalArgumentException("no view " + instance));
-                u.drop(instance, new WorkbenchUi.Drop(stack, side, null));
-                return "moved";
-            }
-            case "detach" -> {
-                String instance = arg(args, 1, "a view instance id");
-                u.perspective().view(instance).orElseThrow(() -> new IllegalArgumentException("no view " + instance));
-                u.drop(instance, new WorkbenchUi.Drop(null, null, new Bounds(60, 60, 640, 420)));
-                return "detached";
-            }
-            case "focus" -> {
-                String instance = arg(args, 1, "a view instance id");
-                u.focus(instance);
-                return "focused";
-            }
-            case "close" -> {
-                String instance = arg(args, 1, "a view instance id");
-                u.perspective().view(instance).orElseThrow(() -> new IllegalArgumentException("no view " + instance));
-                u.close(instance);
-                return "closed";
-            }
-            case "status" -> {
-                // The status bar as the user reads it: the notice that stays until clicked, then
-                // the latest message.
-                String notice = u.chrome().statusNotice();
-                String asOf = u.chrome().statusAsOf();
-                return (notice == null ? "" : "notice " + notice + "\n") + (asOf == null ? "" : "asof " + asOf + "\n")
-                        + "message " + u.chrome().statusMessage();
-            }
-            case "views" -> {
-                StringBuilder sb = new StringBuilder();
-                for (Registry.Entry e : registry.all()) {
-                    sb.append("offered ").append(e.spec().id()).append(" [").append(e.spec().category()).append("] ")
-                            .append(e.plugin()).append('\n');
-                }
-                for (ViewHost h : u.hosts().values()) {
-                    boolean shown = !h.holder().isDisposed() && h.holder().getParent() instanceof CTabFolder
-                            && h.holder().isVisible();
-                    sb.append("open ").append(h.instanceId()).append(' ').append(h.viewId()).append(' ')
-                            .append(h.state() == null ? "PENDING" : h.state()).append(shown ? "" : " (hidden)")
-                            .append(h.message() == null ? "" : " " + h.message()).append('\n');
-                }
-                sb.append("stacks ").append(u.folders().size());
-                return sb.toString();
-            }
-            case "screenshot" -> {
-                Path png = paths.apply(arg(args, 1, "a .png file"));
-                if (args.size() > 2) {
-                    ViewHost h = u.hosts().get(args.get(2));
-                    if (h == null) {
-                        throw new IllegalArgumentException("no open view " + args.get(2));
-                    }
-                    u.screenshot(h.holder(), png);
-                } else {
-                    u.screenshot(u.shell(), png);
-                }
-                return png.toString();
-            }
-            case "watchdog" -> {
-                UiWatchdog w = watchdog;
-                if (args.size() > 1 && args.get(1).equals("reset")) {
-                    w.reset();
-                    return "reset";
-                }
-                return w.report();
-            }
-            case "geometry" -> {
-                // Where stacks and tabs are on the display, for scripted mouse gestures.
-                StringBuilder sb = new StringBuilder();
-                for (var e : u.folders().entrySet()) {
-                    CTabFolder f = e.getValue();
-                    if (f.isDisposed() || !f.isVisible()) {
-                        continue;
-                    }
-                    org.eclipse.swt.graphics.Point o = f.toDisplay(0, 0);
-                    org.eclipse.swt.graphics.Point size = f.getSize();
-                    sb.append("stack ").append(e.getKey()).append(' ').append(o.x).append(' ').append(o.y).append(' ')
-                            .append(size.x).append(' ').append(size.y).append(' ').append(f.getTabHeight()).append('\n');
-                    for (org.eclipse.swt.custom.CTabItem item : f.getItems()) {
-                        if (item.getData("tideline.instance") instanceof String id && item.isShowing()) {
-                            org.eclipse.swt.graphics.Rectangle b = item.getBounds();
-                            sb.append("tab ").append(id).append(' ').append(o.x + b.x).append(' ').append(o.y + b.y)
-                                    .append(' ').append(b.width).append(' ').append(b.height).append('\n');
-                        }
-                    }
-                }
-                return sb.toString().strip();
-            }
-            case "maximize" -> {
-                String stack = arg(args, 1, "a stack id");
-                if (u.perspective().stacks().stream().noneMatch(st -> st.id().equals(stack))) {
-                    throw new IllegalArgumentException("no stack " + stack);
-                }
-                u.toggleMaximize(stack);
-                return u.perspective().maximized() == null ? "restored" : "maximized " + stack;
-            }
-            case "language" -> {
-                if (args.size() == 1) {
-                    return u.messages().locale().getLanguage();
-                }
-                Messages m = new Messages(Messages.locale(args.get(1)));
-                messages = m;
-                u.relocalize(m);
-                return m.locale().toString();
-            }
-            default -> throw new IllegalArgumentException("unknown subcommand " + sub);
-        }
+    @Override
+    public Layout save() {
+        return onWindow(u -> {
+            u.save(true);
+            return u.layout();
+        });
     }
 
-    private static String arg(List<String> args, int i, String what) {
-        if (args.size() <= i) {
-            throw new IllegalArgumentException(args.get(0) + " needs " + what);
+    @Override
+    public boolean switchTo(String id) {
+        return onWindow(u -> {
+            if (u.layout().find(id).isEmpty()) {
+                return false;
+            }
+            u.switchTo(id);
+            return true;
+        });
+    }
+
+    @Override
+    public String show(String viewId, Map<String, String> settings) {
+        return onWindow(u -> u.showView(viewId, settings));
+    }
+
+    @Override
+    public boolean move(String instance, String stack, Side side) {
+        return onView(instance, u -> u.drop(instance, new WorkbenchUi.Drop(stack, side, null)));
+    }
+
+    @Override
+    public boolean detach(String instance) {
+        return onView(instance, u -> u.drop(instance, new WorkbenchUi.Drop(null, null, DETACHED_AT)));
+    }
+
+    @Override
+    public boolean focus(String instance) {
+        return onView(instance, u -> u.focus(instance));
+    }
+
+    @Override
+    public boolean close(String instance) {
+        return onView(instance, u -> u.close(instance));
+    }
+
+    @Override
+    public Maximized toggleMaximize(String stack) {
+        return onWindow(u -> {
+            if (u.perspective().stacks().stream().noneMatch(st -> st.id().equals(stack))) {
+                return Maximized.NO_STACK;
+            }
+            u.toggleMaximize(stack);
+            return u.perspective().maximized() == null ? Maximized.RESTORED : Maximized.MAXIMIZED;
+        });
+    }
+
+    @Override
+    public StatusBar status() {
+        return onWindow(u -> new StatusBar(u.chrome().statusNotice(), u.chrome().statusAsOf(),
+                u.chrome().statusMessage()));
+    }
+
+    @Override
+    public Views views() {
+        return onWindow(u -> {
+            List<Offered> offered = new ArrayList<>();
+            for (Registry.Entry e : u.registry().all()) {
+                offered.add(new Offered(e.spec().id(), e.spec().category(), e.plugin()));
+            }
+            List<Open> open = new ArrayList<>();
+            for (ViewHost h : u.hosts().values()) {
+                boolean shown = !h.holder().isDisposed() && h.holder().getParent() instanceof CTabFolder
+                        && h.holder().isVisible();
+                open.add(new Open(h.instanceId(), h.viewId(), h.state() == null ? "PENDING" : h.state().name(), shown,
+                        h.message()));
+            }
+            return new Views(offered, open, u.folders().size());
+        });
+    }
+
+    @Override
+    public List<StackGeometry> geometry() {
+        return onWindow(u -> {
+            List<StackGeometry> stacks = new ArrayList<>();
+            for (var e : u.folders().entrySet()) {
+                CTabFolder f = e.getValue();
+                if (f.isDisposed() || !f.isVisible()) {
+                    continue;
+                }
+                Point o = f.toDisplay(0, 0);
+                Point size = f.getSize();
+                List<TabGeometry> tabs = new ArrayList<>();
+                for (CTabItem item : f.getItems()) {
+                    if (item.getData("tideline.instance") instanceof String id && item.isShowing()) {
+                        Rectangle b = item.getBounds();
+                        tabs.add(new TabGeometry(id, o.x + b.x, o.y + b.y, b.width, b.height));
+                    }
+                }
+                stacks.add(new StackGeometry(e.getKey(), o.x, o.y, size.x, size.y, f.getTabHeight(), tabs));
+            }
+            return stacks;
+        });
+    }
+
+    @Override
+    public boolean screenshot(Path png, String instance) {
+        return onWindow(u -> {
+            if (instance == null) {
+                u.screenshot(u.shell(), png);
+                return true;
+            }
+            ViewHost h = u.hosts().get(instance);
+            if (h == null) {
+                return false;
+            }
+            u.screenshot(h.holder(), png);
+            return true;
+        });
+    }
+
+    @Override
+    public String watchdog() {
+        return onWindow(u -> runningWatchdog().report());
+    }
+
+    @Override
+    public void resetWatchdog() {
+        onWindow(u -> {
+            runningWatchdog().reset();
+            return null;
+        });
+    }
+
+    @Override
+    public Locale language() {
+        return onWindow(u -> u.messages().locale());
+    }
+
+    @Override
+    public Locale language(String language) {
+        return onWindow(u -> {
+            Messages m = new Messages(Messages.locale(language));
+            messages = m;
+            u.relocalize(m);
+            return m.locale();
+        });
+    }
+
+    /** The UI watchdog; set right after the window opens. */
+    private UiWatchdog runningWatchdog() {
+        UiWatchdog w = watchdog;
+        if (w == null) {
+            throw new IllegalStateException("the UI watchdog is not running yet");
         }
-        return args.get(i);
+        return w;
+    }
+
+    /** Runs {@code action} on the open view {@code instance}; false (nothing ran) when there is none. */
+    private boolean onView(String instance, java.util.function.Consumer<WorkbenchUi> action) {
+        return onWindow(u -> {
+            if (u.perspective().view(instance).isEmpty()) {
+                return false;
+            }
+            action.accept(u);
+            return true;
+        });
+    }
+
+    /**
+     * Runs {@code action} on the UI thread with the open window and waits for its result.
+     *
+     * @throws IllegalStateException when no window is open (it closed meanwhile) or the UI thread
+     *     did not answer in time
+     */
+    private <T> T onWindow(Function<WorkbenchUi, T> action) {
+        Optional<T> result = onUi(() -> {
+            WorkbenchUi u = ui;
+            if (u == null) {
+                throw new IllegalStateException(NO_WINDOW);
+            }
+            return Optional.ofNullable(action.apply(u));
+        }, COMMAND_WAIT_MILLIS);
+        if (result == null) {
+            throw new IllegalStateException(NO_WINDOW);
+        }
+        return result.orElse(null);
     }
 }
