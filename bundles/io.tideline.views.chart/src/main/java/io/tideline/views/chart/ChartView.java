@@ -10,7 +10,6 @@ import io.tideline.api.ui.ViewContext;
 import io.tideline.regime.api.Regime;
 import io.tideline.regime.api.Verdict;
 import io.tideline.views.chart.kit.Layer;
-import io.tideline.views.chart.kit.Loader;
 import io.tideline.views.chart.kit.Pane;
 import io.tideline.views.chart.kit.PaneGroup;
 import io.tideline.views.chart.kit.PaneSpec;
@@ -364,7 +363,7 @@ final class ChartView extends ViewBase<ChartView.Loaded> {
         LocalDate d1 = LocalDate.ofEpochDay(Math.floorDiv(to, 86_400_000L));
         regimeBusy = true;
         int generation = regimeGeneration;
-        Loader.load(data.executor(), root, () -> data.replay(d0, d1), verdicts -> {
+        background.run("regime", () -> data.replay(d0, d1), verdicts -> {
             regimeBusy = false;
             if (generation != regimeGeneration) {
                 // Replayed over older data: ask again for the range shown now.

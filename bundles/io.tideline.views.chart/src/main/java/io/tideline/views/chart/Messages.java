@@ -1,31 +1,22 @@
 package io.tideline.views.chart;
 
-import java.text.MessageFormat;
+import io.tideline.api.series.Freshness;
 import java.util.Locale;
-import java.util.MissingResourceException;
-import java.util.ResourceBundle;
 
-/** The views' user-visible strings in the language the workbench asks for (en, de, zh). */
-final class Messages {
-
-    private final ResourceBundle bundle;
-    private final Locale locale;
+/**
+ * The views' user-visible strings in the language the workbench asks for (en, de, zh), with
+ * English as the fallback and a missing key shown as itself (the view kit's {@link
+ * io.tideline.api.ui.kit.Messages}).
+ */
+final class Messages extends io.tideline.api.ui.kit.Messages {
 
     Messages(Locale locale) {
-        this.locale = locale;
-        // No fallback to the JVM's default locale: English is the base file, whatever the machine.
-        this.bundle = ResourceBundle.getBundle("io.tideline.views.chart.messages", locale,
-                Messages.class.getClassLoader(),
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        super(baseName(Messages.class), Messages.class.getClassLoader(), locale, Missing.KEY);
     }
 
-    Locale locale() {
-        return locale;
-    }
-
-    /** A stale age ({@link io.tideline.api.series.Freshness.Age}) in words, e.g. "2 d old". */
+    /** A stale age ({@link Freshness.Age}) in words, e.g. "2 d old". */
     String age(long millis) {
-        io.tideline.api.series.Freshness.Age age = io.tideline.api.series.Freshness.Age.of(millis);
+        Freshness.Age age = Freshness.Age.of(millis);
         String key = switch (age.unit()) {
             case HOURS -> "age.h";
             case DAYS -> "age.d";
@@ -33,16 +24,5 @@ final class Messages {
             case MONTHS -> "age.mo";
         };
         return get(key, age.count());
-    }
-
-    /** The text of {@code key} with {@code args} filled in; the key itself when it is missing. */
-    String get(String key, Object... args) {
-        String pattern;
-        try {
-            pattern = bundle.getString(key);
-        } catch (MissingResourceException e) {
-            return key;
-        }
-        return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
     }
 }

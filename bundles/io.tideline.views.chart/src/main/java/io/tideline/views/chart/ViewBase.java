@@ -4,14 +4,14 @@ import io.tideline.api.series.Freshness;
 import io.tideline.api.series.SeriesData;
 import io.tideline.api.series.SeriesId;
 import io.tideline.api.ui.ViewContext;
+import io.tideline.api.ui.kit.Background;
+import io.tideline.api.ui.kit.ViewSettings;
 import io.tideline.api.workspace.WorkspaceDate;
-import io.tideline.views.chart.kit.Loader;
 import io.tideline.views.chart.kit.PaneGroup;
 import io.tideline.views.chart.kit.PaneSpec;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +55,8 @@ abstract class ViewBase<M> {
     final ChartData data;
     final Messages msg;
     final Composite root;
+    /** Runs loads on the data service's executor; results reach only a live view. */
+    final Background background;
     final Composite toolbar;
     private final Composite body;
     private final Label status;
@@ -126,6 +128,7 @@ abstract class ViewBase<M> {
         layout.marginHeight = 0;
         layout.verticalSpacing = 2;
         root.setLayout(layout);
+        background = new Background(root, data.executor());
         toolbar = new Composite(root, SWT.NONE);
         RowLayout row = new RowLayout(SWT.HORIZONTAL);
         row.center = true;
@@ -163,16 +166,11 @@ abstract class ViewBase<M> {
             }
         });
         group.onRangeChange(this::rangeChanged);
-        listener = what -> {
-            if (root.isDisposed()) {
-                return;
+        listener = what -> background.later(() -> {
+            if ("*".equals(what) || watched.contains(what)) {
+                scheduleReload();
             }
-            root.getDisplay().asyncExec(() -> {
-                if (!root.isDisposed() && ("*".equals(what) || watched.contains(what))) {
-                    scheduleReload();
-                }
-            });
-        };
+        });
         data.listen(listener);
         root.addDisposeListener(e -> data.unlisten(listener));
     }
@@ -300,7 +298,7 @@ abstract class ViewBase<M> {
         // Until the store and role bindings run (at start) there is nothing to load: "Loading…"
         // stays, and their arrival reloads. The view never says "no data" over an empty 1970 axis.
         long now = clock.getAsLong();
-        Loader.load(data.executor(), root, () -> {
+        background.run("load", () -> {
             if (!data.ready()) {
                 return java.util.Optional.<Delivery<M>>empty();
             }
@@ -618,18 +616,12 @@ abstract class ViewBase<M> {
 
     /** Writes one setting back so it is saved with the layout. */
     void putSetting(String key, String value) {
-        Map<String, String> copy = new HashMap<>(context.settings());
-        if (value.equals(copy.get(key))) {
-            return;
-        }
-        copy.put(key, value);
-        context.updateSettings(copy);
+        ViewSettings.put(context, key, value);
     }
 
     /** A setting, or its default when absent or blank. */
     String setting(String key, String fallback) {
-        String v = context.settings().get(key);
-        return v == null || v.isBlank() ? fallback : v.trim();
+        return ViewSettings.get(context, key, fallback);
     }
 
     /** Shows the problems in the status line and, when they changed, the first in the workbench's status bar. */
