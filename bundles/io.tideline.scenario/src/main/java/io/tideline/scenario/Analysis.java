@@ -442,9 +442,10 @@ final class Analysis {
         ConditionState[] states = new ConditionState[pack.conditions().size()];
         String first = null;
         String last = null;
-        Outcomes.Raw raw = (role, t) -> m.last(RAW + role, t);
+        long[] known = java.util.Arrays.copyOf(calendar, today + 1);
+        Map<String, double[]> aligned = Outcomes.aligned(outcome, known, (role, t) -> m.last(RAW + role, t));
         for (int d = 0; d + outcome.horizonBars() <= today; d++) {
-            Outcomes.Labelled l = Outcomes.label(outcome, ids, calendar, d, raw);
+            Outcomes.Labelled l = Outcomes.label(outcome, ids, known.length, d, aligned);
             if (!l.known()) {
                 continue;
             }

@@ -34,25 +34,39 @@ final class Outcomes {
     }
 
     /**
+     * The outcome roles' values aligned to the calendar: {@code [role][j]} is the role's value at
+     * its last bar at or before the end of calendar bar j's day (NaN without one). One lookup per
+     * role and bar, so labelling every day reads arrays only.
+     */
+    static java.util.Map<String, double[]> aligned(Pack.Outcome outcome, long[] calendar, Raw raw) {
+        java.util.Map<String, double[]> out = new java.util.HashMap<>();
+        for (String role : outcome.roles()) {
+            double[] v = new double[calendar.length];
+            for (int j = 0; j < calendar.length; j++) {
+                v[j] = raw.at(role, Analysis.endOf(Measures.day(calendar[j])));
+            }
+            out.put(role, v);
+        }
+        return out;
+    }
+
+    /**
      * The outcome of calendar bar {@code d}.
      *
      * @param ids the pack's scenario ids, in pack order
-     * @param calendar the calendar role's bar times
+     * @param bars how many calendar bars there are
+     * @param aligned the outcome roles' values per calendar bar ({@link #aligned})
      */
-    static Labelled label(Pack.Outcome outcome, List<String> ids, long[] calendar, int d, Raw raw) {
+    static Labelled label(Pack.Outcome outcome, List<String> ids, int bars, int d, java.util.Map<String, double[]> aligned) {
         int horizon = outcome.horizonBars();
-        if (d + horizon >= calendar.length) {
+        if (d + horizon >= bars) {
             return NOT_YET;
         }
-        double[] path = new double[horizon + 1];
         for (Pack.OutcomeRule rule : outcome.rules()) {
             boolean holds = true;
             String unread = null;
             for (Pack.OutcomeTest t : rule.when()) {
-                for (int j = 0; j <= horizon; j++) {
-                    path[j] = raw.at(t.role(), Analysis.endOf(Measures.day(calendar[d + j])));
-                }
-                double v = measure(t.measure(), path);
+                double v = measure(t.measure(), aligned.get(t.role()), d, d + horizon);
                 if (Double.isNaN(v)) {
                     unread = unread == null ? t.role() : unread;
                 } else if (!t.holds(v)) {
@@ -72,13 +86,10 @@ final class Outcomes {
         return NOT_YET;
     }
 
-    /**
-     * A test's measure over a path of values, {@code path[0]} the day's and {@code path[h]} the
-     * horizon's last bar; NaN when a value it needs is missing.
-     */
-    static double measure(String measure, double[] path) {
-        double start = path[0];
-        double end = path[path.length - 1];
+    /** {@link #measure(String, double[])} over {@code values[from..to]} without copying. */
+    static double measure(String measure, double[] values, int from, int to) {
+        double start = values[from];
+        double end = values[to];
         return switch (measure) {
             case "change" -> end - start;
             case "return" -> start > 0 ? end / start - 1 : Double.NaN;
@@ -88,14 +99,22 @@ final class Outcomes {
                 }
                 boolean lowest = measure.equals("lowest-return");
                 double extreme = lowest ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
-                for (int j = 1; j < path.length; j++) {
-                    if (Double.isNaN(path[j])) {
+                for (int j = from + 1; j <= to; j++) {
+                    if (Double.isNaN(values[j])) {
                         yield Double.NaN;
                     }
-                    extreme = lowest ? Math.min(extreme, path[j]) : Math.max(extreme, path[j]);
+                    extreme = lowest ? Math.min(extreme, values[j]) : Math.max(extreme, values[j]);
                 }
                 yield extreme / start - 1;
             }
         };
+    }
+
+    /**
+     * A test's measure over a path of values, {@code path[0]} the day's and {@code path[h]} the
+     * horizon's last bar; NaN when a value it needs is missing.
+     */
+    static double measure(String measure, double[] path) {
+        return measure(measure, path, 0, path.length - 1);
     }
 }

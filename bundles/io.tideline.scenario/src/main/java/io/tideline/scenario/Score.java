@@ -76,9 +76,10 @@ final class Score {
         int count = 0;
         int start = -1;
         java.util.Map<String, Integer> undecided = new java.util.TreeMap<>();
+        java.util.Map<String, double[]> aligned = Outcomes.aligned(outcome, calendar, daily::raw);
         for (int k = 0; k < n; k++) {
             int d = daily.first() + k;
-            Outcomes.Labelled l = Outcomes.label(outcome, ids, calendar, d, daily::raw);
+            Outcomes.Labelled l = Outcomes.label(outcome, ids, calendar.length, d, aligned);
             LocalDate day = Measures.day(calendar[d]);
             if (!l.known()) {
                 if (l.unread() != null && !day.isBefore(from)) {
