@@ -39,6 +39,11 @@ import java.util.stream.Collectors;
  * one series while writers of different series proceed in parallel. Reads take the series row
  * and the chunks in one serializable transaction, so a reader sees a batch whole or not at all.
  *
+ * <p>With the change log on (a store shared through a server), every committed write and delete
+ * also leaves a row in {@code TL_CHANGE} (series, range, kind, this instance's {@link #writer()}
+ * id), written in the same transaction as the chunks, so a rolled-back write leaves none and a
+ * committed one always has one; {@link ChangePoller} turns other processes' rows into events.
+ *
  * <p>Thread-safe. Posts no events: the OSGi component around it does, after commit.
  */
 public final class ChunkedSeriesStore implements SeriesStore {
@@ -63,6 +68,9 @@ public final class ChunkedSeriesStore implements SeriesStore {
     private static final int ATTEMPTS = 8;
 
     private final ConnectionSource source;
+    private final boolean changeLog;
+    /** Marks this instance's change-log rows, so its own poller does not post them twice. */
+    private final String writer = java.util.UUID.randomUUID().toString();
     private volatile FaultPoint faultPoint = FaultPoint.NONE;
 
     /** A place where tests make a write fail half-way. */
@@ -79,7 +87,16 @@ public final class ChunkedSeriesStore implements SeriesStore {
      * @throws StoreException if the schema is newer than this code or cannot be prepared
      */
     public ChunkedSeriesStore(ConnectionSource source) throws StoreException {
+        this(source, false);
+    }
+
+    /**
+     * As {@link #ChunkedSeriesStore(ConnectionSource)}; {@code changeLog} says whether writes
+     * and deletes are recorded in the change log (on for a store shared through a server).
+     */
+    ChunkedSeriesStore(ConnectionSource source, boolean changeLog) throws StoreException {
         this.source = source;
+        this.changeLog = changeLog;
         try (Connection c = source.open()) {
             Schema.prepare(c, source.where());
         } catch (SQLException e) {
@@ -103,7 +120,7 @@ public final class ChunkedSeriesStore implements SeriesStore {
      * @throws StoreException when the server cannot be reached or refuses the user
      */
     public static ChunkedSeriesStore openNetwork(String url, String user, String password) throws StoreException {
-        return new ChunkedSeriesStore(DerbyDatabase.network(url, user, password));
+        return new ChunkedSeriesStore(DerbyDatabase.network(url, user, password), true);
     }
 
     /** Shuts down the embedded database in {@code folder}, releasing its lock. */
@@ -180,7 +197,12 @@ public final class ChunkedSeriesStore implements SeriesStore {
                     merge(c, row.key, descriptor.id(), fields, next, tally);
                 }
                 tally.store(c, row.key);
-                return tally.written();
+                Written written = tally.written();
+                if (changeLog && written.summary().bars() > 0) {
+                    logChange(c, id, Change.APPENDED, written.from(), written.to(),
+                            (int) Math.min(Integer.MAX_VALUE, written.summary().bars()));
+                }
+                return written;
             });
         } catch (SourceFailure e) {
             throw e.getCause();
@@ -586,7 +608,116 @@ public final class ChunkedSeriesStore implements SeriesStore {
                 ps.setInt(1, row.get().key);
                 ps.executeUpdate();
             }
+            if (changeLog) {
+                logChange(c, id, Change.DELETED, row.get().first, row.get().last, 0);
+            }
             return true;
+        });
+    }
+
+    // ---- the change log ------------------------------------------------------------------
+
+    /**
+     * One row of the change log: a committed write ({@link #APPENDED}, the range and bar count
+     * written) or delete ({@link #DELETED}) of a series, by the store instance {@code writer}.
+     */
+    record Change(long seq, String series, char kind, long from, long to, int count, String writer) {
+        static final char APPENDED = 'A';
+        static final char DELETED = 'D';
+    }
+
+    /** This instance's writer id in the change log (random, one per instance). */
+    String writer() {
+        return writer;
+    }
+
+    /** Whether this instance records its writes in the change log. */
+    boolean logsChanges() {
+        return changeLog;
+    }
+
+    /**
+     * Appends a change row as the last step of a write: taking the next sequence locks the
+     * counter row until commit, so sequences commit in order and without gaps (a rolled-back
+     * write takes its number back). Writers of different series wait for each other only here,
+     * at the end; nothing is locked after the counter, so this adds no deadlock.
+     */
+    private void logChange(Connection c, SeriesId id, char kind, long from, long to, int count) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE TL_CHANGE_SEQ SET LAST_SEQ = LAST_SEQ + 1")) {
+            ps.executeUpdate();
+        }
+        long seq;
+        try (PreparedStatement ps = c.prepareStatement("SELECT LAST_SEQ FROM TL_CHANGE_SEQ");
+                ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            seq = rs.getLong(1);
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO TL_CHANGE (SEQ, SERIES_ID, KIND, FROM_TIME, TO_TIME,"
+                + " BAR_COUNT, WRITER) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setLong(1, seq);
+            ps.setString(2, id.toString());
+            ps.setString(3, String.valueOf(kind));
+            ps.setLong(4, from);
+            ps.setLong(5, to);
+            ps.setInt(6, count);
+            ps.setString(7, writer);
+            ps.executeUpdate();
+        }
+    }
+
+    /** The newest committed change's sequence, 0 when nothing was ever logged. */
+    long lastChange() throws StoreException {
+        return transaction("read the change log", Connection.TRANSACTION_READ_COMMITTED, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT LAST_SEQ FROM TL_CHANGE_SEQ");
+                    ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0L;
+            }
+        });
+    }
+
+    /**
+     * The committed changes after {@code seq}, oldest first, at most {@code max}. A first row
+     * whose sequence is not {@code seq + 1} means the rows between were pruned.
+     */
+    List<Change> changesAfter(long seq, int max) throws StoreException {
+        return transaction("read the change log", Connection.TRANSACTION_READ_COMMITTED, c -> {
+            List<Change> changes = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT SEQ, SERIES_ID, KIND, FROM_TIME, TO_TIME, BAR_COUNT,"
+                    + " WRITER FROM TL_CHANGE WHERE SEQ > ? ORDER BY SEQ FETCH FIRST " + max + " ROWS ONLY")) {
+                ps.setLong(1, seq);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        changes.add(new Change(rs.getLong(1), rs.getString(2), rs.getString(3).charAt(0),
+                                rs.getLong(4), rs.getLong(5), rs.getInt(6), rs.getString(7)));
+                    }
+                }
+            }
+            return List.copyOf(changes);
+        });
+    }
+
+    /**
+     * Deletes change rows written (by the server's clock) more than {@code keepMinutes} ago,
+     * and beyond the newest {@code keepRows}; the newest row always stays, so a reader can tell
+     * "nothing new" from "pruned while away".
+     *
+     * @return how many rows were deleted
+     */
+    int pruneChanges(int keepMinutes, long keepRows) throws StoreException {
+        return transaction("prune the change log", Connection.TRANSACTION_READ_COMMITTED, c -> {
+            long last;
+            try (PreparedStatement ps = c.prepareStatement("SELECT LAST_SEQ FROM TL_CHANGE_SEQ");
+                    ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                last = rs.getLong(1);
+            }
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM TL_CHANGE WHERE SEQ < ? AND (SEQ <= ? OR"
+                    + " WRITTEN_AT < {fn TIMESTAMPADD(SQL_TSI_MINUTE, ?, CURRENT_TIMESTAMP)})")) {
+                ps.setLong(1, last);
+                ps.setLong(2, last - keepRows);
+                ps.setInt(3, -keepMinutes);
+                return ps.executeUpdate();
+            }
         });
     }
 

@@ -43,7 +43,9 @@ import org.osgi.service.metatype.annotations.Option;
  * ({@link DbCommand}) works through. Opens the database in the
  * background on activation (a cold Derby boot takes a second or two, and no window should wait
  * for it); operations wait for it. Posts {@link SeriesEvents#TOPIC_APPENDED} after every
- * committed write with data, and {@link SeriesEvents#TOPIC_DELETED} after a delete.
+ * committed write with data, and {@link SeriesEvents#TOPIC_DELETED} after a delete. In server
+ * mode it also posts them, with the same properties, for the writes and deletes of other
+ * processes sharing the server, read from the store's change log by a {@link ChangePoller}.
  */
 @Component(service = {SeriesStore.class, StoreDesk.class}, configurationPid = DerbyStoreComponent.PID)
 @Designate(ocd = DerbyStoreComponent.Config.class)
@@ -105,6 +107,8 @@ public final class DerbyStoreComponent implements SeriesStore, StoreDesk {
     private Backups backups;
     private ScheduledExecutorService dailyBackups;
     private CheckRecord checkRecord;
+    private volatile ChangePoller poller;
+    private volatile boolean stopped;
 
     @Activate
     void activate(BundleContext context, Config config) {
@@ -135,13 +139,51 @@ public final class DerbyStoreComponent implements SeriesStore, StoreDesk {
             default -> throw new StoreException("store mode '" + mode + "' in " + PID
                     + ".cfg is not one of: embedded, server");
         };
-        ChunkedSeriesStore opened = new ChunkedSeriesStore(source);
+        boolean shared = "server".equals(mode);
+        ChunkedSeriesStore opened = new ChunkedSeriesStore(source, shared);
         logger.info("series store open at {} in {} ms", source.where(), (System.nanoTime() - t0) / 1_000_000);
+        if (shared) {
+            startPolling(opened);
+        }
         return opened;
+    }
+
+    /** Posts the writes and deletes of other processes sharing the server (see {@link ChangePoller}). */
+    private synchronized void startPolling(ChunkedSeriesStore opened) {
+        if (stopped) {
+            return;
+        }
+        poller = ChangePoller.start(opened, new ChangePoller.Listener() {
+            @Override
+            public void appended(String series, long from, long to, int count) {
+                post(SeriesEvents.TOPIC_APPENDED, Map.of(SeriesEvents.SERIES, series, SeriesEvents.FROM, from,
+                        SeriesEvents.TO, to, SeriesEvents.COUNT, count));
+            }
+
+            @Override
+            public void deleted(String series) {
+                post(SeriesEvents.TOPIC_DELETED, Map.of(SeriesEvents.SERIES, series));
+            }
+
+            @Override
+            public void connection(String problem) {
+                if (problem == null) {
+                    logger.info("change notices from {} resumed", opened.where());
+                } else {
+                    logger.warn("{}", problem);
+                }
+            }
+        });
     }
 
     @Deactivate
     void deactivate() {
+        synchronized (this) {
+            stopped = true;
+            if (poller != null) {
+                poller.stop();
+            }
+        }
         if (dailyBackups != null) {
             // A backup under way finishes (an interrupt would only make Derby retry its I/O);
             // one not yet started is dropped.
@@ -312,6 +354,12 @@ public final class DerbyStoreComponent implements SeriesStore, StoreDesk {
     }
 
     // ---- what the 'db' command works through ----------------------------------------------
+
+    @Override
+    public String changeNotices() {
+        ChangePoller p = poller;
+        return p == null ? null : p.problem();
+    }
 
     @Override
     public String mode() {

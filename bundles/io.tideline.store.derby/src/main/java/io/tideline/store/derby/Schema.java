@@ -16,7 +16,7 @@ import java.util.List;
 final class Schema {
 
     /** The schema version this code writes. */
-    static final int CURRENT = 2;
+    static final int CURRENT = 3;
 
     /** One migration step, run inside the migration's transaction. */
     @FunctionalInterface
@@ -53,7 +53,20 @@ final class Schema {
             // the chunks stored before (it vouches for them from now on, not for the past).
             List.of(
                     c -> execute(c, "ALTER TABLE TL_CHUNK ADD COLUMN CRC INT NOT NULL DEFAULT 0"),
-                    Schema::checksumExistingChunks));
+                    Schema::checksumExistingChunks),
+            // 2 -> 3: the change log that carries change notices between processes sharing a
+            // server (see ChangePoller). SEQ is dense and commits in order: it is taken from
+            // TL_CHANGE_SEQ's one row, updated (and so locked until commit) as the last step of
+            // each logged write, so a reader that saw SEQ n has seen every row below n, and a
+            // jump in SEQ means rows were pruned. WRITTEN_AT is the server's clock, for pruning.
+            sql(List.of(
+                    "CREATE TABLE TL_CHANGE_SEQ (LAST_SEQ BIGINT NOT NULL)",
+                    "INSERT INTO TL_CHANGE_SEQ (LAST_SEQ) VALUES (0)",
+                    "CREATE TABLE TL_CHANGE (SEQ BIGINT NOT NULL, SERIES_ID VARCHAR(256) NOT NULL,"
+                            + " KIND CHAR(1) NOT NULL, FROM_TIME BIGINT NOT NULL, TO_TIME BIGINT NOT NULL,"
+                            + " BAR_COUNT INT NOT NULL, WRITER VARCHAR(36) NOT NULL,"
+                            + " WRITTEN_AT TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP,"
+                            + " CONSTRAINT TL_CHANGE_PK PRIMARY KEY (SEQ))")));
 
     private static List<Step> sql(List<String> statements) {
         return statements.stream().<Step>map(sql -> c -> execute(c, sql)).toList();
@@ -89,6 +102,14 @@ final class Schema {
      * @throws StoreException if the schema is newer than this code, or the DDL fails
      */
     static int prepare(Connection c, String where) throws StoreException {
+        return prepare(c, where, CURRENT);
+    }
+
+    /**
+     * Brings the database to {@code target} (at most {@link #CURRENT}); tests build stores of
+     * an earlier schema with it, to migrate them forward.
+     */
+    static int prepare(Connection c, String where, int target) throws StoreException {
         try {
             c.setAutoCommit(false);
             int version = version(c);
@@ -98,7 +119,7 @@ final class Schema {
                         + ", newer than this Tideline understands (" + CURRENT + "); it was left untouched."
                         + " Use a newer Tideline, or another data directory (--data-dir)");
             }
-            for (int v = version; v < CURRENT; v++) {
+            for (int v = version; v < target; v++) {
                 for (Step step : MIGRATIONS.get(v)) {
                     step.run(c);
                 }

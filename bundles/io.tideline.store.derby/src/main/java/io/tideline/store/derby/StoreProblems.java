@@ -11,7 +11,8 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * The series store's problems for {@code status}: a store that could not open, or that failed
- * its last {@code db check} (or a read since), with each damaged range and what to do.
+ * its last {@code db check} (or a read since), with each damaged range and what to do; and, in
+ * server mode, change notices from other processes paused while the server is away.
  * Thread-safe: the store keeps its health.
  */
 @Component(service = ProblemSource.class)
@@ -22,9 +23,17 @@ public final class StoreProblems implements ProblemSource {
     @Reference
     private SeriesStore store;
 
+    @Reference
+    private StoreDesk desk;
+
     @Override
     public List<Problem> problems() {
-        return of(store.health());
+        List<Problem> problems = new ArrayList<>(of(store.health()));
+        String notices = desk.changeNotices();
+        if (notices != null) {
+            problems.add(Problem.of(SOURCE, notices));
+        }
+        return problems;
     }
 
     /** The problems of a store in this health, one line each. */

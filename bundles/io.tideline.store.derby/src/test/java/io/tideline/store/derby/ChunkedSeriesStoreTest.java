@@ -208,7 +208,7 @@ class ChunkedSeriesStoreTest {
             s.executeUpdate("UPDATE TL_SCHEMA SET VERSION = 99");
         }
         assertThatThrownBy(() -> new ChunkedSeriesStore(source))
-                .hasMessageContaining("schema version 99, newer than this Tideline understands (2)")
+                .hasMessageContaining("schema version 99, newer than this Tideline understands (" + Schema.CURRENT + ")")
                 .hasMessageContaining(db.toString());
         try (Connection c = source.open(); Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT VERSION FROM TL_SCHEMA")) {
