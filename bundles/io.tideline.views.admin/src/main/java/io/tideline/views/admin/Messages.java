@@ -1,25 +1,18 @@
 package io.tideline.views.admin;
 
-import java.text.MessageFormat;
 import java.util.Locale;
-import java.util.MissingResourceException;
-import java.util.ResourceBundle;
 
 /**
  * The admin views' user-visible strings, from {@code messages*.properties} beside this class, for
- * one locale (English, German or Chinese). Every string is a {@link MessageFormat} pattern, so a
- * literal apostrophe is written twice in the files. Immutable and thread-safe.
+ * one locale (English, German or Chinese), with English as the fallback and a missing key failing
+ * by name (the view kit's {@link io.tideline.api.ui.kit.Messages}). Every string is a
+ * {@link java.text.MessageFormat} pattern, so a literal apostrophe is written twice in the files.
+ * Immutable and thread-safe.
  */
-public final class Messages {
+public final class Messages extends io.tideline.api.ui.kit.Messages {
 
-    private static final String BASE = "io.tideline.views.admin.messages";
-
-    private final ResourceBundle bundle;
-    private final Locale locale;
-
-    private Messages(ResourceBundle bundle, Locale locale) {
-        this.bundle = bundle;
-        this.locale = locale;
+    private Messages(Locale locale) {
+        super(baseName(Messages.class), Messages.class.getClassLoader(), locale, Missing.FAIL);
     }
 
     /**
@@ -28,25 +21,6 @@ public final class Messages {
      * the user chose English.
      */
     public static Messages of(Locale locale) {
-        ResourceBundle bundle = ResourceBundle.getBundle(BASE, locale, Messages.class.getClassLoader(),
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
-        return new Messages(bundle, locale);
-    }
-
-    /** The locale the strings were asked for. */
-    public Locale locale() {
-        return locale;
-    }
-
-    /**
-     * The string for {@code key} with {@code args} filled in.
-     *
-     * @throws MissingResourceException if the key is in no file: a programming error caught by the
-     *         tests that compare the three files' keys
-     */
-    public String get(String key, Object... args) {
-        String pattern = bundle.getString(key);
-        return args.length == 0 ? new MessageFormat(pattern, locale).format(new Object[0])
-                : new MessageFormat(pattern, locale).format(args);
+        return new Messages(locale);
     }
 }

@@ -80,7 +80,7 @@ public final class PluginsView {
         SashForm sash = new SashForm(root, SWT.VERTICAL);
         sash.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
 
-        Group installed = group(sash, messages.get("plugins.installed"), 1);
+        Group installed = group(sash, messages.format("plugins.installed"), 1);
         bundles = table(installed, "plugins.col.id", "plugins.col.name", "plugins.col.version", "plugins.col.state",
                 "plugins.col.services", "plugins.col.problem");
         bundles.addListener(SWT.Selection, e -> {
@@ -106,13 +106,13 @@ public final class PluginsView {
         GridLayout bottomLayout = new GridLayout(2, true);
         bottomLayout.marginWidth = 0;
         bottom.setLayout(bottomLayout);
-        Group deploy = group(bottom, messages.get("plugins.deploy"), 1);
+        Group deploy = group(bottom, messages.format("plugins.deploy"), 1);
         deployLabel = new Label(deploy, SWT.WRAP);
         deployLabel.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
         files = table(deploy, "plugins.file.name", "plugins.file.size", "plugins.file.modified",
                 "plugins.file.bundle", "plugins.col.problem");
         button(deploy, "plugins.installJar", this::installJar);
-        Group refusedGroup = group(bottom, messages.get("plugins.refused"), 1);
+        Group refusedGroup = group(bottom, messages.format("plugins.refused"), 1);
         trustLabel = new Label(refusedGroup, SWT.WRAP);
         trustLabel.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
         refused = table(refusedGroup, "plugins.refused.file", "plugins.refused.reason", "plugins.refused.when",
@@ -120,7 +120,7 @@ public final class PluginsView {
         sash.setWeights(62, 38);
 
         showSelection();
-        status.setText(messages.get("plugins.loading"));
+        status.setText(messages.format("plugins.loading"));
         AutoCloseable subscription = source.watch(this::requestRefresh);
         root.addDisposeListener(e -> {
             try {
@@ -154,7 +154,7 @@ public final class PluginsView {
         t.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         for (String key : columnKeys) {
             TableColumn c = new TableColumn(t, SWT.LEFT);
-            c.setText(messages.get(key));
+            c.setText(messages.format(key));
             c.pack();
         }
         return t;
@@ -162,7 +162,7 @@ public final class PluginsView {
 
     private Button button(Composite parent, String key, Runnable action) {
         Button b = new Button(parent, SWT.PUSH);
-        b.setText(messages.get(key));
+        b.setText(messages.format(key));
         b.addListener(SWT.Selection, e -> action.run());
         return b;
     }
@@ -184,7 +184,7 @@ public final class PluginsView {
             PluginsSnapshot s = source.snapshot();
             Ui.async(root, () -> show(s));
         } catch (RuntimeException e) {
-            Ui.async(root, () -> status.setText(messages.get("plugins.readFailed", String.valueOf(e.getMessage()))));
+            Ui.async(root, () -> status.setText(messages.format("plugins.readFailed", String.valueOf(e.getMessage()))));
         }
     }
 
@@ -211,9 +211,9 @@ public final class PluginsView {
             bundles.setRedraw(true);
         }
 
-        deployLabel.setText(s.deployDir() == null ? messages.get("plugins.deploy.none")
-                : s.filesError() != null ? messages.get("plugins.deploy.error", s.filesError())
-                : messages.get("plugins.deploy.dir", s.deployDir().toString(), s.files().size())
+        deployLabel.setText(s.deployDir() == null ? messages.format("plugins.deploy.none")
+                : s.filesError() != null ? messages.format("plugins.deploy.error", s.filesError())
+                : messages.format("plugins.deploy.dir", s.deployDir().toString(), s.files().size())
                         // The table cuts a long reason; under the folder's line it is read whole.
                         + s.files().stream().filter(f -> !f.problem().isEmpty()).map(f -> "\n" + f.problem())
                                 .collect(Collectors.joining()));
@@ -228,8 +228,8 @@ public final class PluginsView {
         }
         packColumns(files, 300);
 
-        trustLabel.setText(s.trustMode() == null ? messages.get("plugins.trust.none")
-                : messages.get("plugins.trust.mode", messages.get("plugins.trust." + s.trustMode()), s.refused().size()));
+        trustLabel.setText(s.trustMode() == null ? messages.format("plugins.trust.none")
+                : messages.format("plugins.trust.mode", messages.format("plugins.trust." + s.trustMode()), s.refused().size()));
         refused.removeAll();
         for (RefusedJar jar : s.refused()) {
             TableItem item = new TableItem(refused, SWT.NONE);
@@ -240,8 +240,8 @@ public final class PluginsView {
         packColumns(refused, 360);
         long problems = s.rows().stream().filter(r -> !r.problem().isEmpty()).count();
         long unusable = s.files().stream().filter(f -> !f.problem().isEmpty()).count();
-        status.setText(unusable == 0 ? messages.get("plugins.summary", s.rows().size(), problems)
-                : messages.get("plugins.summary.files", s.rows().size(), problems, unusable));
+        status.setText(unusable == 0 ? messages.format("plugins.summary", s.rows().size(), problems)
+                : messages.format("plugins.summary.files", s.rows().size(), problems, unusable));
         showSelection();
         root.layout(true, true);
     }
@@ -256,7 +256,7 @@ public final class PluginsView {
     }
 
     private String stateName(BundleStatus.State state) {
-        return messages.get("state." + state.name());
+        return messages.format("state." + state.name());
     }
 
     private PluginRow selected() {
@@ -280,17 +280,17 @@ public final class PluginsView {
         stop.setEnabled(editable && running);
         uninstall.setEnabled(editable);
         if (row == null) {
-            details.setText(messages.get("plugins.pick"));
+            details.setText(messages.format("plugins.pick"));
             return;
         }
         StringBuilder text = new StringBuilder();
-        text.append(messages.get("plugins.detail.head", row.name(), row.symbolicName(), row.version(),
+        text.append(messages.format("plugins.detail.head", row.name(), row.symbolicName(), row.version(),
                 stateName(row.state()))).append('\n');
-        text.append(messages.get("plugins.detail.location", row.location())).append('\n');
+        text.append(messages.format("plugins.detail.location", row.location())).append('\n');
         if (!row.problem().isEmpty()) {
-            text.append(messages.get("plugins.detail.problem", row.problem())).append('\n');
+            text.append(messages.format("plugins.detail.problem", row.problem())).append('\n');
         }
-        text.append(messages.get("plugins.detail.services", row.services().size()));
+        text.append(messages.format("plugins.detail.services", row.services().size()));
         for (String service : row.services()) {
             text.append("\n  ").append(service);
         }
@@ -303,8 +303,8 @@ public final class PluginsView {
             return;
         }
         MessageBox box = new MessageBox(root.getShell(), SWT.ICON_WARNING | SWT.YES | SWT.NO);
-        box.setText(messages.get("plugins.uninstall.title"));
-        box.setMessage(messages.get("plugins.uninstall.confirm", row.symbolicName(), row.version()));
+        box.setText(messages.format("plugins.uninstall.title"));
+        box.setMessage(messages.format("plugins.uninstall.confirm", row.symbolicName(), row.version()));
         if (box.open() == SWT.YES) {
             operate("uninstall");
         }
@@ -316,8 +316,8 @@ public final class PluginsView {
         if (row == null || row.systemBundle()) {
             return;
         }
-        String label = messages.get("plugins.op." + operation);
-        status.setText(messages.get("plugins.op.running", label, row.symbolicName()));
+        String label = messages.format("plugins.op." + operation);
+        status.setText(messages.format("plugins.op.running", label, row.symbolicName()));
         run(() -> {
             switch (operation) {
                 case "start" -> source.start(row.bundleId());
@@ -325,13 +325,13 @@ public final class PluginsView {
                 case "uninstall" -> source.uninstall(row.bundleId());
                 default -> throw new IllegalArgumentException(operation);
             }
-            return messages.get("plugins.op.done", label, row.symbolicName());
-        }, failure -> messages.get("plugins.op.failed", label, row.symbolicName(), failure));
+            return messages.format("plugins.op.done", label, row.symbolicName());
+        }, failure -> messages.format("plugins.op.failed", label, row.symbolicName(), failure));
     }
 
     private void installJar() {
         FileDialog dialog = new FileDialog(root.getShell(), SWT.OPEN);
-        dialog.setText(messages.get("plugins.installJar.title"));
+        dialog.setText(messages.format("plugins.installJar.title"));
         dialog.setFilterExtensions(new String[] {"*.jar", "*"});
         String chosen = dialog.open();
         if (chosen != null) {
@@ -341,9 +341,9 @@ public final class PluginsView {
 
     /** Copies a jar into the deploy folder in the background. */
     void install(Path jar) {
-        status.setText(messages.get("plugins.install.running", jar.getFileName()));
-        run(() -> messages.get("plugins.install.done", source.install(jar).getFileName()),
-                failure -> messages.get("plugins.install.failed", jar.getFileName(), failure));
+        status.setText(messages.format("plugins.install.running", jar.getFileName()));
+        run(() -> messages.format("plugins.install.done", source.install(jar).getFileName()),
+                failure -> messages.format("plugins.install.failed", jar.getFileName(), failure));
     }
 
     @FunctionalInterface
@@ -368,7 +368,7 @@ public final class PluginsView {
                 requestRefresh();
             });
         } catch (RejectedExecutionException e) {
-            status.setText(messages.get("plugins.closing"));
+            status.setText(messages.format("plugins.closing"));
         }
     }
 

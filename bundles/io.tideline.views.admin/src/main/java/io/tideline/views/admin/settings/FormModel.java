@@ -262,7 +262,7 @@ public final class FormModel {
                 // An empty number (or other non-text) field: required ones need a value, optional
                 // ones fall back to the component's default by removing the property.
                 if (field.required()) {
-                    error = messages.get("settings.error.required", field.name());
+                    error = messages.format("settings.error.required", field.name());
                 } else {
                     out.remove(field.id());
                     continue;
@@ -297,19 +297,19 @@ public final class FormModel {
                     convert(field.type(), text);
                     number = new BigDecimal(text);
                 } catch (NumberFormatException e) {
-                    return m.get("settings.error.whole", field.name(), text, typeRange(field.type()));
+                    return m.format("settings.error.whole", field.name(), text, typeRange(field.type()));
                 }
             }
             case AttributeDefinition.DOUBLE, AttributeDefinition.FLOAT, AttributeDefinition.BIGDECIMAL -> {
                 try {
                     number = new BigDecimal(text);
                 } catch (NumberFormatException e) {
-                    return m.get("settings.error.decimal", field.name(), text);
+                    return m.format("settings.error.decimal", field.name(), text);
                 }
             }
             case AttributeDefinition.CHARACTER -> {
                 if (text.length() != 1) {
-                    return m.get("settings.error.char", field.name(), text);
+                    return m.format("settings.error.char", field.name(), text);
                 }
             }
             default -> {
@@ -318,10 +318,10 @@ public final class FormModel {
                     Integer min = intOrNull(field.min());
                     Integer max = intOrNull(field.max());
                     if (min != null && text.length() < min) {
-                        return m.get("settings.error.minLength", field.name(), field.min());
+                        return m.format("settings.error.minLength", field.name(), field.min());
                     }
                     if (max != null && text.length() > max) {
-                        return m.get("settings.error.maxLength", field.name(), field.max());
+                        return m.format("settings.error.maxLength", field.name(), field.max());
                     }
                 }
             }
@@ -330,14 +330,14 @@ public final class FormModel {
             BigDecimal min = decimalOrNull(field.min());
             BigDecimal max = decimalOrNull(field.max());
             if (min != null && number.compareTo(min) < 0) {
-                return m.get("settings.error.min", field.name(), text, field.min());
+                return m.format("settings.error.min", field.name(), text, field.min());
             }
             if (max != null && number.compareTo(max) > 0) {
-                return m.get("settings.error.max", field.name(), text, field.max());
+                return m.format("settings.error.max", field.name(), text, field.max());
             }
         }
         if (field.kind() == FieldKind.CHOICE && !field.optionValues().contains(text)) {
-            return m.get("settings.error.option", field.name(), text);
+            return m.format("settings.error.option", field.name(), text);
         }
         if (!field.multiple() && field.kind() == FieldKind.NUMBER) {
             // The definition's own check is the last word on numbers (it knows bounds we may not
@@ -345,7 +345,7 @@ public final class FormModel {
             // several components use as "not set".
             String verdict = field.definition().validate(text);
             if (verdict != null && !verdict.isEmpty()) {
-                return m.get("settings.error.rejected", field.name(), text,
+                return m.format("settings.error.rejected", field.name(), text,
                         verdict.startsWith("%") ? verdict.substring(1) : verdict);
             }
         }

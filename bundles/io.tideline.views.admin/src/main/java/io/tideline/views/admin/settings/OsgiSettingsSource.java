@@ -152,14 +152,14 @@ public final class OsgiSettingsSource implements SettingsSource {
                     : area.startsWith("regime") || area.startsWith("scenario") ? "settings.group.risk"
                     : area.startsWith("views") || area.startsWith("workbench") ? "settings.group.views"
                     : "settings.group.data";
-            return words.get(key);
+            return words.format(key);
         }
-        return words.get("settings.group.advanced", name == null || name.isBlank() ? bsn : name);
+        return words.format("settings.group.advanced", name == null || name.isBlank() ? bsn : name);
     }
 
     /** Tideline's own groups first, then "Advanced: …" ones; by group, then name, ignoring case. */
     static Comparator<SettingsEntry> order(io.tideline.views.admin.Messages words) {
-        String advanced = words.get("settings.group.advanced", "");
+        String advanced = words.format("settings.group.advanced", "");
         return Comparator.comparing((SettingsEntry e) -> e.group().startsWith(advanced))
                 .thenComparing(SettingsEntry::group, String.CASE_INSENSITIVE_ORDER)
                 .thenComparing(SettingsEntry::name, String.CASE_INSENSITIVE_ORDER);

@@ -74,7 +74,7 @@ public final class SettingsView {
         leftLayout.marginWidth = 0;
         left.setLayout(leftLayout);
         search = new Text(left, SWT.SEARCH | SWT.ICON_SEARCH | SWT.ICON_CANCEL | SWT.BORDER);
-        search.setMessage(messages.get("settings.search"));
+        search.setMessage(messages.format("settings.search"));
         search.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         search.addModifyListener(e -> fillTree());
         tree = new Tree(left, SWT.BORDER | SWT.SINGLE);
@@ -106,7 +106,7 @@ public final class SettingsView {
         status = new Label(buttons, SWT.NONE);
         status.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         revert = new Button(buttons, SWT.PUSH);
-        revert.setText(messages.get("settings.revert"));
+        revert.setText(messages.format("settings.revert"));
         revert.addListener(SWT.Selection, e -> {
             if (model != null) {
                 draw(model);
@@ -114,13 +114,13 @@ public final class SettingsView {
             }
         });
         apply = new Button(buttons, SWT.PUSH);
-        apply.setText(messages.get("settings.apply"));
+        apply.setText(messages.format("settings.apply"));
         apply.addListener(SWT.Selection, e -> apply());
         apply.setEnabled(false);
         revert.setEnabled(false);
         sash.setWeights(30, 70);
 
-        placeholder(messages.get("settings.loading"));
+        placeholder(messages.format("settings.loading"));
         load();
     }
 
@@ -136,12 +136,12 @@ public final class SettingsView {
                 Ui.async(root, () -> {
                     entries = list;
                     fillTree();
-                    placeholder(messages.get(list.isEmpty() ? "settings.none" : "settings.pick"));
+                    placeholder(messages.format(list.isEmpty() ? "settings.none" : "settings.pick"));
                     String remembered = context.settings().get(SETTING_PID);
                     list.stream().filter(en -> en.pid().equals(remembered)).findFirst().ifPresent(this::reveal);
                 });
             } catch (Exception e) {
-                Ui.async(root, () -> placeholder(messages.get("settings.loadFailed", e.getMessage())));
+                Ui.async(root, () -> placeholder(messages.format("settings.loadFailed", e.getMessage())));
             }
         });
     }
@@ -208,7 +208,7 @@ public final class SettingsView {
             } catch (Exception e) {
                 Ui.async(root, () -> {
                     if (entry.equals(requested)) {
-                        placeholder(messages.get("settings.loadFailed", e.getMessage()));
+                        placeholder(messages.format("settings.loadFailed", e.getMessage()));
                     }
                 });
             }
@@ -246,7 +246,7 @@ public final class SettingsView {
             wrapped(m.description(), 2, false);
         }
         Label pid = new Label(form, SWT.NONE);
-        pid.setText(Ui.literal(messages.get("settings.pid", m.pid())));
+        pid.setText(Ui.literal(messages.format("settings.pid", m.pid())));
         pid.setForeground(form.getDisplay().getSystemColor(SWT.COLOR_DARK_GRAY));
         pid.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 2, 1));
 
@@ -266,9 +266,9 @@ public final class SettingsView {
             errors.put(field.id(), error);
             String help = field.description();
             if (field.kind() == FieldKind.SECRET) {
-                help = (help.isEmpty() ? "" : help + " ") + messages.get("settings.secretHint");
+                help = (help.isEmpty() ? "" : help + " ") + messages.format("settings.secretHint");
             } else if (field.multiple()) {
-                help = (help.isEmpty() ? "" : help + " ") + messages.get("settings.multiHint");
+                help = (help.isEmpty() ? "" : help + " ") + messages.format("settings.multiHint");
             }
             if (!help.isEmpty()) {
                 new Label(form, SWT.NONE);
@@ -301,7 +301,7 @@ public final class SettingsView {
             case SECRET -> {
                 Text text = new Text(form, SWT.BORDER | SWT.SINGLE | SWT.PASSWORD);
                 // The stored secret is never put into the widget; the placeholder only says whether one exists.
-                text.setMessage(messages.get(m.hasStoredValue(field.id()) ? "settings.unchanged" : "settings.notSet"));
+                text.setMessage(messages.format(m.hasStoredValue(field.id()) ? "settings.unchanged" : "settings.notSet"));
                 control = text;
             }
             default -> {
@@ -367,18 +367,18 @@ public final class SettingsView {
                 showError(errors.get(error.fieldId()), error.message());
                 lines.add(error.message());
             }
-            status.setText(messages.get("settings.notSaved", outcome.errors().size()));
+            status.setText(messages.format("settings.notSaved", outcome.errors().size()));
             status.setToolTipText(String.join("\n", lines));
             relayout();
             return;
         }
         apply.setEnabled(false);
-        status.setText(messages.get("settings.saving"));
+        status.setText(messages.format("settings.saving"));
         SettingsEntry entry = requested;
         executor.execute(() -> {
             try {
                 source.save(current.pid(), outcome.properties());
-                String saved = messages.get("settings.saved", current.title());
+                String saved = messages.format("settings.saved", current.title());
                 Ui.async(root, () -> context.status(saved));
                 if (entry != null && entry.pid().equals(current.pid())) {
                     // Reload so secret placeholders and values show what is now stored.
@@ -387,7 +387,7 @@ public final class SettingsView {
             } catch (Exception e) {
                 Ui.async(root, () -> {
                     apply.setEnabled(true);
-                    String failed = messages.get("settings.saveFailed", current.title(), e.getMessage());
+                    String failed = messages.format("settings.saveFailed", current.title(), e.getMessage());
                     status.setText(failed);
                     context.status(failed);
                 });
