@@ -42,6 +42,12 @@ public interface FeedDesk {
     /** Whether feeds refresh by themselves (a window or {@code serve}) rather than on demand. */
     boolean automatic();
 
+    /**
+     * Whether this process runs the feeds; false in team mode on a workbench that is not the
+     * desk's collector (the feeds are run by the collector).
+     */
+    boolean collects();
+
     /** The minutes between refreshes. */
     int refreshMinutes();
 }

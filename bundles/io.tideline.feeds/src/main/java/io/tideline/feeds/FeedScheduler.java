@@ -36,6 +36,7 @@ import org.osgi.service.log.LoggerFactory;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.osgi.service.metatype.annotations.Option;
 
 /**
  * Calls every {@link FeedConnector} service on a schedule and upserts what it returns; a
@@ -53,6 +54,11 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * ({@link FeedProblems}). Every text a connector or its server supplies is echoed through
  * {@link Printable}. The {@code feeds} command ({@link FeedsCommand}) works through the
  * {@link FeedDesk} this component registers.
+ *
+ * <p>In team mode (the store is shared through a Derby Network Server, {@code mode=server}) one
+ * process, the collector, runs the feeds for the desk; see {@link Config#collector()} and
+ * {@link #collects}. The others schedule nothing, report no feed problems of their own, and
+ * learn of the collector's writes through the store's change notices.
  */
 @Component(service = {FeedDesk.class, ProblemSource.class}, immediate = true, configurationPid = FeedScheduler.PID)
 @Designate(ocd = FeedScheduler.Config.class)
@@ -76,13 +82,26 @@ public final class FeedScheduler implements FeedDesk, ProblemSource {
         /** @return whether feeds refresh by themselves when a window is open */
         @AttributeDefinition(name = "Refresh automatically")
         boolean autoRefresh() default true;
+
+        /** @return auto, true or false: whether this process runs the feeds for a shared store */
+        @AttributeDefinition(name = "Collector", description = "Team mode: whether this Tideline runs the feeds."
+                + " auto: yes with a store of its own (embedded) and under 'serve'; no for a window on a shared"
+                + " store (mode=server), whose feeds are run by the desk's collector",
+                options = {
+                    @Option(label = "auto", value = "auto"),
+                    @Option(label = "Always (this Tideline is the collector)", value = "true"),
+                    @Option(label = "Never (feeds are run by the collector)", value = "false")})
+        String collector() default "auto";
     }
+
+    /** The store's service property that says where it is (see the store's configuration). */
+    static final String STORE_MODE = "mode";
 
     @Reference(service = LoggerFactory.class)
     private Logger logger;
 
-    @Reference
     private SeriesStore store;
+    private boolean sharedStore;
 
     private final Map<String, FeedState> feeds = new ConcurrentSkipListMap<>();
     private final Map<String, FeedHealthFile.Saved> saved = new ConcurrentHashMap<>();
@@ -90,6 +109,31 @@ public final class FeedScheduler implements FeedDesk, ProblemSource {
     private ScheduledExecutorService executor;
     private volatile Config config;
     private volatile boolean automatic;
+    private volatile boolean collects;
+
+    /** The store, and whether it is shared (its configured {@code mode=server} is a service property). */
+    @Reference(service = SeriesStore.class)
+    void bindStore(SeriesStore store, Map<String, Object> properties) {
+        this.store = store;
+        this.sharedStore = "server".equals(String.valueOf(properties.get(STORE_MODE)).trim());
+    }
+
+    /**
+     * Whether this process runs the feeds: {@code collector} is {@code true} or {@code false}
+     * as set, or {@code auto}: yes unless the store is shared and this is not {@code serve}
+     * (a desk's workbenches share one collector instead of each fetching the same bars).
+     *
+     * @throws IllegalArgumentException naming the setting and what was expected
+     */
+    static boolean collects(String collector, boolean sharedStore, boolean serve) {
+        return switch (collector == null ? "auto" : collector.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "auto", "" -> !sharedStore || serve;
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException("deploy/" + PID + ".cfg: collector = '" + collector
+                    + "': expected auto, true or false");
+        };
+    }
 
     @Activate
     void activate(BundleContext context, Config config) {
@@ -103,8 +147,20 @@ public final class FeedScheduler implements FeedDesk, ProblemSource {
                     Printable.of(e.getMessage()));
         }
         // Headless one-shot commands never fetch behind the user's back; a window and `serve` do.
-        this.automatic = config.autoRefresh() && (!Boolean.parseBoolean(context.getProperty("tideline.headless"))
-                || Boolean.parseBoolean(context.getProperty("tideline.serve")));
+        boolean serve = Boolean.parseBoolean(context.getProperty("tideline.serve"));
+        try {
+            this.collects = collects(config.collector(), sharedStore, serve);
+        } catch (IllegalArgumentException e) {
+            // A wrong value must not make two processes fetch: run no feeds until it is fixed.
+            this.collects = false;
+            logger.warn("{}; feeds are not run by this Tideline until it is fixed", e.getMessage());
+        }
+        this.automatic = collects && config.autoRefresh()
+                && (!Boolean.parseBoolean(context.getProperty("tideline.headless")) || serve);
+        if (!collects) {
+            logger.info("feeds are run by the collector: the store is shared and this Tideline is not the"
+                    + " collector (collector in deploy/{}.cfg)", PID);
+        }
         this.executor = Executors.newScheduledThreadPool(2, r -> {
             Thread t = new Thread(r, "tideline-feeds");
             t.setDaemon(true);
@@ -293,6 +349,11 @@ public final class FeedScheduler implements FeedDesk, ProblemSource {
     }
 
     @Override
+    public boolean collects() {
+        return collects;
+    }
+
+    @Override
     public int refreshMinutes() {
         return config.refreshMinutes();
     }
@@ -301,7 +362,9 @@ public final class FeedScheduler implements FeedDesk, ProblemSource {
     @Override
     public List<Problem> problems() {
         Config c = config;
-        if (c == null) {
+        if (c == null || !collects) {
+            // Not the collector: this process fetches nothing, so its own record of the feeds
+            // (never run here, or stale from before team mode) says nothing about the desk's.
             return List.of();
         }
         long now = System.currentTimeMillis();

@@ -60,6 +60,9 @@ public final class FeedsCommand implements Command {
                     return FAILED;
                 }
             }
+            if (!desk.collects()) {
+                request.out().println("note: feeds are run by the collector; fetching here anyway, as asked");
+            }
             boolean failed = false;
             for (String source : sources) {
                 if (wanted.isEmpty() || wanted.contains(source)) {
@@ -79,18 +82,23 @@ public final class FeedsCommand implements Command {
         out.printf("%-10s  %-9s  %-7s  %-20s  %-20s  %s%n", "SOURCE", "HEALTH", "SERIES", "LAST SUCCESS", "NEXT RUN",
                 "LAST ERROR");
         boolean automatic = desk.automatic();
+        boolean collects = desk.collects();
         List<FeedDesk.Feed> feeds = desk.feeds();
         for (FeedDesk.Feed f : feeds) {
             String error = f.health().lastError() == null ? "-" : Printable.shortened(f.health().lastError(), 2000);
             if (f.recordedBefore().isPresent()) {
                 error += " (recorded " + time(f.recordedBefore().getAsLong()) + ", before this process)";
             }
+            long success = f.health().lastSuccessMillis();
             out.printf("%-10s  %-9s  %7d  %-20s  %-20s  %s%n", Printable.of(f.source()), f.health().state(), f.series(),
-                    time(f.health().lastSuccessMillis()), automatic && f.nextRun() > 0 ? time(f.nextRun()) : "on demand",
+                    !collects && success <= 0 ? "by the collector" : time(success),
+                    !collects ? "by the collector" : automatic && f.nextRun() > 0 ? time(f.nextRun()) : "on demand",
                     error);
         }
-        out.printf("%d feeds; refresh %s%n", feeds.size(), automatic ? "every " + desk.refreshMinutes() + " min"
-                : "on demand (feeds run)");
+        out.printf("%d feeds; %s%n", feeds.size(), !collects
+                ? "feeds are run by the collector (team mode): this Tideline fetches nothing by itself; its health"
+                        + " is the collector's to show ('feeds status' there)"
+                : "refresh " + (automatic ? "every " + desk.refreshMinutes() + " min" : "on demand (feeds run)"));
     }
 
     private static String time(long millis) {
