@@ -1,27 +1,20 @@
 package io.tideline.workbench.internal;
 
-import java.text.MessageFormat;
 import java.util.Locale;
-import java.util.MissingResourceException;
-import java.util.ResourceBundle;
 
 /**
  * The workbench's user-visible strings in English, German and Chinese
- * ({@code messages*.properties} beside this class). Log messages stay English.
+ * ({@code messages*.properties} beside this class), with English as the fallback and a missing
+ * key shown as {@code !key!} (the view kit's {@link io.tideline.api.ui.kit.Messages}), and the
+ * language setting's values. Log messages stay English.
  */
-final class Messages {
+final class Messages extends io.tideline.api.ui.kit.Messages {
 
     /** The languages the UI offers, as preference values. */
     static final String[] LANGUAGES = {"en", "de", "zh"};
 
-    private final ResourceBundle bundle;
-    private final Locale locale;
-
     Messages(Locale locale) {
-        this.locale = locale;
-        this.bundle = ResourceBundle.getBundle("io.tideline.workbench.internal.messages", locale,
-                Messages.class.getClassLoader(), ResourceBundle.Control.getNoFallbackControl(
-                        ResourceBundle.Control.FORMAT_PROPERTIES));
+        super(baseName(Messages.class), Messages.class.getClassLoader(), locale, Missing.MARKED);
     }
 
     /** The locale of a preference value; unknown values give English. */
@@ -50,27 +43,8 @@ final class Messages {
                 + "' is not one of: en, de, zh; the window uses English");
     }
 
-    Locale locale() {
-        return locale;
-    }
-
-    /** The string of {@code key} with {@code args} filled in; a missing key shows as {@code !key!}. */
-    String get(String key, Object... args) {
-        String pattern;
-        try {
-            pattern = bundle.getString(key);
-        } catch (MissingResourceException e) {
-            return "!" + key + "!";
-        }
-        return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
-    }
-
     /** A view's title in this language when the workbench knows it, else the view's own title. */
     String viewTitle(String viewId, String fallback) {
-        try {
-            return bundle.getString("view." + viewId);
-        } catch (MissingResourceException e) {
-            return fallback;
-        }
+        return getOr("view." + viewId, fallback);
     }
 }
