@@ -35,10 +35,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
-import org.eclipse.swt.custom.CTabFolder;
-import org.eclipse.swt.custom.CTabItem;
-import org.eclipse.swt.graphics.Point;
-import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
 import org.osgi.framework.BundleContext;
@@ -601,44 +597,12 @@ public final class WorkbenchWindow implements WorkbenchDesk, EventHandler {
 
     @Override
     public Views views() {
-        return onWindow(u -> {
-            List<Offered> offered = new ArrayList<>();
-            for (Registry.Entry e : u.registry().all()) {
-                offered.add(new Offered(e.spec().id(), e.spec().category(), e.plugin()));
-            }
-            List<Open> open = new ArrayList<>();
-            for (ViewHost h : u.hosts().values()) {
-                boolean shown = !h.holder().isDisposed() && h.holder().getParent() instanceof CTabFolder
-                        && h.holder().isVisible();
-                open.add(new Open(h.instanceId(), h.viewId(), h.state() == null ? "PENDING" : h.state().name(), shown,
-                        h.message()));
-            }
-            return new Views(offered, open, u.folders().size());
-        });
+        return onWindow(WindowReadings::views);
     }
 
     @Override
     public List<StackGeometry> geometry() {
-        return onWindow(u -> {
-            List<StackGeometry> stacks = new ArrayList<>();
-            for (var e : u.folders().entrySet()) {
-                CTabFolder f = e.getValue();
-                if (f.isDisposed() || !f.isVisible()) {
-                    continue;
-                }
-                Point o = f.toDisplay(0, 0);
-                Point size = f.getSize();
-                List<TabGeometry> tabs = new ArrayList<>();
-                for (CTabItem item : f.getItems()) {
-                    if (item.getData("tideline.instance") instanceof String id && item.isShowing()) {
-                        Rectangle b = item.getBounds();
-                        tabs.add(new TabGeometry(id, o.x + b.x, o.y + b.y, b.width, b.height));
-                    }
-                }
-                stacks.add(new StackGeometry(e.getKey(), o.x, o.y, size.x, size.y, f.getTabHeight(), tabs));
-            }
-            return stacks;
-        });
+        return onWindow(WindowReadings::geometry);
     }
 
     @Override
