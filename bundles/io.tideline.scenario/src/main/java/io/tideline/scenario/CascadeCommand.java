@@ -4,6 +4,7 @@ import io.tideline.api.command.Command;
 import io.tideline.api.command.CommandRequest;
 import io.tideline.scenario.api.CascadeParams;
 import io.tideline.scenario.api.CascadeResult;
+import io.tideline.scenario.api.Crowding;
 import io.tideline.scenario.api.LeverageBucket;
 import io.tideline.support.text.Excerpt;
 import java.util.List;
@@ -12,7 +13,8 @@ import org.osgi.service.component.annotations.Component;
 
 /**
  * The {@code cascade} command: the liquidation-cascade model alone, from the calibrated defaults
- * with the given open interest, shock, depth and leverage. Every value is checked before the model
+ * with the given open interest, shock, depth, leverage, refill and crowding (funding, open interest
+ * against its 90-day mean); it prints the central run and the ensemble's p10, p50 and p90. Every value is checked before the model
  * runs; a bad one is refused in one line naming the option, the value (cut to 80 characters) and
  * what was expected, with exit code 2. The shock is a fall in percent without a sign: {@code 3}
  * is a 3% fall, and {@code -3} or {@code +3} are refused rather than read as a fall.
@@ -33,19 +35,30 @@ public final class CascadeCommand implements Command {
     @Override
     public String usage() {
         CascadeParams d = CascadeParams.defaults();
-        return "cascade --oi USD --shock PCT [--depth USD] [--leverage L] [--margin PCT] [--dispersion X] [--json]\n"
+        return "cascade --shock PCT [--asset btc|eth] [--oi USD] [--depth USD] [--leverage L] [--margin PCT] [--dispersion X]"
+                + " [--refill X] [--funding PCT] [--oi-ratio X] [--json]\n"
+                + "  --asset A        btc or eth: whose open interest and depth are the defaults (default btc)\n"
                 + "  --oi USD         open interest, e.g. 30e9 or 30bn, at most 1e13 (default "
-                + ReportFormat.money(d.openInterest()) + ")\n"
+                + ReportFormat.money(d.openInterest()) + ", eth "
+                + ReportFormat.money(Cascade.ETH_OPEN_INTEREST) + ")\n"
                 + "  --shock PCT      the initial fall in percent, no sign, in (0, 90], e.g. 3 for a 3% fall (required)\n"
-                + "  --depth USD      market sells that move the price 1%, e.g. 1.5e9, at most 1e13 (default "
-                + ReportFormat.money(d.depth()) + ")\n"
-                + "  --leverage L     scale the crowded-long leverage distribution to a mean of L (default "
+                + "  --depth USD      market sells that move the price 1% (square-root law: 4x that moves it 2%),"
+                + " e.g. 300m, at most 1e13 (default "
+                + ReportFormat.money(d.depth()) + ", eth " + ReportFormat.money(Cascade.ETH_DEPTH) + ")\n"
+                + "  --leverage L     scale the uncrowded leverage buckets to a mean of L (default "
                 + String.format(Locale.ROOT, "%.1f", d.meanLeverage()) + ")\n"
                 + "  --margin PCT     maintenance margin in percent, below 1/leverage of the most leveraged bucket"
                 + " (default " + String.format(Locale.ROOT, "%.2f", 100 * d.maintenanceMargin()) + ")\n"
                 + "  --dispersion X   spread of liquidation prices around a bucket's nominal one, in [0, 1) (default "
                 + d.dispersion() + ")\n"
-                + "  --json           print the result as JSON";
+                + "  --refill X       share of the consumed book refilled between rounds, in [0, 1) (default "
+                + d.refill() + ")\n"
+                + "  --funding PCT    perpetual funding, annualised, in percent, signed (negative: shorts pay), in"
+                + " [-1000, 1000]; above the neutral 10.95 it crowds the longs (default: neutral)\n"
+                + "  --oi-ratio X     open interest over its 90-day mean, in (0, 100]; above 1 it crowds the longs"
+                + " (default 1)\n"
+                + "  --json           print the result as JSON (p10, p50, p90: percentiles of the final fall over"
+                + " the ensemble)";
     }
 
     @Override
@@ -59,16 +72,21 @@ public final class CascadeCommand implements Command {
             Double margin = null;
             String marginText = null;
             Double leverage = null;
-            double oi = d.openInterest();
-            double depth = d.depth();
+            String asset = "btc";
+            Double oi = null;
+            Double depth = null;
             double dispersion = d.dispersion();
+            double refill = d.refill();
+            double funding = d.crowding().fundingAnnual();
+            double oiRatio = d.crowding().oiRatio();
             for (int i = 0; i < args.size(); i++) {
                 String a = args.get(i);
                 if (a.equals("--json")) {
                     json = true;
                     continue;
                 }
-                if (!List.of("--oi", "--shock", "--depth", "--leverage", "--margin", "--dispersion").contains(a)) {
+                if (!List.of("--asset", "--oi", "--shock", "--depth", "--leverage", "--margin", "--dispersion",
+                        "--refill", "--funding", "--oi-ratio").contains(a)) {
                     throw new IllegalArgumentException("unknown argument " + Excerpt.printable(a, Excerpt.CHARS));
                 }
                 if (i + 1 >= args.size()) {
@@ -76,6 +94,7 @@ public final class CascadeCommand implements Command {
                 }
                 String v = args.get(++i);
                 switch (a) {
+                    case "--asset" -> asset = asset(v);
                     case "--oi" -> oi = amount(a, v);
                     case "--shock" -> shock = shock(v);
                     case "--depth" -> depth = amount(a, v);
@@ -84,6 +103,13 @@ public final class CascadeCommand implements Command {
                         margin = percent(a, v);
                         marginText = v;
                     }
+                    case "--refill" -> refill = within(a, v, number(a, v), 0, Math.nextDown(1.0),
+                            "a share of the consumed depth in [0, 1), e.g. 0.3");
+                    // Funding has a sign (negative when shorts pay), unlike the shock: both signs are real rates.
+                    case "--funding" -> funding = within(a, v, 100 * percent(a, v), -1000, 1000,
+                            "an annualised funding rate in percent in [-1000, 1000], e.g. 52 for 52% a year") / 100;
+                    case "--oi-ratio" -> oiRatio = within(a, v, number(a, v), Double.MIN_VALUE, 100,
+                            "the open interest over its 90-day mean, in (0, 100], e.g. 1.25");
                     default -> dispersion = within(a, v, number(a, v), 0, Math.nextDown(1.0),
                             "a dispersion in [0, 1), e.g. 0.5");
                 }
@@ -91,15 +117,20 @@ public final class CascadeCommand implements Command {
             if (shock == null) {
                 throw new IllegalArgumentException("--shock PCT is required (e.g. --shock 3 for a 3% fall)");
             }
-            p = d.withOpenInterest(oi).withDepth(depth).withShock(shock);
+            p = Cascade.forRole(asset, d).withShock(shock);
+            if (oi != null) {
+                p = p.withOpenInterest(oi);
+            }
+            if (depth != null) {
+                p = p.withDepth(depth);
+            }
             if (leverage != null) {
                 p = p.withMeanLeverage(leverage);
             }
             if (margin != null) {
                 p = withMargin(p, margin, marginText);
             }
-            p = new CascadeParams(p.openInterest(), p.shock(), p.buckets(), p.levels(), p.maintenanceMargin(),
-                    dispersion, p.depth(), p.maxRounds(), p.tolerance());
+            p = p.withDispersion(dispersion).withRefill(refill).withCrowding(new Crowding(funding, oiRatio));
         } catch (IllegalArgumentException e) {
             request.err().println("cascade: " + e.getMessage());
             request.err().println("usage: " + usage());
@@ -112,6 +143,16 @@ public final class CascadeCommand implements Command {
             ReportFormat.text(r, request.out());
         }
         return OK;
+    }
+
+    /** The asset whose parameter set is the default: {@code btc} or {@code eth}. */
+    private static String asset(String text) {
+        String t = text.trim().toLowerCase(Locale.ROOT);
+        if (!t.equals("btc") && !t.equals("eth")) {
+            throw new IllegalArgumentException("--asset '" + Excerpt.printable(text, Excerpt.CHARS)
+                    + "': expected btc or eth");
+        }
+        return t;
     }
 
     /** The most open interest or depth the command takes: USD 10 trillion, beyond any market's. */
@@ -154,8 +195,7 @@ public final class CascadeCommand implements Command {
                     + " above it that bucket is liquidated before any fall", Excerpt.printable(text, Excerpt.CHARS),
                     limit, most));
         }
-        return new CascadeParams(p.openInterest(), p.shock(), p.buckets(), p.levels(), margin, p.dispersion(),
-                p.depth(), p.maxRounds(), p.tolerance());
+        return p.withMaintenanceMargin(margin);
     }
 
     private static double within(String option, String text, double v, double min, double max, String expected) {

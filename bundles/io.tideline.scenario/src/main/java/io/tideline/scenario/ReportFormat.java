@@ -149,9 +149,12 @@ final class ReportFormat {
                 r.converged() ? "" : " (stopped at the round limit)");
         out.printf(Locale.ROOT, "Liquidated %s of %s open interest (%.1f%%); %s remains%n", money(r.liquidatedNotional()),
                 money(r.openInterest()), 100 * r.liquidatedNotional() / r.openInterest(), money(r.remainingNotional()));
-        out.printf(Locale.ROOT, "Depth %s per 1%%, mean leverage %.1fx, maintenance margin %.2f%%, dispersion %.2f%n",
-                money(r.params().depth()), r.params().meanLeverage(), 100 * r.params().maintenanceMargin(),
-                r.params().dispersion());
+        out.printf(Locale.ROOT, "Over %d markets of uncertain depth and leverage: p10 %.2f%%, p50 %.2f%%, p90 %.2f%%%n",
+                r.params().ensemble().members(), 100 * r.p10(), 100 * r.p50(), 100 * r.p90());
+        out.printf(Locale.ROOT, "Depth %s per 1%% (square-root impact), refill %.2f a round, mean leverage %.1fx,"
+                + " maintenance margin %.2f%%, dispersion %.2f, crowding %.2f%n", money(r.params().depth()),
+                r.params().refill(), r.params().meanLeverage(), 100 * r.params().maintenanceMargin(),
+                r.params().dispersion(), r.params().crowding().index());
         out.println("  round    fall at start   liquidated   further fall");
         int shown = 0;
         for (CascadeRound c : r.path()) {

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.tideline.api.command.Command;
 import io.tideline.api.command.CommandRequest;
 import io.tideline.scenario.api.CascadeParams;
+import io.tideline.scenario.api.CascadeResult;
 import io.tideline.scenario.api.ConditionResult;
 import io.tideline.scenario.api.ConditionState;
 import io.tideline.scenario.api.Portfolio;
@@ -163,12 +164,13 @@ class ScenarioComponentTest {
     void thePortfolioPnlEqualsTheHandComputedNumbers() throws Exception {
         double btc = binanceClose("2025-04-08");
         Portfolio book = Portfolio.of(Position.ofQuantity("btc", 2).withLeverage(3), Position.ofNotional("spx", 100_000),
-                Position.ofQuantity("btc", 1).withLeverage(20));
+                Position.ofQuantity("btc", 1).withLeverage(25));
         ScenarioReport r = component().evaluate(LocalDate.of(2025, 4, 8), book);
         double bMove = -Cascade.run(CascadeParams.defaults().withShock(0.03)).amplifiedMove();
+        assertThat(bMove).isLessThan(-1 / 25.0); // the cascade takes B's 3% past the 25x position's 4% margin
         double[] expectedPnl = {
             2 * btc * 0.05 + 100_000 * 0.03 + btc * 0.05,
-            2 * btc * bMove + 100_000 * -0.08 - btc / 20, // the 20x position loses its whole margin in B
+            2 * btc * bMove + 100_000 * -0.08 - btc / 25, // the 25x position loses its whole margin in B
             2 * btc * 0.18 + 100_000 * 0.07 + btc * 0.18};
         double expected = 0;
         double worst = Double.POSITIVE_INFINITY;
@@ -346,6 +348,15 @@ class ScenarioComponentTest {
                 + " leverage in [1, 1000]");
         assertThat(refusedCascade("--shock", "3", "--dispersion", "1")).contains("--dispersion '1': expected a"
                 + " dispersion in [0, 1)");
+        assertThat(refusedCascade("--shock", "3", "--refill", "1")).isEqualTo("cascade: --refill '1': expected a share"
+                + " of the consumed depth in [0, 1), e.g. 0.3");
+        assertThat(refusedCascade("--shock", "3", "--funding", "5000")).isEqualTo("cascade: --funding '5000': expected"
+                + " an annualised funding rate in percent in [-1000, 1000], e.g. 52 for 52% a year");
+        assertThat(refusedCascade("--shock", "3", "--funding", "Infinity")).contains("--funding 'Infinity' is not a"
+                + " number");
+        assertThat(refusedCascade("--shock", "3", "--oi-ratio", "0")).isEqualTo("cascade: --oi-ratio '0': expected the"
+                + " open interest over its 90-day mean, in (0, 100], e.g. 1.25");
+        assertThat(refusedCascade("--shock", "3", "--oi-ratio", "NaN")).contains("--oi-ratio 'NaN' is not a number");
         String longValue = "9".repeat(500);
         assertThat(refusedCascade("--oi", longValue, "--shock", "3")).contains("… (500 characters)").hasSizeLessThan(300);
         assertThat(run(new CascadeCommand(), "--oi", "1e13", "--shock", "3").code).isZero();
@@ -394,10 +405,39 @@ class ScenarioComponentTest {
     }
 
     @Test
-    void theCascadeCommandPrintsTheCalibratedCase() {
+    void theCascadeCommandPrintsTheCalibratedCase() throws Exception {
         Out o = run(new CascadeCommand(), "--oi", "30bn", "--shock", "3", "--json");
         assertThat(o.code).as(o.err).isZero();
-        assertThat(o.out).startsWith("{\"initialMove\":0.03,\"amplifiedMove\":0.11");
+        assertThat(o.out).startsWith("{\"initialMove\":0.03,\"amplifiedMove\":");
+        JsonNode doc = JsonMapper.builder().build().readTree(o.out);
+        CascadeResult expected = Cascade.run(CascadeParams.defaults().withShock(0.03));
+        for (String field : List.of("initialMove", "amplifiedMove", "amplification", "rounds", "path",
+                "liquidatedNotional", "remainingNotional", "openInterest", "converged", "params", "p10", "p50", "p90")) {
+            assertThat(doc.has(field)).as(field).isTrue();
+        }
+        assertThat(doc.get("p10").asDouble()).isEqualTo(expected.p10());
+        assertThat(doc.get("p50").asDouble()).isEqualTo(expected.p50());
+        assertThat(doc.get("p90").asDouble()).isEqualTo(expected.p90());
+        assertThat(doc.get("p10").asDouble()).isLessThanOrEqualTo(doc.get("p50").asDouble());
+        assertThat(doc.get("params").get("crowding").get("oiRatio").asDouble()).isEqualTo(1);
+        // crowded: funding at the sample's 95th percentile, open interest 25% above its 90-day mean
+        Out crowded = run(new CascadeCommand(), "--shock", "3", "--funding", "52.5", "--oi-ratio", "1.25", "--json");
+        assertThat(crowded.code).as(crowded.err).isZero();
+        JsonNode c = JsonMapper.builder().build().readTree(crowded.out);
+        assertThat(c.get("p50").asDouble()).isGreaterThan(doc.get("p50").asDouble()).isBetween(0.08, 0.12);
+        // ETH has its own open interest and depth unless given
+        JsonNode eth = JsonMapper.builder().build().readTree(run(new CascadeCommand(), "--asset", "eth", "--shock", "4",
+                "--json").out);
+        assertThat(eth.get("openInterest").asDouble()).isEqualTo(Cascade.ETH_OPEN_INTEREST);
+        assertThat(eth.get("params").get("depth").asDouble()).isEqualTo(Cascade.ETH_DEPTH);
+        JsonNode ethGiven = JsonMapper.builder().build().readTree(run(new CascadeCommand(), "--depth", "1bn", "--asset",
+                "ETH", "--shock", "4", "--json").out);
+        assertThat(ethGiven.get("params").get("depth").asDouble()).isEqualTo(1e9);
+        assertThat(refusedCascade("--asset", "doge", "--shock", "3")).isEqualTo("cascade: --asset 'doge': expected btc"
+                + " or eth");
+        Out text = run(new CascadeCommand(), "--shock", "3", "--refill", "0.5", "--funding", "-20");
+        assertThat(text.out).contains("Over 500 markets of uncertain depth and leverage: p10 ")
+                .contains("refill 0.50 a round").contains("crowding 0.00");
         Out t = run(new CascadeCommand(), "--oi", "30e9", "--shock", "2%", "--depth", "1.5e9", "--leverage", "12");
         assertThat(t.out).contains("Initial fall 2.00% ->").contains("round");
         assertThat(run(new CascadeCommand(), "--oi", "30e9").err).contains("--shock PCT is required");

@@ -2,13 +2,18 @@ package io.tideline.scenario.api;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The liquidation-cascade model's inputs. Long positions of leverage {@code L} opened at the
  * starting price are liquidated after a fall of {@code 1/L - maintenanceMargin}; positions of one
  * bucket were opened at different prices, so their liquidation falls spread uniformly over
  * {@code ±dispersion} of that nominal fall. Liquidated notional is market-sold and moves the price
- * linearly: {@code depth} USD of sells move it 1% of the starting price.
+ * by the square-root law: {@code Q} USD of net sells still in the book move it
+ * {@code 1% * sqrt(Q / depth)} (so {@code depth} USD move it 1%, four times that 2%); between
+ * rounds the book refills {@code refill} of what was consumed. The buckets describe the uncrowded
+ * market; {@code crowding} scales them (see {@link Crowding}); {@code ensemble} says how uncertain
+ * depth and leverage are. The equations and where every default comes from: docs/cascade.md.
  *
  * @param openInterest the open interest, in USD (&gt; 0)
  * @param shock the initial fall, as a positive fraction in [0, 0.9] (0.03 = 3%)
@@ -19,23 +24,52 @@ import java.util.List;
  * @param dispersion the spread of a bucket's liquidation falls around its nominal one, in [0, 1)
  * @param depth USD of market sells that move the price 1% (&gt; 0)
  * @param maxRounds the most rounds simulated, in [1, 10000]
- * @param tolerance the model stops when a round liquidates less than this fraction of the open interest
+ * @param tolerance in (0, 1); up to 1.2 the model stopped when a round liquidated less than this
+ *        fraction of the open interest; since 1.3 it stops exactly when a round adds no fall (which
+ *        keeps the result monotone in the shock), and this value is only checked
+ * @param refill the share of the consumed book depth restored between rounds, in [0, 1) (since 1.3)
+ * @param crowding how crowded the long side is; {@link Crowding#NONE} is the calibrated base (since 1.3)
+ * @param ensemble the members the percentiles come from (since 1.3)
  */
 public record CascadeParams(double openInterest, double shock, List<LeverageBucket> buckets,
         List<LiquidationLevel> levels, double maintenanceMargin, double dispersion, double depth, int maxRounds,
-        double tolerance) {
+        double tolerance, double refill, Crowding crowding, CascadeEnsemble ensemble) {
+
+    /** The default share of consumed depth the book refills between rounds. */
+    public static final double DEFAULT_REFILL = 0.3;
 
     /**
-     * The calibrated default: USD 30 bn of open interest, 68% of it leveraged long (crowded: 10% at
-     * 2x, 12% at 5x, 15% at 10x, 15% at 15x, 12% at 25x, 3% at 50x, 1% at 100x), maintenance margin
-     * 0.5%, dispersion 0.5 and a depth of USD 1.5 bn per 1%. With these a 1% fall stays near 1.5%,
-     * while 2% and 3% falls become 9.8% and 11.6% (see the bundle's NOTES.md).
+     * The calibrated default for BTC: USD 30 bn of open interest, 41.4% of it leveraged long in the
+     * uncrowded state (10% at 2x, 10% at 3x, 8% at 5x, 6% at 10x, 4% at 15x, 2% at 20x, 1% at 25x,
+     * 0.3% at 50x, 0.1% at 100x), maintenance margin 0.5%, dispersion 0.5, a depth of USD 300 m
+     * per 1% (chosen on BTC's 2019-2022 daily lows), refill 0.3, uncrowded, the default ensemble.
+     * docs/cascade.md has the calibration.
      */
     public static final CascadeParams DEFAULTS = new CascadeParams(30e9, 0.03,
-            List.of(new LeverageBucket(0.10, 2), new LeverageBucket(0.12, 5), new LeverageBucket(0.15, 10),
-                    new LeverageBucket(0.15, 15), new LeverageBucket(0.12, 25), new LeverageBucket(0.03, 50),
-                    new LeverageBucket(0.01, 100)),
-            List.of(), 0.005, 0.5, 1.5e9, 500, 1e-6);
+            List.of(new LeverageBucket(0.10, 2), new LeverageBucket(0.10, 3), new LeverageBucket(0.08, 5),
+                    new LeverageBucket(0.06, 10), new LeverageBucket(0.04, 15), new LeverageBucket(0.02, 20),
+                    new LeverageBucket(0.01, 25), new LeverageBucket(0.003, 50), new LeverageBucket(0.001, 100)),
+            List.of(), 0.005, 0.5, 300e6, 500, 1e-6, DEFAULT_REFILL, Crowding.NONE, CascadeEnsemble.DEFAULT);
+
+    /**
+     * The 1.2 form: the default refill, uncrowded, the default ensemble.
+     *
+     * @param openInterest the open interest, in USD
+     * @param shock the initial fall
+     * @param buckets the leveraged long share by leverage
+     * @param levels explicit liquidation levels
+     * @param maintenanceMargin the maintenance margin
+     * @param dispersion the spread of a bucket's liquidation falls
+     * @param depth USD of net sells that move the price 1%
+     * @param maxRounds the most rounds simulated
+     * @param tolerance the stopping tolerance
+     */
+    public CascadeParams(double openInterest, double shock, List<LeverageBucket> buckets,
+            List<LiquidationLevel> levels, double maintenanceMargin, double dispersion, double depth, int maxRounds,
+            double tolerance) {
+        this(openInterest, shock, buckets, levels, maintenanceMargin, dispersion, depth, maxRounds, tolerance,
+                DEFAULT_REFILL, Crowding.NONE, CascadeEnsemble.DEFAULT);
+    }
 
     /** Checks the ranges. */
     public CascadeParams {
@@ -73,6 +107,11 @@ public record CascadeParams(double openInterest, double shock, List<LeverageBuck
         if (!(tolerance > 0 && tolerance < 1)) {
             throw new IllegalArgumentException("the tolerance must be in (0, 1), got " + tolerance);
         }
+        if (!(refill >= 0 && refill < 1)) {
+            throw new IllegalArgumentException("the refill must be a share of consumed depth in [0, 1), got " + refill);
+        }
+        Objects.requireNonNull(crowding, "crowding");
+        Objects.requireNonNull(ensemble, "ensemble");
     }
 
     /** The calibrated default parameters ({@link #DEFAULTS}). */
@@ -83,31 +122,81 @@ public record CascadeParams(double openInterest, double shock, List<LeverageBuck
     /** These parameters with another initial fall (a positive fraction). */
     public CascadeParams withShock(double newShock) {
         return new CascadeParams(openInterest, newShock, buckets, levels, maintenanceMargin, dispersion, depth,
-                maxRounds, tolerance);
+                maxRounds, tolerance, refill, crowding, ensemble);
     }
 
     /** These parameters with another open interest in USD. */
     public CascadeParams withOpenInterest(double newOpenInterest) {
         return new CascadeParams(newOpenInterest, shock, buckets, levels, maintenanceMargin, dispersion, depth,
-                maxRounds, tolerance);
+                maxRounds, tolerance, refill, crowding, ensemble);
     }
 
     /** These parameters with another depth (USD of sells per 1% move). */
     public CascadeParams withDepth(double newDepth) {
         return new CascadeParams(openInterest, shock, buckets, levels, maintenanceMargin, dispersion, newDepth,
-                maxRounds, tolerance);
+                maxRounds, tolerance, refill, crowding, ensemble);
     }
 
     /** These parameters with other leverage buckets. */
     public CascadeParams withBuckets(List<LeverageBucket> newBuckets) {
         return new CascadeParams(openInterest, shock, newBuckets, levels, maintenanceMargin, dispersion, depth,
-                maxRounds, tolerance);
+                maxRounds, tolerance, refill, crowding, ensemble);
     }
 
     /** These parameters with explicit liquidation levels (replacing earlier ones). */
     public CascadeParams withLevels(List<LiquidationLevel> newLevels) {
         return new CascadeParams(openInterest, shock, buckets, newLevels, maintenanceMargin, dispersion, depth,
-                maxRounds, tolerance);
+                maxRounds, tolerance, refill, crowding, ensemble);
+    }
+
+    /**
+     * These parameters with another crowding state.
+     *
+     * @since 1.3
+     */
+    public CascadeParams withCrowding(Crowding newCrowding) {
+        return new CascadeParams(openInterest, shock, buckets, levels, maintenanceMargin, dispersion, depth,
+                maxRounds, tolerance, refill, newCrowding, ensemble);
+    }
+
+    /**
+     * These parameters with another refill share.
+     *
+     * @since 1.3
+     */
+    public CascadeParams withRefill(double newRefill) {
+        return new CascadeParams(openInterest, shock, buckets, levels, maintenanceMargin, dispersion, depth,
+                maxRounds, tolerance, newRefill, crowding, ensemble);
+    }
+
+    /**
+     * These parameters with another ensemble.
+     *
+     * @since 1.3
+     */
+    public CascadeParams withEnsemble(CascadeEnsemble newEnsemble) {
+        return new CascadeParams(openInterest, shock, buckets, levels, maintenanceMargin, dispersion, depth,
+                maxRounds, tolerance, refill, crowding, newEnsemble);
+    }
+
+    /**
+     * These parameters with another maintenance margin.
+     *
+     * @since 1.3
+     */
+    public CascadeParams withMaintenanceMargin(double newMargin) {
+        return new CascadeParams(openInterest, shock, buckets, levels, newMargin, dispersion, depth,
+                maxRounds, tolerance, refill, crowding, ensemble);
+    }
+
+    /**
+     * These parameters with another dispersion.
+     *
+     * @since 1.3
+     */
+    public CascadeParams withDispersion(double newDispersion) {
+        return new CascadeParams(openInterest, shock, buckets, levels, maintenanceMargin, newDispersion, depth,
+                maxRounds, tolerance, refill, crowding, ensemble);
     }
 
     /** The share-weighted mean leverage of the buckets (1 without buckets). */

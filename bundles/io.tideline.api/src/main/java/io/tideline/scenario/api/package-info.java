@@ -11,7 +11,10 @@
  *
  * <p>1.3: {@link io.tideline.scenario.api.ScenarioReport#oddsBasis()} and
  * {@link io.tideline.scenario.api.ScenarioResult#packProbability()}: the odds are fitted on
- * history when the pack states its outcome, the pack's own odds kept beside them.
+ * history when the pack states its outcome, the pack's own odds kept beside them. The cascade model
+ * is state-dependent and an ensemble: {@link io.tideline.scenario.api.Crowding},
+ * {@link io.tideline.scenario.api.CascadeEnsemble}, {@link io.tideline.scenario.api.CascadeParams#refill()}
+ * and the percentiles {@link io.tideline.scenario.api.CascadeResult#p10()}, {@code p50()}, {@code p90()}.
  *
  * <p>Part of the API bundle {@code io.tideline.api}, so its users wire to the API bundle, not to
  * the scenario implementation, which can be updated or removed without refreshing them.
