@@ -47,8 +47,11 @@ final class ChangePoller {
         /** Another process deleted {@code series}. */
         void deleted(String series);
 
-        /** The poller lost the server ({@code problem} says why) or, with null, reached it again. */
-        void connection(String problem);
+        /**
+         * The poller lost the server ({@code problem} says so for a user; {@code detail} is the
+         * driver's message, for the log) or, with both null, reached it again.
+         */
+        void connection(String problem, String detail);
     }
 
     private final ChunkedSeriesStore store;
@@ -115,14 +118,15 @@ final class ChangePoller {
             prune();
             if (problem != null) {
                 problem = null;
-                listener.connection(null);
+                listener.connection(null, null);
             }
             backoff = 0;
         } catch (StoreException | RuntimeException e) {
             if (problem == null) {
-                problem = "change notices from other workbenches paused: " + e.getMessage()
+                problem = "change notices from other Tidelines paused: " + (unreachable(e)
+                        ? "the server of " + store.where() + " cannot be reached" : e.getMessage())
                         + "; retrying by itself";
-                listener.connection(problem);
+                listener.connection(problem, e.getMessage());
             }
             backoff = backoff == 0 ? PERIOD_MILLIS : Math.min(MAX_BACKOFF_MILLIS, backoff * 2);
             pause = backoff;
@@ -130,6 +134,16 @@ final class ChangePoller {
         if (!thread.isShutdown()) {
             thread.schedule(this::poll, pause, TimeUnit.MILLISECONDS);
         }
+    }
+
+    /** Whether Derby's client says the server cannot be reached (SQLState class 08, connection). */
+    private static boolean unreachable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void readAll() throws StoreException {

@@ -166,11 +166,11 @@ public final class DerbyStoreComponent implements SeriesStore, StoreDesk {
             }
 
             @Override
-            public void connection(String problem) {
+            public void connection(String problem, String detail) {
                 if (problem == null) {
                     logger.info("change notices from {} resumed", opened.where());
                 } else {
-                    logger.warn("{}", problem);
+                    logger.warn("{} ({})", problem, detail);
                 }
             }
         });
@@ -324,7 +324,15 @@ public final class DerbyStoreComponent implements SeriesStore, StoreDesk {
         } catch (StoreException e) {
             return new StoreHealth(StoreHealth.Status.UNAVAILABLE, checkRecord.read().checkedAt(), List.of(e.getMessage()));
         }
-        return checkRecord.read();
+        StoreHealth recorded = checkRecord.read();
+        ChangePoller p = poller;
+        String away = p == null ? null : p.problem();
+        if (away != null) {
+            // The server is away (the poller retries by itself): status and the status bar say
+            // so until it is back; the recorded check is shown again then.
+            return new StoreHealth(StoreHealth.Status.UNAVAILABLE, recorded.checkedAt(), List.of(away));
+        }
+        return recorded;
     }
 
     @Override
@@ -354,12 +362,6 @@ public final class DerbyStoreComponent implements SeriesStore, StoreDesk {
     }
 
     // ---- what the 'db' command works through ----------------------------------------------
-
-    @Override
-    public String changeNotices() {
-        ChangePoller p = poller;
-        return p == null ? null : p.problem();
-    }
 
     @Override
     public String mode() {

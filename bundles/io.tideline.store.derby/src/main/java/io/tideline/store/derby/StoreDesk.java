@@ -15,12 +15,6 @@ public interface StoreDesk {
     /** {@code embedded} or {@code server}, as configured (possibly neither: opening then fails). */
     String mode();
 
-    /**
-     * Why change notices from other processes sharing the server are not arriving now (the
-     * server is away; the poller retries by itself), or null when they are, or in embedded mode.
-     */
-    String changeNotices();
-
     /** The embedded store's folder, {@code DATA_DIR/db}. */
     Path folder();
 

@@ -11,8 +11,7 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * The series store's problems for {@code status}: a store that could not open, or that failed
- * its last {@code db check} (or a read since), with each damaged range and what to do; and, in
- * server mode, change notices from other processes paused while the server is away.
+ * its last {@code db check} (or a read since), with each damaged range and what to do.
  * Thread-safe: the store keeps its health.
  */
 @Component(service = ProblemSource.class)
@@ -23,17 +22,9 @@ public final class StoreProblems implements ProblemSource {
     @Reference
     private SeriesStore store;
 
-    @Reference
-    private StoreDesk desk;
-
     @Override
     public List<Problem> problems() {
-        List<Problem> problems = new ArrayList<>(of(store.health()));
-        String notices = desk.changeNotices();
-        if (notices != null) {
-            problems.add(Problem.of(SOURCE, notices));
-        }
-        return problems;
+        return of(store.health());
     }
 
     /** The problems of a store in this health, one line each. */
