@@ -127,6 +127,84 @@ class StoreIT {
         }
     }
 
+    /**
+     * Team mode with two real Tidelines on one server: this framework (a workbench) and a
+     * {@code serve} process of the distribution (the desk's collector, its own data and deploy
+     * folders). A series the collector stores and one it deletes become APPENDED and DELETED
+     * events here, read from the store's change log; this Tideline leaves the feeds to the
+     * collector and says so.
+     */
+    @Test
+    void inTeamModeWritesOfAnotherProcessBecomeEventsHereAndItsCollectorRunsTheFeeds() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        Path serverDir = work.resolve("server");
+        ProcessBuilder pb = new ProcessBuilder(Dist.HOME.resolve("bin/tideline-db-server").toString(), "--dir",
+                serverDir.toString(), "--port", Integer.toString(port), "--user", "desk");
+        pb.environment().put("TIDELINE_DB_PASSWORD", "t0p-secret");
+        Process server = pb.redirectErrorStream(true).redirectOutput(work.resolve("server.log").toFile()).start();
+        Path collector = work.resolve("collector");
+        Process serve = null;
+        try {
+            awaitPort(port, server);
+            String cfg = """
+                    mode=server
+                    url=jdbc:derby://127.0.0.1:%d/tideline;create=true
+                    user=desk
+                    .password=t0p-secret
+                    """.formatted(port);
+            Dist.write(deploy, "io.tideline.store.derby.cfg", cfg);
+            Dist.await("store reconfigured to the server", () -> ok("db", "info").contains("mode       server"));
+            Dist.await("feeds left to the collector", () -> ok("feeds", "status").contains("feeds are run by the collector"));
+
+            Dist.write(Files.createDirectories(collector.resolve("deploy")), "io.tideline.store.derby.cfg", cfg);
+            Dist.write(Files.createDirectories(collector.resolve("data/workspace")), "sample-loaded",
+                    "loaded: skipped by the test\n");
+            Path serveLog = collector.resolve("logs/serve");
+            serve = Launch.start(serveLog, null, Launch.env(), "--headless", "--data-dir",
+                    Launch.data(collector).toString(), "--deploy-dir", collector.resolve("deploy").toString(), "serve");
+            Launch.await("the collector to serve", Launch.COMMAND_SECONDS, () -> Launch.read(serveLog.resolve("out.txt"))
+                    .contains("tideline: serving " + Launch.data(collector)));
+            Launch.await("the collector serving on the shared store", Launch.COMMAND_SECONDS,
+                    () -> collectorSays(collector, "db", "info").contains("mode       server"));
+            assertThat(collectorSays(collector, "feeds", "status")).doesNotContain("run by the collector")
+                    .contains("refresh every");
+
+            Files.writeString(work.resolve("bars.csv"), "date,value\n2020-01-01,1\n2020-01-02,2\n2020-01-03,3\n");
+            Launch.Outcome imported = Launch.command(collector, "import", null, "import",
+                    work.resolve("bars.csv").toString(), "--series", "csv:team");
+            assertThat(imported.code()).as(imported.err()).isZero();
+            Dist.await("the collector's write announced here", () -> ok("probe", "events")
+                    .contains("io/tideline/series/APPENDED csv:team from=1577836800000 to=1578009600000 count=3"));
+
+            Launch.Outcome deleted = Launch.command(collector, "delete", null, "series", "delete", "csv:team");
+            assertThat(deleted.code()).as(deleted.err()).isZero();
+            Dist.await("the collector's delete announced here",
+                    () -> ok("probe", "events").contains("io/tideline/series/DELETED csv:team"));
+            assertThat(ok("probe", "events").lines().filter(l -> l.contains("csv:team")).count())
+                    .as("each change told once").isEqualTo(2);
+        } finally {
+            if (serve != null) {
+                serve.destroy();
+                serve.waitFor(60, TimeUnit.SECONDS);
+            }
+            server.destroy();
+            server.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    /** A command answered by the running collector (through its control channel); empty output while it cannot answer yet. */
+    private static String collectorSays(Path collector, String... commandLine) {
+        try {
+            Launch.Outcome o = Launch.command(collector, "ask-" + String.join("-", commandLine), null, commandLine);
+            return o.code() == 0 ? o.out() : "";
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
     private String ok(String... commandLine) {
         Dist.Result r = Dist.run(context, commandLine);
         assertThat(r.code()).as(String.join(" ", commandLine) + ": " + r.err()).isZero();
