@@ -34,6 +34,12 @@ class ScenarioIT {
      * A bundle with no code that ships the built-in pack with other priors (A 0.2, B 0.6, C 0.2)
      * as {@code packs/desk.json}, named by its manifest.
      */
+    /** Scenario x's odds against scenario y's by the pack's own ratios. */
+    private static double packOdds(Map<String, Object> report, int x, int y) {
+        List<Map<String, Object>> scenarios = list(report.get("scenarios"));
+        return num(scenarios.get(x).get("packProbability")) / num(scenarios.get(y).get("packProbability"));
+    }
+
     private static Path packBundle(Path jar) throws Exception {
         Path scenarioJar;
         try (var files = Files.list(Dist.HOME.resolve("bundles"))) {
@@ -170,13 +176,16 @@ class ScenarioIT {
 
             // a pack shipped inside a bundle (manifest header Tideline-Scenario-Pack): hot-deployed,
             // in force while the bundle is installed, gone with it
+            Map<String, Object> builtIn = json(Dist.run(context, "scenarios", "--as-of", "2025-04-08", "--json").out());
             Path packBundle = packBundle(work.resolve("desk-pack.jar"));
             Dist.drop(packBundle, work.resolve("deploy"), "desk-pack.jar");
             Dist.await("the bundle's pack in force", () -> Dist.run(context, "scenarios", "--as-of", "2025-04-08",
                     "--json").out().contains("bundle com.acme.desk.pack"));
             Map<String, Object> fromBundle = json(Dist.run(context, "scenarios", "--as-of", "2025-04-08", "--json").out());
-            assertThat(num(list(fromBundle.get("scenarios")).get(1).get("prior"))).as("B's prior in the bundle's pack")
-                    .isCloseTo(0.6, within(1e-9));
+            // the shown odds are fitted on history (their prior is the base rate); the pack's own odds
+            // (packProbability) carry its priors: B against A moves by (0.6 / 0.2) / (0.3 / 0.5) = 5
+            assertThat(packOdds(fromBundle, 1, 0) / packOdds(builtIn, 1, 0)).as("B's prior in the bundle's pack")
+                    .isCloseTo(5.0, within(1e-9));
             Files.delete(work.resolve("deploy/desk-pack.jar"));
             Dist.await("the built-in pack back", () -> Dist.run(context, "scenarios", "--as-of", "2025-04-08",
                     "--json").out().contains("\"pack\":\"default"));

@@ -190,7 +190,7 @@ final class Analysis {
             Map<String, Double> shocks = new LinkedHashMap<>(sc.shocks());
             Map<String, CascadeResult> cascades = new LinkedHashMap<>();
             for (String role : sc.cascade()) {
-                CascadeResult r = Cascade.run(cascade.withShock(-sc.shocks().get(role)));
+                CascadeResult r = Cascade.run(Cascade.forRole(role, cascade).withShock(-sc.shocks().get(role)));
                 cascades.put(role, r);
                 shocks.put(role, -r.amplifiedMove());
             }

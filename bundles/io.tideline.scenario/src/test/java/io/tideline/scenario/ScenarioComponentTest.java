@@ -191,7 +191,7 @@ class ScenarioComponentTest {
     @Test
     void theJsonDocumentHasTheDocumentedShape() throws Exception {
         Path book = Files.writeString(dir.resolve("book.csv"), "role,quantity,notional,leverage\nbtc,2,,3\nspx,,100000,\n");
-        Out o = run(component(), "--as-of", "2025-04-08", "--portfolio", book.toString(), "--json");
+        Out o = run(new ScenariosCommand(component()), "--as-of", "2025-04-08", "--portfolio", book.toString(), "--json");
         assertThat(o.code).as(o.err).isZero();
         JsonNode doc = JsonMapper.builder().build().readTree(o.out);
         assertThat(doc.get("asOf").asText()).isEqualTo("2025-04-08");
@@ -216,17 +216,17 @@ class ScenarioComponentTest {
         assertThat(a.has("episode") && a.has("distance")).isTrue();
         assertThat(doc.get("watch").get(0).has("conditionId")).isTrue();
 
-        Out text = run(component(), "--as-of", "2025-04-08", "--portfolio", book.toString());
+        Out text = run(new ScenariosCommand(component()), "--as-of", "2025-04-08", "--portfolio", book.toString());
         assertThat(text.out).contains("Scenarios as of 2025-04-08").contains("Watch").contains("probability-weighted P&L")
                 .contains("Historical analogues");
     }
 
     @Test
     void badArgumentsAndABadPortfolioAreReported() throws IOException {
-        assertThat(run(component(), "--as-of", "2025-13-01").code).isEqualTo(Command.USAGE);
-        assertThat(run(component(), "--frobnicate").err).contains("unknown argument --frobnicate").contains("usage:");
+        assertThat(run(new ScenariosCommand(component()), "--as-of", "2025-13-01").code).isEqualTo(Command.USAGE);
+        assertThat(run(new ScenariosCommand(component()), "--frobnicate").err).contains("unknown argument --frobnicate").contains("usage:");
         Path bad = Files.writeString(dir.resolve("bad.csv"), "role,quantity\nbtc,two\n");
-        Out o = run(component(), "--portfolio", bad.toString());
+        Out o = run(new ScenariosCommand(component()), "--portfolio", bad.toString());
         assertThat(o.code).isEqualTo(Command.USAGE);
         assertThat(o.err).contains("bad.csv:2: quantity: expected a number, got 'two'");
         assertThat(o.out).isEmpty();
@@ -235,7 +235,7 @@ class ScenarioComponentTest {
     /** One refused portfolio: exit 2, one line naming file:line and field, nothing printed on standard output. */
     private Out refusedPortfolio(String name, String text) throws IOException {
         Path file = Files.writeString(dir.resolve(name), text);
-        Out o = run(component(), "--portfolio", file.toString());
+        Out o = run(new ScenariosCommand(component()), "--portfolio", file.toString());
         assertThat(o.code).as(o.err).isEqualTo(Command.USAGE);
         assertThat(o.out).isEmpty();
         assertThat(o.err.strip().lines()).singleElement().asString().startsWith("scenarios: " + file + ":");
@@ -288,11 +288,11 @@ class ScenarioComponentTest {
         }
         long unknown = r.conditions().stream().filter(c -> c.state() == ConditionState.UNKNOWN).count();
         assertThat(unknown).isEqualTo(7);
-        Out text = run(component(), "--latest");
+        Out text = run(new ScenariosCommand(component()), "--latest");
         assertThat(text.code).isZero();
         assertThat(text.out).contains("  ! " + r.gaps().get(0).message());
         assertThat(text.err).as("said once, in the report").doesNotContain(r.gaps().get(0).message());
-        Out json = run(component(), "--latest", "--json");
+        Out json = run(new ScenariosCommand(component()), "--latest", "--json");
         assertThat(json.err).contains("scenarios: " + r.gaps().get(0).message());
         JsonNode doc = JsonMapper.builder().build().readTree(json.out);
         assertThat(doc.get("warnings").get(0).asText()).isEqualTo(r.gaps().get(0).message());
@@ -381,7 +381,7 @@ class ScenarioComponentTest {
         assertThat(packOdds(r, "A", "B")).isCloseTo(packOdds(def, "A", "B") * 0.6 / 0.5, within(1e-9));
         assertThat(r.warnings()).singleElement().asString().contains(workspace.toString())
                 .contains("$.scenarios[1].conditions[0].threshold").contains("stays in force");
-        Out o = run(c, "--as-of", "2025-04-08");
+        Out o = run(new ScenariosCommand(c), "--as-of", "2025-04-08");
         assertThat(o.code).isZero();
         assertThat(o.err).contains("$.scenarios[1].conditions[0].threshold");
 

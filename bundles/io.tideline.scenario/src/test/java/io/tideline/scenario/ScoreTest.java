@@ -185,14 +185,14 @@ class ScoreTest {
         ScenarioComponent c = ScenarioComponent.of(sample, sample, dir.resolve("none.json"), null);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = c.run(new CommandRequest(List.of("score", "--from", "2022-01-01", "--to", "2022-12-31", "--json"),
+        int code = new ScenariosCommand(c).run(new CommandRequest(List.of("score", "--from", "2022-01-01", "--to", "2022-12-31", "--json"),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8)));
         assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"scenarios\":[{\"id\":\"A\"", "\"pack\":[{\"id\":\"A\"", "\"brier\":",
                 "\"baseRateBrier\":", "\"skill\":", "\"reliability\":[", "\"coverage\":", "\"days\":");
 
         out.reset();
-        code = c.run(new CommandRequest(List.of("score", "--from", "2022-12-31", "--to", "2022-01-01"),
+        code = new ScenariosCommand(c).run(new CommandRequest(List.of("score", "--from", "2022-12-31", "--to", "2022-01-01"),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8)));
         assertThat(code).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("--to 2022-01-01 is before --from 2022-12-31");
