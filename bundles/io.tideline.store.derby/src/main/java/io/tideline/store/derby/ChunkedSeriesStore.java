@@ -924,8 +924,14 @@ public final class ChunkedSeriesStore implements SeriesStore {
         }
     }
 
+    /**
+     * Deadlocks, lock time-outs and a lost race creating a series; and a connection the server
+     * dropped (08006, 08003: a pooled connection that outlived a server restart), which the pool
+     * has discarded, so the next attempt connects afresh.
+     */
     private static boolean retryable(SQLException e) {
         String state = e.getSQLState();
-        return "40001".equals(state) || "40XL1".equals(state) || "40XL2".equals(state) || "23505".equals(state);
+        return "40001".equals(state) || "40XL1".equals(state) || "40XL2".equals(state) || "23505".equals(state)
+                || "08006".equals(state) || "08003".equals(state);
     }
 }

@@ -11,4 +11,8 @@ interface ConnectionSource {
 
     /** Where the database is, for messages: a folder or a URL (never a password). */
     String where();
+
+    /** Closes the connections kept open between operations, if any (a pool does). */
+    default void close() {
+    }
 }

@@ -14,7 +14,6 @@ import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.Properties;
 import java.util.stream.Stream;
-import org.apache.derby.jdbc.ClientDriver;
 import org.apache.derby.jdbc.EmbeddedDriver;
 
 /**
@@ -145,28 +144,11 @@ final class DerbyDatabase {
             throw new StoreException("store url '" + url + "' is not a Derby network URL"
                     + " (expected jdbc:derby://HOST:PORT/DATABASE)");
         }
-        ClientDriver driver = new ClientDriver();
-        Properties props = new Properties();
-        if (user != null && !user.isBlank()) {
-            props.setProperty("user", user);
-        }
-        if (password != null) {
-            props.setProperty("password", password);
-        }
-        ConnectionSource source = new ConnectionSource() {
-            @Override
-            public Connection open() throws SQLException {
-                return driver.connect(url, props);
-            }
-
-            @Override
-            public String where() {
-                return url;
-            }
-        };
+        ConnectionPool source = new ConnectionPool(url, user, password);
         try (Connection c = source.open()) {
             return source;
         } catch (SQLException e) {
+            source.close();
             throw bootFailure(url + (user == null ? "" : " as user " + user), e);
         }
     }

@@ -203,6 +203,8 @@ public final class DerbyStoreComponent implements SeriesStore, StoreDesk {
             // Releases Derby's lock on the folder, so another process (or this bundle, restarted)
             // can open it.
             DerbyDatabase.shutdownEmbedded(folder);
+        } else {
+            store.join().source().close(); // the pool's idle connections to the server
         }
     }
 
