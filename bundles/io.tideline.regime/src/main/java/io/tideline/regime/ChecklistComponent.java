@@ -193,7 +193,7 @@ public final class ChecklistComponent implements EventHandler, ChecklistDesk {
         if (plugins.isEmpty()) {
             return v;
         }
-        long end = checks.decision(LocalDate.parse(v.asOf()));
+        long end = checks.decision(v.day());
         RoleBindings bindings = roles;
         Availability rulesNow = availabilityRules(silent());
         StepContext context = new StepContext() {

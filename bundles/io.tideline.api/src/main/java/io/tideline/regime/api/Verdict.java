@@ -63,6 +63,17 @@ public record Verdict(String asOf, Regime regime, boolean riskOff, int tier, Act
                 null);
     }
 
+    /**
+     * The verdict's day, {@link #asOf} as a date: callers need not parse the text themselves.
+     *
+     * @throws java.time.format.DateTimeParseException if {@code asOf} is not a day (the checklist
+     *     always gives one; a hand-built verdict may not)
+     * @since 1.2
+     */
+    public java.time.LocalDate day() {
+        return java.time.LocalDate.parse(asOf);
+    }
+
     /** The share of the four judging steps among {@code steps} whose status is not UNKNOWN. */
     public static double coverageOf(List<Step> steps) {
         int known = 0;

@@ -5,12 +5,14 @@
  * and the {@link io.tideline.regime.api.ChecklistStep} extension point a plugin registers to add
  * its own step. Records and enums are immutable and thread-safe.
  *
+ * <p>1.2: {@link io.tideline.regime.api.Verdict#day()}, the verdict's day as a date.
+ *
  * <p>Part of the API bundle {@code io.tideline.api}, so a view or a plugin that uses the checklist
  * wires to the API bundle, not to the checklist's implementation: updating or removing
  * {@code io.tideline.regime} does not refresh or unresolve it (the service simply goes away).
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package io.tideline.regime.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -377,7 +377,7 @@ final class ChartView extends ViewBase<ChartView.Loaded> {
                 return;
             }
             for (Verdict v : verdicts.get()) {
-                regimes.put(LocalDate.parse(v.asOf()).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli(), v.regime());
+                regimes.put(v.day().atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli(), v.regime());
             }
             regimeFrom = from;
             regimeTo = to;

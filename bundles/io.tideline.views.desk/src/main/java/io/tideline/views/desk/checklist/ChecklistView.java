@@ -181,7 +181,7 @@ public final class ChecklistView extends ViewBase {
             showError(null);
             show(loaded.verdict(), loaded.roles());
             if (withTimeline) {
-                loadTimeline(LocalDate.parse(loaded.verdict().asOf()));
+                loadTimeline(loaded.verdict().day());
             }
         }, this::showError);
     }
@@ -197,7 +197,7 @@ public final class ChecklistView extends ViewBase {
     private void show(Verdict v, Map<String, SeriesId> bindings) {
         verdict = v;
         roles = bindings;
-        LocalDate day = LocalDate.parse(v.asOf());
+        LocalDate day = v.day();
         if (chosen == null) {
             setDate(day);
         }

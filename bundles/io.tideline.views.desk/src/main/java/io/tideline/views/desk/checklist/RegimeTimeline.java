@@ -41,7 +41,7 @@ public final class RegimeTimeline {
         canvas.addListener(SWT.MouseUp, e -> {
             int k = index(e.x);
             if (k >= 0) {
-                onPick.accept(LocalDate.parse(days.get(k).asOf()));
+                onPick.accept(days.get(k).day());
             }
         });
     }

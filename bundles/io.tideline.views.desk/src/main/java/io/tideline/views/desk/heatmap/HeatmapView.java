@@ -174,7 +174,7 @@ public final class HeatmapView extends ViewBase {
     /** The checklist's newest day, or null when it cannot say (then the matrix says its own). */
     private LocalDate newestDay() {
         try {
-            return LocalDate.parse(data.verdict(null).asOf());
+            return data.verdict(null).day();
         } catch (Exception e) {
             // No checklist running, or it failed (the checklist view says why): the matrix's own day.
             return null;

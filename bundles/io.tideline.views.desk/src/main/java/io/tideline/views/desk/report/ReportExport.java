@@ -72,7 +72,7 @@ public final class ReportExport {
         ScenarioReport before = null;
         String problem = null;
         try {
-            LocalDate day = LocalDate.parse(verdict.asOf());
+            LocalDate day = verdict.day();
             today = data.scenarios(day, portfolioFile);
             before = data.scenarios(day.minusDays(1), portfolioFile);
         } catch (Exception e) {
