@@ -183,6 +183,47 @@ class ChangeNoticesTest {
         assertThat(bobSees).as("the newest row, read with the gap, is not told twice").isEmpty();
     }
 
+    @Test
+    void concurrentWritersOfDifferentSeriesLeaveADenseLogAndEveryNoticeArrives() throws Exception {
+        pollBob();
+        int threads = 4;
+        int writes = 25;
+        List<Thread> writers = new ArrayList<>();
+        List<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+        for (int w = 0; w < threads; w++) {
+            String series = "fred:W" + w;
+            Thread t = new Thread(() -> {
+                try {
+                    for (int i = 0; i < writes; i++) {
+                        alice.upsert(descriptor(series), daily(i, 1, 1));
+                    }
+                } catch (Throwable e) {
+                    failures.add(e);
+                }
+            });
+            writers.add(t);
+            t.start();
+        }
+        for (Thread t : writers) {
+            t.join(TimeUnit.SECONDS.toMillis(120));
+        }
+        assertThat(failures).isEmpty();
+        assertThat(alice.changesAfter(0, 1_000)).extracting(ChunkedSeriesStore.Change::seq)
+                .as("one row per write, numbered without gaps")
+                .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, threads * writes).boxed().toList());
+        List<String> seen = new ArrayList<>();
+        for (int i = 0; i < threads * writes; i++) {
+            seen.add(next());
+        }
+        for (int w = 0; w < threads; w++) {
+            String series = "fred:W" + w;
+            assertThat(seen.stream().filter(n -> n.startsWith("appended " + series + " ")).toList())
+                    .as("every write of " + series + ", in order").containsExactlyElementsOf(
+                            java.util.stream.IntStream.range(0, writes).mapToObj(i -> "appended " + series + " " + i
+                                    + ".." + i + " 1").toList());
+        }
+    }
+
     /**
      * Measures (does not assert) the delay from a committed write in one process to its notice
      * in the other, over 200 writes, and prints p50/p99; asserts that none was lost.
