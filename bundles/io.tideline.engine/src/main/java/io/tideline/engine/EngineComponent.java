@@ -128,17 +128,25 @@ public final class EngineComponent implements EngineDesk, EventHandler {
 
     @Override
     public void handleEvent(Event event) {
-        if (event.getTopic().equals(SeriesEvents.TOPIC_APPENDED)) {
-            SeriesId series = SeriesId.parse((String) event.getProperty(SeriesEvents.SERIES));
-            long from = (Long) event.getProperty(SeriesEvents.FROM);
-            long to = (Long) event.getProperty(SeriesEvents.TO);
+        if (event.getTopic().equals(SeriesEvents.TOPIC_APPENDED)
+                && event.getProperty(SeriesEvents.SERIES) instanceof String id && RoleBindings.isSeriesId(id)
+                && event.getProperty(SeriesEvents.FROM) instanceof Long from
+                && event.getProperty(SeriesEvents.TO) instanceof Long to) {
+            SeriesId series;
+            try {
+                series = SeriesId.parse(id);
+            } catch (IllegalArgumentException e) {
+                live.forEach(LiveGraph::recomputeAll);
+                return;
+            }
             for (LiveGraph g : live) {
                 if (g.reads(series)) {
                     g.appended(series, from, to);
                 }
             }
         } else {
-            // A role now names another series, or a series is gone: start over.
+            // A role now names another series, a series is gone, or an announcement that does not
+            // say which bars (another process's, a plugin's): start over rather than throw.
             live.forEach(LiveGraph::recomputeAll);
         }
     }
