@@ -108,6 +108,11 @@ class DeskViewsTest {
         assertThat(heatmap.caption()).isIn("Correlation of daily changes over 90 common days, as of 2026-02-06 (the sample's date)",
                 "90-day correlation of changes, 2026-02-06 (sample date)");
         assertThat(checklist.verdict().asOf()).isEqualTo("2026-02-06");
+        // pinned, the checklist's button back to the default day names that day, never "Latest"
+        assertThat(checklist.defaultDayButton().getText()).isEqualTo("Back to 2026-02-06");
+        assertThat(checklist.defaultDayButton().getToolTipText()).startsWith("The workspace is as of 2026-02-06 (the sample's date)");
+        assertThat(checklist.defaultDayButton().getSize().x).as("the button's text whole").isGreaterThanOrEqualTo(
+                checklist.defaultDayButton().computeSize(org.eclipse.swt.SWT.DEFAULT, org.eclipse.swt.SWT.DEFAULT).x);
         assertThat(scenarios.report().asOf()).isEqualTo("2026-02-06");
         assertThat(scenarios.asOfLabel().getText()).isEqualTo("2026-02-06 (sample date)");
         assertThat(scenarios.asOfLabel().getToolTipText()).isEqualTo("as of 2026-02-06 (the sample's date)");
@@ -123,6 +128,7 @@ class DeskViewsTest {
         SwtHarness.pump(300);
         SwtHarness.screenshot(shell, "asof-desk-latest");
         assertThat(heatmap.caption()).endsWith("2026-07-23 (newest)");
+        SwtHarness.pumpUntil(() -> "Latest".equals(checklist.defaultDayButton().getText()), WAIT, "the Latest button");
         SwtHarness.pumpUntil(() -> "2026-07-23 (newest)".equals(scenarios.asOfLabel().getText()), WAIT, "the scenarios' day");
         assertThat(desk.sparkDay).isEqualTo("latest");
         // us10y: 2026-04-13 to 2026-08-23 is 132 days; ndx: 2026-02-05 is 199 days; btc is a day old.

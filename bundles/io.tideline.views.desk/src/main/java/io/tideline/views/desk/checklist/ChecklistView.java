@@ -1,6 +1,7 @@
 package io.tideline.views.desk.checklist;
 
 import io.tideline.api.series.SeriesId;
+import io.tideline.api.workspace.WorkspaceDate;
 import io.tideline.api.ui.ViewContext;
 import io.tideline.regime.api.Evidence;
 import io.tideline.regime.api.Status;
@@ -39,6 +40,7 @@ public final class ChecklistView extends ViewBase {
 
     static final int TIMELINE_DAYS = 365;
     /** Preferred widths of step, summary, value, threshold, rule and source. */
+    private Button latest;
     private static final int[] WIDTHS = {220, 300, 80, 80, 300, 260};
     private static final int MIN_SUMMARY = 200;
 
@@ -96,7 +98,7 @@ public final class ChecklistView extends ViewBase {
                 choose(picked);
             }
         });
-        Button latest = new Button(bar, SWT.PUSH);
+        latest = new Button(bar, SWT.PUSH);
         latest.setText(msg.get("checklist.latest"));
         latest.addListener(SWT.Selection, e -> choose(null));
         Button export = new Button(bar, SWT.PUSH);
@@ -176,9 +178,10 @@ public final class ChecklistView extends ViewBase {
         LocalDate day = chosen;
         background.run("verdict", () -> {
             Map<String, SeriesId> r = data.roles();
-            return new Loaded(data.verdict(day), r);
+            return new Loaded(data.verdict(day), r, data.pinned().orElse(null));
         }, loaded -> {
             showError(null);
+            showDefaultDay(loaded.pinned());
             show(loaded.verdict(), loaded.roles());
             if (withTimeline) {
                 loadTimeline(loaded.verdict().day());
@@ -191,7 +194,27 @@ public final class ChecklistView extends ViewBase {
         background.run("replay", () -> data.replay(from, end), timeline::show, this::showError);
     }
 
-    private record Loaded(Verdict verdict, Map<String, SeriesId> roles) {
+    private record Loaded(Verdict verdict, Map<String, SeriesId> roles, WorkspaceDate.Pinned pinned) {
+    }
+
+    /**
+     * The button that goes back to the view's default day says which day that is: the newest
+     * ("Latest") or, while the workspace is pinned, the pinned day, so it never says Latest while
+     * it shows an older day.
+     */
+    private void showDefaultDay(WorkspaceDate.Pinned pinned) {
+        String text = pinned == null ? msg.get("checklist.latest") : msg.format("checklist.pinnedDay", pinned.day());
+        latest.setToolTipText(pinned == null ? msg.get("checklist.latest.tip")
+                : msg.format("checklist.pinnedDay.tip", pinned.day(), pinned.reason()));
+        if (!text.equals(latest.getText())) {
+            latest.setText(Swt.literal(text));
+            latest.getParent().layout(true, true);
+        }
+    }
+
+    /** The button back to the default day; for tests. */
+    public Button defaultDayButton() {
+        return latest;
     }
 
     private void show(Verdict v, Map<String, SeriesId> bindings) {
