@@ -34,7 +34,8 @@ class AllIndicatorsTest {
                 new BarsUnderWater(), new ZScoreChange(), new TrendSlope(), new Rsi(), new VolTargetExposure(),
                 new LeadershipRatio(), new BreadthAboveMa(), new BreadthAtLow(), new LevelZScore(),
                 new OiPriceDivergence(), new LiquidationPressure(), new TrendAgreement(), new CompressionWarning(),
-                new SimpleReturnPct(), new DrawdownPct(), new ChangeBp(), new Level(), new ReturnSigma());
+                new SimpleReturnPct(), new DrawdownPct(), new ChangeBp(), new Level(), new ReturnSigma(),
+                new LiquidationFlush(), new LiquidationSqueeze());
     }
 
     static Stream<Indicator> baskets() {
@@ -78,7 +79,7 @@ class AllIndicatorsTest {
     void idsAreUnique() {
         Set<String> ids = new HashSet<>();
         indicators().forEach(indicator -> assertThat(ids.add(indicator.spec().id())).isTrue());
-        assertThat(ids).hasSize(28);
+        assertThat(ids).hasSize(30);
     }
 
     @ParameterizedTest
