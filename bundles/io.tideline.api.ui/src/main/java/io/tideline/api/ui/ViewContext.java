@@ -19,7 +19,10 @@ public interface ViewContext {
     /** Replaces this instance's settings; the workbench saves them with the layout. */
     void updateSettings(Map<String, String> settings);
 
-    /** Shows a message in the status bar. */
+    /**
+     * Shows a message in the status bar. An empty message withdraws this view's last one if the
+     * status bar still shows it (a problem the view no longer has); it never clears another's.
+     */
     void status(String message);
 
     /**

@@ -632,10 +632,10 @@ abstract class ViewBase<M> {
             status.setText(text);
             status.setToolTipText(text);
             root.layout(true, false);
-            // Only news reaches the workbench's status bar: a backfill reloads every second.
-            if (!problems.isEmpty()) {
-                context.status(problems.get(0));
-            }
+            // Only news reaches the workbench's status bar: a backfill reloads every second. When
+            // the problems are gone ("No data for role btc" once its bars arrived), the view
+            // withdraws its message, if the status bar still shows it.
+            context.status(problems.isEmpty() ? "" : problems.get(0));
         }
     }
 }

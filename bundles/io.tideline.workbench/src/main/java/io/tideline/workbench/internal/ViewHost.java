@@ -34,6 +34,10 @@ final class ViewHost {
 
         void status(String message);
 
+        /** Clears the status bar if it still shows {@code message} (a view withdrawing its own). */
+        default void withdrawStatus(String message) {
+        }
+
         /** The plugin that last provided a view id, or null if none ever did. */
         String providerOf(String viewId);
     }
@@ -153,8 +157,20 @@ final class ViewHost {
                 site.updateSettings(instanceId, Map.copyOf(settings));
             }
 
+            /** The message this view last put in the status bar, to withdraw it with an empty one. */
+            private volatile String shown;
+
             @Override
             public void status(String text) {
+                if (text == null || text.isEmpty()) {
+                    String last = shown;
+                    shown = null;
+                    if (last != null) {
+                        site.withdrawStatus(last);
+                    }
+                    return;
+                }
+                shown = text;
                 site.status(text);
             }
 

@@ -535,6 +535,18 @@ final class WorkbenchUi implements ViewHost.Site {
     }
 
     @Override
+    public void withdrawStatus(String message) {
+        if (Display.getCurrent() != display) {
+            display.asyncExec(() -> withdrawStatus(message));
+            return;
+        }
+        // Only the view's own message: another view's or the window's news since then stays.
+        if (message.replace('\n', ' ').equals(chrome.statusMessage())) {
+            chrome.message("");
+        }
+    }
+
+    @Override
     public String providerOf(String viewId) {
         return registry.providerOf(viewId);
     }

@@ -54,6 +54,9 @@ class WorkbenchCommandTest {
     private static Thread uiThread;
     private static Command command;
 
+    /** The context the note view was last created with. */
+    private static volatile ViewContext noteContext;
+
     /** A view of one label showing its "text" setting: the smallest real plugin view. */
     private static final class NoteView implements ViewFactory {
         @Override
@@ -63,6 +66,7 @@ class WorkbenchCommandTest {
 
         @Override
         public Control create(Composite parent, ViewContext context) {
+            noteContext = context;
             Label label = new Label(parent, SWT.NONE);
             label.setText(context.settings().getOrDefault("text", ""));
             return label;
@@ -261,6 +265,26 @@ class WorkbenchCommandTest {
         assertThat(type("language").out()).isEqualTo("de\n");
         assertThat(type("language", "zh").out()).isEqualTo("zh_CN\n");
         assertThat(type("language", "en").out()).isEqualTo("en\n");
+    }
+
+    @Test
+    @Order(8)
+    void aViewWithdrawsItsOwnStatusMessageButNeverAnothers() throws Exception {
+        ViewContext note = noteContext;
+        assertThat(note).as("the note view was created by an earlier test").isNotNull();
+        note.status("No data for role btc");
+        await("the view's message", () -> type("status").out().equals("message No data for role btc\n"));
+        note.status(""); // its bars arrived: the problem is gone
+        await("the message withdrawn", () -> type("status").out().equals("message \n"));
+
+        note.status("No data for role btc");
+        ui.status("Feeds: 3 ok");
+        await("the window's news", () -> type("status").out().equals("message Feeds: 3 ok\n"));
+        note.status("");
+        Thread.sleep(300);
+        assertThat(type("status").out()).as("another message stays").isEqualTo("message Feeds: 3 ok\n");
+        note.status("");
+        assertThat(type("status").out()).isEqualTo("message Feeds: 3 ok\n");
     }
 
     @Test
