@@ -1,5 +1,7 @@
 package io.tideline.views.chart;
 
+import io.tideline.api.indicator.IndicatorNode;
+import io.tideline.api.indicator.IndicatorResult;
 import io.tideline.api.series.SeriesData;
 import io.tideline.api.series.SeriesId;
 import io.tideline.api.ui.ViewContext;
@@ -20,8 +22,10 @@ import org.eclipse.swt.widgets.Label;
  * liquidations per bar below, on one time axis. Open interest is perpetual open interest
  * ({@code btc.oi}) when bound, else CME futures open interest ({@code btc.cme.oi}); the pane is
  * titled with the series' own name and unit, so weekly contracts never pass for USD of perpetuals. Dashed vertical lines mark the bars where
- * liquidations drove the tape ({@link LiquidationDays}: over {@code k}× their 30-bar average,
- * price moving the same way; {@code k} is the setting {@code k}, default 3).
+ * liquidations drove the tape: the indicator engine's {@code liquidation-flush} and
+ * {@code liquidation-squeeze} over price and long or short liquidations (over {@code k}× their
+ * 30-bar average, price moving the same way; {@code k} is the setting {@code k}, default 3). The
+ * view computes no indicator itself.
  */
 final class CryptoView extends ViewBase<CryptoView.Loaded> {
 
@@ -36,6 +40,14 @@ final class CryptoView extends ViewBase<CryptoView.Loaded> {
             String oiName) {
     }
 
+    /** The default multiple of the trailing average. */
+    static final double DEFAULT_K = 3;
+    /** The trailing window, in bars (a month of daily bars). */
+    static final int WINDOW = 30;
+    /** The indicator nodes' names, which name them in an error the status line shows. */
+    private static final String FLUSH = "liquidation-flush";
+    private static final String SQUEEZE = "liquidation-squeeze";
+
     private final double k;
     private final Label legend;
 
@@ -43,17 +55,17 @@ final class CryptoView extends ViewBase<CryptoView.Loaded> {
         super(parent, context, data);
         double parsed;
         try {
-            parsed = Double.parseDouble(setting("k", String.valueOf(LiquidationDays.DEFAULT_K)));
+            parsed = Double.parseDouble(setting("k", String.valueOf(DEFAULT_K)));
         } catch (NumberFormatException e) {
-            context.status("setting k='" + setting("k", "") + "' is not a number; using " + LiquidationDays.DEFAULT_K);
-            parsed = LiquidationDays.DEFAULT_K;
+            context.status("setting k='" + setting("k", "") + "' is not a number; using " + DEFAULT_K);
+            parsed = DEFAULT_K;
         }
-        k = parsed > 0 ? parsed : LiquidationDays.DEFAULT_K;
+        k = parsed > 0 ? parsed : DEFAULT_K;
         addPresets();
         legend = new Label(toolbar, SWT.NONE);
         // A short label; the full rule is its tooltip (the sentence wrapped the toolbar).
         legend.setText(msg.get("crypto.markers.short", fmt(k)));
-        legend.setToolTipText(msg.get("crypto.markers", fmt(k), LiquidationDays.DEFAULT_WINDOW));
+        legend.setToolTipText(msg.get("crypto.markers", fmt(k), WINDOW));
         reload();
     }
 
@@ -80,24 +92,49 @@ final class CryptoView extends ViewBase<CryptoView.Loaded> {
             oiName = oiId == null ? null : data.descriptor(oiId).map(d -> d.name()).orElse(null);
         }
         readRoles(List.of(Roles.BTC_LIQUIDATIONS_LONG, Roles.BTC_LIQUIDATIONS_SHORT), at, series, ids, units, stale, problems);
-        SeriesData price = series.get(Roles.BTC);
-        long[] flushes = new long[0];
-        long[] squeezes = new long[0];
-        if (price != null) {
-            long[] pt = price.copyTimes();
-            double[] close = price.copyColumn(price.primary());
-            SeriesData longs = series.get(Roles.BTC_LIQUIDATIONS_LONG);
-            SeriesData shorts = series.get(Roles.BTC_LIQUIDATIONS_SHORT);
-            if (longs != null) {
-                flushes = LiquidationDays.find(pt, close, longs.copyTimes(), longs.copyColumn(longs.primary()), k,
-                        LiquidationDays.DEFAULT_WINDOW, true);
-            }
-            if (shorts != null) {
-                squeezes = LiquidationDays.find(pt, close, shorts.copyTimes(), shorts.copyColumn(shorts.primary()), k,
-                        LiquidationDays.DEFAULT_WINDOW, false);
+        // The markers come from the engine, over the same roles and as-of day as the panes; a
+        // missing series already has its "no data" line, so no node is asked for it.
+        Map<String, Double> params = Map.of("k", k, "window", (double) WINDOW);
+        List<IndicatorNode> nodes = new ArrayList<>();
+        if (series.containsKey(Roles.BTC) && series.containsKey(Roles.BTC_LIQUIDATIONS_LONG)) {
+            nodes.add(new IndicatorNode(FLUSH, "liquidation-flush", params,
+                    List.of(Roles.BTC, Roles.BTC_LIQUIDATIONS_LONG)));
+        }
+        if (series.containsKey(Roles.BTC) && series.containsKey(Roles.BTC_LIQUIDATIONS_SHORT)) {
+            nodes.add(new IndicatorNode(SQUEEZE, "liquidation-squeeze", params,
+                    List.of(Roles.BTC, Roles.BTC_LIQUIDATIONS_SHORT)));
+        }
+        Map<String, IndicatorResult> results = Map.of();
+        if (!nodes.isEmpty()) {
+            try {
+                results = data.evaluate(nodes, at.until());
+            } catch (IllegalStateException e) {
+                problems.add(msg.get("no.engine"));
             }
         }
+        long[] flushes = marked(results.get(FLUSH), problems);
+        long[] squeezes = marked(results.get(SQUEEZE), problems);
         return new Loaded(series, ids, units, stale, flushes, squeezes, problems, oiRole, oiName);
+    }
+
+    /** The times where a marker indicator says 1 (none when it was not run); a failure joins the problems. */
+    private long[] marked(IndicatorResult result, List<String> problems) {
+        if (result == null) {
+            return new long[0];
+        }
+        if (result.failed()) {
+            problems.add(msg.get("error.indicator", result.node(), result.error()));
+            return new long[0];
+        }
+        SeriesData out = result.output();
+        long[] times = new long[out.size()];
+        int n = 0;
+        for (int i = 0; i < out.size(); i++) {
+            if (out.value(i) == 1) {
+                times[n++] = out.time(i);
+            }
+        }
+        return java.util.Arrays.copyOf(times, n);
     }
 
     /**
@@ -156,8 +193,8 @@ final class CryptoView extends ViewBase<CryptoView.Loaded> {
         String kText = fmt(k);
         group.crosshairExtra(t -> {
             long day = Math.floorDiv(t + 43_200_000L, 86_400_000L) * 86_400_000L;
-            return flushSet.contains(day) ? msg.get("crypto.flush", kText, LiquidationDays.DEFAULT_WINDOW)
-                    : squeezeSet.contains(day) ? msg.get("crypto.squeeze", kText, LiquidationDays.DEFAULT_WINDOW) : null;
+            return flushSet.contains(day) ? msg.get("crypto.flush", kText, WINDOW)
+                    : squeezeSet.contains(day) ? msg.get("crypto.squeeze", kText, WINDOW) : null;
         });
         return model.problems();
     }

@@ -14,6 +14,8 @@ import io.tideline.api.series.SeriesId;
 import io.tideline.api.series.Timeframe;
 import io.tideline.api.workspace.RoleBindings;
 import io.tideline.indicators.LeadershipRatio;
+import io.tideline.indicators.LiquidationFlush;
+import io.tideline.indicators.LiquidationSqueeze;
 import io.tideline.indicators.Sma;
 import io.tideline.indicators.ZScoreChange;
 import io.tideline.regime.api.Action;
@@ -51,7 +53,8 @@ final class TestData implements ChartData {
     private static final Map<String, Indicator> INDICATORS = new HashMap<>();
 
     static {
-        for (Indicator i : List.of(new Sma(), new ZScoreChange(), new LeadershipRatio())) {
+        for (Indicator i : List.of(new Sma(), new ZScoreChange(), new LeadershipRatio(), new LiquidationFlush(),
+                new LiquidationSqueeze())) {
             INDICATORS.put(i.spec().id(), i);
         }
     }
@@ -334,7 +337,15 @@ final class TestData implements ChartData {
                     cols[k][i] = inputs.get(k).value(java.util.Arrays.binarySearch(st, times[i]));
                 }
             }
-            IndicatorComputation c = INDICATORS.get(n.indicator()).start(n.params());
+            IndicatorComputation c;
+            try {
+                c = INDICATORS.get(n.indicator()).start(n.params());
+            } catch (IllegalArgumentException e) {
+                // As the engine does: a node whose parameters are refused fails alone, with the reason.
+                out.put(n.name(), new IndicatorResult(n.name(), SeriesData.empty(), "indicator " + n.indicator() + ": "
+                        + e.getMessage()));
+                continue;
+            }
             double[] values = new double[times.length];
             c.append(times, cols, 0, times.length, values);
             out.put(n.name(), new IndicatorResult(n.name(), SeriesData.ofValues(times, values), null));

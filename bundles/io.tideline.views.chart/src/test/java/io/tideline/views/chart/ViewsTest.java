@@ -300,6 +300,28 @@ class ViewsTest {
     }
 
     @Test
+    void cryptoMarkersComeFromTheEngineWhichSaysWhyThereAreNone() {
+        data.engine = false;
+        try {
+            CryptoView view = open(new CryptoView(shell(), new TestContext(Map.of("range", "1Y"), Locale.ENGLISH), data),
+                    shell);
+            assertThat(view.statusText()).contains("No indicator engine is running");
+            assertThat(view.markers()).isEmpty();
+            assertThat(ids(view.group().panes().get(3).chart()))
+                    .containsExactly("btc.liquidations.long", "btc.liquidations.short");
+        } finally {
+            data.engine = true;
+            shell.dispose();
+        }
+        // A k the indicators refuse is named with their bounds, and nothing is marked.
+        CryptoView view = open(new CryptoView(shell(), new TestContext(Map.of("range", "1Y", "k", "5000"),
+                Locale.ENGLISH), data), shell);
+        assertThat(view.statusText()).contains("liquidation-flush").contains("'k'").contains("5000.0")
+                .contains("[0.01, 1000.0]");
+        assertThat(view.markers()).isEmpty();
+    }
+
+    @Test
     void withoutAnEngineTheMacroDeskStillShowsLevels() {
         data.engine = false;
         try {
