@@ -185,6 +185,13 @@ class WorkbenchShellIT {
             Files.delete(work.resolve("deploy/io.tideline.workbench.cfg"));
             Dist.await("back to English", () -> Dist.run(c, "workbench", "language").out().strip().equals("en"));
 
+            // The alerts bundle's banner channel reaches the window: an alert shows in the status
+            // bar beside any notice until clicked (here: alerts test, as an admin checks the channels).
+            assertThat(Dist.run(c, "alerts", "test").code()).isZero();
+            Dist.await("the alert in the window's status bar", () -> Dist.run(c, "workbench", "status").out()
+                    .contains("alert A test alert from Tideline: if you read this, this channel works."));
+            shot(c, "workbench-alert");
+
             // The admin views run in the real framework: Settings lists the Metatype-described
             // components, Plugins the bundles.
             for (String admin : List.of("io.tideline.views.settings", "io.tideline.views.plugins")) {

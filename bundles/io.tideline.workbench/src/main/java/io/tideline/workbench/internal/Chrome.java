@@ -36,6 +36,9 @@ final class Chrome {
     private final Shell shell;
     private ToolBar toolbar;
     private Label notice;
+    /** The newest alert, until clicked; hidden without one. */
+    private Label alert;
+    private String alertText;
     /** The notice's message keys (short text, full text) and its argument; null when there is none. */
     private String[] noticeKeys;
     private String noticeArg;
@@ -142,7 +145,7 @@ final class Chrome {
     void createStatusBar(Shell parent) {
         Composite bar = new Composite(parent, SWT.NONE);
         bar.setLayoutData(new GridData(SWT.FILL, SWT.BOTTOM, true, false));
-        GridLayout gl = new GridLayout(6, false);
+        GridLayout gl = new GridLayout(7, false);
         gl.marginHeight = 2;
         bar.setLayout(gl);
         notice = new Label(bar, SWT.NONE);
@@ -156,6 +159,20 @@ final class Chrome {
             String full = notice.getToolTipText();
             notice(null, null, null);
             info(full);
+        });
+        alert = new Label(bar, SWT.NONE);
+        GridData alertHidden = new GridData(SWT.BEGINNING, SWT.CENTER, false, false);
+        alertHidden.exclude = true;
+        alert.setLayoutData(alertHidden);
+        alert.setVisible(false);
+        alert.setForeground(bar.getDisplay().getSystemColor(SWT.COLOR_DARK_MAGENTA));
+        alert.setCursor(bar.getDisplay().getSystemCursor(SWT.CURSOR_HAND));
+        alert.addListener(SWT.MouseUp, e -> {
+            String full = alertText;
+            alert(null);
+            if (full != null) {
+                info(full);
+            }
         });
         message = new Label(bar, SWT.NONE);
         message.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
@@ -216,6 +233,41 @@ final class Chrome {
             createStatusBarTexts();
         }
     }
+
+    /**
+     * The alerts bundle's banner: the newest alert's message after "Alert:", beside the notice, until
+     * the user clicks it (the click shows it whole); the next alert replaces it. Cut to
+     * {@value #ALERT_CHARS} characters in the bar, whole on hover.
+     *
+     * @param text the alert's message, or null to remove the banner
+     */
+    void alert(String text) {
+        alertText = text;
+        if (alert == null || alert.isDisposed()) {
+            return;
+        }
+        ((GridData) alert.getLayoutData()).exclude = text == null;
+        alert.setVisible(text != null);
+        if (text == null) {
+            alert.setText("");
+            alert.setToolTipText(null);
+        } else {
+            String line = text.replace('\n', ' ');
+            String shown = line.length() > ALERT_CHARS ? line.substring(0, ALERT_CHARS - 1) + "\u2026" : line;
+            // A word, not an emoji: the desktop's fonts may have no bell (a box is no warning).
+            alert.setText(ui.messages().get("status.alertPrefix") + " " + shown.replace("&", "&&"));
+            alert.setToolTipText(line + "\n\n" + ui.messages().get("status.alertDismiss"));
+        }
+        alert.getParent().layout(true);
+    }
+
+    /** The banner's alert text, or null when there is none. */
+    String statusAlert() {
+        return alertText;
+    }
+
+    /** How much of an alert the status bar shows. */
+    static final int ALERT_CHARS = 90;
 
     /** Removes the notice if it is the one whose short key starts with {@code keyPrefix}. */
     void clearNotice(String keyPrefix) {

@@ -133,6 +133,7 @@ public final class WorkbenchCommand implements Command {
                 // the latest message.
                 WorkbenchDesk.StatusBar bar = desk.status();
                 yield (bar.notice() == null ? "" : "notice " + bar.notice() + "\n")
+                        + (bar.alert() == null ? "" : "alert " + bar.alert().replace('\n', ' ') + "\n")
                         + (bar.asOf() == null ? "" : "asof " + bar.asOf() + "\n") + "message " + bar.message();
             }
             case "views" -> views(desk.views());

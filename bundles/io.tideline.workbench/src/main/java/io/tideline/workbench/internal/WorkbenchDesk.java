@@ -70,8 +70,9 @@ public interface WorkbenchDesk {
      * @param notice the notice that stays until clicked, or null
      * @param asOf the as-of date shown, or null
      * @param message the latest message (may be empty)
+     * @param alert the newest alert shown by the banner, or null
      */
-    record StatusBar(String notice, String asOf, String message) {
+    record StatusBar(String notice, String asOf, String message, String alert) {
     }
 
     /** The views offered by the installed plugins and the view instances open now. */

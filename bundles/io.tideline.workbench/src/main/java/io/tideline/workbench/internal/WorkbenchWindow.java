@@ -6,6 +6,7 @@ import io.tideline.api.platform.BundleProblem;
 import io.tideline.api.store.SeriesStore;
 import io.tideline.api.store.StoreHealth;
 import io.tideline.api.feed.FeedHealth;
+import io.tideline.api.alerts.AlertEvents;
 import io.tideline.api.store.SeriesEvents;
 import io.tideline.api.ui.ViewFactory;
 import io.tideline.api.ui.ViewSpec;
@@ -66,7 +67,8 @@ import org.osgi.service.metatype.annotations.Designate;
  */
 @Component(immediate = true, configurationPid = "io.tideline.workbench",
         service = {WorkbenchDesk.class, EventHandler.class},
-        property = EventConstants.EVENT_TOPIC + "=" + SeriesEvents.TOPIC_APPENDED)
+        property = {EventConstants.EVENT_TOPIC + "=" + SeriesEvents.TOPIC_APPENDED,
+            EventConstants.EVENT_TOPIC + "=" + AlertEvents.TOPIC_FIRED})
 @Designate(ocd = WorkbenchConfig.class)
 public final class WorkbenchWindow implements WorkbenchDesk, EventHandler {
 
@@ -500,6 +502,13 @@ public final class WorkbenchWindow implements WorkbenchDesk, EventHandler {
 
     @Override
     public void handleEvent(Event event) {
+        if (AlertEvents.TOPIC_FIRED.equals(event.getTopic())) {
+            // The alerts bundle's banner channel: shown in the window, beside a notice, not over it.
+            if (event.getProperty(AlertEvents.MESSAGE) instanceof String text && !text.isBlank()) {
+                onUiLater(u -> u.chrome().alert(text));
+            }
+            return;
+        }
         String when = LocalDateTime.now(ZoneId.systemDefault()).format(CLOCK);
         onUiLater(u -> u.chrome().lastUpdate(when + " (" + event.getProperty(SeriesEvents.SERIES) + ")"));
     }
@@ -592,7 +601,7 @@ public final class WorkbenchWindow implements WorkbenchDesk, EventHandler {
     @Override
     public StatusBar status() {
         return onWindow(u -> new StatusBar(u.chrome().statusNotice(), u.chrome().statusAsOf(),
-                u.chrome().statusMessage()));
+                u.chrome().statusMessage(), u.chrome().statusAlert()));
     }
 
     @Override
