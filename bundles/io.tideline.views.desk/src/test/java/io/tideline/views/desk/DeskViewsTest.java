@@ -284,6 +284,14 @@ class DeskViewsTest {
         SwtHarness.pumpUntil(() -> desk.cascadeCalls.get() > calls && view.cascade() != null
                 && Math.abs(view.cascade().initialMove() - 0.05) < 1e-12, WAIT, "the cascade at a 5% shock");
         assertThat(view.cascadeText()).startsWith("A 5.0% fall becomes");
+        // the model's spread (the fixture: p10 the shock, p50 the amplified fall, p90 1.8 times it)
+        double amplified = view.cascade().amplifiedMove();
+        assertThat(view.cascadeText()).contains(String.format(java.util.Locale.ENGLISH,
+                "open interest; over markets of uncertain depth and leverage: p10 5.0%%, median %.1f%%, p90 %.1f%%.", 100 * amplified,
+                100 * Math.min(0.95, amplified * 1.8)));
+        view.tabs().setSelection(3);
+        SwtHarness.pump(300);
+        SwtHarness.screenshot(shell, "scenarios-cascade");
         assertThat(context.settings()).containsEntry("cascade.shock", "50");
     }
 

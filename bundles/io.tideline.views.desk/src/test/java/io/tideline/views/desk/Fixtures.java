@@ -143,8 +143,9 @@ public final class Fixtures {
     /** A cascade result proportional to the parameters (not the real model: the view only shows it). */
     public static CascadeResult cascade(CascadeParams p) {
         double amplified = Math.min(0.9, p.shock() * (1 + p.meanLeverage() / 5));
+        // with a spread, as the ensemble gives one
         return new CascadeResult(p.shock(), amplified, p.shock() == 0 ? 1 : amplified / p.shock(), 3,
                 List.of(new CascadeRound(1, p.shock(), 1e9, 0.01)), 3e9, p.openInterest() - 3e9, p.openInterest(),
-                true, p);
+                true, p, p.shock(), amplified, Math.min(0.95, amplified * 1.8));
     }
 }

@@ -534,7 +534,10 @@ public final class ScenariosView extends ViewBase {
             cascade = r;
             cascadeResult.setText(Swt.literal(msg.format("scenarios.cascade.result", pct(r.initialMove()), pct(r.amplifiedMove()),
                     String.format(msg.locale(), "%.1f", r.amplification()), r.rounds(), usd(r.liquidatedNotional()),
-                    usd(r.openInterest())) + (r.converged() ? "" : " " + msg.get("scenarios.cascade.notConverged"))));
+                    usd(r.openInterest())) + (r.converged() ? "" : " " + msg.get("scenarios.cascade.notConverged"))
+                    // the model's answer is a spread over uncertain depth and leverage, not one number
+                    + (r.p10() < r.p90() ? msg.format("scenarios.cascade.spread", pct(r.p10()), pct(r.p50()),
+                            pct(r.p90())) : "")));
             cascadeBody.layout(true);
             fitCascade();
         }, this::showError);
