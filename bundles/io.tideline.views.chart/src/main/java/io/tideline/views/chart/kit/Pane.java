@@ -116,8 +116,26 @@ public final class Pane {
         axis.getTitle().setFont(chart.getFont());
         axis.getTitle().setForeground(AXIS_TITLE);
         axis.getTick().setForeground(AXIS_TITLE);
-        // SWTChart's 64 px between ticks left a short pane with one label ("0"); 30 px gives three.
-        axis.getTick().setTickMarkStepHint(30);
+        axis.getTick().setTickMarkStepHint(tickStepHint(chart, axis));
+    }
+
+    /**
+     * The y-axis tick step hint in pixels. SWTChart rounds the step to 1, 2 or 5 × 10^n, which can
+     * put ticks as close as 0.57 × the hint, and hides a label that is not more than its own height
+     * below the last one it drew: with the old 30 px (17 px at worst) it hid every third label of a
+     * 5% grid, so the labels read +20%, +15%, +5%, 0%, -10% (uneven). 2.1 × the label height keeps
+     * every label while a short pane still gets two or three (SWTChart's default of 64 px left it
+     * one).
+     */
+    static int tickStepHint(Chart chart, IAxis axis) {
+        GC gc = new GC(chart);
+        try {
+            gc.setFont(axis.getTick().getFont());
+            int height = gc.textExtent("+0%").y;
+            return Math.max(30, (int) Math.ceil(2.1 * height));
+        } finally {
+            gc.dispose();
+        }
     }
 
     /**
