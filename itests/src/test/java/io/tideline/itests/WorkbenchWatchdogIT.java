@@ -51,7 +51,11 @@ class WorkbenchWatchdogIT {
             assertThat(samples).as("watchdog beats").isGreaterThan(20);
             assertThat(report).matches(".*; most CPU in one hold: \\d+ ms$");
             long max = Long.parseLong(report.replaceAll("^max (\\d+) ms.*$", "$1"));
-            if (max > 50) { // holds past half the limit are named, with where and their CPU time
+            // Holds past the limit are named, with where and their CPU time. The sampler looks every
+            // 10 ms once a hold passes half the limit (50 ms), so a hold just past 50 ms can end before
+            // it looks, all the more when the machine starves both threads (CI saw a 58 ms hold with
+            // 0 ms on a CPU, unnamed): past the 100 ms limit it has had 50 ms to look.
+            if (max > 100) {
                 assertThat(report).as("the longest hold named")
                         .matches(".*(; last: |; longest: )\\d+ ms \\(\\d+ ms of it on a CPU\\) in .*");
             }
