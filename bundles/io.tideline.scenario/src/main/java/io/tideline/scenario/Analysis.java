@@ -437,9 +437,11 @@ final class Analysis {
         }
         long[] calendar = m.times(RAW + pack.analogues().calendarRole());
         int today = Measures.lastAtOrBefore(calendar, cutoff);
-        FittedOdds.Model model = new FittedOdds.Model(FittedOdds.groups(pack.conditions()),
-                java.util.Arrays.stream(FittedOdds.groups(pack.conditions())).max().orElse(-1) + 1, ids.size());
+        int[] groups = FittedOdds.groups(pack.conditions());
+        FittedOdds.Model model = new FittedOdds.Model(groups,
+                java.util.Arrays.stream(groups).max().orElse(-1) + 1, ids.size());
         ConditionState[] states = new ConditionState[pack.conditions().size()];
+        byte[] read = new byte[states.length]; // reused: the model counts, it keeps no day's array
         String first = null;
         String last = null;
         long[] known = java.util.Arrays.copyOf(calendar, today + 1);
@@ -450,7 +452,10 @@ final class Analysis {
                 continue;
             }
             statesAt(m, unbound, endOf(Measures.day(calendar[d])), states);
-            model.add(ordinals(states), l.label());
+            for (int i = 0; i < states.length; i++) {
+                read[i] = (byte) states[i].ordinal();
+            }
+            model.add(read, l.label());
             last = Measures.day(calendar[d]).toString();
             first = first == null ? last : first;
         }
