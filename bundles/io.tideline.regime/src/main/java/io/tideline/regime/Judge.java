@@ -132,6 +132,11 @@ final class Judge {
 
         boolean crossDown = f.equityDown && f.cryptoDown;
         boolean stress = f.equityVolRising || f.vix >= rules.steps().correlation().vixHigh();
+        // An equity selloff is a risk-off whatever crypto does: the index's month-long trend down,
+        // under volatility stress, with the index under its trend or leadership breaking (Q4 2018,
+        // BTC flat while the S&P 500 fell 20%). The fast one-week trend alone does not make one.
+        boolean equitySelloff = f.equityReturn <= rules.steps().correlation().equityDownPct() && stress
+                && (leadership.status() == Status.AMBER || leadership.status() == Status.RED);
         boolean equityHolds = f.equityReturn > g.equityHoldPct() && leadership.status() != Status.RED;
         boolean cryptoWeak = crypto.status() == Status.AMBER || crypto.status() == Status.RED;
         boolean sufficient = known >= MIN_KNOWN_STEPS;
@@ -140,7 +145,7 @@ final class Judge {
             regime = Regime.INSUFFICIENT_DATA;
         } else if (crossDown && stress && f.dollarAdverse) {
             regime = Regime.LIQUIDITY_SHOCK;
-        } else if (crossDown && stress || f.vix >= g.vixShock()) {
+        } else if (crossDown && stress || f.vix >= g.vixShock() || equitySelloff) {
             regime = Regime.VOLATILITY_EVENT;
         } else if (cryptoWeak && equityHolds && !crossDown && f.cryptoReturn < 0) {
             regime = Regime.CRYPTO_SPECIFIC;
@@ -152,7 +157,7 @@ final class Judge {
             regime = Regime.NORMAL;
         }
         boolean riskOff = (regime == Regime.LIQUIDITY_SHOCK || regime == Regime.VOLATILITY_EVENT
-                || regime == Regime.TREND_BREAK) && (crossDown || tier >= g.riskOffMinTier());
+                || regime == Regime.TREND_BREAK) && (crossDown || tier >= g.riskOffMinTier() || equitySelloff);
 
         Action action = sufficient ? action(rules, regime, riskOff, tier) : Action.UNKNOWN;
 
@@ -206,6 +211,9 @@ final class Judge {
         }
         if (f.equityDown && f.equityVolRising || f.vix >= rules.steps().correlation().vixHigh()) {
             drivers.add("volatility deleveraging");
+        }
+        if (equitySelloff && !crossDown) {
+            drivers.add("equity selloff (crypto not falling with it)");
         }
         if (f.liquidationsRising && f.cryptoFalling) {
             drivers.add("liquidation cascade");

@@ -156,6 +156,50 @@ class StepsTest {
         assertThat(v.exposure()).isNotNull().isLessThanOrEqualTo(0.75);
     }
 
+    /** The S&P 500 down 8% over its last 15 bars, swinging 2% a day, while crypto stays calm (Q4 2018). */
+    private static double[] equitySelloff() {
+        double[] spx = endMove(500, 15, -0.08);
+        for (int i = N - 15; i < N; i++) {
+            spx[i] *= 1 + (i % 2 == 0 ? 0.02 : -0.02);
+        }
+        return spx;
+    }
+
+    @Test
+    void an_equity_selloff_under_volatility_stress_is_a_risk_off_while_crypto_stays_calm() {
+        InMemoryEngine e = calmWorld().put("spx", TIMES, equitySelloff()).put("ndx", TIMES, endMove(400, 15, -0.08));
+        Verdict v = check(e);
+        // crypto has not fallen: the cross-asset test sees no joint downtrend, and says so
+        assertThat(v.step("crypto").status()).isEqualTo(Status.GREEN);
+        assertThat(v.step("correlation").status()).isEqualTo(Status.GREEN);
+        assertThat(v.step("leadership").status()).isIn(Status.AMBER, Status.RED);
+        assertThat(v.regime()).isEqualTo(Regime.VOLATILITY_EVENT);
+        assertThat(v.riskOff()).isTrue();
+        assertThat(v.action()).isIn(Action.REDUCE, Action.HEDGE);
+        assertThat(v.drivers()).contains("equity selloff (crypto not falling with it)", "volatility deleveraging");
+    }
+
+    @Test
+    void an_equity_dip_without_volatility_stress_is_not_a_risk_off() {
+        // the same 8% fall, but smooth: realized volatility stays at its base and VIX calm
+        InMemoryEngine e = calmWorld().put("spx", TIMES, endMove(500, 15, -0.08))
+                .put("ndx", TIMES, endMove(400, 15, -0.08));
+        Verdict v = check(e);
+        assertThat(v.step("leadership").status()).isIn(Status.AMBER, Status.RED);
+        assertThat(v.drivers()).doesNotContain("equity selloff (crypto not falling with it)");
+        assertThat(v.regime()).isNotEqualTo(Regime.VOLATILITY_EVENT);
+    }
+
+    @Test
+    void a_stressed_fall_of_the_broad_index_alone_is_not_one_while_the_leadership_index_holds() {
+        // the S&P 500 falls under stress, but the Nasdaq (the leadership step's index) and software hold
+        InMemoryEngine e = calmWorld().put("spx", TIMES, equitySelloff());
+        Verdict v = check(e);
+        assertThat(v.step("leadership").status()).isEqualTo(Status.GREEN);
+        assertThat(v.drivers()).doesNotContain("equity selloff (crypto not falling with it)");
+        assertThat(v.riskOff()).isFalse();
+    }
+
     @Test
     void with_nothing_bound_every_step_is_unknown_and_every_role_missing() {
         Verdict v = check(new InMemoryEngine());
