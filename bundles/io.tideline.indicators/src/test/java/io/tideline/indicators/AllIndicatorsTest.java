@@ -35,7 +35,7 @@ class AllIndicatorsTest {
                 new LeadershipRatio(), new BreadthAboveMa(), new BreadthAtLow(), new LevelZScore(),
                 new OiPriceDivergence(), new LiquidationPressure(), new TrendAgreement(), new CompressionWarning(),
                 new SimpleReturnPct(), new DrawdownPct(), new ChangeBp(), new Level(), new ReturnSigma(),
-                new LiquidationFlush(), new LiquidationSqueeze());
+                new LiquidationFlush(), new LiquidationSqueeze(), new EwmaCorrelation(), new EwmaBeta());
     }
 
     static Stream<Indicator> baskets() {
@@ -79,7 +79,7 @@ class AllIndicatorsTest {
     void idsAreUnique() {
         Set<String> ids = new HashSet<>();
         indicators().forEach(indicator -> assertThat(ids.add(indicator.spec().id())).isTrue());
-        assertThat(ids).hasSize(30);
+        assertThat(ids).hasSize(32);
     }
 
     @ParameterizedTest
