@@ -51,6 +51,7 @@ final class Judge {
         boolean equityVolRising;
         double vix = Double.NaN;
         double rho = Double.NaN;
+        double ewmaRho = Double.NaN;
         boolean cryptoFalling;
         double equitySigma = Double.NaN;
         double cryptoSigma = Double.NaN;
@@ -220,8 +221,12 @@ final class Judge {
         } else if (crypto.status() == Status.RED) {
             drivers.add("crypto deleveraging");
         }
-        if (crossDown && f.rho >= rules.steps().correlation().correlationHigh()) {
+        Rules.Correlation k = rules.steps().correlation();
+        if (crossDown && f.rho >= k.correlationHigh()) {
             drivers.add("correlation compression");
+        } else if (f.ewmaRho >= k.correlationHigh() && f.cryptoSigma <= k.fastCryptoSigma() && f.equitySigma < 0) {
+            // before a joint downtrend is confirmed: crypto falls fast, equities dip, and the two move as one
+            drivers.add("correlation compressing (early warning)");
         }
         String decision = Instant.ofEpochMilli(cutoff).atOffset(ZoneOffset.UTC).toString();
         return new Verdict(day, regime, riskOff, tier, action, exposure, List.copyOf(drivers), missing,
@@ -444,6 +449,8 @@ final class Judge {
         double base = r.value(Plan.CORR_EQUITY_VOL_BASE);
         f.vix = r.value(Plan.raw(k.vixRole()));
         f.rho = r.value(Plan.CORR_RHO);
+        f.ewmaRho = r.value(Plan.CORR_EWMA_RHO);
+        double beta = r.value(Plan.CORR_EWMA_BETA);
         f.equitySigma = r.value(Plan.CORR_EQUITY_FAST);
         f.cryptoSigma = r.value(Plan.CORR_CRYPTO_FAST);
         boolean equityFast = f.equitySigma <= k.fastEquitySigma();
@@ -470,7 +477,13 @@ final class Judge {
                         + " threshold is stress"),
                 r.ev(k.equityRole() + "/" + k.cryptoRole(), "correlation(" + k.correlationWindow() + ")",
                         Plan.CORR_RHO, f.rho, k.correlationHigh(), "correlation at or above the threshold: one"
-                                + " global risk book"));
+                                + " global risk book"),
+                r.ev(k.equityRole() + "/" + k.cryptoRole(), "ewma-correlation(0.94)", Plan.CORR_EWMA_RHO, f.ewmaRho,
+                        k.correlationHigh(), "fast correlation (RiskMetrics decay, half-life about 11 bars) at or"
+                                + " above the threshold while crypto falls fast and equities dip: early warning"
+                                + " of correlation compression"),
+                r.ev(k.cryptoRole() + "/" + k.equityRole(), "ewma-beta(0.94)", Plan.CORR_EWMA_BETA, beta, null,
+                        "how many % " + k.cryptoRole() + " moves per 1% of " + k.equityRole() + " lately"));
         List<String> lacking = new ArrayList<>();
         if (Double.isNaN(f.equityReturn)) {
             lacking.add(r.why(k.equityRole(), plan.bound(k.equityRole())));

@@ -37,6 +37,8 @@ record Plan(List<IndicatorNode> nodes, List<String> roles, String basket, String
     static final String CORR_EQUITY_RETURN = "correlation.equity.return";
     static final String CORR_CRYPTO_RETURN = "correlation.crypto.return";
     static final String CORR_RHO = "correlation.rho";
+    static final String CORR_EWMA_RHO = "correlation.ewma.rho";
+    static final String CORR_EWMA_BETA = "correlation.ewma.beta";
     static final String CORR_EQUITY_VOL = "correlation.equity.vol";
     static final String CORR_EQUITY_VOL_BASE = "correlation.equity.vol.base";
     static final String CORR_EQUITY_FAST = "correlation.equity.fast";
@@ -104,6 +106,9 @@ record Plan(List<IndicatorNode> nodes, List<String> roles, String basket, String
         b.add(CORR_CRYPTO_RETURN, "simple-return", Map.of("periods", (double) k.cryptoTrendDays()), k.cryptoRole());
         b.add(CORR_RHO, "correlation", Map.of("window", (double) k.correlationWindow()), k.equityRole(),
                 k.cryptoRole());
+        // RiskMetrics' daily decay (0.94, a half-life of about 11 bars): the fast view of the same link
+        b.add(CORR_EWMA_RHO, "ewma-correlation", Map.of(), k.equityRole(), k.cryptoRole());
+        b.add(CORR_EWMA_BETA, "ewma-beta", Map.of(), k.cryptoRole(), k.equityRole());
         b.add(CORR_EQUITY_VOL, "realized-vol", Map.of("window", (double) k.volWindow(), "periodsPerYear", 252.0),
                 k.equityRole());
         b.add(CORR_EQUITY_VOL_BASE, "realized-vol",

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tideline.support.testing.InMemoryEngine;
 import io.tideline.regime.api.Action;
+import io.tideline.regime.api.Evidence;
 import io.tideline.regime.api.Regime;
 import io.tideline.regime.api.Status;
 import io.tideline.regime.api.Verdict;
@@ -198,6 +199,42 @@ class StepsTest {
         assertThat(v.step("leadership").status()).isEqualTo(Status.GREEN);
         assertThat(v.drivers()).doesNotContain("equity selloff (crypto not falling with it)");
         assertThat(v.riskOff()).isFalse();
+    }
+
+    /**
+     * The last ten bars: the S&P 500 dips a little (-0.3%, +0.18%, ...) while BTC moves six times
+     * as much and falls 1% a day besides (February 2026: BTC -31% while the index held).
+     */
+    private static InMemoryEngine cryptoFallsWithEquitiesDipping(double equityDirection) {
+        double[] spx = series(i -> calm(i, 500));
+        double[] btc = series(i -> calm(i, 60_000));
+        for (int i = N - 10; i < N; i++) {
+            double r = equityDirection * 0.003 * (i % 2 == 0 ? -1 : 0.6);
+            spx[i] = spx[i - 1] * Math.exp(r);
+            btc[i] = btc[i - 1] * Math.exp(6 * r - 0.01);
+        }
+        return calmWorld().put("spx", TIMES, spx).put("btc", TIMES, btc);
+    }
+
+    @Test
+    void crypto_falling_fast_in_step_with_dipping_equities_is_an_early_warning_of_correlation_compression() {
+        Verdict v = check(cryptoFallsWithEquitiesDipping(1));
+        Evidence rho = v.step("correlation").evidence().stream().filter(e -> e.indicator().startsWith("ewma-correlation"))
+                .findFirst().orElseThrow();
+        assertThat(rho.value()).isGreaterThanOrEqualTo(0.5);
+        assertThat(v.step("correlation").evidence()).anySatisfy(e -> {
+            assertThat(e.indicator()).startsWith("ewma-beta");
+            assertThat(e.value()).isGreaterThan(1.0);
+        });
+        // the index has not fallen enough for a joint downtrend: a warning, not a risk-off
+        assertThat(v.drivers()).contains("correlation compressing (early warning)");
+        assertThat(v.riskOff()).isFalse();
+    }
+
+    @Test
+    void crypto_falling_while_equities_rise_is_no_correlation_warning() {
+        Verdict v = check(cryptoFallsWithEquitiesDipping(-1));
+        assertThat(v.drivers()).doesNotContain("correlation compressing (early warning)", "correlation compression");
     }
 
     @Test

@@ -11,6 +11,8 @@ import io.tideline.api.series.SeriesId;
 import io.tideline.api.workspace.RoleBindings;
 import io.tideline.indicators.Correlation;
 import io.tideline.indicators.Drawdown;
+import io.tideline.indicators.EwmaBeta;
+import io.tideline.indicators.EwmaCorrelation;
 import io.tideline.indicators.LeadershipRatio;
 import io.tideline.indicators.OiPriceDivergence;
 import io.tideline.indicators.RealizedVol;
@@ -50,7 +52,7 @@ public final class InMemoryEngine implements IndicatorEngine, RoleBindings {
     static {
         for (Indicator i : List.of(new Sma(), new SimpleReturn(), new Drawdown(), new RealizedVol(),
                 new Correlation(), new LeadershipRatio(), new OiPriceDivergence(), new VolTargetExposure(),
-                new ReturnSigma())) {
+                new ReturnSigma(), new EwmaCorrelation(), new EwmaBeta())) {
             INDICATORS.put(i.spec().id(), i);
         }
     }
