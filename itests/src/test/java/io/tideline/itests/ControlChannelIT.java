@@ -52,7 +52,7 @@ class ControlChannelIT {
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(socket))).isEqualTo("rw-------");
 
         Launch.Outcome status = command(work, "status", null, "status");
-        assertThat(status.out()).contains("mode            serve (headless; feeds refresh on their schedule)",
+        assertThat(status.out()).contains("mode            serve (headless, long-running; whether it runs the feeds: 'feeds status')",
                 "control socket  " + socket);
         assertThat(status.err()).doesNotContain("in use by another Tideline");
 

@@ -122,7 +122,8 @@ public final class Main {
             if (serve) {
                 stopOnSignals(tideline);
                 System.out.println("tideline: serving " + options.dataDir() + " without a window (pid "
-                        + ProcessHandle.current().pid() + "); feeds refresh on their schedule; "
+                        + ProcessHandle.current().pid() + "); feeds refresh on their schedule unless the store is shared and"
+                        + " another Tideline is its collector ('feeds status' says); "
                         + (tideline.controlSocket() == null ? "no control channel"
                                 : "commands from other processes run here (" + tideline.controlSocket() + ")")
                         + "; stop with Ctrl-C or kill " + ProcessHandle.current().pid());

@@ -84,7 +84,7 @@ public final class StatusCommand implements Command {
         out.printf("  deploy folder   %s%n", context.getProperty("tideline.deploy.dir"));
         boolean headless = Boolean.parseBoolean(context.getProperty("tideline.headless"));
         boolean serve = Boolean.parseBoolean(context.getProperty("tideline.serve"));
-        out.printf("  mode            %s%n", serve ? "serve (headless; feeds refresh on their schedule)"
+        out.printf("  mode            %s%n", serve ? "serve (headless, long-running; whether it runs the feeds: 'feeds status')"
                 : headless ? "headless" : "workbench");
         if (Boolean.parseBoolean(context.getProperty("tideline.control"))) {
             out.printf("  control socket  %s (commands from other processes run here)%n",
