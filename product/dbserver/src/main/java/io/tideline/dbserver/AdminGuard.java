@@ -10,6 +10,7 @@ import java.net.NetworkInterface;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
+import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
 
@@ -86,6 +87,12 @@ final class AdminGuard implements AutoCloseable {
                 copyThenClose(server.getInputStream(), out, server, client);
                 upstream.join();
             }
+        } catch (SSLException e) {
+            // On a TLS port: a client without TLS (a cfg without certificateFingerprint or
+            // truststore), or one that refused the certificate. The admin sees which.
+            log.println("tideline-db-server: TLS handshake with " + client.getInetAddress().getHostAddress()
+                    + " failed (" + e.getMessage() + "); a client without TLS, or one that does not trust this"
+                    + " server's certificate");
         } catch (IOException e) {
             // A client that left or sent nothing: nothing of it reached Derby, nothing to report.
         } catch (InterruptedException e) {

@@ -16,6 +16,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -67,11 +68,21 @@ class DbServerTest {
     }
 
     private void startServer() throws Exception {
+        startServer(Map.of());
+    }
+
+    private void startServer(Map<String, String> env, String... options) throws Exception {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = s.getLocalPort();
         }
-        server = java(DbServer.class, "--dir", home.toString(), "--host", "127.0.0.1", "--port", Integer.toString(port))
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        List<String> args = new ArrayList<>(List.of("--dir", home.toString(), "--port", Integer.toString(port)));
+        if (!List.of(options).contains("--host")) {
+            args.addAll(List.of("--host", "127.0.0.1"));
+        }
+        args.addAll(List.of(options));
+        ProcessBuilder pb = java(DbServer.class, args.toArray(String[]::new));
+        pb.environment().putAll(env);
+        server = pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
         while (!Files.readString(log).contains("tideline-db-server: serving")) {
             if (System.nanoTime() > deadline || !server.isAlive()) {
@@ -94,10 +105,14 @@ class DbServerTest {
     }
 
     private Connection connect() throws Exception {
+        return connect("");
+    }
+
+    private Connection connect(String attributes) throws Exception {
         Properties p = new Properties();
         p.setProperty("user", USER);
         p.setProperty("password", PASSWORD);
-        return DriverManager.getConnection(url(), p);
+        return DriverManager.getConnection(url() + attributes, p);
     }
 
     @Test
@@ -206,14 +221,121 @@ class DbServerTest {
     }
 
     @Test
-    void settingsWithoutAuthenticationAreRefused() throws Exception {
-        Files.writeString(home.resolve(DbServer.PROPERTIES_FILE), "derby.user.tideline=x\n");
-        Process p = java(DbServer.class, "--dir", home.toString(), "--port", "1").redirectErrorStream(true).start();
+    void settingsWithoutAuthenticationGetItBackWithTheRolesOnStart() throws Exception {
+        Files.writeString(home.resolve(DbServer.PROPERTIES_FILE), """
+                derby.connection.requireAuthentication=false
+                derby.user.tideline=%s
+                """.formatted(PASSWORD));
+        startServer();
+
+        Properties settings = new Properties();
+        try (var in = Files.newInputStream(home.resolve(DbServer.PROPERTIES_FILE))) {
+            settings.load(in);
+        }
+        assertThat(settings).containsEntry("derby.connection.requireAuthentication", "true")
+                .containsEntry("derby.database.sqlAuthorization", "true")
+                .containsEntry("derby.database.defaultConnectionMode", "noAccess")
+                .containsEntry("derby.database.fullAccessUsers", USER)
+                .containsEntry("derby.user.tideline", PASSWORD)
+                .doesNotContainKey("derby.database.readOnlyAccessUsers");
+        assertThatThrownBy(() -> DriverManager.getConnection(url())).isInstanceOf(java.sql.SQLException.class);
+        try (Connection c = connect()) {
+            assertThat(c.isValid(5)).isTrue();
+        }
+    }
+
+    @Test
+    void aReaderWithoutAPasswordIsRefusedNamingTheVariableAndTheSettingsStayAsTheyWere() throws Exception {
+        String before = Files.readString(home.resolve(DbServer.PROPERTIES_FILE));
+        Process p = java(DbServer.class, "--dir", home.toString(), "--port", "1", "--reader", "bob")
+                .redirectErrorStream(true).start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
 
-        assertThat(p.exitValue()).isEqualTo(1);
-        assertThat(output).contains(home.resolve(DbServer.PROPERTIES_FILE)
-                + ": derby.connection.requireAuthentication is not true");
+        assertThat(p.exitValue()).isEqualTo(2);
+        assertThat(output).contains("tideline-db-server: no password for store user 'bob': set TIDELINE_DB_PASSWORD_BOB"
+                + " (no terminal to ask on)").doesNotContain("Exception");
+        assertThat(Files.readString(home.resolve(DbServer.PROPERTIES_FILE))).isEqualTo(before);
+    }
+
+    @Test
+    void aUserNameThatIsNoIdentifierIsRefused() throws Exception {
+        Process p = java(DbServer.class, "--dir", home.toString(), "--reader", "bob; DROP").redirectErrorStream(true)
+                .start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(p.exitValue()).isEqualTo(2);
+        assertThat(output).contains("--reader 'bob; DROP' is not a store user name (expected a letter, then letters,"
+                + " digits or _)");
+    }
+
+    @Test
+    void readersAreAddedWithTheirPasswordsFromTheEnvironment() throws Exception {
+        startServer(Map.of("TIDELINE_DB_PASSWORD_BOB", "b0b-Pa55-x"), "--reader", "bob");
+
+        Properties settings = new Properties();
+        try (var in = Files.newInputStream(home.resolve(DbServer.PROPERTIES_FILE))) {
+            settings.load(in);
+        }
+        assertThat(settings).containsEntry("derby.user.bob", "b0b-Pa55-x")
+                .containsEntry("derby.database.readOnlyAccessUsers", "bob")
+                .containsEntry("derby.database.fullAccessUsers", USER);
+        assertThat(Files.readString(log)).contains("bob only read (their cfg: schema=tideline)")
+                .doesNotContain("b0b-Pa55-x").doesNotContain(PASSWORD);
+    }
+
+    @Test
+    void offLoopbackTheServerSpeaksOnlyTlsWithAKeyStoreMadeOnFirstStartAndKept() throws Exception {
+        startServer(Map.of(), "--host", "0.0.0.0");
+        String first = fingerprint();
+        assertThat(Files.readString(log)).contains("over TLS");
+        assertThat(Files.getPosixFilePermissions(home.resolve(ServerTls.KEYSTORE_FILE)))
+                .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        assertThat(Files.getPosixFilePermissions(home.resolve(ServerTls.PASSWORD_FILE)))
+                .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        assertThatThrownBy(this::connect).as("a plain client is refused").hasMessageContaining("SSL");
+        try (Connection c = connect(";ssl=basic")) {
+            assertThat(c.isValid(5)).isTrue();
+        }
+        String keystorePassword = Files.readString(home.resolve(ServerTls.PASSWORD_FILE)).strip();
+        stopServer();
+
+        server = null;
+        Files.writeString(log, "");
+        startServer(Map.of(), "--tls");
+        assertThat(fingerprint()).as("the same certificate after a restart").isEqualTo(first);
+        assertThat(Files.readString(log)).doesNotContain(keystorePassword).doesNotContain(PASSWORD);
+    }
+
+    @Test
+    void anExpiredCertificateIsRefusedAtStart() throws Exception {
+        Path store = home.resolveSibling(home.getFileName() + "-expired.p12");
+        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                "-genkeypair", "-alias", "old", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=localhost",
+                "-startdate", "-10d", "-validity", "2", "-storetype", "PKCS12", "-keystore", store.toString(),
+                "-storepass", "changeit").redirectErrorStream(true).start();
+        keytool.getInputStream().readAllBytes();
+        assertThat(keytool.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        try {
+            ProcessBuilder pb = java(DbServer.class, "--dir", home.toString(), "--port", "1", "--keystore",
+                    store.toString()).redirectErrorStream(true);
+            pb.environment().put(DbServer.KEYSTORE_PASSWORD_VARIABLE, "changeit");
+            Process p = pb.start();
+            String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+            assertThat(p.exitValue()).isEqualTo(1);
+            assertThat(output).contains("the TLS certificate in " + store + " is valid only from")
+                    .contains("clients would refuse it");
+        } finally {
+            Files.deleteIfExists(store);
+        }
+    }
+
+    private String fingerprint() throws IOException {
+        Matcher m = Pattern.compile("certificate SHA-256 fingerprint ([0-9A-F:]{95})").matcher(Files.readString(log));
+        assertThat(m.find()).as("a fingerprint printed: %s", Files.readString(log)).isTrue();
+        return m.group(1);
     }
 }
