@@ -124,7 +124,7 @@ final class ChangePoller {
         } catch (StoreException | RuntimeException e) {
             if (problem == null) {
                 problem = "change notices from other Tidelines paused: " + (unreachable(e)
-                        ? "the server of " + store.where() + " cannot be reached" : e.getMessage())
+                        ? "the server of " + store.where() + " cannot be reached" + below() : e.getMessage())
                         + "; retrying by itself";
                 listener.connection(problem, e.getMessage());
             }
@@ -134,6 +134,12 @@ final class ChangePoller {
         if (!thread.isShutdown()) {
             thread.schedule(this::poll, pause, TimeUnit.MILLISECONDS);
         }
+    }
+
+    /** The reason below Derby's client (the TLS check, say), when there is one. */
+    private String below() {
+        String reason = store.source().transportProblem();
+        return reason == null ? "" : " (" + reason + ")";
     }
 
     /** Whether Derby's client says the server cannot be reached (SQLState class 08, connection). */

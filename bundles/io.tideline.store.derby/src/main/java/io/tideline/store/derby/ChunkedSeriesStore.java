@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -69,6 +70,8 @@ public final class ChunkedSeriesStore implements SeriesStore {
 
     private final ConnectionSource source;
     private final boolean changeLog;
+    /** Null for a store this user may write; else why it may not (a team mode reader). */
+    private final String readOnly;
     /** Marks this instance's change-log rows, so its own poller does not post them twice. */
     private final String writer = java.util.UUID.randomUUID().toString();
     private volatile FaultPoint faultPoint = FaultPoint.NONE;
@@ -98,10 +101,37 @@ public final class ChunkedSeriesStore implements SeriesStore {
         this.source = source;
         this.changeLog = changeLog;
         try (Connection c = source.open()) {
-            Schema.prepare(c, source.where());
+            Schema.Access access = changeLog ? Schema.access(c) : Schema.Access.OWNER;
+            if (access.reader()) {
+                readOnly = "the store user '" + userName(access) + "' may only read (team mode reader); imports, fetches"
+                        + " and deletes go through the collector (store user '" + access.owner().toLowerCase(Locale.ROOT)
+                        + "')";
+                Schema.checkReadable(c, source.where(), readOnly);
+            } else {
+                readOnly = null;
+                try {
+                    Schema.prepare(c, source.where());
+                } catch (StoreException e) {
+                    if (e.getCause() instanceof SQLException sql && Schema.refusedWrite(sql)) {
+                        throw new StoreException("cannot open the store at " + source.where() + ": the store user '"
+                                + userName(access) + "' may only read (team mode reader) and its own schema "
+                                + access.schema() + " holds no store; set schema= to the collector's store user in "
+                                + DerbyStoreComponent.PID + ".cfg", e);
+                    }
+                    throw e;
+                }
+                if (changeLog) {
+                    Schema.grantReading(c);
+                }
+            }
         } catch (SQLException e) {
             throw new StoreException("cannot open the store at " + source.where() + ": " + e.getMessage(), e);
         }
+    }
+
+    private String userName(Schema.Access access) {
+        String configured = source.user();
+        return configured == null || configured.isBlank() ? access.user().toLowerCase(Locale.ROOT) : configured;
     }
 
     /**
@@ -130,6 +160,20 @@ public final class ChunkedSeriesStore implements SeriesStore {
 
     void setFaultPoint(FaultPoint faultPoint) {
         this.faultPoint = faultPoint;
+    }
+
+    /**
+     * Why this store user may not write (a team mode reader), or null when it may; a write or
+     * delete is refused with this message before anything is sent to the server.
+     */
+    String readOnly() {
+        return readOnly;
+    }
+
+    private void refuseIfReadOnly() throws StoreException {
+        if (readOnly != null) {
+            throw new StoreException(readOnly);
+        }
     }
 
     /** Where the database is, for messages. */
@@ -168,6 +212,7 @@ public final class ChunkedSeriesStore implements SeriesStore {
      * none is expected).
      */
     Written write(SeriesDescriptor descriptor, BatchSource batches) throws StoreException, IOException {
+        refuseIfReadOnly();
         SeriesId id = descriptor.id();
         SeriesData first = batches.next();
         if (first == null) {
@@ -594,6 +639,7 @@ public final class ChunkedSeriesStore implements SeriesStore {
 
     @Override
     public boolean delete(SeriesId id) throws StoreException {
+        refuseIfReadOnly();
         return transaction("delete series " + id, WRITE, c -> {
             lock(c, id);
             Optional<SeriesRow> row = find(c, id);
@@ -704,6 +750,9 @@ public final class ChunkedSeriesStore implements SeriesStore {
      * @return how many rows were deleted
      */
     int pruneChanges(int keepMinutes, long keepRows) throws StoreException {
+        if (readOnly != null) {
+            return 0; // the collector prunes
+        }
         return transaction("prune the change log", Connection.TRANSACTION_READ_COMMITTED, c -> {
             long last;
             try (PreparedStatement ps = c.prepareStatement("SELECT LAST_SEQ FROM TL_CHANGE_SEQ");
@@ -899,6 +948,11 @@ public final class ChunkedSeriesStore implements SeriesStore {
                     throw e;
                 }
             } catch (SQLException e) {
+                if (Schema.refusedWrite(e)) {
+                    // The server's roles, should this store have missed that its user only reads.
+                    throw new StoreException("cannot " + what + ": the store user '" + source.user() + "' may only read"
+                            + " (team mode reader); nothing was changed. Imports go through the collector", e);
+                }
                 if (!retryable(e) || !canRetry.getAsBoolean()) {
                     throw new StoreException("cannot " + what + " in the store at " + source.where() + ": "
                             + e.getMessage(), e);

@@ -1,7 +1,10 @@
 package io.tideline.store.derby;
 
 import io.tideline.api.store.StoreException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Deque;
 import java.util.Set;
@@ -32,10 +35,17 @@ final class ConnectionPool implements ConnectionSource {
     static final int SIZE = 4;
     /** How long {@link #open()} waits for a connection when all {@link #SIZE} are in use. */
     static final int WAIT_SECONDS = 30;
+    /** How long Derby's client may take to log in, once connected: a silent server never hangs a store. */
+    static final int LOGIN_TIMEOUT_SECONDS = 20;
 
     private static final Pattern URL = Pattern.compile("jdbc:derby://([^:/;]+)(?::(\\d+))?/([^;]+)(?:;(.*))?");
 
     private final String url;
+    private final String user;
+    /** The schema every connection works in, or null for the user's own. */
+    private final String schema;
+    private final ServerTrust trust;
+    private final TlsTunnel tunnel;
     private final ClientConnectionPoolDataSource data = new ClientConnectionPoolDataSource();
     private final Semaphore permits = new Semaphore(SIZE, true);
     private final Deque<PooledConnection> idle = new ConcurrentLinkedDeque<>();
@@ -69,28 +79,95 @@ final class ConnectionPool implements ConnectionSource {
     };
 
     /**
-     * A pool for {@code url} ({@code jdbc:derby://HOST[:PORT]/DATABASE[;ATTRIBUTES]}).
+     * A pool for {@code url} ({@code jdbc:derby://HOST[:PORT]/DATABASE[;ATTRIBUTES]}) in plain
+     * TCP, which only a server on this computer (a loopback address) may be reached with.
      *
      * @throws StoreException naming the URL and the expected form when it is not one
      */
     ConnectionPool(String url, String user, String password) throws StoreException {
+        this(url, user, password, null, null);
+    }
+
+    /**
+     * A pool for {@code url}, over TLS checked by {@code trust} (null: plain TCP, refused for a
+     * host that is not loopback), working in {@code schema} (null: the user's own).
+     *
+     * @throws StoreException naming the URL, the cfg key and what was expected when they do not fit
+     */
+    ConnectionPool(String url, String user, String password, ServerTrust trust, String schema) throws StoreException {
         Matcher m = URL.matcher(url);
         if (!m.matches()) {
             throw new StoreException("store url '" + url + "' is not a Derby network URL"
                     + " (expected jdbc:derby://HOST:PORT/DATABASE)");
         }
-        this.url = url;
-        data.setServerName(m.group(1));
-        data.setPortNumber(m.group(2) == null ? 1527 : Integer.parseInt(m.group(2)));
-        data.setDatabaseName(m.group(3));
-        if (m.group(4) != null && !m.group(4).isBlank()) {
-            data.setConnectionAttributes(m.group(4));
+        String attributes = m.group(4) == null ? "" : m.group(4);
+        if (attributes.toLowerCase(java.util.Locale.ROOT).matches("(.*;)?\\s*(ssl|securitymechanism)\\s*=.*")) {
+            throw new StoreException("store url '" + url + "': leave ssl= and securityMechanism= out of the url; set"
+                    + " certificateFingerprint= (or truststore=) in " + DerbyStoreComponent.PID + ".cfg for TLS"
+                    + " (docs/team-mode-security.md)");
         }
+        this.url = url;
+        this.user = user;
+        this.schema = schema == null || schema.isBlank() ? null : schemaName(schema.strip());
+        this.trust = trust;
+        String host = m.group(1);
+        int port = m.group(2) == null ? 1527 : Integer.parseInt(m.group(2));
+        if (trust == null && !loopback(host)) {
+            throw new StoreException("the store server " + host + " is not on this computer: set certificateFingerprint="
+                    + " (as tideline-db-server prints it) or truststore= in " + DerbyStoreComponent.PID + ".cfg, so"
+                    + " that the password and the data cross the network over TLS (docs/team-mode-security.md)");
+        }
+        if (trust != null) {
+            try {
+                tunnel = new TlsTunnel(host, port, trust);
+            } catch (java.io.IOException e) {
+                throw new StoreException("cannot open a loopback port for the store's TLS connection: "
+                        + e.getMessage(), e);
+            }
+            data.setServerName(InetAddress.getLoopbackAddress().getHostAddress());
+            data.setPortNumber(tunnel.localPort());
+        } else {
+            tunnel = null;
+            data.setServerName(host);
+            data.setPortNumber(port);
+        }
+        data.setDatabaseName(m.group(3));
+        if (!attributes.isBlank()) {
+            data.setConnectionAttributes(attributes);
+        }
+        data.setLoginTimeout(LOGIN_TIMEOUT_SECONDS);
         if (user != null && !user.isBlank()) {
             data.setUser(user);
         }
         if (password != null) {
             data.setPassword(password);
+        }
+    }
+
+    /** Derby's name of a schema: an ordinary identifier, upper case; a quoted one as written. */
+    private static String schemaName(String name) throws StoreException {
+        if (name.length() > 2 && name.startsWith("\"") && name.endsWith("\"")) {
+            return name.substring(1, name.length() - 1);
+        }
+        if (!name.matches("[A-Za-z][A-Za-z0-9_]{0,127}")) {
+            throw new StoreException(DerbyStoreComponent.PID + ".cfg: schema '" + name + "' is not a schema name"
+                    + " (expected the collector's store user, e.g. schema=tideline)");
+        }
+        return name.toUpperCase(java.util.Locale.ROOT);
+    }
+
+    /** Whether {@code host} is this computer's loopback, without asking a name server for other names. */
+    static boolean loopback(String host) {
+        if (host.equalsIgnoreCase("localhost")) {
+            return true;
+        }
+        if (!host.matches("[0-9.]+|\\[?[0-9A-Fa-f:]+\\]?")) {
+            return false;
+        }
+        try {
+            return InetAddress.getByName(host.replace("[", "").replace("]", "")).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
         }
     }
 
@@ -112,7 +189,17 @@ final class ConnectionPool implements ConnectionSource {
                 pooled.addConnectionEventListener(events);
             }
             inUse.add(pooled);
-            return pooled.getConnection();
+            Connection c = pooled.getConnection();
+            if (schema != null) {
+                // Derby resets a pooled session to the user's own schema whenever it is handed
+                // out again, so a reader names the store's schema on every connection.
+                // A failure here discards the connection below, as any other.
+                try (PreparedStatement s = c.prepareStatement("SET SCHEMA ?")) {
+                    s.setString(1, schema);
+                    s.execute();
+                }
+            }
+            return c;
         } catch (SQLException | RuntimeException e) {
             if (pooled != null) {
                 inUse.remove(pooled);
@@ -128,10 +215,28 @@ final class ConnectionPool implements ConnectionSource {
         return url;
     }
 
+    @Override
+    public String user() {
+        return user;
+    }
+
+    @Override
+    public String transport() {
+        return trust == null ? "plain TCP (loopback only)" : trust.description();
+    }
+
+    @Override
+    public String transportProblem() {
+        return tunnel == null ? null : tunnel.lastFailure();
+    }
+
     /** Closes the idle connections; those in use are closed as they come back. */
     @Override
     public void close() {
         closed = true;
+        if (tunnel != null) {
+            tunnel.close();
+        }
         for (PooledConnection p = idle.pollFirst(); p != null; p = idle.pollFirst()) {
             closeQuietly(p);
         }

@@ -64,6 +64,11 @@ public final class DbCommand implements Command {
         PrintStream out = request.out();
         out.printf("mode       %s%n", desk.mode());
         out.printf("location   %s%n", s.where());
+        if (s.source().transport() != null) {
+            out.printf("user       %s%n", s.source().user());
+            out.printf("access     %s%n", s.readOnly() == null ? "read and write" : "read only (team mode reader)");
+            out.printf("wire       %s%n", s.source().transport());
+        }
         if ("embedded".equals(desk.mode())) {
             out.printf("on disk    %,d bytes%n", sizeOf(desk.folder()));
         }

@@ -140,16 +140,36 @@ final class DerbyDatabase {
 
     /** A database on a Derby Network Server, e.g. {@code jdbc:derby://host:1527/tideline;create=true}. */
     static ConnectionSource network(String url, String user, String password) throws StoreException {
+        return network(url, user, password, null, null);
+    }
+
+    /**
+     * A database on a Derby Network Server, reached over TLS checked by {@code trust} (null:
+     * plain TCP, loopback only) and worked on in {@code schema} (null: the user's own).
+     */
+    static ConnectionSource network(String url, String user, String password, ServerTrust trust, String schema)
+            throws StoreException {
         if (!url.startsWith("jdbc:derby://")) {
             throw new StoreException("store url '" + url + "' is not a Derby network URL"
                     + " (expected jdbc:derby://HOST:PORT/DATABASE)");
         }
-        ConnectionPool source = new ConnectionPool(url, user, password);
+        ConnectionPool source = new ConnectionPool(url, user, password, trust, schema);
         try (Connection c = source.open()) {
             return source;
         } catch (SQLException e) {
+            String where = url + (user == null || user.isBlank() ? "" : " as user " + user);
+            String below = source.transportProblem();
             source.close();
-            throw bootFailure(url + (user == null ? "" : " as user " + user), e);
+            if (below != null) {
+                // Derby's client only saw its connection end; the tunnel knows why.
+                throw new StoreException("cannot connect to the store at " + where + ": " + below, e);
+            }
+            if ("42Y07".equals(e.getSQLState()) && schema != null) {
+                throw new StoreException("cannot open the store at " + where + ": the schema '" + schema + "' (schema="
+                        + " in " + DerbyStoreComponent.PID + ".cfg) does not exist on the server; expected the"
+                        + " collector's store user, whose schema holds the store", e);
+            }
+            throw bootFailure(where, e);
         }
     }
 

@@ -78,6 +78,28 @@ public final class DerbyStoreComponent implements SeriesStore, StoreDesk {
         @AttributeDefinition(name = "Password", type = AttributeType.PASSWORD, required = false)
         String _password() default "";
 
+        /** @return the server certificate's pinned SHA-256 fingerprint */
+        @AttributeDefinition(name = "Server certificate fingerprint", required = false,
+                description = "For mode=server over TLS: the SHA-256 fingerprint tideline-db-server prints"
+                        + " (hex, colons optional); only a server with this certificate is accepted")
+        String certificateFingerprint() default "";
+
+        /** @return a trust store for the server's certificate */
+        @AttributeDefinition(name = "Trust store", required = false,
+                description = "For mode=server over TLS, instead of a fingerprint: a PKCS#12 or JKS file of the"
+                        + " certificates (or CA) to trust; the server's host name is checked too")
+        String truststore() default "";
+
+        /** @return the trust store's password; the leading dot keeps it off the service properties */
+        @AttributeDefinition(name = "Trust store password", type = AttributeType.PASSWORD, required = false)
+        String _truststorePassword() default "";
+
+        /** @return the schema holding the store */
+        @AttributeDefinition(name = "Schema", required = false,
+                description = "For a read-only store user (team mode reader): the collector's store user, whose"
+                        + " schema holds the store; empty for the user's own")
+        String schema() default "";
+
         /** @return whether to back up an embedded store every day */
         @AttributeDefinition(name = "Daily backups", description = "Embedded mode: back up the store every 24 h"
                 + " on a background thread (first 2 minutes after start if the newest backup is a day old)")
@@ -135,7 +157,9 @@ public final class DerbyStoreComponent implements SeriesStore, StoreDesk {
         long t0 = System.nanoTime();
         ConnectionSource source = switch (mode) {
             case "embedded" -> DerbyDatabase.embedded(folder);
-            case "server" -> DerbyDatabase.network(config.url().trim(), config.user(), config._password());
+            case "server" -> DerbyDatabase.network(config.url().trim(), config.user(), config._password(),
+                    ServerTrust.of(config.certificateFingerprint(), config.truststore(), config._truststorePassword()),
+                    config.schema());
             default -> throw new StoreException("store mode '" + mode + "' in " + PID
                     + ".cfg is not one of: embedded, server");
         };

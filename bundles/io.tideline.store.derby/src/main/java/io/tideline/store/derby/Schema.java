@@ -137,6 +137,109 @@ final class Schema {
         }
     }
 
+    /** The store's tables, every one of which a reader reads (the change log too, for its poller). */
+    private static final List<String> TABLES = List.of("TL_SCHEMA", "TL_SERIES", "TL_CHUNK", "TL_CHANGE_SEQ", "TL_CHANGE");
+
+    /**
+     * Who works on the store through a connection.
+     *
+     * @param user the session's user (Derby's case: an ordinary name in upper case)
+     * @param schema the schema the connection works in
+     * @param owner the schema's owner, or null when the schema does not exist yet
+     */
+    record Access(String user, String schema, String owner) {
+
+        /** An embedded store: its one user owns everything. */
+        static final Access OWNER = new Access("APP", "APP", "APP");
+
+        /** Whether the store is another user's: with SQL authorization this user only reads it. */
+        boolean reader() {
+            return owner != null && !owner.equals(user);
+        }
+    }
+
+    /** The connection's user, schema and the schema's owner. */
+    static Access access(Connection c) throws SQLException {
+        String user;
+        String schema;
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("VALUES (CURRENT_USER, CURRENT SCHEMA)")) {
+            rs.next();
+            user = rs.getString(1);
+            schema = rs.getString(2);
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT AUTHORIZATIONID FROM SYS.SYSSCHEMAS WHERE SCHEMANAME = ?")) {
+            ps.setString(1, schema);
+            try (ResultSet rs = ps.executeQuery()) {
+                return new Access(user, schema, rs.next() ? rs.getString(1) : null);
+            }
+        }
+    }
+
+    /**
+     * For a reader, which never migrates: the store must exist at this code's schema version.
+     *
+     * @param readOnly the sentence saying that the user only reads, for the messages
+     */
+    static void checkReadable(Connection c, String where, String readOnly) throws StoreException {
+        int version;
+        try {
+            version = version(c);
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the store schema at " + where + ": " + e.getMessage(), e);
+        }
+        if (version == 0) {
+            throw new StoreException("the store at " + where + " has no Tideline tables yet, and " + readOnly
+                    + ": start the collector once, which creates them");
+        }
+        if (version < CURRENT) {
+            throw new StoreException("the store at " + where + " has schema version " + version + ", older than this"
+                    + " Tideline's (" + CURRENT + "), and " + readOnly + ": start the collector with this Tideline"
+                    + " version once, which migrates the store, then start this one again");
+        }
+        if (version > CURRENT) {
+            throw new StoreException("the store at " + where + " has schema version " + version
+                    + ", newer than this Tideline understands (" + CURRENT + "); use a newer Tideline");
+        }
+    }
+
+    /**
+     * Lets every user the server admits read the store (the writer's connection; a server
+     * admits only its writer and its readers). A server without SQL authorization (42Z60:
+     * Derby refuses GRANT) has no readers to grant to.
+     */
+    static void grantReading(Connection c) throws StoreException {
+        try {
+            c.setAutoCommit(false);
+            for (String table : TABLES) {
+                execute(c, "GRANT SELECT ON TABLE " + table + " TO PUBLIC");
+            }
+            c.commit();
+        } catch (SQLException e) {
+            try {
+                c.rollback();
+            } catch (SQLException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            if (!"42Z60".equals(e.getSQLState())) {
+                throw new StoreException("cannot grant the store's readers SELECT: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /**
+     * Whether Derby refused a change because the connection only reads (a reader's: 25502 data,
+     * 25503 DDL, 25505 a read-only transaction).
+     */
+    static boolean refusedWrite(SQLException e) {
+        for (SQLException s = e; s != null; s = s.getNextException()) {
+            String state = s.getSQLState();
+            if ("25502".equals(state) || "25503".equals(state) || "25505".equals(state)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The stored schema version, or 0 for an empty database. */
     static int version(Connection c) throws SQLException {
         DatabaseMetaData meta = c.getMetaData();
