@@ -112,6 +112,46 @@ class TeamModeSecurityTest {
     }
 
     @Test
+    void aTrustStoreHoldingTheServersCertificateIsAcceptedWithTheHostNameCheckedAndOneWithoutIsRefused()
+            throws Exception {
+        tlsServer();
+        Path keystore = server.home().resolve("tls-keystore.p12");
+        KeyStore serverKeys = KeyStore.getInstance(keystore.toFile(),
+                Files.readString(server.home().resolve("tls-keystore.password")).strip().toCharArray());
+        KeyStore trusted = KeyStore.getInstance("PKCS12");
+        trusted.load(null, null);
+        trusted.setCertificateEntry("store-server", serverKeys.getCertificate(serverKeys.aliases().nextElement()));
+        Path truststore = work.resolve("trust.p12");
+        try (var out = Files.newOutputStream(truststore)) {
+            trusted.store(out, "trust-pw".toCharArray());
+        }
+        KeyStore empty = KeyStore.getInstance("PKCS12");
+        empty.load(null, null);
+        empty.setCertificateEntry("someone-else", certificateOf(work.resolve("other.p12")));
+        Path otherStore = work.resolve("other-trust.p12");
+        try (var out = Files.newOutputStream(otherStore)) {
+            empty.store(out, "trust-pw".toCharArray());
+        }
+
+        for (String host : new String[] {"127.0.0.1", "localhost"}) {
+            String url = "jdbc:derby://" + host + ":" + server.port() + "/tideline;create=true";
+            ConnectionSource source = DerbyDatabase.network(url, TeamServerProcess.WRITER,
+                    TeamServerProcess.WRITER_PASSWORD, ServerTrust.of("", truststore.toString(), "trust-pw"), null);
+            try (Connection c = source.open()) {
+                assertThat(c.isValid(5)).as("over %s", host).isTrue();
+            } finally {
+                source.close();
+            }
+        }
+        assertThatThrownBy(() -> open(TeamServerProcess.WRITER, TeamServerProcess.WRITER_PASSWORD,
+                ServerTrust.of("", otherStore.toString(), "trust-pw"), null)).isInstanceOf(StoreException.class)
+                .hasMessageContaining("refused the store server at 127.0.0.1:" + server.port()
+                        + ": its TLS certificate is not trusted (TLS, server certificate checked against " + otherStore);
+        assertThatThrownBy(() -> ServerTrust.of("", truststore.toString(), "wrong")).isInstanceOf(StoreException.class)
+                .hasMessageContaining("cannot read the trust store " + truststore);
+    }
+
+    @Test
     void aReaderReadsTheCollectorsStoreAndIsRefusedOnWriteWithNothingWritten() throws Exception {
         tlsServer();
         ChunkedSeriesStore collector = writer();
@@ -319,6 +359,18 @@ class TeamModeSecurityTest {
 
     private static String readAll(Path file) throws Exception {
         return Files.exists(file) ? Files.readString(file, StandardCharsets.ISO_8859_1) : "";
+    }
+
+    /** The certificate of a fresh self-signed key made by keytool into {@code store}. */
+    private static X509Certificate certificateOf(Path store) throws Exception {
+        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                "-genkeypair", "-alias", "other", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=127.0.0.1",
+                "-ext", "SAN=IP:127.0.0.1", "-storetype", "PKCS12", "-keystore", store.toString(), "-storepass",
+                "changeit").redirectErrorStream(true).start();
+        keytool.getInputStream().readAllBytes();
+        assertThat(keytool.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        KeyStore keys = KeyStore.getInstance(store.toFile(), "changeit".toCharArray());
+        return (X509Certificate) keys.getCertificate("other");
     }
 
     private static String fingerprintOf(Path keystore, String password) throws Exception {
