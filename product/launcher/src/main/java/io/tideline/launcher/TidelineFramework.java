@@ -7,18 +7,25 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
+import org.osgi.framework.BundleListener;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceListener;
 import org.osgi.framework.Constants;
 import org.osgi.framework.FrameworkEvent;
 import org.osgi.framework.launch.Framework;
 import org.osgi.framework.launch.FrameworkFactory;
+import org.osgi.service.condition.Condition;
 
 /**
  * A running Tideline: Apache Felix with the distribution's bundles installed and started, and
@@ -106,6 +113,7 @@ public final class TidelineFramework implements AutoCloseable {
 
         Map<String, String> props = new HashMap<>(defaults(config, cache));
         props.putAll(config.extraProperties());
+        long gateWait = gateWaitMillis(props);
         Framework framework = loadFactory().newFramework(props);
         framework.init();
         BundleContext context = framework.getBundleContext();
@@ -121,16 +129,19 @@ public final class TidelineFramework implements AutoCloseable {
             }
         }
         framework.start();
-        for (Bundle bundle : startOrder(installed)) {
-            if (bundle.getHeaders().get(Constants.FRAGMENT_HOST) != null) {
-                continue;
-            }
-            try {
-                bundle.start();
-            } catch (BundleException e) {
-                failures.add(bundle.getSymbolicName() + " " + bundle.getVersion() + ": " + firstLine(e.getMessage()));
+        List<Bundle> first = firstPhase(installed);
+        startAll(first, failures);
+        // The window opens on a thread of its own while this one waits: starting the other
+        // bundles now would take both cores from it (class loading, component activation), and
+        // its first paint came no sooner than the last bundle's start.
+        if (!config.headless()) {
+            List<String> missed = awaitGates(context, first, gateWait);
+            if (!missed.isEmpty()) {
+                System.err.println("tideline: " + String.join(", ", missed) + " not reached within " + gateWait
+                        + " ms; starting the other bundles anyway");
             }
         }
+        startAll(installed.stream().filter(b -> !first.contains(b)).toList(), failures);
         long bootMillis = (System.nanoTime() - t0) / 1_000_000L;
         if (control != null) {
             control.ready(context);
@@ -146,23 +157,130 @@ public final class TidelineFramework implements AutoCloseable {
      */
     private static final List<String> RUNTIME_FIRST = List.of("org.apache.felix.log", "org.apache.felix.configadmin",
             "org.apache.felix.eventadmin", "org.apache.felix.metatype", "org.apache.felix.scr");
-    /** A manifest header: {@code true} starts the bundle right after the runtime, before the rest. */
+    /**
+     * A manifest header: {@code true} starts the bundle right after the runtime, before the rest;
+     * {@code first} before the runtime, for an activator that needs no service and should run
+     * while the runtime starts (the workbench's, which opens the display).
+     */
     static final String START_EARLY = "Tideline-Start-Early";
 
     /**
-     * The runtime (log, ConfigAdmin, SCR) first, then bundles that ask to start early (the
-     * workbench, so its window thread opens the display while the other bundles start on this
-     * thread), then the rest in their installation order.
+     * A manifest header of an early bundle: the {@code osgi.condition.id} of a
+     * {@link Condition} service it registers once the others may start (the workbench: its
+     * window's first paint). Unless the framework runs headless, the launcher starts the other
+     * bundles only when every such condition is there, an early bundle is not active, or
+     * {@link #GATE_WAIT_PROPERTY} has passed.
      */
-    static List<Bundle> startOrder(List<Bundle> installed) {
-        List<Bundle> order = new ArrayList<>();
+    static final String START_GATE = "Tideline-Start-Gate";
+    /** Framework property: the most milliseconds to wait for the early bundles' gates. */
+    static final String GATE_WAIT_PROPERTY = "tideline.start.gate.wait";
+    /**
+     * The default wait: far beyond a first paint on a busy machine (6.2 s at worst measured), so
+     * it only ends a wait for a window that never paints; then the start goes on as before.
+     */
+    static final long GATE_WAIT_MILLIS = 20_000;
+
+    /**
+     * The bundles started before the gates are waited for: those that ask to start first (the
+     * workbench, whose activator opens the display), the runtime (log, ConfigAdmin, SCR), then
+     * those that ask to start early (the platform's hooks). The rest follow in installation order.
+     */
+    static List<Bundle> firstPhase(List<Bundle> installed) {
+        List<Bundle> first = new ArrayList<>();
+        installed.stream().filter(b -> "first".equals(b.getHeaders().get(START_EARLY))).forEach(first::add);
         for (String name : RUNTIME_FIRST) {
-            installed.stream().filter(b -> name.equals(b.getSymbolicName())).forEach(order::add);
+            installed.stream().filter(b -> name.equals(b.getSymbolicName())).forEach(first::add);
         }
-        installed.stream().filter(b -> !order.contains(b) && "true".equals(b.getHeaders().get(START_EARLY)))
-                .forEach(order::add);
-        installed.stream().filter(b -> !order.contains(b)).forEach(order::add);
-        return order;
+        installed.stream().filter(b -> !first.contains(b) && "true".equals(b.getHeaders().get(START_EARLY)))
+                .forEach(first::add);
+        return first;
+    }
+
+    private static void startAll(List<Bundle> bundles, List<String> failures) {
+        for (Bundle bundle : bundles) {
+            if (bundle.getHeaders().get(Constants.FRAGMENT_HOST) != null) {
+                continue;
+            }
+            try {
+                bundle.start();
+            } catch (BundleException e) {
+                failures.add(bundle.getSymbolicName() + " " + bundle.getVersion() + ": " + firstLine(e.getMessage()));
+            }
+        }
+    }
+
+    private static long gateWaitMillis(Map<String, String> props) {
+        String value = props.get(GATE_WAIT_PROPERTY);
+        if (value == null) {
+            return GATE_WAIT_MILLIS;
+        }
+        try {
+            return Math.max(0, Long.parseLong(value.trim()));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(GATE_WAIT_PROPERTY + " must be a number of milliseconds, not '"
+                    + value + "'");
+        }
+    }
+
+    /**
+     * Waits until each active bundle of {@code early} that names a {@link #START_GATE} has
+     * registered that {@link Condition}, or until one of them is no longer active, at most
+     * {@code maxMillis} in all.
+     *
+     * @return the gates still closed when the time ran out (none when the wait ended otherwise)
+     */
+    static List<String> awaitGates(BundleContext context, List<Bundle> early, long maxMillis) {
+        Map<String, Bundle> gates = new LinkedHashMap<>();
+        for (Bundle b : early) {
+            String id = b.getHeaders().get(START_GATE);
+            if (id != null && !id.isBlank() && b.getState() == Bundle.ACTIVE) {
+                gates.put(id.trim(), b);
+            }
+        }
+        if (gates.isEmpty()) {
+            return List.of();
+        }
+        // Any change that may end the wait wakes the loop, which then looks at every gate; the
+        // listeners never block the thread that registers a service or stops a bundle.
+        Semaphore changed = new Semaphore(0);
+        ServiceListener serviceListener = event -> changed.release();
+        BundleListener bundleListener = event -> changed.release();
+        try {
+            context.addServiceListener(serviceListener, "(" + Constants.OBJECTCLASS + "=" + Condition.class.getName() + ")");
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+        context.addBundleListener(bundleListener);
+        try {
+            long deadline = System.nanoTime() + maxMillis * 1_000_000L;
+            while (true) {
+                changed.drainPermits();
+                gates.entrySet().removeIf(g -> g.getValue().getState() != Bundle.ACTIVE || isMet(context, g.getKey()));
+                if (gates.isEmpty()) {
+                    return List.of();
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return List.copyOf(gates.keySet());
+                }
+                changed.tryAcquire(left, TimeUnit.NANOSECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return List.copyOf(gates.keySet());
+        } finally {
+            context.removeServiceListener(serviceListener);
+            context.removeBundleListener(bundleListener);
+        }
+    }
+
+    private static boolean isMet(BundleContext context, String conditionId) {
+        try {
+            return context.getServiceReferences(Condition.class.getName(),
+                    "(" + Condition.CONDITION_ID + "=" + conditionId + ")") != null;
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalArgumentException(START_GATE + " '" + conditionId + "' is not a valid condition id", e);
+        }
     }
 
     /** Apache Felix ConfigAdmin's property naming the folder of its persisted configurations. */

@@ -21,6 +21,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Hashtable;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -42,6 +43,8 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceReference;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.condition.Condition;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -95,9 +98,19 @@ public final class WorkbenchWindow implements WorkbenchDesk, EventHandler {
     private volatile boolean closing;
     private volatile Messages messages = new Messages(Locale.ENGLISH);
     private ExecutorService io;
-    private LayoutFile layoutFile;
-    private CompletableFuture<LayoutFile.Loaded> layoutRead;
+    /** The layout file and what it held, read on a thread of its own as the window opens. */
+    private CompletableFuture<LayoutRead> layoutRead;
     private ScheduledExecutorService ticker;
+    /** The {@link #PAINTED} condition once registered; guarded by {@code this}. */
+    private ServiceRegistration<Condition> paintedCondition;
+
+    /**
+     * The {@code osgi.condition.id} of the {@link Condition} this component registers at the
+     * window's first paint (or when the window cannot open). The bundle names it in its
+     * {@code Tideline-Start-Gate} header: the launcher starts the bundles that are not needed for
+     * the window only then.
+     */
+    static final String PAINTED = "tideline.window.painted";
 
     /** Activated by SCR. */
     public WorkbenchWindow() {
@@ -179,12 +192,17 @@ public final class WorkbenchWindow implements WorkbenchDesk, EventHandler {
         }
         io = Executors.newSingleThreadExecutor(r -> daemon(r, "tideline-layout-io"));
         ticker = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "tideline-status"));
+        // The display and the layout, opened and read since the bundle started (before SCR did).
+        EarlyDisplay early = WorkbenchActivator.take();
         // Reading the layout (Jackson's first use) overlaps with the display opening.
-        LayoutFile file = new LayoutFile(dataDir().resolve("workspace").resolve("layout.json"));
-        layoutRead = CompletableFuture.supplyAsync(file::read, io);
-        layoutFile = file;
-        uiThread = new Thread(this::runUi, "swt-ui");
-        uiThread.start();
+        layoutRead = early != null ? early.layoutRead() : readLayout(context, io);
+        if (early != null && early.handOver(this::runUi)) {
+            uiThread = early.thread();
+        } else {
+            // Activated again, or without the bundle's activator: a display of its own.
+            uiThread = new Thread(this::runUi, "swt-ui");
+            uiThread.start();
+        }
         // Polled, not only told: the sample pins its date after loading, or a command run beside the window does.
         ticker.scheduleWithFixedDelay(this::asOfDate, 0, 2, TimeUnit.SECONDS);
         ticker.scheduleWithFixedDelay(this::feedHealth, 1, 5, TimeUnit.SECONDS);
@@ -204,7 +222,17 @@ public final class WorkbenchWindow implements WorkbenchDesk, EventHandler {
 
     @Deactivate
     void deactivate() throws InterruptedException {
-        closing = true;
+        synchronized (this) {
+            closing = true;
+            if (paintedCondition != null) {
+                try {
+                    paintedCondition.unregister();
+                } catch (IllegalStateException e) {
+                    // already gone with the bundle
+                }
+                paintedCondition = null;
+            }
+        }
         if (ticker != null) {
             ticker.shutdownNow();
         }
@@ -242,23 +270,52 @@ public final class WorkbenchWindow implements WorkbenchDesk, EventHandler {
         return DataDir.of(context.getProperty(DataDir.PROPERTY));
     }
 
+    /** The window's layout file and what it holds. */
+    record LayoutRead(LayoutFile file, LayoutFile.Loaded loaded) {
+    }
+
+    /**
+     * Reads the window's layout file in the data directory the framework names, on
+     * {@code executor}; {@link LayoutFile#read} reports a damaged file in its result, never throws.
+     */
+    static CompletableFuture<LayoutRead> readLayout(BundleContext context, java.util.concurrent.Executor executor) {
+        Path dataDir = DataDir.of(context.getProperty(DataDir.PROPERTY));
+        return CompletableFuture.supplyAsync(() -> {
+            // Created here, not by the caller: the class's first use starts Jackson (a fifth of a second).
+            LayoutFile file = new LayoutFile(dataDir.resolve("workspace").resolve("layout.json"));
+            return new LayoutRead(file, file.read());
+        }, executor);
+    }
+
     private void runUi() {
         Display d;
         try {
             d = new Display();
         } catch (Throwable t) {
-            logger.error("cannot open the workbench window (no usable display?): {}", t.toString(), t);
+            runUi(null, t);
+            return;
+        }
+        runUi(d, null);
+    }
+
+    /** The event loop, on the thread that opened {@code d}; {@code failure} says why there is no display. */
+    private void runUi(Display d, Throwable failure) {
+        if (d == null) {
+            logger.error("cannot open the workbench window (no usable display?): {}", failure.toString(), failure);
+            painted();
             return;
         }
         display = d;
         try {
-            WorkbenchUi u = new WorkbenchUi(d, registry, layoutFile, io, messages, dataDir(), logger::warn);
-            Shell shell = u.open(layoutRead.join());
-            shell.addListener(org.eclipse.swt.SWT.Close, e -> u.save(true));
             boolean timing = Boolean.parseBoolean(context.getProperty("tideline.timing"));
             if (timing) {
                 printFirstPaint(d);
             }
+            onFirstPaint(d);
+            LayoutRead layout = layoutRead.join();
+            WorkbenchUi u = new WorkbenchUi(d, registry, layout.file(), io, messages, dataDir(), logger::warn);
+            Shell shell = u.open(layout.loaded());
+            shell.addListener(org.eclipse.swt.SWT.Close, e -> u.save(true));
             ui = u;
             watchdog = new UiWatchdog(d, logger::warn);
             if (timing) {
@@ -282,6 +339,8 @@ public final class WorkbenchWindow implements WorkbenchDesk, EventHandler {
         } catch (RuntimeException e) {
             logger.error("the workbench window failed: {}", e.toString(), e);
         } finally {
+            // A window that failed before it painted must not hold back the other bundles' start.
+            painted();
             if (watchdog != null) {
                 if (Boolean.parseBoolean(context.getProperty("tideline.timing"))) {
                     // The whole session, e.g. a first start that loads the sample workspace.
@@ -309,6 +368,37 @@ public final class WorkbenchWindow implements WorkbenchDesk, EventHandler {
             }
         }
         return true;
+    }
+
+    /**
+     * Opens the launcher's start gate at the window's first paint (see {@link #PAINTED}): the
+     * launcher starts the other bundles then, so until the window shows, their class loading and
+     * component activation do not compete with it for the CPU.
+     */
+    private void onFirstPaint(Display d) {
+        org.eclipse.swt.widgets.Listener[] once = new org.eclipse.swt.widgets.Listener[1];
+        once[0] = e -> {
+            d.removeFilter(org.eclipse.swt.SWT.Paint, once[0]);
+            // After this paint's handlers, so the bundles' start does not delay its end.
+            d.asyncExec(this::painted);
+        };
+        d.addFilter(org.eclipse.swt.SWT.Paint, once[0]);
+    }
+
+    /** Registers the {@link #PAINTED} condition, once; from any thread. */
+    private void painted() {
+        synchronized (this) {
+            if (paintedCondition != null || closing) {
+                return;
+            }
+            Hashtable<String, Object> props = new Hashtable<>();
+            props.put(Condition.CONDITION_ID, PAINTED);
+            try {
+                paintedCondition = context.registerService(Condition.class, Condition.INSTANCE, props);
+            } catch (IllegalStateException e) {
+                // The bundle is stopping: there is no start left to release.
+            }
+        }
     }
 
     /** {@code --timing}: prints the time from process start to the first paint of the window. */
