@@ -43,9 +43,16 @@ tideline_find_java() {
 }
 
 # JVM flags that silence JDK 23+ warnings from Felix and SWT (older JDKs refuse the first one),
-# and, on JDK 19+, a class-data-sharing archive the JVM keeps up to date by itself in the user's
-# cache (about 0.2 s off every start; TIDELINE_CDS=0 turns it off) when called with the name of
-# the program ($1). A stale or foreign archive is recreated, never an error.
+# and, on JDK 19+, a class-data-sharing archive the JVM writes by itself in the user's cache
+# (TIDELINE_CDS=0 turns it off) when called with the name of the program ($1) and, optionally,
+# whether this run is worth recording ($2, default yes).
+#
+# The JVM writes an archive only where none is (one that no longer matches the class path is
+# used by no start and never rewritten), so the archive's name carries the size and date of the
+# jars on the class path: a rebuilt or upgraded distribution gets a new archive, and the old ones
+# of the same distribution are deleted. A run that ends early (--help, a command sent to a running
+# Tideline) would record an archive of the launcher alone, kept from then on: such runs ($2 = 0)
+# use an archive but never create one.
 tideline_jvm_flags() {
   local flags="--enable-native-access=ALL-UNNAMED"
   if [ "${TIDELINE_JAVA_MAJOR:-0}" -ge 23 ]; then
@@ -54,9 +61,19 @@ tideline_jvm_flags() {
   if [ -n "${1:-}" ] && [ "${TIDELINE_JAVA_MAJOR:-0}" -ge 19 ] && [ "${TIDELINE_CDS:-1}" != 0 ]; then
     local cache="${XDG_CACHE_HOME:-${HOME:-/tmp}/.cache}/tideline"
     if mkdir -p "$cache" 2>/dev/null && [ -w "$cache" ]; then
-      local key
-      key=$(printf '%s %s' "${dist:-$PWD}" "$TIDELINE_JAVA_HOME" | cksum | cut -d' ' -f1)
-      flags="$flags -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=$cache/$1-$TIDELINE_JAVA_MAJOR-$key.jsa -Xlog:cds=off -Xlog:cds+dynamic=off"
+      local home key jars archive old
+      home="${dist:-$PWD}"
+      key=$(printf '%s %s' "$home" "$TIDELINE_JAVA_HOME" | cksum | cut -d' ' -f1)
+      jars=$(stat -c '%n %s %Y' "$home"/lib/*.jar 2>/dev/null | cksum | cut -d' ' -f1)
+      archive="$cache/$1-$TIDELINE_JAVA_MAJOR-$key-$jars.jsa"
+      if [ -f "$archive" ]; then
+        flags="$flags -XX:SharedArchiveFile=$archive -Xlog:cds=off -Xlog:cds+dynamic=off"
+      elif [ "${2:-1}" != 0 ]; then
+        for old in "$cache/$1-$TIDELINE_JAVA_MAJOR-$key".jsa "$cache/$1-$TIDELINE_JAVA_MAJOR-$key"-*.jsa; do
+          [ -f "$old" ] && rm -f "$old"
+        done
+        flags="$flags -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=$archive -Xlog:cds=off -Xlog:cds+dynamic=off"
+      fi
     fi
   fi
   echo "$flags"
