@@ -195,6 +195,85 @@ class StoreIT {
         }
     }
 
+    /**
+     * Team mode secured on the wire, with the distribution's bin/tideline-db-server over TLS
+     * (its key store made on first start) and this framework as, in turn, the writer, a
+     * read-only reader and a client pinning the wrong certificate: the reader reads and is told
+     * why its import and delete are refused, the wrong pin is the store's problem in status, and
+     * no password shows anywhere.
+     */
+    @Test
+    void overTlsTheWriterWritesAReaderOnlyReadsAndAWrongCertificateIsTheStoresProblem() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        Path serverDir = work.resolve("server");
+        Path serverLog = work.resolve("server.log");
+        ProcessBuilder pb = new ProcessBuilder(Dist.HOME.resolve("bin/tideline-db-server").toString(), "--dir",
+                serverDir.toString(), "--port", Integer.toString(port), "--user", "desk", "--reader", "bob", "--tls");
+        pb.environment().put("TIDELINE_DB_PASSWORD", "t0p-secret");
+        pb.environment().put("TIDELINE_DB_PASSWORD_BOB", "b0b-secret");
+        Process server = pb.redirectErrorStream(true).redirectOutput(serverLog.toFile()).start();
+        try {
+            Dist.await("the store server serving over TLS", () -> read(serverLog).contains("tideline-db-server: serving"));
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("certificate SHA-256 fingerprint ([0-9A-F:]+)")
+                    .matcher(read(serverLog));
+            assertThat(m.find()).as(read(serverLog)).isTrue();
+            String fingerprint = m.group(1);
+            String url = "url=jdbc:derby://127.0.0.1:%d/tideline;create=true%n".formatted(port);
+
+            Dist.write(deploy, "io.tideline.store.derby.cfg", "mode=server%n%suser=desk%n.password=t0p-secret%n"
+                    .formatted(url) + "certificateFingerprint=" + fingerprint + "\n");
+            Dist.await("the writer on the server", () -> ok("db", "info").contains("user       desk"));
+            assertThat(ok("db", "info")).contains("access     read and write")
+                    .contains("wire       TLS, server certificate pinned (SHA-256 " + fingerprint + ")");
+            Dist.await("probe rebound to the new store", () -> Dist.run(context, "probe", "write", "fred:SHARED", "5")
+                    .code() == 0);
+
+            Dist.write(deploy, "io.tideline.store.derby.cfg", "mode=server%n%suser=bob%n.password=b0b-secret%n"
+                    .formatted(url) + "certificateFingerprint=" + fingerprint + "\nschema=desk\n");
+            Dist.await("the reader on the server", () -> ok("db", "info").contains("user       bob"));
+            assertThat(ok("db", "info")).contains("access     read only (team mode reader)");
+            Dist.await("the writer's series seen by the reader", () -> ok("series", "list").contains("fred:SHARED"));
+            Files.writeString(work.resolve("bars.csv"), "date,value\n2020-01-01,1\n2020-01-02,2\n");
+            Dist.Result imported = Dist.run(context, "import", work.resolve("bars.csv").toString(), "--series", "csv:bob");
+            assertThat(imported.code()).isNotZero();
+            assertThat(imported.out() + imported.err()).contains("the store user 'bob' may only read (team mode reader);"
+                    + " imports, fetches and deletes go through the collector (store user 'desk')");
+            Dist.Result deleted = Dist.run(context, "series", "delete", "fred:SHARED");
+            assertThat(deleted.code()).isNotZero();
+            assertThat(deleted.out() + deleted.err()).contains("may only read (team mode reader)");
+            assertThat(ok("series", "list")).contains("fred:SHARED").doesNotContain("csv:bob");
+
+            String wrong = "00:" + fingerprint.substring(3);
+            Dist.write(deploy, "io.tideline.store.derby.cfg", "mode=server%n%suser=bob%n.password=b0b-secret%n"
+                    .formatted(url) + "certificateFingerprint=" + wrong + "\nschema=desk\n");
+            Dist.await("the wrong certificate in status", () -> Dist.run(context, "status").out().contains("not the pinned"));
+            Dist.Result status = Dist.run(context, "status");
+            assertThat(status.out()).contains("series store: cannot connect to the store at jdbc:derby://127.0.0.1:"
+                    + port + "/tideline;create=true as user bob: refused the store server at 127.0.0.1:" + port
+                    + ": the server's certificate has the SHA-256 fingerprint " + fingerprint + ", not the pinned " + wrong);
+            Dist.Result info = Dist.run(context, "db", "info");
+            assertThat(info.code()).isNotZero();
+            assertThat(info.err()).contains("not the pinned " + wrong);
+            for (String text : new String[] {status.out(), status.err(), info.err(), imported.err(), read(serverLog)}) {
+                assertThat(text).doesNotContain("t0p-secret").doesNotContain("b0b-secret");
+            }
+        } finally {
+            server.destroy();
+            server.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.exists(file) ? Files.readString(file) : "";
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     /** A command answered by the running collector (through its control channel); empty output while it cannot answer yet. */
     private static String collectorSays(Path collector, String... commandLine) {
         try {

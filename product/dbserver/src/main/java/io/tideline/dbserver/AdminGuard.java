@@ -64,6 +64,9 @@ final class AdminGuard implements AutoCloseable {
 
     private void handle(Socket client) {
         try (client) {
+            // DRDA is request and reply: what the guard passes on in two writes must not wait
+            // for the first one's acknowledgement (Nagle's algorithm).
+            client.setTcpNoDelay(true);
             client.setSoTimeout(OPENING_TIMEOUT_MILLIS);
             InputStream in = client.getInputStream();
             OutputStream out = client.getOutputStream();
@@ -78,6 +81,7 @@ final class AdminGuard implements AutoCloseable {
             }
             client.setSoTimeout(0);
             try (SSLSocket server = (SSLSocket) toDerby.createSocket(derby.getAddress(), derby.getPort())) {
+                server.setTcpNoDelay(true);
                 server.startHandshake();
                 OutputStream toServer = server.getOutputStream();
                 toServer.write(request.opening());

@@ -153,6 +153,24 @@ public final class ChunkedSeriesStore implements SeriesStore {
         return new ChunkedSeriesStore(DerbyDatabase.network(url, user, password), true);
     }
 
+    /**
+     * A store on a Derby Network Server over TLS, accepting only the server certificate with
+     * this SHA-256 fingerprint (as {@code tideline-db-server} prints it).
+     *
+     * @throws StoreException when the fingerprint is malformed, the certificate differs, or the
+     *     server cannot be reached or refuses the user
+     */
+    public static ChunkedSeriesStore openNetwork(String url, String user, String password, String certificateFingerprint)
+            throws StoreException {
+        return new ChunkedSeriesStore(DerbyDatabase.network(url, user, password,
+                ServerTrust.pinned(certificateFingerprint), null), true);
+    }
+
+    /** Closes the connections a network store keeps open (an embedded store keeps none). */
+    public void close() {
+        source.close();
+    }
+
     /** Shuts down the embedded database in {@code folder}, releasing its lock. */
     public static void shutdownEmbedded(Path folder) {
         DerbyDatabase.shutdownEmbedded(folder);

@@ -81,6 +81,7 @@ final class TlsTunnel implements AutoCloseable {
 
     private void carry(Socket client) {
         try (client) {
+            client.setTcpNoDelay(true);
             SSLSocket server;
             try {
                 server = connect();
@@ -112,6 +113,9 @@ final class TlsTunnel implements AutoCloseable {
         Socket tcp = new Socket();
         try {
             tcp.connect(new InetSocketAddress(host, port), CONNECT_TIMEOUT_MILLIS);
+            // DRDA is request and reply: a request the tunnel passes on in two writes must not
+            // wait for the first one's acknowledgement (Nagle's algorithm).
+            tcp.setTcpNoDelay(true);
             SSLSocket tls = (SSLSocket) trust.context().getSocketFactory().createSocket(tcp, host, port, true);
             trust.configure(tls);
             tls.setSoTimeout(HANDSHAKE_TIMEOUT_MILLIS);
