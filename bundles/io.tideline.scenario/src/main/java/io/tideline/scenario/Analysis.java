@@ -143,8 +143,14 @@ final class Analysis {
             ConditionState[] none = new ConditionState[states.length];
             java.util.Arrays.fill(none, ConditionState.UNKNOWN);
             priorP = oddsOf.apply(none);
+            StringBuilder weights = new StringBuilder();
+            for (int s = 0; s < ids.size(); s++) {
+                weights.append(s == 0 ? "" : ", ").append(ids.get(s)).append(' ')
+                        .append(String.format(java.util.Locale.ROOT, "%.0f%%", 100 * model.weight(s)));
+            }
             oddsBasis = String.format(java.util.Locale.ROOT, "fitted on %,d past days with an outcome (%s to %s;"
-                    + " %s)", model.days(), fitted.first(), fitted.last(), pack.outcome().describe());
+                    + " %s); weight of the fit against the base rate, by its past forecasts: %s", model.days(),
+                    fitted.first(), fitted.last(), pack.outcome().describe(), weights);
         } else {
             oddsOf = st -> Odds.posterior(ids, prior, conditions, st);
             p = packP;
@@ -439,7 +445,7 @@ final class Analysis {
         int today = Measures.lastAtOrBefore(calendar, cutoff);
         int[] groups = FittedOdds.groups(pack.conditions());
         FittedOdds.Model model = new FittedOdds.Model(groups,
-                java.util.Arrays.stream(groups).max().orElse(-1) + 1, ids.size());
+                java.util.Arrays.stream(groups).max().orElse(-1) + 1, ids.size(), outcome.horizonBars());
         ConditionState[] states = new ConditionState[pack.conditions().size()];
         byte[] read = new byte[states.length]; // reused: the model counts, it keeps no day's array
         String first = null;
@@ -455,10 +461,11 @@ final class Analysis {
             for (int i = 0; i < states.length; i++) {
                 read[i] = (byte) states[i].ordinal();
             }
-            model.add(read, l.label());
+            model.queue(d, read, l.label());
             last = Measures.day(calendar[d]).toString();
             first = first == null ? last : first;
         }
+        model.learnUpTo(today);
         return new Fitted(model, first, last);
     }
 

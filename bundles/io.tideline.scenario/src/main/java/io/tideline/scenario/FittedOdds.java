@@ -12,13 +12,23 @@ package io.tideline.scenario;
  * are not independent), moves the base rate's log-odds; the scenarios' results are normalised to
  * sum to 1 and kept within [{@value #FLOOR}, {@code 1 - (n - 1) * FLOOR}] for n scenarios, so no
  * odds are ever 0 or 1. Before {@value #MIN_TRAINING} days have an outcome the base rate alone is
- * the forecast. O(days x conditions x scenarios); primitive arrays only.
+ * the forecast.
+ *
+ * <p>A fit that does not forecast better than the base rate is not shown as if it did: each
+ * scenario's odds are {@code w * fitted + (1 - w) * base rate} with {@code w} one of
+ * {@link #WEIGHTS}, the one whose odds would have had the lowest Brier score on the days learnt
+ * from so far, each scored with the forecast the model made on that day (from the days whose
+ * outcome was known then; ties go to the smaller weight), then normalised and bounded as above. A scenario whose
+ * conditions carry nothing about what follows thus falls back to its base rate, walk-forward.
+ * O(days x conditions x scenarios); primitive arrays only.
  */
 final class FittedOdds {
 
     static final int MIN_TRAINING = 250;
     static final double TEMPER = 0.5;
     static final double FLOOR = 0.01;
+    /** The weights of the fit against the base rate that each scenario chooses among. */
+    static final double[] WEIGHTS = {0, 0.25, 0.5, 0.75, 1};
 
     private static final byte MET = 0;
     private static final byte NOT_MET = 1;
@@ -44,13 +54,26 @@ final class FittedOdds {
         private int days;
         private final double[] vote;
         private final int[] votes;
+        // sse[s][w]: squared error of scenario s's odds at weight WEIGHTS[w] on the days learnt from
+        private final double[][] sse;
+        private final double[] fit;
+        private final double[] base;
+        private final int horizon;
+        private final byte[][] pendingStates;
+        private final double[][] pendingFit;
+        private final double[][] pendingBase;
+        private final int[] pendingAt;
+        private final int[] pendingLabel;
+        private int pendingHead;
+        private int pendingCount;
 
         /**
          * @param group per condition, the index of its vote (conditions reading the same inputs share one)
          * @param groups how many votes there are
          * @param kinds how many scenarios there are
+         * @param horizon calendar bars until a day's outcome is known
          */
-        Model(int[] group, int groups, int kinds) {
+        Model(int[] group, int groups, int kinds, int horizon) {
             this.group = group.clone();
             this.groups = groups;
             this.kinds = kinds;
@@ -62,10 +85,71 @@ final class FittedOdds {
             outcomes = new int[kinds];
             vote = new double[groups];
             votes = new int[groups];
+            sse = new double[kinds][WEIGHTS.length];
+            fit = new double[kinds];
+            base = new double[kinds];
+            this.horizon = horizon;
+            // days wait here from their forecast until their outcome is known: at most horizon of them
+            int cap = Math.max(1, horizon) + 1;
+            pendingStates = new byte[cap][conditions];
+            pendingFit = new double[cap][kinds];
+            pendingBase = new double[cap][kinds];
+            pendingAt = new int[cap];
+            pendingLabel = new int[cap];
+        }
+
+        /**
+         * Walks to calendar bar {@code at}: learns every queued day whose outcome is known there
+         * ({@code its at + horizon <= at}), scoring the forecast it was given, in the order queued.
+         */
+        void learnUpTo(int at) {
+            while (pendingCount > 0) {
+                int k = pendingHead;
+                if (pendingAt[k] + horizon > at) {
+                    return;
+                }
+                score(pendingFit[k], pendingBase[k], pendingLabel[k]);
+                add(pendingStates[k], pendingLabel[k]);
+                pendingHead = (k + 1) % pendingAt.length;
+                pendingCount--;
+            }
+        }
+
+        /**
+         * Queues a day (calendar bars ascending, after {@link #learnUpTo} its bar): its forecast is
+         * made now, from what is learnt, and scored once its outcome is known.
+         */
+        void queue(int at, byte[] states, int label) {
+            learnUpTo(at);
+            if (pendingCount == pendingAt.length) {
+                throw new IllegalStateException("more than " + horizon + " days wait for their outcome");
+            }
+            fitAndBase(states);
+            int k = (pendingHead + pendingCount) % pendingAt.length;
+            System.arraycopy(states, 0, pendingStates[k], 0, states.length);
+            System.arraycopy(fit, 0, pendingFit[k], 0, kinds);
+            System.arraycopy(base, 0, pendingBase[k], 0, kinds);
+            pendingAt[k] = at;
+            pendingLabel[k] = label;
+            pendingCount++;
+        }
+
+        /** Adds how each weight would have done on a day given {@code f} and {@code b}, whose outcome was {@code label}. */
+        private void score(double[] f, double[] b, int label) {
+            if (!fitted()) {
+                return; // the forecast was the base rate whatever the weight
+            }
+            for (int s = 0; s < kinds; s++) {
+                double y = s == label ? 1 : 0;
+                for (int w = 0; w < WEIGHTS.length; w++) {
+                    double e = WEIGHTS[w] * f[s] + (1 - WEIGHTS[w]) * b[s] - y;
+                    sse[s][w] += e * e;
+                }
+            }
         }
 
         /** Learns from a day: its condition states and the scenario that came. */
-        void add(byte[] states, int label) {
+        private void add(byte[] states, int label) {
             outcomes[label]++;
             days++;
             for (int c = 0; c < group.length; c++) {
@@ -91,13 +175,45 @@ final class FittedOdds {
             return days >= MIN_TRAINING;
         }
 
+        /**
+         * The weight of the fit for scenario {@code s} (one of {@link #WEIGHTS}): the one with the
+         * lowest squared error on the days learnt from, the smaller on a tie; 0 before any.
+         */
+        double weight(int s) {
+            int best = 0;
+            for (int w = 1; w < WEIGHTS.length; w++) {
+                if (sse[s][w] < sse[s][best]) {
+                    best = w;
+                }
+            }
+            return WEIGHTS[best];
+        }
+
         /** The forecast for a day with these condition states; the base rate alone until {@link #fitted}. */
         double[] odds(byte[] states) {
+            fitAndBase(states);
             double[] odds = new double[kinds];
             double total = 0;
             for (int s = 0; s < kinds; s++) {
-                double base = (outcomes[s] + 1.0) / (days + kinds);
-                double logit = Math.log(base / (1 - base));
+                double w = weight(s);
+                odds[s] = w * fit[s] + (1 - w) * base[s];
+                total += odds[s];
+            }
+            for (int s = 0; s < kinds; s++) {
+                odds[s] = (1 - kinds * FLOOR) * (odds[s] / total) + FLOOR;
+            }
+            return odds;
+        }
+
+        /**
+         * Fills {@code fit} with the fitted odds (normalised, unbounded) and {@code base} with the
+         * base rate of each scenario, from what has been learnt so far.
+         */
+        private void fitAndBase(byte[] states) {
+            double total = 0;
+            for (int s = 0; s < kinds; s++) {
+                base[s] = (outcomes[s] + 1.0) / (days + kinds);
+                double logit = Math.log(base[s] / (1 - base[s]));
                 if (fitted()) {
                     java.util.Arrays.fill(vote, 0);
                     java.util.Arrays.fill(votes, 0);
@@ -119,13 +235,12 @@ final class FittedOdds {
                     }
                     logit += TEMPER * sum;
                 }
-                odds[s] = 1 / (1 + Math.exp(-logit));
-                total += odds[s];
+                fit[s] = 1 / (1 + Math.exp(-logit));
+                total += fit[s];
             }
             for (int s = 0; s < kinds; s++) {
-                odds[s] = (1 - kinds * FLOOR) * (odds[s] / total) + FLOOR;
+                fit[s] /= total;
             }
-            return odds;
         }
     }
 
@@ -160,15 +275,12 @@ final class FittedOdds {
      */
     static double[][] walk(byte[][] states, int[] at, int[] group, int[] label, int kinds, int horizon) {
         int groups = java.util.Arrays.stream(group).max().orElse(-1) + 1;
-        Model model = new Model(group, groups, kinds);
+        Model model = new Model(group, groups, kinds, horizon);
         double[][] odds = new double[label.length][];
-        int learnt = 0;
         for (int i = 0; i < label.length; i++) {
-            while (learnt < i && at[learnt] + horizon <= at[i]) {
-                model.add(states[learnt], label[learnt]);
-                learnt++;
-            }
+            model.learnUpTo(at[i]);
             odds[i] = model.odds(states[i]);
+            model.queue(at[i], states[i], label[i]);
         }
         return odds;
     }

@@ -86,4 +86,62 @@ class FittedOddsTest {
         // Before the first 250 outcomes are known, the base rate alone: the same odds whatever the reading.
         assertThat(odds[100][1]).isCloseTo(odds[101][1], within(0.01));
     }
+
+    /** Odds of scenario 1 on each day from the base rate alone of the days known then, bounded as the model bounds them. */
+    private static double baseRateOdds(int[] label, int day) {
+        int ripe = Math.max(0, day - HORIZON + 1);
+        int b = 0;
+        for (int j = 0; j < ripe; j++) {
+            b += label[j];
+        }
+        double base = (b + 1.0) / (ripe + 2);
+        return (1 - 2 * FittedOdds.FLOOR) * base + FittedOdds.FLOOR;
+    }
+
+    @Test
+    void aFitThatHasNotBeatenTheBaseRateOnPastDaysFallsBackToIt() {
+        Random random = new Random(5);
+        int[] label = outcomes(random);
+        // Three conditions of pure noise: a fit of them can only add error
+        byte[][] states = new byte[DAYS][3];
+        for (int i = 0; i < DAYS; i++) {
+            for (int c = 0; c < 3; c++) {
+                states[i][c] = (byte) (random.nextDouble() < 0.3 ? 0 : 1);
+            }
+        }
+        int[] group = {0, 1, 2};
+        double[][] odds = FittedOdds.walk(states, days(), group, label, 2, HORIZON);
+        // Late in the walk, with thousands of scored forecasts, the fit keeps at most a quarter of its
+        // weight (chance can favour a little of it over a finite history, never much): the odds
+        // stay within a point of the base rate whatever the readings
+        FittedOdds.Model model = new FittedOdds.Model(group, 3, 2, HORIZON);
+        for (int i = 0; i < DAYS; i++) {
+            model.learnUpTo(i);
+            model.queue(i, states[i], label[i]);
+        }
+        model.learnUpTo(DAYS + HORIZON);
+        assertThat(model.weight(0)).isLessThanOrEqualTo(0.25);
+        assertThat(model.weight(1)).isLessThanOrEqualTo(0.25);
+        for (int i = DAYS - 300; i < DAYS; i++) {
+            assertThat(odds[i][1]).as("day %d", i).isCloseTo(baseRateOdds(label, i), within(0.01));
+        }
+    }
+
+    @Test
+    void aFitThatForetellsKeepsItsFullWeight() {
+        Random random = new Random(9);
+        int[] label = outcomes(random);
+        byte[][] states = new byte[DAYS][1];
+        for (int i = 0; i < DAYS; i++) {
+            states[i][0] = (byte) (random.nextDouble() < (label[i] == 1 ? 0.8 : 0.1) ? 0 : 1);
+        }
+        FittedOdds.Model model = new FittedOdds.Model(new int[] {0}, 1, 2, HORIZON);
+        for (int i = 0; i < DAYS; i++) {
+            model.learnUpTo(i);
+            model.queue(i, states[i], label[i]);
+        }
+        model.learnUpTo(DAYS + HORIZON);
+        assertThat(model.weight(1)).isEqualTo(1.0);
+        assertThat(model.days()).isEqualTo(DAYS);
+    }
 }
