@@ -14,7 +14,6 @@ import java.net.UnknownHostException;
 import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateException;
 import javax.net.ssl.SSLException;
-import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLSocket;
 
 /**
@@ -143,23 +142,22 @@ final class TlsTunnel implements AutoCloseable {
                     + " drops the connection, or it runs without TLS (a cfg with certificateFingerprint or truststore"
                     + " needs tideline-db-server with --tls or a --host that is not loopback)";
         }
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof CertificateExpiredException expired) {
-                return "refused " + at + ": its certificate has expired (" + expired.getMessage() + "); renew it on the"
-                        + " server and update the clients' trust";
-            }
-        }
-        if (e instanceof SSLHandshakeException) {
-            for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
-                if (t instanceof CertificateException c && c.getMessage() != null
-                        && c.getMessage().startsWith("the server")) {
-                    return "refused " + at + ": " + c.getMessage();
+        if (e instanceof SSLException) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof CertificateExpiredException expired) {
+                    return "refused " + at + ": its certificate has expired (" + expired.getMessage() + "); renew it on"
+                            + " the server and update the clients' trust";
                 }
             }
-            return "refused " + at + ": its TLS certificate is not trusted (" + trust.description() + "): "
-                    + e.getMessage();
-        }
-        if (e instanceof SSLException) {
+            for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+                if (t instanceof CertificateException c) {
+                    // The pinning check's own sentence, or the JDK's (trust store, host name).
+                    return "refused " + at + ": " + (c.getMessage() != null && c.getMessage().startsWith("the server")
+                            ? c.getMessage()
+                            : "its TLS certificate is not trusted (" + trust.description() + "): " + e.getMessage());
+                }
+            }
+            // No certificate was judged: the other side does not speak TLS, or hung up first.
             return "TLS with " + at + " failed (" + e.getMessage() + "): is it started with TLS (tideline-db-server"
                     + " --tls, or a --host that is not loopback)?";
         }

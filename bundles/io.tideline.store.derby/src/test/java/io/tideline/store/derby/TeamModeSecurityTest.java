@@ -261,7 +261,8 @@ class TeamModeSecurityTest {
         assertThatThrownBy(() -> open(TeamServerProcess.WRITER, TeamServerProcess.WRITER_PASSWORD,
                 ServerTrust.pinned(pin), null)).isInstanceOf(StoreException.class)
                 .hasMessageContaining("cannot connect to the store at " + server.url())
-                .hasMessageContaining("TLS");
+                .hasMessageContaining("is it started with TLS (tideline-db-server --tls, or a --host that is not"
+                        + " loopback)?");
         // Bounded, not fast: the handshake's and the login's time-outs with room for a busy machine.
         assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - t0))
                 .isLessThan(TlsTunnel.HANDSHAKE_TIMEOUT_MILLIS / 1000 + ConnectionPool.LOGIN_TIMEOUT_SECONDS + 60);
@@ -286,6 +287,26 @@ class TeamModeSecurityTest {
                 .hasMessageContaining("leave ssl= and securityMechanism= out of the url");
         assertThatThrownBy(() -> ServerTrust.of("12:34", "", "")).isInstanceOf(StoreException.class)
                 .hasMessageContaining("certificateFingerprint '12:34' is not a SHA-256 fingerprint");
+    }
+
+    /** A server that accepts and then says nothing (a hung process, a wrong service) is given up on, with the reason. */
+    @Test
+    void aSilentServerIsGivenUpOnAfterTheHandshakeTimeOut() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
+            Thread.ofVirtual().start(() -> {
+                try (var s = silent.accept()) {
+                    s.getInputStream().readAllBytes();
+                } catch (java.io.IOException ignored) {
+                    // the client gave up and hung up
+                }
+            });
+            String url = "jdbc:derby://127.0.0.1:" + silent.getLocalPort() + "/tideline";
+
+            assertThatThrownBy(() -> DerbyDatabase.network(url, "tideline", "x", ServerTrust.pinned("00".repeat(32)),
+                    null)).isInstanceOf(StoreException.class)
+                    .hasMessageContaining("the store server at 127.0.0.1:" + silent.getLocalPort() + " did not answer"
+                            + " within 10 s");
+        }
     }
 
     /**
