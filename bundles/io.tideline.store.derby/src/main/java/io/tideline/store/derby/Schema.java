@@ -210,6 +210,11 @@ final class Schema {
     static void grantReading(Connection c) throws StoreException {
         try {
             c.setAutoCommit(false);
+            if (grantedToAll(c)) {
+                // Granting again would change nothing but invalidate every reader's prepared statements.
+                c.commit();
+                return;
+            }
             for (String table : TABLES) {
                 execute(c, "GRANT SELECT ON TABLE " + table + " TO PUBLIC");
             }
@@ -223,6 +228,17 @@ final class Schema {
             if (!"42Z60".equals(e.getSQLState())) {
                 throw new StoreException("cannot grant the store's readers SELECT: " + e.getMessage(), e);
             }
+        }
+    }
+
+    /** Whether every store table of the current schema already grants SELECT to PUBLIC. */
+    private static boolean grantedToAll(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM SYS.SYSTABLEPERMS p"
+                + " JOIN SYS.SYSTABLES t ON p.TABLEID = t.TABLEID JOIN SYS.SYSSCHEMAS s ON t.SCHEMAID = s.SCHEMAID"
+                + " WHERE p.GRANTEE = 'PUBLIC' AND p.SELECTPRIV IN ('y', 'Y') AND s.SCHEMANAME = CURRENT SCHEMA"
+                + " AND t.TABLENAME IN ('" + String.join("', '", TABLES) + "')");
+                ResultSet rs = ps.executeQuery()) {
+            return rs.next() && rs.getInt(1) == TABLES.size();
         }
     }
 
