@@ -6,6 +6,10 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Starts Tideline: {@code java -Dtideline.home=DIST -cp 'DIST/lib/*' io.tideline.launcher.Main ARGS}.
@@ -75,6 +79,12 @@ public final class Main {
             System.setProperty("tideline.timing", "true");
         }
         TidelineFramework tideline;
+        // Registered before the start: the window shows before the last bundles have started, and
+        // a SIGTERM or Ctrl-C then (or a window closed) must still stop the framework cleanly; the
+        // hook waits for the start to end, then closes what it started.
+        CompletableFuture<TidelineFramework> started = new CompletableFuture<>();
+        Thread hook = new Thread(() -> closeWhenStarted(started), "tideline-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
         try {
             Map<String, String> properties = new HashMap<>(ConfigFile.read(home.resolve("config/tideline.properties")));
             if (!oneShot) {
@@ -89,6 +99,7 @@ public final class Main {
             LaunchConfig config = new LaunchConfig(home.resolve("bundles"), options.deployDir(), options.dataDir(),
                     options.headless(), options.console(), properties);
             tideline = TidelineFramework.start(config);
+            started.complete(tideline);
         } catch (DataDirLock.InUseException e) {
             // The holder may have bound its control socket since the first look (it binds right
             // after locking): then the command runs there after all.
@@ -103,8 +114,10 @@ public final class Main {
         } catch (Exception e) {
             System.err.println("tideline: cannot start: " + describe(e));
             return 1;
+        } finally {
+            // Nothing started (or it already completed with the framework): the hook has nothing to wait for.
+            started.complete(null);
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(tideline), "tideline-shutdown"));
         for (String failure : tideline.startFailures()) {
             System.err.println("tideline: bundle not started: " + failure);
         }
@@ -191,6 +204,23 @@ public final class Main {
 
     private static boolean notBlank(String s) {
         return s != null && !s.isBlank();
+    }
+
+    /** The shutdown hook: waits up to a minute for a start under way, then stops what it started. */
+    private static void closeWhenStarted(CompletableFuture<TidelineFramework> started) {
+        TidelineFramework tideline;
+        try {
+            tideline = started.get(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        } catch (ExecutionException | TimeoutException e) {
+            System.err.println("tideline: shutdown: the start did not end within 60 s; stopping without closing");
+            return;
+        }
+        if (tideline != null) {
+            closeQuietly(tideline);
+        }
     }
 
     private static void closeQuietly(TidelineFramework tideline) {

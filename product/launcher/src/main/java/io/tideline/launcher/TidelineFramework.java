@@ -130,7 +130,7 @@ public final class TidelineFramework implements AutoCloseable {
         }
         framework.start();
         List<Bundle> first = firstPhase(installed);
-        startAll(first, failures);
+        startAll(framework, first, failures);
         // The window opens on a thread of its own while this one waits: starting the other
         // bundles now would take both cores from it (class loading, component activation), and
         // its first paint came no sooner than the last bundle's start.
@@ -141,7 +141,7 @@ public final class TidelineFramework implements AutoCloseable {
                         + " ms; starting the other bundles anyway");
             }
         }
-        startAll(installed.stream().filter(b -> !first.contains(b)).toList(), failures);
+        startAll(framework, installed.stream().filter(b -> !first.contains(b)).toList(), failures);
         long bootMillis = (System.nanoTime() - t0) / 1_000_000L;
         if (control != null) {
             control.ready(context);
@@ -196,8 +196,12 @@ public final class TidelineFramework implements AutoCloseable {
         return first;
     }
 
-    private static void startAll(List<Bundle> bundles, List<String> failures) {
+    private static void startAll(Framework framework, List<Bundle> bundles, List<String> failures) {
         for (Bundle bundle : bundles) {
+            if (framework.getState() != Bundle.ACTIVE) {
+                // Stopped while starting (the window was closed, or SIGTERM): the rest is not started.
+                return;
+            }
             if (bundle.getHeaders().get(Constants.FRAGMENT_HOST) != null) {
                 continue;
             }
