@@ -164,6 +164,11 @@ final class DerbyDatabase {
                 // Derby's client only saw its connection end; the tunnel knows why.
                 throw new StoreException("cannot connect to the store at " + where + ": " + below, e);
             }
+            if ("08004".equals(e.getSQLState()) && String.valueOf(e.getMessage()).contains("Database connection refused")) {
+                // Derby's answer to a valid user the server's access lists do not name.
+                throw new StoreException("cannot connect to the store at " + where + ": the server does not admit this"
+                        + " store user; it admits its writer (tideline-db-server --user) and its readers (--reader)", e);
+            }
             if ("42Y07".equals(e.getSQLState()) && schema != null) {
                 throw new StoreException("cannot open the store at " + where + ": the schema '" + schema + "' (schema="
                         + " in " + DerbyStoreComponent.PID + ".cfg) does not exist on the server; expected the"

@@ -243,6 +243,21 @@ class TeamModeSecurityTest {
         assertThatThrownBy(() -> open("eve", TeamServerProcess.READER_PASSWORD, ServerTrust.pinned(server.fingerprint()),
                 "tideline")).isInstanceOf(StoreException.class)
                 .hasMessageContaining("cannot connect to the store at " + server.url() + " as user eve");
+        assertThat(Files.readString(server.home().resolve("derby.properties"))).doesNotContain("derby.user.eve");
+    }
+
+    @Test
+    void aReaderLeftOffTheServersCommandLineIsNoLongerAdmitted() throws Exception {
+        tlsServer();
+        writer().close();
+        reader("tideline").close();
+        server.stop();
+
+        server.startWithoutReader();
+        assertThatThrownBy(() -> reader("tideline")).isInstanceOf(StoreException.class)
+                .hasMessageContaining("as user bob: the server does not admit this store user; it admits its writer"
+                        + " (tideline-db-server --user) and its readers (--reader)");
+        writer().close();
     }
 
     @Test

@@ -51,9 +51,21 @@ final class TeamServerProcess implements AutoCloseable {
 
     /** Starts the server with these options after --dir, --port and the users, and waits until it serves. */
     TeamServerProcess start(String... options) throws IOException, InterruptedException {
-        List<String> args = new java.util.ArrayList<>(List.of("--dir", home.toString(), "--port",
-                Integer.toString(port), "--user", WRITER, "--reader", READER));
+        List<String> args = new java.util.ArrayList<>(List.of("--reader", READER));
         args.addAll(List.of(options));
+        return run(args);
+    }
+
+    /** Starts the server with TLS and without {@code --reader}, as an admin dropping the reader would. */
+    TeamServerProcess startWithoutReader() throws IOException, InterruptedException {
+        return run(List.of("--tls"));
+    }
+
+    private TeamServerProcess run(List<String> options) throws IOException, InterruptedException {
+        List<String> args = new java.util.ArrayList<>(List.of("--dir", home.toString(), "--port",
+                Integer.toString(port), "--user", WRITER));
+        args.addAll(options);
+        Files.deleteIfExists(log);
         ProcessBuilder pb = StoreFixture.javaProcess(DbServer.class, args.toArray(String[]::new));
         Map<String, String> env = pb.environment();
         env.put("TIDELINE_DB_PASSWORD", WRITER_PASSWORD);
