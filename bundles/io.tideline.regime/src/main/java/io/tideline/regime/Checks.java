@@ -1,5 +1,6 @@
 package io.tideline.regime;
 
+import io.tideline.support.series.Availability;
 import io.tideline.api.indicator.IndicatorEngine;
 import io.tideline.api.indicator.IndicatorResult;
 import io.tideline.regime.api.Action;

@@ -1,5 +1,6 @@
 package io.tideline.regime;
 
+import io.tideline.support.series.Availability;
 import io.tideline.api.series.SeriesId;
 import io.tideline.regime.api.Verdict;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package io.tideline.regime;
 
+import io.tideline.support.series.Availability;
 import static io.tideline.support.json.JsonValueException.real;
 import static io.tideline.support.json.JsonValueException.role;
 import static io.tideline.support.json.JsonValueException.whole;

@@ -1,5 +1,6 @@
 package io.tideline.regime;
 
+import io.tideline.support.series.Availability;
 import io.tideline.regime.api.Action;
 import io.tideline.regime.api.Regime;
 import io.tideline.regime.api.Verdict;

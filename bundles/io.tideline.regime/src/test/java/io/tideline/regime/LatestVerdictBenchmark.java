@@ -1,5 +1,6 @@
 package io.tideline.regime;
 
+import io.tideline.support.series.Availability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tideline.regime.api.Verdict;

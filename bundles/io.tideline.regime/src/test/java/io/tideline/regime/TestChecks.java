@@ -1,5 +1,6 @@
 package io.tideline.regime;
 
+import io.tideline.support.series.Availability;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tideline.api.series.SeriesId;

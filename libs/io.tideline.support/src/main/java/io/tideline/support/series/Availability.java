@@ -1,4 +1,4 @@
-package io.tideline.regime;
+package io.tideline.support.series;
 
 import static io.tideline.support.json.JsonValueException.whole;
 
@@ -17,8 +17,8 @@ import java.util.Map;
  * time derived from D by the series' rule (FRED's daily series the next business day, CFTC's
  * Tuesday report on Friday, exchange bars at their close). A verdict reads only values available
  * by its decision time, in a replay exactly as live. Rules are set per source (the series id's
- * prefix) and overridden per series; the defaults ship in the bundle
- * ({@code availability/default-availability.json}) and {@code DATA_DIR/workspace/availability.json}
+ * prefix) and overridden per series; the defaults ship with this class
+ * ({@code default-availability.json} beside it) and {@code DATA_DIR/workspace/availability.json}
  * (same form) adds to and overrides them. Immutable and thread-safe.
  *
  * @param version 1
@@ -26,18 +26,19 @@ import java.util.Map;
  * @param series a rule per series id, e.g. {@code yahoo:DX-Y.NYB}; wins over its source's rule
  * @param fallback the rule of a series whose source has none (imports, test series)
  */
-record Availability(int version, Map<String, Rule> sources, Map<String, Rule> series, Rule fallback) {
+public record Availability(int version, Map<String, Rule> sources, Map<String, Rule> series, Rule fallback) {
 
-    static final long DAY = 86_400_000L;
+    /** One day in milliseconds. */
+    public static final long DAY = 86_400_000L;
 
     /** The bundle resource holding the defaults. */
-    static final String DEFAULTS = "availability/default-availability.json";
+    static final String DEFAULTS = "io/tideline/support/series/default-availability.json";
 
     /** The strict reader of the defaults and the workspace file. */
-    static final StrictJsonReader<Availability> READER = StrictJsonReader.of(Availability.class,
+    public static final StrictJsonReader<Availability> READER = StrictJsonReader.of(Availability.class,
             "a JSON object with version, sources, series and fallback");
 
-    Availability {
+    public Availability {
         whole("version", version, 1, 1);
         sources = Map.copyOf(sources == null ? Map.of() : sources);
         series = Map.copyOf(series == null ? Map.of() : series);
@@ -55,7 +56,7 @@ record Availability(int version, Map<String, Rule> sources, Map<String, Rule> se
     }
 
     /** The defaults shipped in the bundle; they are tested, so failing here is a build error. */
-    static Availability defaults() {
+    public static Availability defaults() {
         return READER.resource(Availability.class.getClassLoader(), DEFAULTS);
     }
 
@@ -63,7 +64,7 @@ record Availability(int version, Map<String, Rule> sources, Map<String, Rule> se
      * The defaults with a workspace file's rules laid over them: its sources and series replace
      * the defaults' of the same name, its fallback replaces theirs.
      */
-    Availability over(Availability base) {
+    public Availability over(Availability base) {
         Map<String, Rule> s = new java.util.HashMap<>(base.sources);
         s.putAll(sources);
         Map<String, Rule> k = new java.util.HashMap<>(base.series);
@@ -72,7 +73,7 @@ record Availability(int version, Map<String, Rule> sources, Map<String, Rule> se
     }
 
     /** The rule of a series: its own, else its source's, else the fallback. */
-    Rule of(SeriesId id) {
+    public Rule of(SeriesId id) {
         Rule r = series.get(id.toString());
         if (r == null) {
             r = sources.get(id.source());
@@ -94,11 +95,11 @@ record Availability(int version, Map<String, Rule> sources, Map<String, Rule> se
      * @param at time of day, UTC, {@code HH:MM}
      * @param maxAgeDays the staleness limit, 1..60 days
      */
-    record Rule(String after, Integer count, String weekday, String at, Integer maxAgeDays) {
+    public record Rule(String after, Integer count, String weekday, String at, Integer maxAgeDays) {
 
         static final List<String> KINDS = List.of("calendar-days", "business-days", "weekday");
 
-        Rule {
+        public Rule {
             JsonValueException.oneOf("after", after, KINDS);
             whole("count", count, 0, 30);
             if (after.equals("weekday")) {
@@ -118,7 +119,7 @@ record Availability(int version, Map<String, Rule> sources, Map<String, Rule> se
         }
 
         /** A rule in code: e.g. {@code Rule.of("calendar-days", 0, "00:00", 10)}, for tests and the defaults. */
-        static Rule of(String after, int count, String at, int maxAgeDays) {
+        public static Rule of(String after, int count, String at, int maxAgeDays) {
             return new Rule(after, count, null, at, maxAgeDays);
         }
 
@@ -138,7 +139,7 @@ record Availability(int version, Map<String, Rule> sources, Map<String, Rule> se
         }
 
         /** The staleness limit in milliseconds. */
-        long maxAgeMillis() {
+        public long maxAgeMillis() {
             return maxAgeDays * DAY;
         }
 
@@ -147,7 +148,7 @@ record Availability(int version, Map<String, Rule> sources, Map<String, Rule> se
          * Non-decreasing in {@code observed}, so a column of availability times is sorted like
          * its observations. Allocation-free: called once per bar.
          */
-        long availableAt(long observed) {
+        public long availableAt(long observed) {
             long day = Math.floorDiv(observed, DAY);
             long target = switch (after) {
                 case "calendar-days" -> day + count;
@@ -161,7 +162,7 @@ record Availability(int version, Map<String, Rule> sources, Map<String, Rule> se
         }
 
         /** ISO day of week (Monday 1 .. Sunday 7) of an epoch day; 1970-01-01 was a Thursday. */
-        static int dayOfWeek(long epochDay) {
+        public static int dayOfWeek(long epochDay) {
             return (int) Math.floorMod(epochDay + 3, 7L) + 1;
         }
 
@@ -181,7 +182,7 @@ record Availability(int version, Map<String, Rule> sources, Map<String, Rule> se
         }
 
         /** In words, for evidence: e.g. {@code next business day 21:00 UTC}. */
-        String describe() {
+        public String describe() {
             String when = switch (after) {
                 case "calendar-days" -> count == 0 ? "the same day" : count == 1 ? "the next day" : count + " days later";
                 case "business-days" -> count == 1 ? "the next business day" : count + " business days later";
