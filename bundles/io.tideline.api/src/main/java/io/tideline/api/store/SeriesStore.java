@@ -65,6 +65,28 @@ public interface SeriesStore {
     }
 
     /**
+     * Records the feeds' health for the Tidelines sharing this store, replacing the previous
+     * record whole (a feed missing from {@code feeds} is no longer the collector's). The desk's
+     * collector calls it after every feed run. Does nothing where the store is not shared.
+     *
+     * @throws StoreException when the record cannot be written (e.g. this store user only reads)
+     * @since 1.2
+     */
+    default void recordFeeds(List<RecordedFeed> feeds) throws StoreException {
+    }
+
+    /**
+     * The feeds' health as the collector last recorded it ({@link #recordFeeds}), in source order;
+     * empty where the store is not shared or no collector recorded anything yet.
+     *
+     * @throws StoreException when the store cannot be read
+     * @since 1.2
+     */
+    default List<RecordedFeed> recordedFeeds() throws StoreException {
+        return List.of();
+    }
+
+    /**
      * Deletes a series and all its bars.
      *
      * @return whether the series existed

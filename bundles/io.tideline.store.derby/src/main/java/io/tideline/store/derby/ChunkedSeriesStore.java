@@ -1,5 +1,6 @@
 package io.tideline.store.derby;
 
+import io.tideline.api.feed.FeedHealth;
 import io.tideline.api.series.AssetClass;
 import io.tideline.api.series.Field;
 import io.tideline.api.series.SeriesData;
@@ -8,6 +9,7 @@ import io.tideline.api.series.SeriesId;
 import io.tideline.api.series.SeriesKind;
 import io.tideline.api.series.Timeframe;
 import io.tideline.api.store.BatchSource;
+import io.tideline.api.store.RecordedFeed;
 import io.tideline.api.store.SeriesInfo;
 import io.tideline.api.store.SeriesStore;
 import io.tideline.api.store.StoreException;
@@ -18,6 +20,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -677,6 +680,88 @@ public final class ChunkedSeriesStore implements SeriesStore {
             }
             return true;
         });
+    }
+
+    // ---- the collector's feed health ------------------------------------------------------
+
+    /** The longest last error kept per feed (the column's width); a longer one is cut with an ellipsis. */
+    static final int FEED_ERROR_CHARS = 4000;
+    /** The most characters of stale series ids kept per feed (the column's width). */
+    static final int STALE_SERIES_CHARS = 32000;
+
+    /**
+     * Replaces the collector's record of its feeds with {@code feeds}, in one transaction: a
+     * reader never sees half of it. A team mode reader is refused before anything is sent.
+     */
+    @Override
+    public void recordFeeds(List<RecordedFeed> feeds) throws StoreException {
+        refuseIfReadOnly();
+        transaction("record the feeds' health", WRITE, c -> {
+            try (Statement s = c.createStatement()) {
+                s.executeUpdate("DELETE FROM TL_FEED_HEALTH");
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO TL_FEED_HEALTH (SOURCE, STATE, LAST_SUCCESS,"
+                    + " LAST_ERROR, NEXT_RUN, STALE_SERIES, COLLECTOR, RECORDED_AT) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                for (RecordedFeed f : feeds) {
+                    ps.setString(1, f.source());
+                    ps.setString(2, f.health().state().name());
+                    ps.setLong(3, f.health().lastSuccessMillis());
+                    ps.setString(4, cut(f.health().lastError(), FEED_ERROR_CHARS));
+                    ps.setLong(5, f.nextRunMillis());
+                    ps.setString(6, staleSeriesText(f.staleSeries()));
+                    ps.setString(7, cut(f.collector(), 256));
+                    ps.setLong(8, f.recordedMillis());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public List<RecordedFeed> recordedFeeds() throws StoreException {
+        return transaction("read the collector's feed health", READ, c -> {
+            List<RecordedFeed> feeds = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT SOURCE, STATE, LAST_SUCCESS, LAST_ERROR, NEXT_RUN,"
+                    + " STALE_SERIES, COLLECTOR, RECORDED_AT FROM TL_FEED_HEALTH ORDER BY SOURCE");
+                    ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    FeedHealth.State state;
+                    try {
+                        state = FeedHealth.State.valueOf(rs.getString(2).trim());
+                    } catch (IllegalArgumentException e) {
+                        // Written by a newer collector: shown, but as what this Tideline can say of it.
+                        state = FeedHealth.State.UNKNOWN;
+                    }
+                    String stale = rs.getString(6);
+                    feeds.add(new RecordedFeed(rs.getString(1), new FeedHealth(state, Math.max(0, rs.getLong(3)),
+                            rs.getString(4)), Math.max(0, rs.getLong(5)),
+                            stale.isEmpty() ? List.of() : List.of(stale.split("\n")), rs.getString(7),
+                            Math.max(0, rs.getLong(8))));
+                }
+            }
+            return List.copyOf(feeds);
+        });
+    }
+
+    private static String cut(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "\u2026";
+    }
+
+    /** The ids one per line, as many whole ids as the column holds. */
+    private static String staleSeriesText(List<String> ids) {
+        StringBuilder b = new StringBuilder();
+        for (String id : ids) {
+            if (b.length() + id.length() + 1 > STALE_SERIES_CHARS) {
+                break;
+            }
+            if (!b.isEmpty()) {
+                b.append('\n');
+            }
+            b.append(id.replace('\n', ' '));
+        }
+        return b.toString();
     }
 
     // ---- the change log ------------------------------------------------------------------

@@ -4,6 +4,7 @@ import io.tideline.api.series.SeriesData;
 import io.tideline.api.series.SeriesDescriptor;
 import io.tideline.api.series.SeriesId;
 import io.tideline.api.store.BatchSource;
+import io.tideline.api.store.RecordedFeed;
 import io.tideline.api.store.SeriesEvents;
 import io.tideline.api.store.SeriesInfo;
 import io.tideline.api.store.SeriesStore;
@@ -378,6 +379,22 @@ public final class DerbyStoreComponent implements SeriesStore, StoreDesk {
             post(SeriesEvents.TOPIC_DELETED, Map.of(SeriesEvents.SERIES, id.toString()));
         }
         return existed;
+    }
+
+    /**
+     * Keeps the collector's feed health in a shared store; an embedded store is one Tideline's
+     * own, which keeps its feed health in its workspace (feed-health.json), so nothing is written.
+     */
+    @Override
+    public void recordFeeds(List<RecordedFeed> feeds) throws StoreException {
+        if ("server".equals(mode)) {
+            store().recordFeeds(feeds);
+        }
+    }
+
+    @Override
+    public List<RecordedFeed> recordedFeeds() throws StoreException {
+        return "server".equals(mode) ? store().recordedFeeds() : List.of();
     }
 
     private void post(String topic, Map<String, Object> properties) {

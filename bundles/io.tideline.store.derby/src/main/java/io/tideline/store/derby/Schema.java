@@ -16,7 +16,7 @@ import java.util.List;
 final class Schema {
 
     /** The schema version this code writes. */
-    static final int CURRENT = 3;
+    static final int CURRENT = 4;
 
     /** One migration step, run inside the migration's transaction. */
     @FunctionalInterface
@@ -66,7 +66,15 @@ final class Schema {
                             + " KIND CHAR(1) NOT NULL, FROM_TIME BIGINT NOT NULL, TO_TIME BIGINT NOT NULL,"
                             + " BAR_COUNT INT NOT NULL, WRITER VARCHAR(36) NOT NULL,"
                             + " WRITTEN_AT TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP,"
-                            + " CONSTRAINT TL_CHANGE_PK PRIMARY KEY (SEQ))")));
+                            + " CONSTRAINT TL_CHANGE_PK PRIMARY KEY (SEQ))")),
+            // 3 -> 4: the collector's record of its feeds' health, one row per feed, so that the
+            // workbenches sharing the store, which run no feeds, show it (see recordFeeds).
+            // STALE_SERIES holds the stale series' ids one per line; times are epoch ms.
+            sql(List.of(
+                    "CREATE TABLE TL_FEED_HEALTH (SOURCE VARCHAR(256) NOT NULL, STATE VARCHAR(16) NOT NULL,"
+                            + " LAST_SUCCESS BIGINT NOT NULL, LAST_ERROR VARCHAR(4000), NEXT_RUN BIGINT NOT NULL,"
+                            + " STALE_SERIES VARCHAR(32000) NOT NULL, COLLECTOR VARCHAR(256) NOT NULL,"
+                            + " RECORDED_AT BIGINT NOT NULL, CONSTRAINT TL_FEED_HEALTH_PK PRIMARY KEY (SOURCE))")));
 
     private static List<Step> sql(List<String> statements) {
         return statements.stream().<Step>map(sql -> c -> execute(c, sql)).toList();
@@ -137,8 +145,12 @@ final class Schema {
         }
     }
 
-    /** The store's tables, every one of which a reader reads (the change log too, for its poller). */
-    private static final List<String> TABLES = List.of("TL_SCHEMA", "TL_SERIES", "TL_CHUNK", "TL_CHANGE_SEQ", "TL_CHANGE");
+    /**
+     * The store's tables, every one of which a reader reads (the change log too, for its poller,
+     * and the collector's feed health).
+     */
+    private static final List<String> TABLES = List.of("TL_SCHEMA", "TL_SERIES", "TL_CHUNK", "TL_CHANGE_SEQ", "TL_CHANGE",
+            "TL_FEED_HEALTH");
 
     /**
      * Who works on the store through a connection.
