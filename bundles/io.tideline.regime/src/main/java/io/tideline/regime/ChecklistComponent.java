@@ -102,8 +102,7 @@ public final class ChecklistComponent implements EventHandler, ChecklistDesk {
     private Path overrideFile;
     private Path availabilityFile;
     private final LastValidFile<Rules> rules = new LastValidFile<>(RulesLoader::defaults, RulesLoader.READER::read);
-    private final LastValidFile<Availability> availability = new LastValidFile<>(Availability::defaults,
-            file -> Availability.READER.read(file).over(Availability.defaults()));
+    private final LastValidFile<Availability> availability = Availability.watcher();
     private Regime lastRegime;
     /** The latest verdict kept between calls and extended as bars arrive (see docs/desk-incremental.md). */
     private final LatestVerdict latest = new LatestVerdict();
@@ -328,7 +327,7 @@ public final class ChecklistComponent implements EventHandler, ChecklistDesk {
 
     private Checks checks(Rules current, Availability a, RoleBindings r) {
         return new Checks(engine, current, role -> r != null && r.get(role).isPresent(),
-                role -> r == null ? a.fallback() : r.get(role).map(a::of).orElse(a.fallback()));
+                r == null ? role -> a.fallback() : a.byRole(r::get));
     }
 
     /** The availability rules in force: the workspace file over the defaults, else the previous valid ones. */

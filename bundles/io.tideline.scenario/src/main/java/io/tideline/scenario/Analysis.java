@@ -17,6 +17,7 @@ import io.tideline.scenario.api.PositionPnl;
 import io.tideline.scenario.api.ScenarioReport;
 import io.tideline.scenario.api.ScenarioResult;
 import io.tideline.scenario.api.WatchItem;
+import io.tideline.support.series.Availability;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -46,12 +47,35 @@ final class Analysis {
     private final Pack pack;
     private final Predicate<String> bound;
     private final CascadeParams cascade;
+    private final java.util.function.Function<String, Availability.Rule> availability;
+
+    /** Every value available from its observation (tests of the odds themselves). */
+    private static final Availability.Rule ON_OBSERVATION = Availability.Rule.of("calendar-days", 0, "00:00", 60);
 
     Analysis(IndicatorEngine engine, Pack pack, Predicate<String> bound, CascadeParams cascade) {
+        this(engine, pack, bound, cascade, role -> ON_OBSERVATION);
+    }
+
+    /**
+     * @param availability each role's availability rule (the checklist's): a day's odds read only
+     *        the values available by its end
+     */
+    Analysis(IndicatorEngine engine, Pack pack, Predicate<String> bound, CascadeParams cascade,
+            java.util.function.Function<String, Availability.Rule> availability) {
         this.engine = engine;
         this.pack = pack;
         this.bound = bound;
         this.cascade = cascade;
+        this.availability = availability;
+    }
+
+    /** The computed nodes read by availability. */
+    private Measures measures(Map<String, IndicatorResult> results, List<IndicatorNode> nodes) {
+        Map<String, List<String>> inputs = new HashMap<>();
+        for (IndicatorNode n : nodes) {
+            inputs.put(n.name(), n.inputs());
+        }
+        return new Measures(results, pack.maxStaleDays(), inputs, availability);
     }
 
     /** The pack analysed. */
@@ -104,7 +128,7 @@ final class Analysis {
         }
         Map<String, IndicatorResult> results = engine.evaluate(nodes, Long.MIN_VALUE,
                 asOf == null ? Long.MAX_VALUE : endOf(asOf));
-        Measures m = new Measures(results, pack.maxStaleDays());
+        Measures m = measures(results, nodes);
         LocalDate day = asOf != null ? asOf : latestDay(m);
         long cutoff = endOf(day);
 
@@ -251,7 +275,7 @@ final class Analysis {
                 nodes.add(new IndicatorNode(RAW + role, "sma", Map.of("window", 1.0), List.of(role)));
             }
         }
-        Measures m = new Measures(engine.evaluate(nodes, Long.MIN_VALUE, Long.MAX_VALUE), pack.maxStaleDays());
+        Measures m = measures(engine.evaluate(nodes, Long.MIN_VALUE, Long.MAX_VALUE), nodes);
         long[] calendar = m.times(RAW + pack.analogues().calendarRole());
         List<String> ids = pack.scenarios().stream().map(Pack.Scenario::id).toList();
         double[] prior = new double[ids.size()];
@@ -281,7 +305,7 @@ final class Analysis {
             odds[d - first] = Odds.posterior(ids, prior, conditions, states);
         }
         return new Daily(ids, calendar, first, odds, read, conditions, unknown,
-                (long) (end - first) * conditions.size(), m);
+                (long) (end - first) * conditions.size(), m, RAW + pack.analogues().calendarRole());
     }
 
     /**
@@ -294,7 +318,12 @@ final class Analysis {
      * @param measures the evaluated graph, for the raw roles asked for
      */
     record Daily(List<String> ids, long[] calendar, int first, double[][] odds, byte[][] states,
-            List<Pack.Condition> conditions, long unknown, long readings, Measures measures) {
+            List<Pack.Condition> conditions, long unknown, long readings, Measures measures, String calendarNode) {
+
+        /** The last calendar bar available at the decision time of calendar bar {@code d}'s day. */
+        int known(int d) {
+            return measures.index(calendarNode, endOf(Measures.day(calendar[d])));
+        }
 
         /** The raw value of a role asked for, at its last bar at or before the cutoff (NaN if none). */
         double raw(String role, long cutoff) {
@@ -384,9 +413,10 @@ final class Analysis {
                         + " position is left out (give a notional, or bind the role with 'roles set')");
                 continue;
             }
+            // the last price up to the cutoff, as the engine was cut there (a valuation, not a forecast)
             long[] t = m.times(RAW + pos.role());
             int i = Measures.lastAtOrBefore(t, cutoff);
-            double price = m.last(RAW + pos.role(), cutoff);
+            double price = m.observed(RAW + pos.role(), cutoff);
             if (i < 0 || Double.isNaN(price)) {
                 warnings.add(at + ": no price for role " + pos.role() + " up to " + Measures.day(cutoff)
                         + "; the position is left out");
@@ -442,7 +472,7 @@ final class Analysis {
             return new Fitted(null, null, null);
         }
         long[] calendar = m.times(RAW + pack.analogues().calendarRole());
-        int today = Measures.lastAtOrBefore(calendar, cutoff);
+        int today = m.index(RAW + pack.analogues().calendarRole(), cutoff);
         int[] groups = FittedOdds.groups(pack.conditions());
         FittedOdds.Model model = new FittedOdds.Model(groups,
                 java.util.Arrays.stream(groups).max().orElse(-1) + 1, ids.size(), outcome.horizonBars());
@@ -461,7 +491,8 @@ final class Analysis {
             for (int i = 0; i < states.length; i++) {
                 read[i] = (byte) states[i].ordinal();
             }
-            model.queue(d, read, l.label());
+            model.queue(d, m.index(RAW + pack.analogues().calendarRole(), endOf(Measures.day(calendar[d]))), read,
+                    l.label());
             last = Measures.day(calendar[d]).toString();
             first = first == null ? last : first;
         }
@@ -538,13 +569,14 @@ final class Analysis {
             // scaled to the full feature count so that distances with skipped features stay comparable
             double distance = Math.sqrt(sum * features.size() / used);
             Map<String, Double> next = new LinkedHashMap<>();
+            // what followed a past episode is history by now: read as observed
             int i0 = Measures.lastAtOrBefore(calendar, end);
             int i1 = i0 + a.horizonBars();
             if (i0 >= 0 && i1 < calendar.length && calendar[i1] <= cutoff) {
                 long target = endOf(Measures.day(calendar[i1]));
                 for (String role : a.next()) {
-                    double p0 = m.last(RAW + role, end);
-                    double p1 = m.last(RAW + role, target);
+                    double p0 = m.observed(RAW + role, end);
+                    double p1 = m.observed(RAW + role, target);
                     if (p0 > 0 && Double.isFinite(p1)) {
                         next.put(role, p1 / p0 - 1);
                     }

@@ -59,11 +59,11 @@ final class FittedOdds {
         private final double[] fit;
         private final double[] base;
         private final int horizon;
-        private final byte[][] pendingStates;
-        private final double[][] pendingFit;
-        private final double[][] pendingBase;
-        private final int[] pendingAt;
-        private final int[] pendingLabel;
+        private byte[][] pendingStates;
+        private double[][] pendingFit;
+        private double[][] pendingBase;
+        private int[] pendingAt;
+        private int[] pendingLabel;
         private int pendingHead;
         private int pendingCount;
 
@@ -115,14 +115,20 @@ final class FittedOdds {
             }
         }
 
-        /**
-         * Queues a day (calendar bars ascending, after {@link #learnUpTo} its bar): its forecast is
-         * made now, from what is learnt, and scored once its outcome is known.
-         */
+        /** Queues a day whose outcomes are known up to its own bar (see {@link #queue(int, int, byte[], int)}). */
         void queue(int at, byte[] states, int label) {
-            learnUpTo(at);
+            queue(at, at, states, label);
+        }
+
+        /**
+         * Queues a day (calendar bars ascending): its forecast is made now, from the days learnt
+         * by calendar bar {@code knownAt} (the last bar available at the day's decision time, the
+         * day's own or an earlier one), and scored once its outcome is known.
+         */
+        void queue(int at, int knownAt, byte[] states, int label) {
+            learnUpTo(knownAt);
             if (pendingCount == pendingAt.length) {
-                throw new IllegalStateException("more than " + horizon + " days wait for their outcome");
+                grow(); // a calendar whose latest bars are not yet available holds more days back
             }
             fitAndBase(states);
             int k = (pendingHead + pendingCount) % pendingAt.length;
@@ -132,6 +138,35 @@ final class FittedOdds {
             pendingAt[k] = at;
             pendingLabel[k] = label;
             pendingCount++;
+        }
+
+        /** Doubles the waiting room, keeping the queue's order. */
+        private void grow() {
+            int n = pendingAt.length;
+            byte[][] st = new byte[2 * n][];
+            double[][] f = new double[2 * n][];
+            double[][] b = new double[2 * n][];
+            int[] a = new int[2 * n];
+            int[] l = new int[2 * n];
+            for (int k = 0; k < n; k++) {
+                int from = (pendingHead + k) % n;
+                st[k] = pendingStates[from];
+                f[k] = pendingFit[from];
+                b[k] = pendingBase[from];
+                a[k] = pendingAt[from];
+                l[k] = pendingLabel[from];
+            }
+            for (int k = n; k < 2 * n; k++) {
+                st[k] = new byte[group.length];
+                f[k] = new double[kinds];
+                b[k] = new double[kinds];
+            }
+            pendingStates = st;
+            pendingFit = f;
+            pendingBase = b;
+            pendingAt = a;
+            pendingLabel = l;
+            pendingHead = 0;
         }
 
         /** Adds how each weight would have done on a day given {@code f} and {@code b}, whose outcome was {@code label}. */
@@ -274,13 +309,21 @@ final class FittedOdds {
      * @param horizon calendar bars until a day's outcome is known
      */
     static double[][] walk(byte[][] states, int[] at, int[] group, int[] label, int kinds, int horizon) {
+        return walk(states, at, at, group, label, kinds, horizon);
+    }
+
+    /**
+     * As {@link #walk(byte[][], int[], int[], int[], int, int)}, each day learning only from the
+     * outcomes known by calendar bar {@code known[i]} (the last bar available at its decision time).
+     */
+    static double[][] walk(byte[][] states, int[] at, int[] known, int[] group, int[] label, int kinds, int horizon) {
         int groups = java.util.Arrays.stream(group).max().orElse(-1) + 1;
         Model model = new Model(group, groups, kinds, horizon);
         double[][] odds = new double[label.length][];
         for (int i = 0; i < label.length; i++) {
-            model.learnUpTo(at[i]);
+            model.learnUpTo(known[i]);
             odds[i] = model.odds(states[i]);
-            model.queue(at[i], states[i], label[i]);
+            model.queue(at[i], known[i], states[i], label[i]);
         }
         return odds;
     }

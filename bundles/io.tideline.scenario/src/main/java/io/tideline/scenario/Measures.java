@@ -2,6 +2,10 @@ package io.tideline.scenario;
 
 import io.tideline.api.indicator.IndicatorResult;
 import io.tideline.support.series.AsOfColumns;
+import io.tideline.support.series.Availability;
+import java.util.HashMap;
+import java.util.List;
+import java.util.function.Function;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -9,8 +13,10 @@ import java.util.Map;
 
 /**
  * The computed node series, read as of a cutoff without look-ahead: a measure's value is taken
- * at the node's last bar at or before the cutoff (indicators are causal, so that value used no
- * later data), transformed by the measure's change, scale and abs. A bar older than the staleness
+ * at the node's last bar <em>available</em> at the cutoff (each input role's availability rule,
+ * the checklist's: a FRED value the next business day, an exchange bar at its close; a node's bar
+ * is available when the last of its inputs' is), and indicators are causal, so that value used no
+ * later data. It is transformed by the measure's change, scale and abs. A bar older than the staleness
  * limit counts as no data. Immutable. The columns and the as-of lookup are the support library's
  * {@link AsOfColumns}, shared with the checklist.
  */
@@ -35,9 +41,37 @@ final class Measures {
     }
 
     private final AsOfColumns columns;
+    /** Per node, when each bar became available (sorted like its times). */
+    private final Map<String, long[]> available = new HashMap<>();
 
-    Measures(Map<String, IndicatorResult> results, int maxStaleDays) {
+    /**
+     * @param results the computed nodes
+     * @param maxStaleDays bars older than this many days before the cutoff count as no data
+     * @param inputs each node's input roles
+     * @param rule each role's availability rule
+     */
+    Measures(Map<String, IndicatorResult> results, int maxStaleDays, Map<String, List<String>> inputs,
+            Function<String, Availability.Rule> rule) {
         this.columns = new AsOfColumns(results, maxStaleDays);
+        for (Map.Entry<String, List<String>> e : inputs.entrySet()) {
+            long[] times = columns.times(e.getKey());
+            Availability.Rule[] rules = e.getValue().stream().map(rule).toArray(Availability.Rule[]::new);
+            long[] at = new long[times.length];
+            for (int i = 0; i < times.length; i++) {
+                long a = times[i];
+                for (Availability.Rule r : rules) {
+                    a = Math.max(a, r.availableAt(times[i]));
+                }
+                at[i] = a;
+            }
+            available.put(e.getKey(), at);
+        }
+    }
+
+    /** The index of the node's last bar available at the cutoff, or -1. */
+    int index(String node, long cutoff) {
+        long[] at = available.get(node);
+        return lastAtOrBefore(at != null ? at : columns.times(node), cutoff);
     }
 
     /** The bar times of a node, or an empty array; not to be modified. */
@@ -50,8 +84,18 @@ final class Measures {
         return columns.values(node);
     }
 
-    /** The raw node value at the last bar at or before the cutoff (ignoring staleness), or NaN. */
+    /** The raw node value at the last bar available at the cutoff (ignoring staleness), or NaN. */
     double last(String node, long cutoff) {
+        int i = index(node, cutoff);
+        return i < 0 ? Double.NaN : columns.values(node)[i];
+    }
+
+    /**
+     * The raw node value at its last bar observed at or before the cutoff, available or not: for
+     * what is already history by the cutoff (what followed a past episode) and for prices to
+     * value a portfolio at, never for the odds.
+     */
+    double observed(String node, long cutoff) {
         return columns.last(node, cutoff);
     }
 
@@ -65,9 +109,9 @@ final class Measures {
             return Reading.none("not computed", "not computed");
         }
         long[] times = columns.times(node);
-        int i = lastAtOrBefore(times, cutoff);
+        int i = index(node, cutoff);
         if (i < 0) {
-            return Reading.none("no data up to " + day(cutoff), "without data");
+            return Reading.none("no data available by " + day(cutoff), "without data");
         }
         if (columns.stale(times[i], cutoff)) {
             return Reading.none("stale: the last bar is of " + day(times[i]), "stale since " + day(times[i]));
@@ -89,7 +133,7 @@ final class Measures {
             return Double.NaN;
         }
         double[] values = columns.values(node);
-        int last = lastAtOrBefore(columns.times(node), cutoff);
+        int last = index(node, cutoff);
         long n = 0;
         double mean = 0;
         double m2 = 0;

@@ -11,6 +11,7 @@ import io.tideline.scenario.api.ScenarioReport;
 import io.tideline.scenario.api.ScenarioSkill;
 import io.tideline.scenario.api.Scenarios;
 import io.tideline.scenario.api.SkillSummary;
+import io.tideline.support.series.Availability;
 import io.tideline.support.json.LastValidFile;
 import io.tideline.support.workspace.DataDir;
 import java.io.IOException;
@@ -69,6 +70,9 @@ public final class ScenarioComponent implements ScenarioDesk {
     private volatile WorkspaceDate workspaceDate;
 
     private Path workspaceFile;
+    /** {@code DATA_DIR/workspace/availability.json}: when each series' values are known, as the checklist reads it. */
+    private Path availabilityFile;
+    private final io.tideline.support.json.LastValidFile<Availability> availabilityRules = Availability.watcher();
     private Path deployDir;
 
     private final LastValidFile<Pack> pack = new LastValidFile<>(PackLoader::defaults, PackLoader.READER::read);
@@ -92,6 +96,7 @@ public final class ScenarioComponent implements ScenarioDesk {
     void activate(BundleContext context) {
         Path data = DataDir.of(context.getProperty(DataDir.PROPERTY));
         workspaceFile = data.resolve("workspace").resolve("scenarios.json");
+        availabilityFile = data.resolve("workspace").resolve("availability.json");
         String deploy = context.getProperty("tideline.deploy.dir");
         deployDir = deploy == null ? null : Path.of(deploy);
         bundlePackDir = data.resolve("cache").resolve("scenario-packs");
@@ -155,6 +160,16 @@ public final class ScenarioComponent implements ScenarioDesk {
         return file;
     }
 
+    /**
+     * Each role's availability rule: the workspace file over the defaults (an invalid file keeps
+     * the last valid rules; the checklist reports it), the fallback for an unbound role.
+     */
+    private java.util.function.Function<String, Availability.Rule> availability(RoleBindings r) {
+        Path file = availabilityFile;
+        Availability a = availabilityRules.current(file != null && Files.isRegularFile(file) ? file : null).value();
+        return r == null ? role -> a.fallback() : a.byRole(r::get);
+    }
+
     /** For tests: a component over an engine with the given files, without a framework. */
     static ScenarioComponent of(IndicatorEngine engine, RoleBindings roles, Path workspaceFile, Path deployDir) {
         ScenarioComponent c = new ScenarioComponent();
@@ -180,7 +195,7 @@ public final class ScenarioComponent implements ScenarioDesk {
         Loaded l = current();
         RoleBindings r = roles;
         Analysis a = new Analysis(engine, l.pack(), role -> r != null && r.get(role).isPresent(),
-                CascadeParams.defaults());
+                CascadeParams.defaults(), availability(r));
         List<String> warnings = new ArrayList<>();
         if (l.error() != null) {
             warnings.add(l.error() + "; the previous valid pack (" + l.source() + ") stays in force");
@@ -210,7 +225,7 @@ public final class ScenarioComponent implements ScenarioDesk {
         }
         RoleBindings r = roles;
         Analysis analysis = new Analysis(engine, l.pack(), role -> r != null && r.get(role).isPresent(),
-                CascadeParams.defaults());
+                CascadeParams.defaults(), availability(r));
         Optional<SkillSummary> summary;
         try {
             Score.Report report = Score.run(analysis, LocalDate.of(1900, 1, 1), LocalDate.of(9999, 12, 31));
@@ -274,7 +289,7 @@ public final class ScenarioComponent implements ScenarioDesk {
         Loaded l = current();
         RoleBindings r = roles;
         Analysis analysis = new Analysis(engine, l.pack(), role -> r != null && r.get(role).isPresent(),
-                CascadeParams.defaults());
+                CascadeParams.defaults(), availability(r));
         return Score.run(analysis, from, to);
     }
 }

@@ -71,6 +71,7 @@ final class Score {
         double[][] odds = new double[n][];
         byte[][] states = new byte[n][];
         int[] at = new int[n];
+        int[] known = new int[n];
         int[] labels = new int[n];
         String[] days = new String[n];
         int count = 0;
@@ -93,6 +94,7 @@ final class Score {
             odds[count] = daily.odds()[k];
             states[count] = daily.states()[k];
             at[count] = d;
+            known[count] = daily.known(d);
             labels[count] = l.label();
             days[count] = day.toString();
             count++;
@@ -105,14 +107,15 @@ final class Score {
         odds = java.util.Arrays.copyOf(odds, count);
         states = java.util.Arrays.copyOf(states, count);
         at = java.util.Arrays.copyOf(at, count);
+        known = java.util.Arrays.copyOf(known, count);
         labels = java.util.Arrays.copyOf(labels, count);
         List<String> warnings = new ArrayList<>();
         undecided.forEach((role, k) -> warnings.add(k + " days left out: " + role + " has no value there, so the"
                 + " outcome rule cannot tell their scenario"));
         List<ScenarioScore> pack = score(ids, odds, labels, at, horizon, start);
         // The same conditions with ratios fitted on the days already known: the odds Tideline shows.
-        double[][] fittedOdds = FittedOdds.walk(states, at, FittedOdds.groups(daily.conditions()), labels, ids.size(),
-                horizon);
+        double[][] fittedOdds = FittedOdds.walk(states, at, known, FittedOdds.groups(daily.conditions()), labels,
+                ids.size(), horizon);
         List<ScenarioScore> fitted = score(ids, fittedOdds, labels, at, horizon, start);
         for (ScenarioScore sc : fitted) {
             if (!sc.beatsBaseRate()) {

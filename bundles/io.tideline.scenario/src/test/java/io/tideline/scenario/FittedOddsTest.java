@@ -144,4 +144,24 @@ class FittedOddsTest {
         assertThat(model.weight(1)).isEqualTo(1.0);
         assertThat(model.days()).isEqualTo(DAYS);
     }
+
+    @Test
+    void outcomesKnownThreeBarsLateAreTheSameAsALongerHorizon() {
+        // a day whose decision time sees only the bar three back learns what a horizon three bars
+        // longer would let it learn; the days waiting for their outcome then outgrow the first room
+        Random random = new Random(3);
+        int[] label = outcomes(random);
+        byte[][] states = new byte[DAYS][1];
+        for (int i = 0; i < DAYS; i++) {
+            states[i][0] = (byte) (random.nextDouble() < (label[i] == 1 ? 0.7 : 0.2) ? 0 : 1);
+        }
+        int[] at = days();
+        int[] late = java.util.Arrays.stream(at).map(i -> Math.max(0, i - 3)).toArray();
+        double[][] lagged = FittedOdds.walk(states, at, late, new int[] {0}, label, 2, HORIZON);
+        double[][] longer = FittedOdds.walk(states, at, at, new int[] {0}, label, 2, HORIZON + 3);
+        for (int i = 0; i < DAYS; i++) {
+            assertThat(lagged[i][1]).as("day %d", i).isCloseTo(longer[i][1], within(1e-15));
+        }
+        assertThat(lagged[DAYS - 1][1]).isNotCloseTo(lagged[0][1], within(1e-6));
+    }
 }

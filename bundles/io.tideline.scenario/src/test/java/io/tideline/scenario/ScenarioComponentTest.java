@@ -74,11 +74,13 @@ class ScenarioComponentTest {
         ScenarioReport r = component().evaluate(LocalDate.of(2020, 3, 20), null);
         assertThat(r.asOf()).isEqualTo("2020-03-20");
         assertThat(sum(r)).isCloseTo(1.0, within(1e-12));
-        // the pack's own ratios put B (tightening) far above A; fitted on the 1,545 days before, the same
+        // the pack's own ratios put B (tightening) far above A; fitted on the 1,543 days before, the same
         // evidence says the next 20 days are more often not a further 5% fall: the odds shown are the fitted ones
         ScenarioResult b = r.scenario("B").orElseThrow();
         assertThat(b.packProbability()).isGreaterThan(0.9).isGreaterThan(r.scenario("A").orElseThrow().packProbability());
-        assertThat(r.oddsBasis()).startsWith("fitted on 1,545 past days with an outcome (2014-01-02 to 2020-02-21;");
+        // FRED's 10Y of a day is known the next business day: the first day (2014-01-02) has no 10Y known
+        // by its end, and the outcome of 2020-02-21 needs the 10Y of 2020-03-20, not known yet on that day
+        assertThat(r.oddsBasis()).startsWith("fitted on 1,543 past days with an outcome (2014-01-03 to 2020-02-20;");
         for (ScenarioResult s : r.scenarios()) {
             assertThat(s.probability()).isBetween(FittedOdds.FLOOR, 1 - 2 * FittedOdds.FLOOR);
             assertThat(s.prior()).isBetween(FittedOdds.FLOOR, 1 - 2 * FittedOdds.FLOOR);
@@ -461,5 +463,40 @@ class ScenarioComponentTest {
         } catch (IOException e) {
             throw new AssertionError(e);
         }
+    }
+
+    /** The 10Y yields of the sample's FRED files by day (the later file wins where both have a day). */
+    private static java.util.TreeMap<LocalDate, Double> tenYear() throws IOException {
+        java.util.TreeMap<LocalDate, Double> y = new java.util.TreeMap<>();
+        for (String f : List.of("fred/DGS10.csv", "fred-2021-2026/DGS10.csv")) {
+            try (Stream<String> lines = Files.lines(InMemoryEngine.DATA.resolve(f))) {
+                lines.skip(1).map(l -> l.split(",")).filter(c -> c.length > 1 && !c[1].isBlank() && !c[1].equals("."))
+                        .forEach(c -> y.put(LocalDate.parse(c[0]), Double.parseDouble(c[1])));
+            }
+        }
+        return y;
+    }
+
+    @Test
+    void aFredValueIsNotReadOnItsOwnObservationDayButTheNextBusinessDay() throws Exception {
+        // rates.stable reads |10Y change over 20 bars| in bp; FRED posts a day's yield the next business day
+        java.util.TreeMap<LocalDate, Double> y = tenYear();
+        LocalDate monday = LocalDate.of(2020, 3, 16);
+        List<LocalDate> days = List.copyOf(y.headMap(monday, true).keySet());
+        int n = days.size();
+        assertThat(days.get(n - 1)).isEqualTo(monday);
+        // on Monday the last yield known is Friday's (the bar before), on Tuesday Monday's
+        double onMonday = Math.abs(y.get(days.get(n - 2)) - y.get(days.get(n - 22))) * 100;
+        double onTuesday = Math.abs(y.get(days.get(n - 1)) - y.get(days.get(n - 21))) * 100;
+        assertThat(onMonday).as("the test needs a day whose own yield would change the reading")
+                .isNotCloseTo(onTuesday, within(1.0));
+        assertThat(rateReading(monday)).isCloseTo(onMonday, within(1e-9));
+        assertThat(rateReading(monday.plusDays(1))).isCloseTo(onTuesday, within(1e-9));
+    }
+
+    private double rateReading(LocalDate day) {
+        ConditionResult c = component().evaluate(day, null).scenario("A").orElseThrow().conditions().stream()
+                .filter(k -> k.id().equals("rates.stable")).findFirst().orElseThrow();
+        return c.value();
     }
 }

@@ -86,8 +86,10 @@ class ScoreTest {
     @Test
     void theSampleIsScoredDayByDayWithTheOddsTheOneDayReportGives() {
         ScenarioComponent c = ScenarioComponent.of(sample, sample, dir.resolve("none.json"), null);
+        // the component reads each role by the default availability rules: so does this walk
         Analysis analysis = new Analysis(sample, c.current().pack(), role -> sample.get(role).isPresent(),
-                io.tideline.scenario.api.CascadeParams.defaults());
+                io.tideline.scenario.api.CascadeParams.defaults(),
+                io.tideline.support.series.Availability.defaults().byRole(sample::get));
         Score.Report r = Score.run(analysis, LocalDate.of(2019, 1, 1), LocalDate.of(2025, 12, 31));
 
         assertThat(r.days()).isGreaterThan(1_500);

@@ -72,6 +72,25 @@ public record Availability(int version, Map<String, Rule> sources, Map<String, R
         return new Availability(1, s, k, fallback);
     }
 
+    /**
+     * The rule of each role: that of the series it is bound to, the fallback for an unbound role.
+     *
+     * @param binding the series a role is bound to, if any
+     */
+    public java.util.function.Function<String, Rule> byRole(
+            java.util.function.Function<String, java.util.Optional<SeriesId>> binding) {
+        return role -> binding.apply(role).map(this::of).orElse(fallback);
+    }
+
+    /**
+     * The rules in force, read from a workspace file laid over the defaults and kept at their last
+     * valid state when the file turns invalid (the checklist and the scenario odds each keep one).
+     */
+    public static io.tideline.support.json.LastValidFile<Availability> watcher() {
+        return new io.tideline.support.json.LastValidFile<>(Availability::defaults,
+                file -> READER.read(file).over(defaults()));
+    }
+
     /** The rule of a series: its own, else its source's, else the fallback. */
     public Rule of(SeriesId id) {
         Rule r = series.get(id.toString());
