@@ -1,6 +1,8 @@
 package io.tideline.feeds;
 
 import io.tideline.api.feed.FeedHealth;
+import io.tideline.api.store.RecordedFeed;
+import io.tideline.api.store.StoreException;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -32,6 +34,15 @@ public interface FeedDesk {
 
     /** Every installed feed, in source order. */
     List<Feed> feeds();
+
+    /**
+     * The feeds as the desk's collector last recorded them in the shared store, in source order;
+     * what a Tideline that is not the collector shows. Empty where the store is not shared or no
+     * collector has recorded yet.
+     *
+     * @throws StoreException when the shared store cannot be read
+     */
+    List<RecordedFeed> collectorsFeeds() throws StoreException;
 
     /**
      * Fetches what the store lacks for {@code source} now, telling {@code progress} what it does;

@@ -3,6 +3,7 @@ package io.tideline.feeds;
 import io.tideline.api.feed.FeedHealth;
 import io.tideline.api.platform.Problem;
 import io.tideline.api.series.Freshness;
+import io.tideline.api.store.RecordedFeed;
 import io.tideline.feed.http.Printable;
 import java.time.Instant;
 import java.util.Optional;
@@ -46,13 +47,48 @@ final class FeedProblems {
      */
     static Optional<Problem> of(String source, FeedHealth health, long recordedMillis, long nowMillis,
             long staleAfterMillis) {
-        String feed = "feed " + Printable.of(source);
         String when = recordedMillis > 0 ? " (recorded " + time(recordedMillis) + ", before this process)" : "";
+        return of(source, health, when, "", nowMillis, staleAfterMillis);
+    }
+
+    /**
+     * The problem of one feed as the desk's collector recorded it in the shared store, told as
+     * the collector's, with how old the record is; for a Tideline that runs no feeds.
+     */
+    static Optional<Problem> ofCollector(RecordedFeed feed, long nowMillis, long staleAfterMillis) {
+        return of(feed.source(), feed.health(), " (" + collectorsRecord(feed, nowMillis) + ")", " on the collector",
+                nowMillis, staleAfterMillis);
+    }
+
+    /**
+     * A problem when the collector's record is older than a feed may be before it is stale: the
+     * collector has not run the feeds since, so it is likely not running.
+     */
+    static Optional<Problem> collectorSilent(RecordedFeed newest, long nowMillis, long staleAfterMillis) {
+        long age = nowMillis - newest.recordedMillis();
+        if (age <= staleAfterMillis) {
+            return Optional.empty();
+        }
+        return Optional.of(Problem.of(SOURCE, "the collector " + Printable.of(newest.collector())
+                + " last recorded the feeds' health " + time(newest.recordedMillis()) + ", " + ago(age)
+                + " ago: it may not be running; start it ('tideline --headless serve' on the shared store)"));
+    }
+
+    /** "the collector HOST (pid N)'s record of TIME, AGE old". */
+    static String collectorsRecord(RecordedFeed feed, long nowMillis) {
+        return "the collector " + Printable.of(feed.collector()) + "'s record of " + time(feed.recordedMillis())
+                + ", " + ago(Math.max(0, nowMillis - feed.recordedMillis())) + " old";
+    }
+
+    private static Optional<Problem> of(String source, FeedHealth health, String when, String where, long nowMillis,
+            long staleAfterMillis) {
+        String feed = "feed " + Printable.of(source);
         if (health.state() == FeedHealth.State.DOWN) {
             String error = health.lastError() == null ? "no reason given" : Printable.shortened(health.lastError(), 600);
             return Optional.of(Problem.of(SOURCE, feed + " is DOWN, last success " + time(health.lastSuccessMillis())
                     + ": " + error + when + (error.startsWith("settings rejected") ? "; fix the setting: the file is"
-                            + " read again when it changes" : "; 'feeds run " + Printable.of(source) + "' tries again")));
+                            + " read again when it changes"
+                            : "; 'feeds run " + Printable.of(source) + "'" + where + " tries again")));
         }
         long last = health.lastSuccessMillis();
         if (last > 0 && nowMillis - last > staleAfterMillis) {
@@ -60,7 +96,7 @@ final class FeedProblems {
                     + ago(nowMillis - last) + " ago (stale after " + ago(staleAfterMillis)
                     + ")" + (health.lastError() == null ? "" : "; last error: "
                             + Printable.shortened(health.lastError(), 300)) + when + "; 'feeds run "
-                    + Printable.of(source) + "' fetches now"));
+                    + Printable.of(source) + "'" + where + " fetches now"));
         }
         return Optional.empty();
     }

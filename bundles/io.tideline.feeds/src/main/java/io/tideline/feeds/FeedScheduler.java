@@ -4,11 +4,18 @@ import io.tideline.api.feed.FeedConnector;
 import io.tideline.api.feed.FeedHealth;
 import io.tideline.api.platform.Problem;
 import io.tideline.api.platform.ProblemSource;
+import io.tideline.api.series.Freshness;
+import io.tideline.api.series.SeriesDescriptor;
+import io.tideline.api.store.RecordedFeed;
+import io.tideline.api.store.SeriesInfo;
 import io.tideline.api.store.SeriesStore;
+import io.tideline.api.store.StoreException;
 import io.tideline.feed.http.Printable;
 import io.tideline.support.json.JsonFileException;
 import io.tideline.support.workspace.DataDir;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -57,8 +64,11 @@ import org.osgi.service.metatype.annotations.Option;
  *
  * <p>In team mode (the store is shared through a Derby Network Server, {@code mode=server}) one
  * process, the collector, runs the feeds for the desk; see {@link Config#collector()} and
- * {@link #collects}. The others schedule nothing, report no feed problems of their own, and
- * learn of the collector's writes through the store's change notices.
+ * {@link #collects}. The others schedule nothing and learn of the collector's writes through
+ * the store's change notices. After every run the collector records its feeds' health in the
+ * shared store ({@link SeriesStore#recordFeeds}: per feed its state, last success, last error,
+ * next run and stale series); the others show that record in {@code feeds status} and report
+ * its problems, saying they are the collector's and how old the record is.
  */
 @Component(service = {FeedDesk.class, ProblemSource.class}, immediate = true, configurationPid = FeedScheduler.PID)
 @Designate(ocd = FeedScheduler.Config.class)
@@ -110,6 +120,8 @@ public final class FeedScheduler implements FeedDesk, ProblemSource {
     private volatile Config config;
     private volatile boolean automatic;
     private volatile boolean collects;
+    /** Who this collector is in its record in the store: host name and process id, found once. */
+    private volatile String collectorName;
 
     /** The store, and whether it is shared (its configured {@code mode=server} is a service property). */
     @Reference(service = SeriesStore.class)
@@ -237,8 +249,90 @@ public final class FeedScheduler implements FeedDesk, ProblemSource {
                         + " series failed; first: " + outcome.errors().get(0));
             }
             remember(state, now);
+            recordForDesk(state, now);
             return outcome;
         }
+    }
+
+    /**
+     * At the collector of a shared store, after a run: every feed's health into the store, for
+     * the workbenches that run none (an embedded store is this Tideline's alone: nothing is
+     * recorded there). A failure to record is logged; the run stands.
+     *
+     * @param ran the feed that just ran, whose stale series are worked out afresh
+     */
+    private void recordForDesk(FeedState ran, long now) {
+        if (!collects || !sharedStore) {
+            return;
+        }
+        ran.staleSeries = staleSeries(ran.connector, now);
+        long period = TimeUnit.MINUTES.toMillis(config.refreshMinutes());
+        List<RecordedFeed> record = new ArrayList<>();
+        for (FeedState s : feeds.values()) {
+            String source = s.connector.source();
+            FeedHealth health = FeedHealthFile.merge(healthOf(s.connector, s.observed), saved.get(source));
+            // The scheduler sets nextRun only after the run returns: a run under way is next due a period on.
+            long next = !automatic ? 0 : s.nextRun > now ? s.nextRun : now + period;
+            record.add(new RecordedFeed(source, health, offeredCount(s.connector), next, s.staleSeries,
+                    collectorName(), now));
+        }
+        try {
+            store.recordFeeds(record);
+        } catch (StoreException | RuntimeException e) {
+            warn("the feeds' health was not recorded in the shared store for the workbenches: " + e.getMessage());
+        }
+    }
+
+    /** The feed's series whose newest stored bar is stale by the series' cadence ({@link Freshness#staleAge}). */
+    private List<String> staleSeries(FeedConnector connector, long now) {
+        List<String> stale = new ArrayList<>();
+        List<SeriesDescriptor> offered;
+        try {
+            offered = connector.offered();
+        } catch (RuntimeException e) {
+            return List.of(); // the run reported the connector's failure already
+        }
+        for (SeriesDescriptor d : offered) {
+            try {
+                Optional<SeriesInfo> info = store.info(d.id());
+                if (info.isEmpty() || info.get().count() == 0) {
+                    continue; // absent, not stale: the run's errors say why it has no bars
+                }
+                long last = info.get().lastTime();
+                // Three weeks of the newest bars tell a daily series that trades at weekends.
+                long[] times = store.read(d.id(), last - TimeUnit.DAYS.toMillis(21), last).copyTimes();
+                if (Freshness.staleAge(times, d.timeframe(), now) >= 0) {
+                    stale.add(d.id().toString());
+                }
+            } catch (StoreException e) {
+                warn("feed " + connector.source() + ": cannot tell whether " + d.id() + " is stale: " + e.getMessage());
+            }
+        }
+        return List.copyOf(stale);
+    }
+
+    private static int offeredCount(FeedConnector connector) {
+        try {
+            return connector.offered().size();
+        } catch (RuntimeException e) {
+            return 0; // as feeds status counts a connector that fails to say what it offers
+        }
+    }
+
+    /** This Tideline as its record names it: "HOST (pid N)". */
+    private String collectorName() {
+        String name = collectorName;
+        if (name == null) {
+            String host;
+            try {
+                host = InetAddress.getLocalHost().getHostName();
+            } catch (UnknownHostException e) {
+                host = "unknown host";
+            }
+            name = host + " (pid " + ProcessHandle.current().pid() + ")";
+            collectorName = name;
+        }
+        return name;
     }
 
     /** Keeps the feed's health after a run in feed-health.json; a failure to write is logged, the run stands. */
@@ -298,6 +392,8 @@ public final class FeedScheduler implements FeedDesk, ProblemSource {
         volatile FeedRun.Outcome lastOutcome;
         /** The health the last run showed, for a connector that reports UNKNOWN; null before a run. */
         volatile FeedHealth observed;
+        /** The feed's stale series after its last run, as recorded for the desk (collector of a shared store). */
+        volatile List<String> staleSeries = List.of();
 
         FeedState(FeedConnector connector) {
             this.connector = connector;
@@ -338,6 +434,11 @@ public final class FeedScheduler implements FeedDesk, ProblemSource {
     }
 
     @Override
+    public List<RecordedFeed> collectorsFeeds() throws StoreException {
+        return store.recordedFeeds();
+    }
+
+    @Override
     public Optional<FeedRun.Outcome> run(String source, Consumer<String> progress) {
         FeedState state = feeds.get(source);
         return state == null ? Optional.empty() : Optional.of(runNow(state, progress));
@@ -358,17 +459,43 @@ public final class FeedScheduler implements FeedDesk, ProblemSource {
         return config.refreshMinutes();
     }
 
+    /**
+     * Not the collector: this process fetches nothing, so its own record of the feeds (never run
+     * here, or stale from before team mode) says nothing about the desk's; the collector's record
+     * in the shared store does. None before a collector recorded one.
+     */
+    private List<Problem> collectorsProblems(long now, long staleAfter) {
+        if (!sharedStore) {
+            return List.of(); // collector=false on a store of its own: nobody runs its feeds, as set
+        }
+        List<RecordedFeed> recorded;
+        try {
+            recorded = store.recordedFeeds();
+        } catch (StoreException e) {
+            // The store's own problem (the server away, say) is the store's to report in status.
+            return List.of();
+        }
+        List<Problem> problems = new ArrayList<>();
+        recorded.stream().max(java.util.Comparator.comparingLong(RecordedFeed::recordedMillis))
+                .flatMap(newest -> FeedProblems.collectorSilent(newest, now, staleAfter)).ifPresent(problems::add);
+        for (RecordedFeed f : recorded) {
+            FeedProblems.ofCollector(f, now, staleAfter).ifPresent(problems::add);
+        }
+        return problems;
+    }
+
     /** Feeds that are DOWN (a refused setting among them) or stale, one line each. */
     @Override
     public List<Problem> problems() {
         Config c = config;
-        if (c == null || !collects) {
-            // Not the collector: this process fetches nothing, so its own record of the feeds
-            // (never run here, or stale from before team mode) says nothing about the desk's.
+        if (c == null) {
             return List.of();
         }
         long now = System.currentTimeMillis();
         long staleAfter = FeedProblems.staleAfterMillis(c.refreshMinutes());
+        if (!collects) {
+            return collectorsProblems(now, staleAfter);
+        }
         List<Problem> problems = new ArrayList<>();
         for (FeedState s : feeds.values()) {
             FeedHealth live = healthOf(s.connector, s.observed);

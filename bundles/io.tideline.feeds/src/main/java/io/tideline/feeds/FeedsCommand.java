@@ -2,6 +2,8 @@ package io.tideline.feeds;
 
 import io.tideline.api.command.Command;
 import io.tideline.api.command.CommandRequest;
+import io.tideline.api.store.RecordedFeed;
+import io.tideline.api.store.StoreException;
 import io.tideline.feed.http.Printable;
 import java.io.PrintStream;
 import java.time.Instant;
@@ -79,6 +81,9 @@ public final class FeedsCommand implements Command {
     }
 
     private void status(PrintStream out) {
+        if (!desk.collects() && collectorsStatus(out)) {
+            return;
+        }
         out.printf("%-10s  %-9s  %-7s  %-20s  %-20s  %s%n", "SOURCE", "HEALTH", "SERIES", "LAST SUCCESS", "NEXT RUN",
                 "LAST ERROR");
         boolean automatic = desk.automatic();
@@ -99,6 +104,46 @@ public final class FeedsCommand implements Command {
                 ? "feeds are run by the collector (team mode): this Tideline fetches nothing by itself; its health"
                         + " is the collector's to show ('feeds status' there)"
                 : "refresh " + (automatic ? "every " + desk.refreshMinutes() + " min" : "on demand (feeds run)"));
+    }
+
+    /**
+     * A Tideline that is not the collector: the feeds as the collector recorded them in the
+     * shared store, said to be the collector's and how old. False when there is no record to show
+     * (the store is not shared, or no collector recorded yet), after saying why.
+     */
+    private boolean collectorsStatus(PrintStream out) {
+        List<RecordedFeed> recorded;
+        try {
+            recorded = desk.collectorsFeeds();
+        } catch (StoreException e) {
+            out.println("the collector's feed health cannot be read from the shared store: "
+                    + Printable.shortened(e.getMessage(), 2000) + "; this Tideline's own feeds, which it does not run:");
+            return false;
+        }
+        if (recorded.isEmpty()) {
+            out.println("no collector has recorded feed health in the shared store yet (the collector records it"
+                    + " after each feed run); this Tideline's own feeds, which it does not run:");
+            return false;
+        }
+        long now = System.currentTimeMillis();
+        out.printf("%-10s  %-9s  %-7s  %-20s  %-20s  %s%n", "SOURCE", "HEALTH", "SERIES", "LAST SUCCESS", "NEXT RUN",
+                "LAST ERROR");
+        RecordedFeed newest = recorded.get(0);
+        for (RecordedFeed f : recorded) {
+            String error = f.health().lastError() == null ? "-" : Printable.shortened(f.health().lastError(), 2000);
+            out.printf("%-10s  %-9s  %7d  %-20s  %-20s  %s%n", Printable.of(f.source()), f.health().state(), f.series(),
+                    time(f.health().lastSuccessMillis()), f.nextRunMillis() > 0 ? time(f.nextRunMillis()) : "on demand",
+                    error);
+            if (!f.staleSeries().isEmpty()) {
+                out.println("            stale series: " + Printable.shortened(String.join(", ", f.staleSeries()), 2000));
+            }
+            if (f.recordedMillis() > newest.recordedMillis()) {
+                newest = f;
+            }
+        }
+        out.printf("%d feeds, as %s; feeds are run by the collector (team mode): this Tideline fetches nothing by"
+                + " itself%n", recorded.size(), FeedProblems.collectorsRecord(newest, now));
+        return true;
     }
 
     private static String time(long millis) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tideline.api.feed.FeedHealth;
 import io.tideline.api.feed.FeedHealth.State;
 import io.tideline.api.platform.Problem;
+import io.tideline.api.store.RecordedFeed;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -64,5 +65,32 @@ class FeedProblemsTest {
         assertThat(FeedProblems.observed(new FeedRun.Outcome(2, 10, List.of()), NOW, null))
                 .contains(new FeedHealth(State.UP, NOW, null));
         assertThat(FeedProblems.observed(new FeedRun.Outcome(0, 0, List.of()), NOW, null)).isEmpty();
+    }
+
+    @Test
+    void aFeedDownAtTheCollectorIsToldAsTheCollectorsRecordWithItsAge() {
+        long recorded = NOW - 20 * 60_000;
+        RecordedFeed fred = new RecordedFeed("fred", new FeedHealth(State.DOWN, NOW - 3 * HOUR, "HTTP 429: rate limited"),
+                12, NOW + 40 * 60_000, List.of("fred:DGS10"), "desk1 (pid 4242)", recorded);
+
+        Problem p = FeedProblems.ofCollector(fred, NOW, STALE_AFTER).orElseThrow();
+
+        assertThat(p.message()).startsWith("feed fred is DOWN, last success 2026-12-02T09:00Z: HTTP 429: rate limited")
+                .contains("(the collector desk1 (pid 4242)'s record of 2026-12-02T11:40Z, ")
+                .endsWith("; 'feeds run fred' on the collector tries again");
+        assertThat(FeedProblems.collectorSilent(fred, NOW, STALE_AFTER)).as("a record of 20 minutes is fresh").isEmpty();
+    }
+
+    @Test
+    void aCollectorThatRecordedNothingForLongerThanAFeedMayGoStaleIsProbablyNotRunning() {
+        long recorded = NOW - 3 * 24 * HOUR;
+        RecordedFeed fred = new RecordedFeed("fred", new FeedHealth(State.UP, recorded, null), 12, recorded + HOUR,
+                List.of(), "desk1 (pid 4242)", recorded);
+
+        assertThat(FeedProblems.collectorSilent(fred, NOW, STALE_AFTER)).map(Problem::message).hasValueSatisfying(m ->
+                assertThat(m).isEqualTo("the collector desk1 (pid 4242) last recorded the feeds' health 2026-11-29T12:00Z,"
+                        + " 3 d ago: it may not be running; start it ('tideline --headless serve' on the shared store)"));
+        assertThat(FeedProblems.ofCollector(fred, NOW, STALE_AFTER)).map(Problem::message).hasValueSatisfying(m ->
+                assertThat(m).startsWith("feed fred is stale: last success 2026-11-29T12:00Z, 3 d ago"));
     }
 }

@@ -701,16 +701,18 @@ public final class ChunkedSeriesStore implements SeriesStore {
                 s.executeUpdate("DELETE FROM TL_FEED_HEALTH");
             }
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO TL_FEED_HEALTH (SOURCE, STATE, LAST_SUCCESS,"
-                    + " LAST_ERROR, NEXT_RUN, STALE_SERIES, COLLECTOR, RECORDED_AT) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + " LAST_ERROR, SERIES, NEXT_RUN, STALE_SERIES, COLLECTOR, RECORDED_AT)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 for (RecordedFeed f : feeds) {
                     ps.setString(1, f.source());
                     ps.setString(2, f.health().state().name());
                     ps.setLong(3, f.health().lastSuccessMillis());
                     ps.setString(4, cut(f.health().lastError(), FEED_ERROR_CHARS));
-                    ps.setLong(5, f.nextRunMillis());
-                    ps.setString(6, staleSeriesText(f.staleSeries()));
-                    ps.setString(7, cut(f.collector(), 256));
-                    ps.setLong(8, f.recordedMillis());
+                    ps.setInt(5, f.series());
+                    ps.setLong(6, f.nextRunMillis());
+                    ps.setString(7, staleSeriesText(f.staleSeries()));
+                    ps.setString(8, cut(f.collector(), 256));
+                    ps.setLong(9, f.recordedMillis());
                     ps.addBatch();
                 }
                 ps.executeBatch();
@@ -723,8 +725,8 @@ public final class ChunkedSeriesStore implements SeriesStore {
     public List<RecordedFeed> recordedFeeds() throws StoreException {
         return transaction("read the collector's feed health", READ, c -> {
             List<RecordedFeed> feeds = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT SOURCE, STATE, LAST_SUCCESS, LAST_ERROR, NEXT_RUN,"
-                    + " STALE_SERIES, COLLECTOR, RECORDED_AT FROM TL_FEED_HEALTH ORDER BY SOURCE");
+            try (PreparedStatement ps = c.prepareStatement("SELECT SOURCE, STATE, LAST_SUCCESS, LAST_ERROR, SERIES,"
+                    + " NEXT_RUN, STALE_SERIES, COLLECTOR, RECORDED_AT FROM TL_FEED_HEALTH ORDER BY SOURCE");
                     ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     FeedHealth.State state;
@@ -734,11 +736,11 @@ public final class ChunkedSeriesStore implements SeriesStore {
                         // Written by a newer collector: shown, but as what this Tideline can say of it.
                         state = FeedHealth.State.UNKNOWN;
                     }
-                    String stale = rs.getString(6);
+                    String stale = rs.getString(7);
                     feeds.add(new RecordedFeed(rs.getString(1), new FeedHealth(state, Math.max(0, rs.getLong(3)),
-                            rs.getString(4)), Math.max(0, rs.getLong(5)),
-                            stale.isEmpty() ? List.of() : List.of(stale.split("\n")), rs.getString(7),
-                            Math.max(0, rs.getLong(8))));
+                            rs.getString(4)), Math.max(0, rs.getInt(5)), Math.max(0, rs.getLong(6)),
+                            stale.isEmpty() ? List.of() : List.of(stale.split("\n")), rs.getString(8),
+                            Math.max(0, rs.getLong(9))));
                 }
             }
             return List.copyOf(feeds);

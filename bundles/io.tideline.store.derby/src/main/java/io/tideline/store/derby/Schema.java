@@ -72,7 +72,7 @@ final class Schema {
             // STALE_SERIES holds the stale series' ids one per line; times are epoch ms.
             sql(List.of(
                     "CREATE TABLE TL_FEED_HEALTH (SOURCE VARCHAR(256) NOT NULL, STATE VARCHAR(16) NOT NULL,"
-                            + " LAST_SUCCESS BIGINT NOT NULL, LAST_ERROR VARCHAR(4000), NEXT_RUN BIGINT NOT NULL,"
+                            + " LAST_SUCCESS BIGINT NOT NULL, LAST_ERROR VARCHAR(4000), SERIES INT NOT NULL, NEXT_RUN BIGINT NOT NULL,"
                             + " STALE_SERIES VARCHAR(32000) NOT NULL, COLLECTOR VARCHAR(256) NOT NULL,"
                             + " RECORDED_AT BIGINT NOT NULL, CONSTRAINT TL_FEED_HEALTH_PK PRIMARY KEY (SOURCE))")));
 

@@ -53,7 +53,7 @@ class CollectorFeedRecordTest {
     }
 
     private static RecordedFeed fred(FeedHealth health, List<String> stale) {
-        return new RecordedFeed("fred", health, T + 3_600_000, stale, "desk-collector (pid 4242)", T);
+        return new RecordedFeed("fred", health, 12, T + 3_600_000, stale, "desk-collector (pid 4242)", T);
     }
 
     @Test
@@ -61,14 +61,14 @@ class CollectorFeedRecordTest {
         collector = open(TeamServerProcess.WRITER, TeamServerProcess.WRITER_PASSWORD, null);
         FeedHealth down = new FeedHealth(FeedHealth.State.DOWN, T - 86_400_000, "HTTP 429 from api.stlouisfed.org: rate limited");
         collector.recordFeeds(List.of(
-                new RecordedFeed("binance", new FeedHealth(FeedHealth.State.UP, T, null), 0, List.of(),
+                new RecordedFeed("binance", new FeedHealth(FeedHealth.State.UP, T, null), 3, 0, List.of(),
                         "desk-collector (pid 4242)", T),
                 fred(down, List.of("fred:DGS10", "fred:DGS2"))));
 
         ChunkedSeriesStore workbench = reader();
         try {
             assertThat(workbench.recordedFeeds()).containsExactly(
-                    new RecordedFeed("binance", new FeedHealth(FeedHealth.State.UP, T, null), 0, List.of(),
+                    new RecordedFeed("binance", new FeedHealth(FeedHealth.State.UP, T, null), 3, 0, List.of(),
                             "desk-collector (pid 4242)", T),
                     fred(down, List.of("fred:DGS10", "fred:DGS2")));
             assertThatThrownBy(() -> workbench.recordFeeds(List.of()))
@@ -84,7 +84,7 @@ class CollectorFeedRecordTest {
     void aNewRecordReplacesTheOldWholeAndLongTextsAreCut() throws Exception {
         collector = open(TeamServerProcess.WRITER, TeamServerProcess.WRITER_PASSWORD, null);
         collector.recordFeeds(List.of(fred(new FeedHealth(FeedHealth.State.UP, T, null), List.of()),
-                new RecordedFeed("yahoo", FeedHealth.unknown(), 0, List.of(), "c", T)));
+                new RecordedFeed("yahoo", FeedHealth.unknown(), 0, 0, List.of(), "c", T)));
         String longError = "x".repeat(ChunkedSeriesStore.FEED_ERROR_CHARS + 500);
 
         collector.recordFeeds(List.of(fred(new FeedHealth(FeedHealth.State.DEGRADED, T, longError), List.of("fred:A"))));

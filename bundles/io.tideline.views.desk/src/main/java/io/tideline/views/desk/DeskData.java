@@ -105,8 +105,13 @@ public interface DeskData {
      */
     CascadeResult cascade(CascadeParams params) throws Exception;
 
-    /** Every running feed connector with its health, sorted by source. */
-    List<FeedStatus> feeds();
+    /**
+     * Every running feed connector with its health, sorted by source; in team mode the feeds as
+     * the desk's collector recorded them in the shared store.
+     *
+     * @throws Exception when the shared store cannot be read
+     */
+    List<FeedStatus> feeds() throws Exception;
 
     /**
      * The alerts the alerts bundle fired, with their delivery state per channel, newest first

@@ -10,6 +10,7 @@ import io.tideline.api.indicator.CorrelationQuery;
 import io.tideline.api.indicator.Correlations;
 import io.tideline.api.series.Freshness;
 import io.tideline.api.series.SeriesId;
+import io.tideline.api.store.RecordedFeed;
 import io.tideline.api.store.SeriesEvents;
 import io.tideline.api.store.SeriesInfo;
 import io.tideline.api.store.SeriesStore;
@@ -306,8 +307,25 @@ public final class DeskDataComponent implements DeskData, EventHandler {
         return require(scenarioService, "scenario service").cascade(params);
     }
 
+    /**
+     * In team mode, the feeds as the desk's collector recorded them in the shared store (this
+     * Tideline's connectors run nothing there unless it is the collector, whose record it is
+     * then); else this Tideline's running connectors.
+     *
+     * @throws StoreException when the shared store cannot be read
+     */
     @Override
-    public List<FeedStatus> feeds() {
+    public List<FeedStatus> feeds() throws StoreException {
+        SeriesStore s = store;
+        List<RecordedFeed> recorded = s == null ? List.of() : s.recordedFeeds();
+        if (!recorded.isEmpty()) {
+            List<FeedStatus> out = new ArrayList<>();
+            for (RecordedFeed f : recorded) {
+                out.add(new FeedStatus(f.source(), f.series(), f.health(), f.collector(), f.recordedMillis(),
+                        f.staleSeries()));
+            }
+            return out;
+        }
         List<FeedStatus> out = new ArrayList<>();
         for (FeedConnector c : connectors) {
             String source;

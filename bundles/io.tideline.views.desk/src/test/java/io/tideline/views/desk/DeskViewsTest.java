@@ -14,6 +14,7 @@ import io.tideline.views.desk.scenarios.ScenariosView;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.eclipse.swt.graphics.ImageData;
@@ -319,6 +320,27 @@ class DeskViewsTest {
         return FakeDesk.alert("crossing", AlertKind.CHECKLIST_CROSSING, timeMillis, "2026-07-23",
                 "us10y change-bp(5)", "below", "above", 17.5, 15.0,
                 "us10y = fred:DGS10 \u2014 10Y up >= 15 bp in 5 days is adverse", Map.of());
+    }
+
+    @Test
+    void inTeamModeTheFeedsViewShowsTheCollectorsRecordSayingWhoseAndHowOld() throws Exception {
+        FakeDesk desk = new FakeDesk();
+        long recorded = System.currentTimeMillis() - 7 * 60_000;
+        desk.feeds = List.of(new FeedStatus("fred", 12, new io.tideline.api.feed.FeedHealth(
+                io.tideline.api.feed.FeedHealth.State.DOWN, recorded - 86_400_000L, "HTTP 429: rate limited"),
+                "desk1 (pid 4242)", recorded, List.of("fred:DGS10", "fred:DGS2")));
+        shell = SwtHarness.shell(1000, 600);
+        FeedsView view = new FeedsView(shell, new TestContext(Locale.ENGLISH, Map.of()), desk);
+        shell.open();
+        SwtHarness.pumpUntil(() -> view.feedsTable().getItemCount() == 1
+                && view.feedsTitle().startsWith("Feeds as the collector"), WAIT, "the collector's record");
+
+        assertThat(view.feedsTitle()).isEqualTo("Feeds as the collector desk1 (pid 4242) recorded them at "
+                + io.tideline.views.desk.Trace.time(recorded) + " (7 min old)");
+        assertThat(view.feedsTable().getItem(0).getText(1)).isEqualTo("down");
+        assertThat(view.feedsTable().getItem(0).getText(2)).isEqualTo("12");
+        assertThat(view.feedsTable().getItem(0).getText(4))
+                .isEqualTo("HTTP 429: rate limited; stale: fred:DGS10, fred:DGS2");
     }
 
     @Test

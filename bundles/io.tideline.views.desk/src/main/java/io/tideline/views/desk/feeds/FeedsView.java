@@ -47,6 +47,8 @@ public final class FeedsView extends ViewBase {
     static final int POLL_MILLIS = 10_000;
 
     private final Table feeds;
+    /** The feeds' title; in team mode it says whose record the table shows and how old it is. */
+    private final Label title;
     private final Table alerts;
     private final Composite banner;
     private final Label bannerText;
@@ -73,7 +75,7 @@ public final class FeedsView extends ViewBase {
         bl.marginWidth = 0;
         bl.marginHeight = 0;
         bar.setLayout(bl);
-        Label title = new Label(bar, SWT.NONE);
+        title = new Label(bar, SWT.NONE);
         title.setText(msg.get("feeds.title"));
         title.setFont(Swt.derivedFont(title, 0, SWT.BOLD));
         notifyBox = new Button(bar, SWT.CHECK);
@@ -166,6 +168,11 @@ public final class FeedsView extends ViewBase {
         return feeds;
     }
 
+    /** The feeds' title, which says whose record the table shows; for tests. */
+    public String feedsTitle() {
+        return title.getText();
+    }
+
     /** The alert log table; for tests. */
     public Table alertsTable() {
         return alerts;
@@ -228,13 +235,44 @@ public final class FeedsView extends ViewBase {
             item.setText(1, msg.get("feeds.state." + f.health().state().name()));
             item.setText(2, Integer.toString(f.offered()));
             item.setText(3, Trace.time(f.health().lastSuccessMillis()));
-            item.setText(4, f.health().lastError() == null ? "" : f.health().lastError());
+            String error = f.health().lastError() == null ? "" : f.health().lastError();
+            if (!f.staleSeries().isEmpty()) {
+                String stale = msg.format("feeds.stale", String.join(", ", f.staleSeries()));
+                error = error.isEmpty() ? stale : error + "; " + stale;
+            }
+            item.setText(4, error);
         }
+        showWhose(list);
         if (list.isEmpty()) {
             new TableItem(feeds, SWT.NONE).setText(0, msg.get("feeds.none"));
         }
         Swt.fitColumns(feeds, 4, 160);
         feeds.setRedraw(true);
+    }
+
+    /**
+     * The title says whose health the table shows: in team mode the collector's record, with
+     * when it was recorded and how old it is, so a stale record (a collector that stopped) shows.
+     */
+    private void showWhose(List<FeedStatus> list) {
+        FeedStatus newest = null;
+        for (FeedStatus f : list) {
+            if (f.byCollector() && (newest == null || f.recordedMillis() > newest.recordedMillis())) {
+                newest = f;
+            }
+        }
+        String text = newest == null ? msg.get("feeds.title") : msg.format("feeds.title.collector", newest.collector(),
+                Trace.time(newest.recordedMillis()), ago(System.currentTimeMillis() - newest.recordedMillis()));
+        if (!text.equals(title.getText())) {
+            title.setText(text);
+            title.getParent().layout(true);
+        }
+    }
+
+    /** An age in minutes below an hour (a record is rewritten after every feed run), else as views say ages. */
+    private String ago(long millis) {
+        long minutes = Math.max(0, millis) / 60_000;
+        return minutes < 60 ? msg.format("feeds.age.min", minutes) : msg.age(millis);
     }
 
     private void loadAlerts() {
