@@ -8,16 +8,29 @@ import java.nio.file.Path;
  * {@code ingest DIR} writes batches of 1000 daily bars (batch k valued k) to {@code test:CRASH}
  * forever, printing "committed k" after each commit; {@code hold DIR} opens the store, prints
  * "open" and waits to be killed; {@code first-start DIR} prints "starting", opens (so creates)
- * the store, prints "open" and exits, for kills during a first start.
+ * the store, prints "open" and exits, for kills during a first start; {@code collect URL FIRST}
+ * is a team mode collector writing {@link #COLLECT_BATCH}-bar batches (batch k valued k, a minute apart
+ * from bar k * COLLECT_BATCH, each one transaction of {@link #COLLECT_PARTS} parts through
+ * {@code upsertAll}) to {@code test:KILL} on the store server at URL as
+ * {@link TeamServerProcess#WRITER} (password in TIDELINE_DB_PASSWORD) from batch FIRST on,
+ * printing "begin k" before and "committed k" after each, for kill -9 runs.
  */
 public final class ForkedStore {
 
     static final int BATCH = 1000;
+    static final int COLLECT_PARTS = 3;
+    static final int COLLECT_BATCH = COLLECT_PARTS * 4000;
+    /** One bar a minute: a thousand batches of a run stay within the store's years. */
+    static final long STEP = 60_000L;
 
     private ForkedStore() {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args[0].equals("collect")) {
+            collect(args[1], Integer.parseInt(args[2]));
+            return;
+        }
         Path db = Path.of(args[1]);
         if (args[0].equals("first-start")) {
             System.out.println("starting");
@@ -43,6 +56,33 @@ public final class ForkedStore {
                 v[i] = k;
             }
             store.upsert(StoreFixture.descriptor("test:CRASH"), SeriesData.ofValues(t, v));
+            System.out.println("committed " + k);
+            System.out.flush();
+        }
+    }
+
+    private static void collect(String url, int first) throws Exception {
+        ChunkedSeriesStore store = ChunkedSeriesStore.openNetwork(url, TeamServerProcess.WRITER,
+                System.getenv("TIDELINE_DB_PASSWORD"));
+        for (int k = first; ; k++) {
+            int batch = k;
+            int[] part = {0};
+            System.out.println("begin " + k);
+            System.out.flush();
+            store.upsertAll(StoreFixture.descriptor("test:KILL"), () -> {
+                if (part[0] == COLLECT_PARTS) {
+                    return null;
+                }
+                int size = COLLECT_BATCH / COLLECT_PARTS;
+                long[] t = new long[size];
+                double[] v = new double[size];
+                for (int i = 0; i < size; i++) {
+                    t[i] = StoreFixture.T0 + ((long) batch * COLLECT_BATCH + (long) part[0] * size + i) * STEP;
+                    v[i] = batch;
+                }
+                part[0]++;
+                return SeriesData.ofValues(t, v);
+            });
             System.out.println("committed " + k);
             System.out.flush();
         }
