@@ -27,6 +27,10 @@ public final class ForkedStore {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args[0].equals("tick")) {
+            tick(args[1], Integer.parseInt(args[2]), Long.parseLong(args[3]), Long.parseLong(args[4]));
+            return;
+        }
         if (args[0].equals("collect")) {
             collect(args[1], Integer.parseInt(args[2]));
             return;
@@ -85,6 +89,31 @@ public final class ForkedStore {
             });
             System.out.println("committed " + k);
             System.out.flush();
+        }
+    }
+
+    /**
+     * {@code tick URL SERIES FROM PERIOD_MS}: a collector ingesting hourly bars, one bar at a time
+     * to {@code bench:S0..S<SERIES-1>} in turn from hour FROM on, one write every PERIOD_MS,
+     * printing "w SERIES TIME EPOCH_MICROS" once each has committed, for
+     * {@link TeamModeGoalsBenchmark}.
+     */
+    private static void tick(String url, int series, long from, long periodMillis) throws Exception {
+        ChunkedSeriesStore store = ChunkedSeriesStore.openNetwork(url, TeamServerProcess.WRITER,
+                System.getenv("TIDELINE_DB_PASSWORD"));
+        long next = System.nanoTime();
+        for (long n = 0; ; n++) {
+            String id = "bench:S" + (n % series);
+            long time = from + (n / series) * 3_600_000L;
+            store.upsert(StoreFixture.descriptor(id), SeriesData.ofValues(new long[] {time}, new double[] {n}));
+            java.time.Instant now = java.time.Instant.now();
+            System.out.println("w " + id + " " + time + " " + (now.getEpochSecond() * 1_000_000 + now.getNano() / 1000));
+            System.out.flush();
+            next += periodMillis * 1_000_000;
+            long wait = next - System.nanoTime();
+            if (wait > 0) {
+                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+            }
         }
     }
 }
