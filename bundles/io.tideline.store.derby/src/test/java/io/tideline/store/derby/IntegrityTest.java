@@ -267,10 +267,11 @@ class IntegrityTest {
     @Test
     void aVersionOneStoreGetsChecksumsForItsChunksWhenMigrated() throws Exception {
         try (Connection c = source.open(); Statement s = c.createStatement()) {
-            // Back to what schema 1 had: no checksums, no change log.
+            // Back to what schema 1 had: no checksums, no change log, no feed health.
             s.executeUpdate("ALTER TABLE TL_CHUNK DROP COLUMN CRC");
             s.executeUpdate("DROP TABLE TL_CHANGE");
             s.executeUpdate("DROP TABLE TL_CHANGE_SEQ");
+            s.executeUpdate("DROP TABLE TL_FEED_HEALTH");
             s.executeUpdate("UPDATE TL_SCHEMA SET VERSION = 1");
         }
         ChunkedSeriesStore migrated = new ChunkedSeriesStore(source);
