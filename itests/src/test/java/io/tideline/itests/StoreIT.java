@@ -171,6 +171,13 @@ class StoreIT {
                     () -> collectorSays(collector, "db", "info").contains("mode       server"));
             assertThat(collectorSays(collector, "feeds", "status")).doesNotContain("run by the collector")
                     .contains("refresh every");
+            // The collector records its feeds' health in the store after their first run; this
+            // Tideline, which runs none, shows that record, saying whose it is and how old.
+            long collectorPid = serve.pid(); // the script execs the JVM: the same process
+            Launch.await("the collector's feed health shown here", Launch.COMMAND_SECONDS,
+                    () -> ok("feeds", "status").contains("(pid " + collectorPid + ")'s record of"));
+            assertThat(ok("feeds", "status")).contains(" old; feeds are run by the collector (team mode): this Tideline"
+                    + " fetches nothing by itself").doesNotContain("by the collector  ");
 
             Files.writeString(work.resolve("bars.csv"), "date,value\n2020-01-01,1\n2020-01-02,2\n2020-01-03,3\n");
             Launch.Outcome imported = Launch.command(collector, "import", null, "import",
