@@ -28,7 +28,8 @@ public final class ForkedStore {
 
     public static void main(String[] args) throws Exception {
         if (args[0].equals("tick")) {
-            tick(args[1], Integer.parseInt(args[2]), Long.parseLong(args[3]), Long.parseLong(args[4]));
+            tick(args[1], Integer.parseInt(args[2]), Long.parseLong(args[3]), Long.parseLong(args[4]),
+                    args.length > 5 ? args[5] : null);
             return;
         }
         if (args[0].equals("collect")) {
@@ -93,14 +94,17 @@ public final class ForkedStore {
     }
 
     /**
-     * {@code tick URL SERIES FROM PERIOD_MS}: a collector ingesting hourly bars, one bar at a time
+     * {@code tick URL SERIES FROM PERIOD_MS [FINGERPRINT]}: a collector ingesting hourly bars, one bar at a time
      * to {@code bench:S0..S<SERIES-1>} in turn from hour FROM on, one write every PERIOD_MS,
      * printing "w SERIES TIME EPOCH_MICROS" once each has committed, for
-     * {@link TeamModeGoalsBenchmark}.
+     * {@link TeamModeGoalsBenchmark}; over TLS pinning the server certificate's FINGERPRINT.
      */
-    private static void tick(String url, int series, long from, long periodMillis) throws Exception {
-        ChunkedSeriesStore store = ChunkedSeriesStore.openNetwork(url, TeamServerProcess.WRITER,
-                System.getenv("TIDELINE_DB_PASSWORD"));
+    private static void tick(String url, int series, long from, long periodMillis, String fingerprint)
+            throws Exception {
+        ChunkedSeriesStore store = fingerprint == null
+                ? ChunkedSeriesStore.openNetwork(url, TeamServerProcess.WRITER, System.getenv("TIDELINE_DB_PASSWORD"))
+                : ChunkedSeriesStore.openNetwork(url, TeamServerProcess.WRITER, System.getenv("TIDELINE_DB_PASSWORD"),
+                        fingerprint);
         long next = System.nanoTime();
         for (long n = 0; ; n++) {
             String id = "bench:S" + (n % series);

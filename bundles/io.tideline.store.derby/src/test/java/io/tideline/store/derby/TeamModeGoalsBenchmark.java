@@ -100,8 +100,12 @@ class TeamModeGoalsBenchmark {
                 }));
             }
 
-            ProcessBuilder pb = StoreFixture.javaProcess(ForkedStore.class, "tick", server.url(),
-                    Integer.toString(SERIES), Long.toString(END), Long.toString(WRITE_PERIOD_MILLIS))
+            List<String> tick = new ArrayList<>(List.of("tick", server.url(), Integer.toString(SERIES),
+                    Long.toString(END), Long.toString(WRITE_PERIOD_MILLIS)));
+            if (tls) {
+                tick.add(server.fingerprint());
+            }
+            ProcessBuilder pb = StoreFixture.javaProcess(ForkedStore.class, tick.toArray(String[]::new))
                     .redirectError(work.resolve("collector.err").toFile());
             pb.environment().put("TIDELINE_DB_PASSWORD", TeamServerProcess.WRITER_PASSWORD);
             Map<String, Long> committed = new ConcurrentHashMap<>();
