@@ -2,16 +2,12 @@ package io.tideline.dbserver;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.Comparator;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
@@ -29,7 +25,6 @@ import javax.net.ssl.TrustManagerFactory;
  */
 final class LoopbackTls {
 
-    private static final String PASSWORD_VARIABLE = "TIDELINE_GUARD_STOREPASS";
 
     private LoopbackTls() {
     }
@@ -40,32 +35,12 @@ final class LoopbackTls {
      * @param workDir a folder of the server's own, for the moment the key store is on disk
      */
     static SSLContext create(Path workDir) throws IOException, GeneralSecurityException, InterruptedException {
-        byte[] random = new byte[24];
-        new SecureRandom().nextBytes(random);
-        char[] password = Base64.getUrlEncoder().withoutPadding().encodeToString(random).toCharArray();
-        Path tmp = Files.createTempDirectory(workDir, ".guard-",
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        char[] password = Keytool.randomPassword().toCharArray();
+        Path tmp = Keytool.privateFolder(workDir, ".guard-");
         try {
             Path store = tmp.resolve("guard.p12");
-            Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
-            ProcessBuilder pb = new ProcessBuilder(keytool.toString(), "-genkeypair", "-alias", "guard",
-                    "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=tideline-db-guard",
-                    "-validity", "36500", "-storetype", "PKCS12", "-keystore", store.toString(),
-                    "-storepass:env", PASSWORD_VARIABLE).redirectErrorStream(true);
-            pb.environment().put(PASSWORD_VARIABLE, new String(password));
-            Process process = pb.start();
-            String output;
-            try (InputStream out = process.getInputStream()) {
-                output = new String(out.readAllBytes(), StandardCharsets.UTF_8).strip();
-            }
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new IOException("keytool did not finish within 60 s");
-            }
-            if (process.exitValue() != 0) {
-                throw new IOException("keytool could not make the guard's key (exit " + process.exitValue() + "): "
-                        + output);
-            }
+            Keytool.genKeyPair(store, new String(password), "the guard's key", "-alias", "guard",
+                    "-dname", "CN=tideline-db-guard", "-validity", "36500");
             KeyStore keys = KeyStore.getInstance("PKCS12");
             try (InputStream in = Files.newInputStream(store)) {
                 keys.load(in, password);

@@ -16,12 +16,10 @@ import java.security.SecureRandom;
 import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateNotYetValidException;
 import java.security.cert.X509Certificate;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 
@@ -44,7 +42,6 @@ record ServerTls(SSLContext context, X509Certificate certificate, Path source) {
     /** How long a made certificate is valid; renewing it means clients pin a new fingerprint. */
     static final int VALIDITY_DAYS = 3650;
 
-    private static final String KEYTOOL_PASSWORD_VARIABLE = "TIDELINE_TLS_STOREPASS";
 
     /**
      * The server folder's key store, made on first start with a certificate naming
@@ -124,33 +121,13 @@ record ServerTls(SSLContext context, X509Certificate certificate, Path source) {
      */
     private static void create(Path dir, Path store, Path passwordFile, String host) throws IOException,
             InterruptedException {
-        byte[] random = new byte[24];
-        new SecureRandom().nextBytes(random);
-        String password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-        Path tmp = Files.createTempDirectory(dir, ".tls-",
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        String password = Keytool.randomPassword();
+        Path tmp = Keytool.privateFolder(dir, ".tls-");
         try {
             Path madeStore = tmp.resolve(KEYSTORE_FILE);
-            Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
-            ProcessBuilder pb = new ProcessBuilder(keytool.toString(), "-genkeypair", "-alias", "tideline-db-server",
-                    "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=" + commonName(host) + ", O=Tideline store server",
-                    "-ext", "SAN=" + subjectAlternativeNames(host), "-validity", Integer.toString(VALIDITY_DAYS),
-                    "-storetype", "PKCS12", "-keystore", madeStore.toString(),
-                    "-storepass:env", KEYTOOL_PASSWORD_VARIABLE).redirectErrorStream(true);
-            pb.environment().put(KEYTOOL_PASSWORD_VARIABLE, password);
-            Process process = pb.start();
-            String output;
-            try (InputStream out = process.getInputStream()) {
-                output = new String(out.readAllBytes(), StandardCharsets.UTF_8).strip();
-            }
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new IOException("keytool did not make the server's TLS key within 60 s");
-            }
-            if (process.exitValue() != 0) {
-                throw new IOException("keytool could not make the server's TLS key (exit " + process.exitValue() + "): "
-                        + output);
-            }
+            Keytool.genKeyPair(madeStore, password, "the server's TLS key", "-alias", "tideline-db-server",
+                    "-dname", "CN=" + commonName(host) + ", O=Tideline store server",
+                    "-ext", "SAN=" + subjectAlternativeNames(host), "-validity", Integer.toString(VALIDITY_DAYS));
             Path madePassword = tmp.resolve(PASSWORD_FILE);
             Files.writeString(madePassword, password + "\n", StandardCharsets.UTF_8);
             Files.setPosixFilePermissions(madeStore, PosixFilePermissions.fromString("rw-------"));
