@@ -124,8 +124,10 @@ final class FittedOdds {
          * Queues a day (calendar bars ascending): its forecast is made now, from the days learnt
          * by calendar bar {@code knownAt} (the last bar available at the day's decision time, the
          * day's own or an earlier one), and scored once its outcome is known.
+         *
+         * @return the day's odds, as {@link #odds} gives them (computed once for both uses)
          */
-        void queue(int at, int knownAt, byte[] states, int label) {
+        double[] queue(int at, int knownAt, byte[] states, int label) {
             learnUpTo(knownAt);
             if (pendingCount == pendingAt.length) {
                 grow(); // a calendar whose latest bars are not yet available holds more days back
@@ -138,6 +140,7 @@ final class FittedOdds {
             pendingAt[k] = at;
             pendingLabel[k] = label;
             pendingCount++;
+            return blend();
         }
 
         /** Doubles the waiting room, keeping the queue's order. */
@@ -227,6 +230,11 @@ final class FittedOdds {
         /** The forecast for a day with these condition states; the base rate alone until {@link #fitted}. */
         double[] odds(byte[] states) {
             fitAndBase(states);
+            return blend();
+        }
+
+        /** The odds from the last {@link #fitAndBase}: each scenario at its weight, normalised and bounded. */
+        private double[] blend() {
             double[] odds = new double[kinds];
             double total = 0;
             for (int s = 0; s < kinds; s++) {
@@ -321,9 +329,7 @@ final class FittedOdds {
         Model model = new Model(group, groups, kinds, horizon);
         double[][] odds = new double[label.length][];
         for (int i = 0; i < label.length; i++) {
-            model.learnUpTo(known[i]);
-            odds[i] = model.odds(states[i]);
-            model.queue(at[i], known[i], states[i], label[i]);
+            odds[i] = model.queue(at[i], known[i], states[i], label[i]);
         }
         return odds;
     }
