@@ -35,6 +35,12 @@ final class ConnectionPool implements ConnectionSource {
     static final int SIZE = 4;
     /** How long {@link #open()} waits for a connection when all {@link #SIZE} are in use. */
     static final int WAIT_SECONDS = 30;
+    /**
+     * Statements Derby's client keeps prepared per connection: preparing one it has seen costs
+     * no round trip. A reader's year of hourly bars took 29 round trips, 20 with the cache, and
+     * its p99 under 20 readers over TLS fell from 110-157 ms to 40-66 ms (issue 16 note).
+     */
+    static final int CACHED_STATEMENTS = 64;
     /** How long Derby's client may take to log in, once connected: a silent server never hangs a store. */
     static final int LOGIN_TIMEOUT_SECONDS = 20;
 
@@ -136,6 +142,7 @@ final class ConnectionPool implements ConnectionSource {
             data.setConnectionAttributes(attributes);
         }
         data.setLoginTimeout(LOGIN_TIMEOUT_SECONDS);
+        data.setMaxStatements(CACHED_STATEMENTS);
         if (user != null && !user.isBlank()) {
             data.setUser(user);
         }

@@ -29,7 +29,8 @@ import javax.net.ssl.SSLSocket;
  * <p>Connecting and the handshake are bounded ({@link #CONNECT_TIMEOUT_MILLIS},
  * {@link #HANDSHAKE_TIMEOUT_MILLIS}); the reason of the last failure is kept for the store's
  * message ({@link #lastFailure()}). Thread-safe: one platform thread accepts, each connection
- * runs on virtual threads.
+ * is carried by two platform threads (at most the pool's few connections): a relay woken by
+ * every DRDA reply, under load, waited for a carrier of the two-thread virtual scheduler.
  */
 final class TlsTunnel implements AutoCloseable {
 
@@ -69,7 +70,7 @@ final class TlsTunnel implements AutoCloseable {
         while (!local.isClosed()) {
             try {
                 Socket client = local.accept();
-                Thread.ofVirtual().name("tideline-store-tls-client").start(() -> carry(client));
+                Thread.ofPlatform().daemon().name("tideline-store-tls-client").start(() -> carry(client));
             } catch (IOException e) {
                 if (!local.isClosed()) {
                     lastFailure = "the store's TLS connection could not accept: " + e.getMessage();
@@ -95,7 +96,7 @@ final class TlsTunnel implements AutoCloseable {
             try (server) {
                 InputStream fromClient = client.getInputStream();
                 OutputStream toServer = server.getOutputStream();
-                Thread upstream = Thread.ofVirtual().name("tideline-store-tls-up")
+                Thread upstream = Thread.ofPlatform().daemon().name("tideline-store-tls-up")
                         .start(() -> copyThenClose(fromClient, toServer, client, server));
                 copyThenClose(server.getInputStream(), client.getOutputStream(), client, server);
                 upstream.join();
