@@ -158,6 +158,7 @@ final class Analysis {
         Fitted fitted = fit(m, unbound, ids, cutoff);
         String oddsBasis;
         double[] p;
+        double[] fitWeight = null;
         java.util.function.Function<ConditionState[], double[]> oddsOf;
         if (fitted.model() != null && fitted.model().fitted()) {
             FittedOdds.Model model = fitted.model();
@@ -175,6 +176,10 @@ final class Analysis {
             oddsBasis = String.format(java.util.Locale.ROOT, "fitted on %,d past days with an outcome (%s to %s;"
                     + " %s); weight of the fit against the base rate, by its past forecasts: %s", model.days(),
                     fitted.first(), fitted.last(), pack.outcome().describe(), weights);
+            fitWeight = new double[ids.size()];
+            for (int s = 0; s < ids.size(); s++) {
+                fitWeight[s] = model.weight(s);
+            }
         } else {
             oddsOf = st -> Odds.posterior(ids, prior, conditions, st);
             p = packP;
@@ -241,7 +246,7 @@ final class Analysis {
                 }
             }
             scenarios.add(new ScenarioResult(sc.id(), sc.name(), priorP[s], p[s], own, shocks, cascades, pnl,
-                    positions, p == packP ? null : packP[s]));
+                    positions, p == packP ? null : packP[s], fitWeight == null ? null : fitWeight[s]));
         }
         List<ConditionResult> all = new ArrayList<>();
         for (int i = 0; i < conditions.size(); i++) {

@@ -35,6 +35,15 @@ final class ReportFormat {
         }
     }
 
+    /**
+     * What a scenario whose fit has weight 0 says: its odds are the base rate, whatever its
+     * conditions read today (the conditions listed under Evidence do not move them).
+     */
+    static String onBaseRate(String id) {
+        return id + ": odds are the base rate; the conditions have not beaten it in past forecasts (weight of the fit"
+                + " 0%), so today's readings do not move them";
+    }
+
     static void text(ScenarioReport r, PrintStream out) {
         out.println("Scenarios as of " + r.asOf() + "   (pack: " + r.pack() + ")");
         out.println();
@@ -48,6 +57,11 @@ final class ReportFormat {
             out.println("  odds: " + r.oddsBasis());
         }
         // Beside the odds it qualifies, so a reader of the text sees it where the numbers are.
+        for (ScenarioResult s : r.scenarios()) {
+            if (s.onBaseRate()) {
+                out.println("  ! " + onBaseRate(s.id()));
+            }
+        }
         for (EvidenceGap g : r.gaps()) {
             out.println("  ! " + g.message());
         }

@@ -301,6 +301,28 @@ class ScenarioComponentTest {
         assertThat(doc.get("gaps").get(0).get("scenario").asText()).isEqualTo(r.gaps().get(0).scenario());
     }
 
+    @Test
+    void aScenarioWhoseFitHasNotBeatenItsBaseRateSaysItsOddsAreTheBaseRate() throws Exception {
+        // In 2024 the fitted C has lost to its base rate on the past days (weight 0), A has not.
+        ScenarioReport r = component().evaluate(LocalDate.of(2024, 6, 3), null);
+        String weights = r.oddsBasis().substring(r.oddsBasis().indexOf("by its past forecasts: "));
+        for (ScenarioResult s : r.scenarios()) {
+            assertThat(s.fitWeight()).as(s.id()).isNotNull();
+            assertThat(weights).contains(s.id() + " " + Math.round(100 * s.fitWeight()) + "%");
+            assertThat(s.onBaseRate()).isEqualTo(s.fitWeight() == 0);
+        }
+        assertThat(r.scenario("C").orElseThrow().onBaseRate()).isTrue();
+        assertThat(r.scenario("A").orElseThrow().onBaseRate()).isFalse();
+        Out text = run(new ScenariosCommand(component()), "--as-of", "2024-06-03");
+        assertThat(text.out).contains("  ! C: odds are the base rate; the conditions have not beaten it in past"
+                + " forecasts (weight of the fit 0%), so today's readings do not move them")
+                .doesNotContain("A: odds are the base rate");
+        JsonNode doc = JsonMapper.builder().build().readTree(run(new ScenariosCommand(component()), "--as-of",
+                "2024-06-03", "--json").out);
+        assertThat(doc.get("scenarios").get(2).get("fitWeight").asDouble()).isZero();
+        assertThat(doc.get("scenarios").get(0).get("fitWeight").asDouble()).isPositive();
+    }
+
     /** One refused cascade: exit 2, the first line names the option, the value and what was expected; nothing run. */
     private static String refusedCascade(String... args) {
         Out o = run(new CascadeCommand(), args);

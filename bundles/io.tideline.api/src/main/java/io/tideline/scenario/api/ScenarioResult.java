@@ -21,25 +21,49 @@ import java.util.Objects;
  * @param packProbability when {@code probability} is fitted on history
  *        ({@link ScenarioReport#oddsBasis}), the probability the pack's own likelihood ratios give,
  *        for comparison; {@code null} when {@code probability} is the pack's
- * @since 1.3
+ * @param fitWeight when {@code probability} is fitted on history, the weight of the fit against the
+ *        base rate, chosen by the fit's past forecasts (0 to 1): at 0 the conditions have not beaten
+ *        the base rate and the probability is the base rate (rescaled with the other scenarios' odds);
+ *        {@code null} when {@code probability} is the pack's
+ * @since 1.3; {@code fitWeight} since 1.4
  */
 public record ScenarioResult(String id, String name, double prior, double probability,
         List<ConditionResult> conditions, Map<String, Double> shocks, Map<String, CascadeResult> cascade, Double pnl,
-        List<PositionPnl> positions, Double packProbability) {
+        List<PositionPnl> positions, Double packProbability, Double fitWeight) {
+
+    /** A result that does not say the weight of its fit (the form before {@code fitWeight} existed). */
+    public ScenarioResult(String id, String name, double prior, double probability, List<ConditionResult> conditions,
+            Map<String, Double> shocks, Map<String, CascadeResult> cascade, Double pnl, List<PositionPnl> positions,
+            Double packProbability) {
+        this(id, name, prior, probability, conditions, shocks, cascade, pnl, positions, packProbability, null);
+    }
 
     /** A result whose probability is the pack's (the form before {@code packProbability} existed). */
     public ScenarioResult(String id, String name, double prior, double probability, List<ConditionResult> conditions,
             Map<String, Double> shocks, Map<String, CascadeResult> cascade, Double pnl, List<PositionPnl> positions) {
-        this(id, name, prior, probability, conditions, shocks, cascade, pnl, positions, null);
+        this(id, name, prior, probability, conditions, shocks, cascade, pnl, positions, null, null);
     }
 
     /** Copies the collections. */
     public ScenarioResult {
+        if (fitWeight != null && !(fitWeight >= 0 && fitWeight <= 1)) {
+            throw new IllegalArgumentException("fitWeight: expected a weight from 0 to 1, got " + fitWeight);
+        }
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");
         conditions = List.copyOf(conditions);
         shocks = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(shocks));
         cascade = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(cascade));
         positions = List.copyOf(positions);
+    }
+
+    /**
+     * Whether the odds are the base rate because the fitted conditions have not forecast better
+     * than it on the past days (the weight of the fit is 0).
+     *
+     * @since 1.4
+     */
+    public boolean onBaseRate() {
+        return fitWeight != null && fitWeight == 0;
     }
 }

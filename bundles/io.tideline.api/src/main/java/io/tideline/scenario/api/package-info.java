@@ -16,11 +16,15 @@
  * {@link io.tideline.scenario.api.CascadeEnsemble}, {@link io.tideline.scenario.api.CascadeParams#refill()}
  * and the percentiles {@link io.tideline.scenario.api.CascadeResult#p10()}, {@code p50()}, {@code p90()}.
  *
+ * <p>1.4: {@link io.tideline.scenario.api.ScenarioResult#fitWeight()} and
+ * {@link io.tideline.scenario.api.ScenarioResult#onBaseRate()}: the weight of the fitted odds
+ * against the base rate, so a scenario whose conditions have not beaten its base rate can say so.
+ *
  * <p>Part of the API bundle {@code io.tideline.api}, so its users wire to the API bundle, not to
  * the scenario implementation, which can be updated or removed without refreshing them.
  */
 @Export
-@Version("1.3.0")
+@Version("1.4.0")
 package io.tideline.scenario.api;
 
 import org.osgi.annotation.bundle.Export;
