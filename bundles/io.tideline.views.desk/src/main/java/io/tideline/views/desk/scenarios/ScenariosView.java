@@ -97,6 +97,7 @@ public final class ScenariosView extends ViewBase {
     private final Label asOfLabel;
     private final Label gapLabel;
     private final Label skillLabel;
+    private final Label baseRateLabel;
     /** Pixels kept between the last tab and the day. */
     private static final int GAP = 16;
     private ScenarioReport yesterday;
@@ -146,6 +147,13 @@ public final class ScenariosView extends ViewBase {
         gapData.exclude = true;
         gapLabel.setLayoutData(gapData);
         gapLabel.setVisible(false);
+        // Which scenarios' odds are their base rate on the day (the fit lost to it in past
+        // forecasts): their conditions, shown below, do not move them; takes no room otherwise.
+        baseRateLabel = new Label(root, SWT.WRAP);
+        GridData baseData = new GridData(SWT.FILL, SWT.TOP, true, false);
+        baseData.exclude = true;
+        baseRateLabel.setLayoutData(baseData);
+        baseRateLabel.setVisible(false);
         // Whether these odds have forecast anything (scenarios score): said when they have not,
         // so confident percentages are read as today's evidence; takes no room otherwise.
         skillLabel = new Label(root, SWT.WRAP);
@@ -587,6 +595,7 @@ public final class ScenariosView extends ViewBase {
 
         fillPnl(now, portfolio);
         showGaps(now);
+        showBaseRate(now);
         root.layout(true, true);
     }
 
@@ -615,6 +624,27 @@ public final class ScenariosView extends ViewBase {
         gapLabel.setToolTipText(tip);
         ((GridData) gapLabel.getLayoutData()).exclude = text == null;
         gapLabel.setVisible(text != null);
+    }
+
+    /**
+     * Says which scenarios' odds are their base rate on the day because their fitted conditions
+     * have not beaten it in past forecasts ("C: odds are the base rate; the conditions have not
+     * beaten it in past forecasts (scenarios score)"); every scenario's weight on hover.
+     */
+    private void showBaseRate(ScenarioReport r) {
+        List<String> ids = r.scenarios().stream().filter(ScenarioResult::onBaseRate).map(ScenarioResult::id).toList();
+        String text = ids.isEmpty() ? null : msg.format("scenarios.onBaseRate", String.join(", ", ids));
+        baseRateLabel.setText(text == null ? "" : Swt.literal(text));
+        baseRateLabel.setToolTipText(text == null ? null : msg.format("scenarios.onBaseRate.tip", r.scenarios().stream()
+                .filter(s -> s.fitWeight() != null).map(s -> s.id() + " " + Math.round(100 * s.fitWeight()) + "%")
+                .collect(java.util.stream.Collectors.joining(", "))));
+        ((GridData) baseRateLabel.getLayoutData()).exclude = text == null;
+        baseRateLabel.setVisible(text != null);
+    }
+
+    /** The words on the scenarios whose odds are their base rate, or empty; for tests. */
+    public Label baseRateLabel() {
+        return baseRateLabel;
     }
 
     /** The words on the scenarios whose evidence is mostly unknown, or empty; for tests. */
@@ -834,6 +864,9 @@ public final class ScenariosView extends ViewBase {
         }
         if (!r.oddsBasis().isEmpty()) {
             sb.append('\n').append(msg.format("scenarios.oddsBasis", r.oddsBasis()));
+        }
+        if (s.onBaseRate()) {
+            sb.append('\n').append(msg.format("scenarios.onBaseRate", s.id()));
         }
         for (ConditionResult c : s.conditions()) {
             sb.append('\n').append(state(c.state())).append(" \u00d7").append(String.format(msg.locale(), "%.2f",
