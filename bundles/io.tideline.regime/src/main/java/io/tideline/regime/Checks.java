@@ -209,7 +209,7 @@ final class Checks {
         long cutoff = decision(d);
         Verdict v = judge.judge(d.toString(), cutoff, r);
         boolean isTrading = trading.length == 0 || Arrays.binarySearch(trading, d.toEpochDay()) >= 0;
-        return seq.next(v, isTrading, () -> judge.normalised(v, cutoff, r));
+        return seq.next(v, isTrading, () -> judge.normalised(v, cutoff, r), () -> judge.riskOffExposure(cutoff, r));
     }
 
     /** One verdict per calendar day in {@code from..to}, the graph computed once. */
@@ -289,7 +289,12 @@ final class Checks {
             return c;
         }
 
-        Verdict next(Verdict v, boolean isTrading, java.util.function.BooleanSupplier normalised) {
+        /**
+         * The verdict shown for judged verdict {@code v}; {@code riskOffExposure} gives the
+         * exposure of a risk-off that day (asked only when the hold makes one).
+         */
+        Verdict next(Verdict v, boolean isTrading, java.util.function.BooleanSupplier normalised,
+                java.util.function.DoubleSupplier riskOffExposure) {
             held = false;
             if (v.regime() == Regime.INSUFFICIENT_DATA) {
                 lastFresh = null;
@@ -318,7 +323,7 @@ final class Checks {
                 if (g.holdDays() > 0 && tradingSinceFresh <= g.holdDays() && !normalised.getAsBoolean()) {
                     held = true;
                     pending = null;
-                    return heldVerdict(v, lastFresh, shown);
+                    return heldVerdict(v, lastFresh, shown, riskOffExposure.getAsDouble());
                 }
                 lastFresh = null;
                 // leaving risk-off is itself the confirmed change
@@ -389,11 +394,12 @@ final class Checks {
         };
     }
 
-    private Verdict heldVerdict(Verdict v, Verdict fresh, Regime label) {
+    private Verdict heldVerdict(Verdict v, Verdict fresh, Regime label, double riskOffExposure) {
         Rules.RegimeRules g = rules.regime();
         int tier = Math.max(v.tier(), g.riskOffMinTier());
-        double cap = rules.steps().execution().exposureCapByTier().get(tier - 1);
-        Double exposure = v.exposure() == null ? null : Math.min(v.exposure(), cap);
+        // a held day is a risk-off: it suggests the risk-off volatility target's exposure
+        Double exposure = v.exposure() == null || Double.isNaN(riskOffExposure) ? v.exposure()
+                : Double.valueOf(Math.min(v.exposure(), riskOffExposure));
         List<String> drivers = new ArrayList<>(v.drivers());
         drivers.add(HELD_DRIVER);
         String why = "REDUCE: risk-off last confirmed on " + fresh.asOf() + " (" + fresh.regime() + ", tier "

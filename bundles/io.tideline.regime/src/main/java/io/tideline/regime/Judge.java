@@ -176,13 +176,16 @@ final class Judge {
 
         Rules.Execution e = rules.steps().execution();
         double vte = r.value(Plan.EXEC_EXPOSURE);
-        double cap = e.exposureCapByTier().get(tier - 1);
-        Double exposure = Double.isNaN(vte) || !sufficient ? null : Math.min(vte, cap);
+        double riskOffVte = r.value(Plan.EXEC_RISK_OFF_EXPOSURE);
+        double suggested = riskOff ? riskOffVte : vte;
+        Double exposure = Double.isNaN(suggested) || !sufficient ? null : suggested;
         String equity = rules.steps().correlation().equityRole();
         List<Evidence> ev = new ArrayList<>();
         ev.add(r.ev(equity, "vol-target-exposure(" + e.volWindow() + ")", Plan.EXEC_EXPOSURE, vte, e.targetVol(),
-                "exposure = min(target vol / realized vol, " + e.maxLeverage() + "x)"));
-        ev.add(new Evidence(equity, "tier-cap", cap, (double) tier, "exposure capped at " + cap + "x in tier " + tier));
+                "exposure = min(target vol / realized vol, " + e.maxLeverage() + "x)" + (riskOff ? "" : ", suggested")));
+        ev.add(r.ev(equity, "vol-target-exposure(" + e.volWindow() + ")", Plan.EXEC_RISK_OFF_EXPOSURE, riskOffVte,
+                e.riskOffTargetVol(), "in a risk-off: exposure = min(risk-off target vol / realized vol, "
+                        + e.maxLeverage() + "x)" + (riskOff ? ", suggested" : "")));
         Status execStatus = switch (action) {
             case HEDGE, REDUCE -> Status.RED;
             case WAIT -> Status.AMBER;
@@ -233,6 +236,15 @@ final class Judge {
         return new Verdict(day, regime, riskOff, tier, action, exposure, List.copyOf(drivers), missing,
                 List.of(macro, leadership, crypto, correlation, execution), coverage, stale,
                 decision.endsWith("Z") ? decision : decision.replace("+00:00", "Z"));
+    }
+
+    /**
+     * The exposure a risk-off suggests at {@code cutoff}: the risk-off volatility target
+     * ({@code steps.execution.riskOffTargetVol}) over the index's realized volatility; NaN without
+     * index data. A held day suggests it too.
+     */
+    double riskOffExposure(long cutoff, Readings readings) {
+        return readings.value(Plan.EXEC_RISK_OFF_EXPOSURE, cutoff);
     }
 
     /**

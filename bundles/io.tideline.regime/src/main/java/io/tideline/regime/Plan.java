@@ -44,6 +44,7 @@ record Plan(List<IndicatorNode> nodes, List<String> roles, String basket, String
     static final String CORR_EQUITY_FAST = "correlation.equity.fast";
     static final String CORR_CRYPTO_FAST = "correlation.crypto.fast";
     static final String EXEC_EXPOSURE = "execution.exposure";
+    static final String EXEC_RISK_OFF_EXPOSURE = "execution.exposure.riskoff";
 
     Plan {
         nodes = List.copyOf(nodes);
@@ -121,6 +122,9 @@ record Plan(List<IndicatorNode> nodes, List<String> roles, String basket, String
 
         Rules.Execution e = s.execution();
         b.add(EXEC_EXPOSURE, "vol-target-exposure", Map.of("targetVol", e.targetVol(), "maxLeverage",
+                e.maxLeverage(), "window", (double) e.volWindow(), "periodsPerYear", e.periodsPerYear()),
+                k.equityRole());
+        b.add(EXEC_RISK_OFF_EXPOSURE, "vol-target-exposure", Map.of("targetVol", e.riskOffTargetVol(), "maxLeverage",
                 e.maxLeverage(), "window", (double) e.volWindow(), "periodsPerYear", e.periodsPerYear()),
                 k.equityRole());
         return new Plan(nodes, new ArrayList<>(roles), basket, index,

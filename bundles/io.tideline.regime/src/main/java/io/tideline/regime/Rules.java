@@ -121,21 +121,22 @@ record Rules(int version, Steps steps, RegimeRules regime) {
         }
     }
 
-    /** Volatility-targeting exposure of the equity index, capped per tier. */
-    record Execution(double targetVol, double maxLeverage, int volWindow, double periodsPerYear,
-            List<Double> exposureCapByTier) {
+    /**
+     * Volatility-targeting exposure of the equity index: {@code targetVol} over the
+     * {@code volWindow}-bar realized volatility, at most {@code maxLeverage}; on a risk-off day
+     * (fresh or held) the lower {@code riskOffTargetVol} instead. Scaling by the index's own
+     * volatility, not capping by tier, means a risk-off trims in proportion to the risk it sees
+     * and recovers as volatility falls.
+     */
+    record Execution(double targetVol, double riskOffTargetVol, double maxLeverage, int volWindow,
+            double periodsPerYear) {
         Execution {
             real("targetVol", targetVol, 0.01, 2);
+            // a risk-off never suggests more exposure than a calm day with the same volatility
+            real("riskOffTargetVol", riskOffTargetVol, 0.001, targetVol);
             real("maxLeverage", maxLeverage, 0, 10);
             whole("volWindow", volWindow, 2, 500);
             real("periodsPerYear", periodsPerYear, 1, 1_000_000);
-            if (exposureCapByTier == null || exposureCapByTier.size() != 5) {
-                throw new JsonValueException("exposureCapByTier", "a list of 5 numbers (tier 1..5)", exposureCapByTier);
-            }
-            for (int i = 0; i < 5; i++) {
-                real("exposureCapByTier[" + i + "]", exposureCapByTier.get(i), 0, 10);
-            }
-            exposureCapByTier = List.copyOf(exposureCapByTier);
         }
     }
 

@@ -20,6 +20,9 @@ import org.junit.jupiter.api.Test;
  */
 class HysteresisTest {
 
+    /** The exposure the risk-off volatility target gives on every day of these runs. */
+    private static final double RISK_OFF_EXPOSURE = 0.3;
+
     private final Rules rules = RulesLoader.defaults();
     private final Checks checks = TestChecks.sameDay(new InMemoryEngine());
     private LocalDate day = LocalDate.parse("2024-03-04");
@@ -40,7 +43,7 @@ class HysteresisTest {
     private List<Verdict> run(Checks.Sequence seq, boolean normalised, Verdict... days) {
         List<Verdict> out = new ArrayList<>();
         for (Verdict v : days) {
-            out.add(seq.next(v, true, () -> normalised));
+            out.add(seq.next(v, true, () -> normalised, () -> RISK_OFF_EXPOSURE));
         }
         return out;
     }
@@ -95,8 +98,11 @@ class HysteresisTest {
             assertThat(h.action()).isEqualTo(Action.REDUCE);
             assertThat(h.drivers()).contains(Checks.HELD_DRIVER);
             assertThat(h.step("execution").summary()).contains("held until volatility and correlation normalise");
+            // a held day is a risk-off: it suggests the risk-off volatility target's exposure, not a tier cap (0.5)
+            assertThat(h.exposure()).isEqualTo(RISK_OFF_EXPOSURE);
         }
         Verdict calm = run(seq, true, judged(Regime.NORMAL, false, 1)).get(0);
+        assertThat(calm.exposure()).as("the judged day's plain volatility target").isEqualTo(1.0);
         assertThat(calm.riskOff()).isFalse();
         assertThat(calm.regime()).as("leaving risk-off shows at once").isEqualTo(Regime.NORMAL);
         assertThat(seq.held).isFalse();

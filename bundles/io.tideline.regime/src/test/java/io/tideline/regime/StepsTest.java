@@ -157,6 +157,47 @@ class StepsTest {
         assertThat(v.exposure()).isNotNull().isLessThanOrEqualTo(0.75);
     }
 
+    /** The suggested exposure's evidence of the execution step under the given target volatility. */
+    private static double volTarget(Verdict v, double targetVol) {
+        return v.step("execution").evidence().stream()
+                .filter(ev -> ev.indicator().startsWith("vol-target-exposure") && ev.threshold() == targetVol)
+                .findFirst().orElseThrow().value();
+    }
+
+    @Test
+    void a_risk_off_suggests_the_risk_off_volatility_target_not_a_tier_cap() {
+        double[] spx = endMove(500, 10, -0.08);
+        for (int i = N - 10; i < N; i++) {
+            spx[i] *= 1 + (i % 2 == 0 ? 0.02 : -0.02);
+        }
+        InMemoryEngine e = calmWorld().put("spx", TIMES, spx).put("btc", TIMES, endMove(60_000, 14, -0.15));
+        Verdict v = check(e);
+        Rules.Execution x = RulesLoader.defaults().steps().execution();
+        assertThat(v.riskOff()).isTrue();
+        double calmTarget = volTarget(v, x.targetVol());
+        // the index swings 2% a day: above the target volatility, so neither exposure is clipped at 1
+        assertThat(calmTarget).isLessThan(1.0);
+        // the exposure scales with the index's own volatility (a tier cap would give 0.5, 0.25 or 0)
+        assertThat(v.exposure()).isCloseTo(calmTarget * x.riskOffTargetVol() / x.targetVol(),
+                org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(volTarget(v, x.riskOffTargetVol())).isEqualTo(v.exposure());
+    }
+
+    @Test
+    void a_crypto_crash_at_tier_3_while_equities_hold_keeps_the_plain_volatility_target() {
+        InMemoryEngine e = calmWorld().put("btc", TIMES, endMove(60_000, 5, -0.06))
+                .put("btc.liquidations.long", TIMES, series(i -> i < N - 3 ? 1e6 : 8e6))
+                .put("us10y", TIMES, series(i -> i < N - 5 ? 4.0 : 4.2));
+        Verdict v = check(e);
+        assertThat(v.tier()).isEqualTo(3);
+        assertThat(v.riskOff()).isFalse();
+        assertThat(v.step("crypto").status()).isEqualTo(Status.RED);
+        assertThat(v.step("correlation").status()).isEqualTo(Status.GREEN);
+        // the exposure is of the equity index: crypto's own stress does not cut it (tier 3 capped it at 0.5)
+        assertThat(v.exposure()).isEqualTo(volTarget(v, RulesLoader.defaults().steps().execution().targetVol()))
+                .isEqualTo(1.0);
+    }
+
     /** The S&P 500 down 8% over its last 15 bars, swinging 2% a day, while crypto stays calm (Q4 2018). */
     private static double[] equitySelloff() {
         double[] spx = endMove(500, 15, -0.08);
