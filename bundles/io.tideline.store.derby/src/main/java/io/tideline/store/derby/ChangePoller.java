@@ -143,7 +143,7 @@ final class ChangePoller {
     }
 
     /** Whether Derby's client says the server cannot be reached (SQLState class 08, connection). */
-    private static boolean unreachable(Throwable e) {
+    static boolean unreachable(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
                 return true;

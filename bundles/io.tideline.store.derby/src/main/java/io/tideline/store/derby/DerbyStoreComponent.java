@@ -123,7 +123,17 @@ public final class DerbyStoreComponent implements SeriesStore, StoreDesk {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile EventAdmin events;
 
+    /** How long after a first failure to reach the store server it is tried again. */
+    static final long FIRST_RETRY_MILLIS = 1_000;
+    /** The longest pause between two attempts to reach the store server. */
+    static final long MAX_RETRY_MILLIS = 30_000;
+
     private volatile CompletableFuture<ChunkedSeriesStore> store;
+    /** Why the store server could not be reached at the last attempt to open; null once open. */
+    private volatile String unreachable;
+    /** Done once the first attempt to open ended, either way: until then operations wait for it. */
+    private final CompletableFuture<Void> firstAttempt = new CompletableFuture<>();
+    private Thread opener;
     private String mode;
     private Path folder;
     private Config config;
@@ -144,14 +154,83 @@ public final class DerbyStoreComponent implements SeriesStore, StoreDesk {
         if (config.backup_daily() && "embedded".equals(mode)) {
             dailyBackups = backups.schedule(this::store, config.backup_keep(), log(logger));
         }
-        store = CompletableFuture.supplyAsync(() -> {
+        CompletableFuture<ChunkedSeriesStore> opening = new CompletableFuture<>();
+        store = opening;
+        Thread opener = new Thread(() -> openUntilReachable(config, opening), "tideline-store-open");
+        opener.setDaemon(true);
+        this.opener = opener;
+        opener.start();
+    }
+
+    /**
+     * Opens the store into {@code opening}. A server that cannot be reached (down, restarting, the
+     * network away) is tried again, {@link #FIRST_RETRY_MILLIS} ms after the first failure and
+     * then twice as long each time up to {@link #MAX_RETRY_MILLIS}, until it answers or the
+     * component stops: a workbench started before its server connects by itself once the server
+     * is up, and meanwhile every operation fails at once with the reason ({@link #store()})
+     * rather than waiting. Any other failure (a wrong password, a damaged folder) is final.
+     */
+    private void openUntilReachable(Config config, CompletableFuture<ChunkedSeriesStore> opening) {
+        try {
+            retryUntilReachable(config, opening);
+        } finally {
+            firstAttempt.complete(null);
+        }
+    }
+
+    private void retryUntilReachable(Config config, CompletableFuture<ChunkedSeriesStore> opening) {
+        long pause = FIRST_RETRY_MILLIS;
+        while (!opening.isDone()) {
             try {
-                return open(config);
+                ChunkedSeriesStore opened = open(config);
+                if (!opening.complete(opened)) {
+                    opened.source().close(); // stopped while it connected
+                    return;
+                }
+                if (unreachable != null) {
+                    unreachable = null;
+                    logger.info("the store server answers: {} is open", opened.where());
+                    announceLateOpen(opened);
+                }
+                return;
             } catch (StoreException e) {
-                logger.error("{}", e.getMessage());
-                throw new java.util.concurrent.CompletionException(e);
+                if (!"server".equals(mode) || !ChangePoller.unreachable(e) || authentication(e)) {
+                    logger.error("{}", e.getMessage());
+                    opening.completeExceptionally(e);
+                    return;
+                }
+                if (unreachable == null) {
+                    logger.warn("{}; this Tideline retries by itself", e.getMessage());
+                }
+                unreachable = e.getMessage();
+                firstAttempt.complete(null);
             }
-        }, r -> new Thread(r, "tideline-store-open").start());
+            try {
+                Thread.sleep(pause);
+            } catch (InterruptedException stopped) {
+                return;
+            }
+            pause = Math.min(MAX_RETRY_MILLIS, pause * 2);
+        }
+    }
+
+    /** Every stored series as appended: views, the checklist and alerts loaded nothing while the server was away. */
+    private void announceLateOpen(ChunkedSeriesStore opened) {
+        try {
+            announce(opened.list(), List.of());
+        } catch (StoreException e) {
+            logger.warn("the store opened but its series could not be listed for the views: {}", e.getMessage());
+        }
+    }
+
+    /** Whether Derby refused the user or password (SQLState 08004): trying again cannot help. */
+    private static boolean authentication(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && "08004".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private ChunkedSeriesStore open(Config config) throws StoreException {
@@ -203,6 +282,12 @@ public final class DerbyStoreComponent implements SeriesStore, StoreDesk {
 
     @Deactivate
     void deactivate() {
+        // A store still trying to reach its server stops trying; one connecting now is closed
+        // by its opener when it connects.
+        if ("server".equals(mode)
+                && store.completeExceptionally(new StoreException("the series store was stopped before it opened"))) {
+            opener.interrupt();
+        }
         synchronized (this) {
             stopped = true;
             if (poller != null) {
@@ -285,7 +370,21 @@ public final class DerbyStoreComponent implements SeriesStore, StoreDesk {
     @Override
     public ChunkedSeriesStore store() throws StoreException {
         try {
-            return store.get();
+            firstAttempt.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("interrupted while the store was opening", e);
+        } catch (ExecutionException impossible) {
+            throw new IllegalStateException("the first attempt to open is only ever completed normally", impossible);
+        }
+        CompletableFuture<ChunkedSeriesStore> current = store;
+        String away = unreachable;
+        if (away != null && !current.isDone()) {
+            throw new StoreException(away + "; this Tideline keeps trying and connects by itself once the server"
+                    + " answers");
+        }
+        try {
+            return current.get();
         } catch (ExecutionException e) {
             if (e.getCause() instanceof StoreException se) {
                 throw new StoreException(se.getMessage(), se);
@@ -431,14 +530,17 @@ public final class DerbyStoreComponent implements SeriesStore, StoreDesk {
     @Override
     public Backups.Restored restore(Path backup, boolean force) throws StoreException {
         Backups.Restored restored = backups.restore(backup, force, this::store, this::reopen);
-        announce(restored);
+        announce(restored.after(), restored.before());
         return restored;
     }
 
-    /** Every series again: appended, or deleted when the backup lacks it, so open views reload. */
-    private void announce(Backups.Restored restored) {
+    /**
+     * Every series of {@code after} as appended, and those of {@code before} it lacks as deleted,
+     * so that open views, the checklist and alerts reload (a restore, a store opened late).
+     */
+    private void announce(List<SeriesInfo> after, List<SeriesInfo> before) {
         Set<String> now = new HashSet<>();
-        for (SeriesInfo s : restored.after()) {
+        for (SeriesInfo s : after) {
             String id = s.descriptor().id().toString();
             now.add(id);
             if (s.count() > 0) {
@@ -447,7 +549,7 @@ public final class DerbyStoreComponent implements SeriesStore, StoreDesk {
                         (int) Math.min(Integer.MAX_VALUE, s.count())));
             }
         }
-        for (SeriesInfo s : restored.before()) {
+        for (SeriesInfo s : before) {
             String id = s.descriptor().id().toString();
             if (!now.contains(id)) {
                 post(SeriesEvents.TOPIC_DELETED, Map.of(SeriesEvents.SERIES, id));
