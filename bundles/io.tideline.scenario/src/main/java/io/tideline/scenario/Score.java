@@ -120,8 +120,8 @@ final class Score {
         for (ScenarioScore sc : fitted) {
             if (!sc.beatsBaseRate()) {
                 warnings.add("scenario " + sc.id() + " does not beat its base rate (skill "
-                        + String.format(Locale.ROOT, "%.3f", sc.skill()) + "): read its odds as a description of"
-                        + " today's evidence, not as a forecast");
+                        + String.format(Locale.ROOT, "%.3f", sc.skill()) + "): its odds are no better than how often it"
+                        + " followed; where its fit has lost to that rate they are the rate itself (fitWeight 0)");
             }
         }
         long unknown = 0;
