@@ -35,9 +35,12 @@ final class AdminGuard implements AutoCloseable {
     private final SSLSocketFactory toDerby;
     private final InetSocketAddress derby;
     private final PrintStream log;
+    /** The store user that writes: the only one whose shutdown is passed on. */
+    private final String writer;
 
-    AdminGuard(ServerSocket listener, SSLSocketFactory toDerby, InetSocketAddress derby, PrintStream log) {
+    AdminGuard(ServerSocket listener, SSLSocketFactory toDerby, InetSocketAddress derby, String writer, PrintStream log) {
         this.listener = listener;
+        this.writer = writer;
         this.toDerby = toDerby;
         this.derby = derby;
         this.log = log;
@@ -72,7 +75,7 @@ final class AdminGuard implements AutoCloseable {
             InputStream in = client.getInputStream();
             OutputStream out = client.getOutputStream();
             AdminRequest request = AdminRequest.read(in);
-            String refusal = refusal(request, client.getInetAddress());
+            String refusal = refusal(request, client.getInetAddress(), writer);
             if (refusal != null) {
                 log.println("tideline-db-server: refused admin command " + request.name() + " from "
                         + client.getInetAddress().getHostAddress());
@@ -107,11 +110,16 @@ final class AdminGuard implements AutoCloseable {
     }
 
     /** The reason an admin command is refused, or null to pass it (and every session) on. */
-    static String refusal(AdminRequest request, InetAddress from) {
+    static String refusal(AdminRequest request, InetAddress from, String writer) {
         return switch (request.command()) {
             case AdminRequest.SESSION, AdminRequest.PING -> null;
-            case AdminRequest.SHUTDOWN -> local(from) ? null
-                    : "shutdown is accepted only on the server's own computer, with the store user's credentials";
+            case AdminRequest.SHUTDOWN -> !local(from)
+                    ? "shutdown is accepted only on the server's own computer, with the store user's credentials"
+                    // Derby compares user names as SQL identifiers: case does not matter here.
+                    : !writer.equalsIgnoreCase(request.user())
+                            ? "shutdown is accepted only with the credentials of the store user that writes ('" + writer
+                                    + "'); a read-only user cannot stop the server"
+                            : null;
             default -> request.name() + " is refused by this Tideline store server: without credentials any"
                     + " local process could switch on tracing (which records what clients send) or read the"
                     + " server's settings. Only ping, and shutdown with the store user's credentials"

@@ -16,10 +16,15 @@ import java.util.Arrays;
  * one byte naming the command. A database session starts with a DRDA header instead, which never
  * reads as {@code "CMD:"}; Derby itself tells the two apart by the same four bytes.
  *
+ * <p>A {@code shutdown} goes on with its credentials as two length-delimited strings (a two-byte
+ * length, then the bytes): the user is read too, so that the guard can let only the writer stop
+ * the server (Derby itself accepts any valid user).
+ *
  * @param opening the bytes read, to be sent on before anything else
  * @param command the admin command's code, or {@link #SESSION} for a database session
+ * @param user the user a {@code shutdown} names ("" for none), null for any other command
  */
-record AdminRequest(byte[] opening, int command) {
+record AdminRequest(byte[] opening, int command, String user) {
 
     /** Not an admin command: a JDBC client's session. */
     static final int SESSION = -1;
@@ -50,14 +55,19 @@ record AdminRequest(byte[] opening, int command) {
         ByteArrayOutputStream seen = new ByteArrayOutputStream(16);
         byte[] head = exactly(in, HEADER.length, seen);
         if (!Arrays.equals(head, HEADER)) {
-            return new AdminRequest(seen.toByteArray(), SESSION);
+            return new AdminRequest(seen.toByteArray(), SESSION, null);
         }
         exactly(in, 2, seen);
         int localeLength = exactly(in, 1, seen)[0] & 0xFF;
         exactly(in, localeLength, seen);
         exactly(in, 1, seen);
         int command = exactly(in, 1, seen)[0] & 0xFF;
-        return new AdminRequest(seen.toByteArray(), command);
+        String user = null;
+        if (command == SHUTDOWN) {
+            byte[] length = exactly(in, 2, seen);
+            user = new String(exactly(in, ((length[0] & 0xFF) << 8) | (length[1] & 0xFF), seen), StandardCharsets.UTF_8);
+        }
+        return new AdminRequest(seen.toByteArray(), command, user);
     }
 
     private static byte[] exactly(InputStream in, int n, ByteArrayOutputStream seen) throws IOException {

@@ -177,7 +177,7 @@ public final class DbServer {
 
         ServerSocket listener = publicTls == null ? new ServerSocket(options.port(), 50, address)
                 : publicTls.context().getServerSocketFactory().createServerSocket(options.port(), 50, address);
-        try (AdminGuard guard = new AdminGuard(listener, tls.getSocketFactory(), inner, err)) {
+        try (AdminGuard guard = new AdminGuard(listener, tls.getSocketFactory(), inner, options.user(), err)) {
             guard.start();
             if (publicTls != null) {
                 err.println("tideline-db-server: TLS on, certificate from " + publicTls.source() + ", valid until "

@@ -221,6 +221,24 @@ class DbServerTest {
     }
 
     @Test
+    void aReadOnlyUserCannotStopTheServer() throws Exception {
+        startServer(Map.of("TIDELINE_DB_PASSWORD_BOB", "b0b-Pa55-x"), "--reader", "bob");
+        NetworkServerControl reader = new NetworkServerControl(InetAddress.getByName("127.0.0.1"), port, "bob",
+                "b0b-Pa55-x");
+        assertThatThrownBy(reader::shutdown).hasMessageContaining("a read-only user cannot stop the server")
+                .hasMessageContaining("'" + USER + "'");
+        assertThat(server.isAlive()).isTrue();
+        assertThat(Files.readString(log)).contains("refused admin command shutdown").doesNotContain("b0b-Pa55-x");
+        try (Connection c = connect()) {
+            assertThat(c.isValid(5)).as("still serving after the refused shutdown").isTrue();
+        }
+
+        new NetworkServerControl(InetAddress.getByName("127.0.0.1"), port, USER, PASSWORD).shutdown();
+        assertThat(server.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(server.exitValue()).isZero();
+    }
+
+    @Test
     void settingsWithoutAuthenticationGetItBackWithTheRolesOnStart() throws Exception {
         Files.writeString(home.resolve(DbServer.PROPERTIES_FILE), """
                 derby.connection.requireAuthentication=false
