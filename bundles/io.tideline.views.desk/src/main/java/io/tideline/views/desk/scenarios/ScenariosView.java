@@ -155,7 +155,7 @@ public final class ScenariosView extends ViewBase {
         baseRateLabel.setLayoutData(baseData);
         baseRateLabel.setVisible(false);
         // Whether these odds have forecast anything (scenarios score): said when they have not,
-        // so confident percentages are read as today's evidence; takes no room otherwise.
+        // so confident percentages are not read as a forecast; takes no room otherwise.
         skillLabel = new Label(root, SWT.WRAP);
         GridData skillData = new GridData(SWT.FILL, SWT.TOP, true, false);
         skillData.exclude = true;
@@ -462,7 +462,7 @@ public final class ScenariosView extends ViewBase {
     /**
      * Says when the odds shown have not beaten their base rate on the past days scored
      * ("Scored on 3,137 past days (2014-01-02 to 2026-06-24): A, B, C do not beat their base rate;
-     * read these odds as today's evidence, not a forecast"); the outcome rule on hover.
+     * their odds forecast no better than how often each followed"); the outcome rule on hover.
      */
     private void showSkill(Optional<SkillSummary> skill) {
         if (skillLabel.isDisposed()) {

@@ -60,12 +60,12 @@ class ScenariosSkillViewTest {
     }
 
     @Test
-    void oddsThatDidNotBeatTheirBaseRateAreSaidToBeEvidenceNotAForecast() throws Exception {
+    void oddsThatDidNotBeatTheirBaseRateAreSaidToForecastNoBetterThanIt() throws Exception {
         ScenariosView view = open(new ScoredDesk(-0.208, -0.205, 0.031));
         SwtHarness.pumpUntil(() -> view.skillLabel().isVisible(), WAIT, "the skill line");
 
         assertThat(view.skillLabel().getText()).isEqualTo("Scored on 3,137 past days (2014-01-02 to 2026-06-24): A, B"
-                + " did not beat the base rate; read these odds as today's evidence, not a forecast (scenarios score)");
+                + " did not beat the base rate; their odds forecast no better than how often each followed (scenarios score)");
         assertThat(view.skillLabel().getToolTipText()).isEqualTo("Outcome " + OUTCOME + ". Skill (1 - Brier /"
                 + " base-rate Brier; above 0 beats the base rate): A -0.208, B -0.205, C +0.031");
         Point size = view.skillLabel().getSize();
