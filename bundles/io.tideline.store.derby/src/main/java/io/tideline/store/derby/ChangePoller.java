@@ -144,13 +144,22 @@ final class ChangePoller {
 
     /** Whether Derby's client says the server cannot be reached (SQLState class 08, connection). */
     static boolean unreachable(Throwable e) {
+        return connectionState(e) != null;
+    }
+
+    /**
+     * The first SQLState of class 08 (connection: refused, dropped, login refused as 08004) in
+     * {@code e}'s causes, or null when none is.
+     */
+    static String connectionState(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
-                return true;
+                return sql.getSQLState();
             }
         }
-        return false;
+        return null;
     }
+
 
     private void readAll() throws StoreException {
         while (!Thread.currentThread().isInterrupted()) {

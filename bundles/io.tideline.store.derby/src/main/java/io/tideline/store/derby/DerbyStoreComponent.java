@@ -194,7 +194,9 @@ public final class DerbyStoreComponent implements SeriesStore, StoreDesk {
                 }
                 return;
             } catch (StoreException e) {
-                if (!"server".equals(mode) || !ChangePoller.unreachable(e) || authentication(e)) {
+                String state = ChangePoller.connectionState(e);
+                // A refused login (08004) is not a server away: trying again cannot help.
+                if (!"server".equals(mode) || state == null || "08004".equals(state)) {
                     logger.error("{}", e.getMessage());
                     opening.completeExceptionally(e);
                     return;
@@ -221,16 +223,6 @@ public final class DerbyStoreComponent implements SeriesStore, StoreDesk {
         } catch (StoreException e) {
             logger.warn("the store opened but its series could not be listed for the views: {}", e.getMessage());
         }
-    }
-
-    /** Whether Derby refused the user or password (SQLState 08004): trying again cannot help. */
-    private static boolean authentication(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLException sql && "08004".equals(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private ChunkedSeriesStore open(Config config) throws StoreException {
