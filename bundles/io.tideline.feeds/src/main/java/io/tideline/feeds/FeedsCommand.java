@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -54,7 +55,7 @@ public final class FeedsCommand implements Command {
         }
         if (args.get(0).equals("run")) {
             List<String> wanted = args.subList(1, args.size());
-            Set<String> sources = desk.sources();
+            Set<String> sources = awaitSources(wanted, APPEAR_MILLIS);
             for (String source : wanted) {
                 if (!sources.contains(source)) {
                     request.err().println("feeds: no connector for source '" + source + "'; installed: "
@@ -78,6 +79,29 @@ public final class FeedsCommand implements Command {
         }
         request.err().println("usage: " + usage());
         return USAGE;
+    }
+
+    /**
+     * How long a named connector may take to appear: a plugin's connector in deploy/ is started
+     * on a thread of its own after the command's bundles, and a connector whose settings changed
+     * is away while it is activated again.
+     */
+    static final long APPEAR_MILLIS = 5_000L;
+
+    /** The installed sources once every wanted one is among them, or as they are after {@code maxMillis}. */
+    Set<String> awaitSources(List<String> wanted, long maxMillis) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(maxMillis);
+        Set<String> sources = desk.sources();
+        while (!sources.containsAll(wanted) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(25);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            sources = desk.sources();
+        }
+        return sources;
     }
 
     private void status(PrintStream out) {
