@@ -141,7 +141,7 @@ public final class TidelineFramework implements AutoCloseable {
                         + " ms; starting the other bundles anyway");
             }
         }
-        startAll(framework, secondPhase(installed, first), failures);
+        startAll(framework, installed.stream().filter(b -> !first.contains(b)).toList(), failures);
         long bootMillis = (System.nanoTime() - t0) / 1_000_000L;
         if (control != null) {
             control.ready(context);
@@ -183,7 +183,7 @@ public final class TidelineFramework implements AutoCloseable {
     /**
      * The bundles started before the gates are waited for: those that ask to start first (the
      * workbench, whose activator opens the display), the runtime (log, ConfigAdmin, SCR), then
-     * those that ask to start early (the platform's hooks). The rest follow ({@link #secondPhase}).
+     * those that ask to start early (the platform's hooks). The rest follow in installation order.
      */
     static List<Bundle> firstPhase(List<Bundle> installed) {
         List<Bundle> first = new ArrayList<>();
@@ -194,25 +194,6 @@ public final class TidelineFramework implements AutoCloseable {
         installed.stream().filter(b -> !first.contains(b) && "true".equals(b.getHeaders().get(START_EARLY)))
                 .forEach(first::add);
         return first;
-    }
-
-    /**
-     * Started first after the gates: FileInstall, whose first scan of deploy/ runs while it starts
-     * ({@code felix.fileinstall.noInitialDelay}) and hands every {@code .cfg} to ConfigAdmin. So a
-     * component of a bundle started later activates once, with the file's settings. Started after
-     * those bundles (installation order sorts it after {@code io.tideline.*}), a connector came up
-     * with its defaults and was re-activated when the file arrived: a headless command that ran in
-     * between found no connector, or one aimed at the public server instead of the configured one.
-     */
-    static final String DEPLOY_SCANNER = "org.apache.felix.fileinstall";
-
-    /** The bundles not in {@code first}, in installation order except {@link #DEPLOY_SCANNER} first. */
-    static List<Bundle> secondPhase(List<Bundle> installed, List<Bundle> first) {
-        List<Bundle> rest = new ArrayList<>();
-        installed.stream().filter(b -> !first.contains(b) && DEPLOY_SCANNER.equals(b.getSymbolicName()))
-                .forEach(rest::add);
-        installed.stream().filter(b -> !first.contains(b) && !rest.contains(b)).forEach(rest::add);
-        return rest;
     }
 
     private static void startAll(Framework framework, List<Bundle> bundles, List<String> failures) {

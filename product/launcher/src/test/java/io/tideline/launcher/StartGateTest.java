@@ -95,22 +95,6 @@ class StartGateTest {
     }
 
     @Test
-    void theDeployScannerStartsBeforeTheOtherBundlesSoTheirComponentsFindTheDeployFoldersSettings()
-            throws Exception {
-        Bundle platform = install("platform", TidelineFramework.START_EARLY, "true");
-        Bundle fred = install("io.tideline.feed.fred");
-        Bundle feeds = install("io.tideline.feeds");
-        Bundle scanner = install(TidelineFramework.DEPLOY_SCANNER);
-        Bundle scr = install("org.apache.felix.scr");
-        List<Bundle> installed = List.of(fred, feeds, scanner, platform, scr);
-
-        List<Bundle> first = TidelineFramework.firstPhase(installed);
-
-        assertThat(first).containsExactly(scr, platform);
-        assertThat(TidelineFramework.secondPhase(installed, first)).containsExactly(scanner, fred, feeds);
-    }
-
-    @Test
     void theWaitEndsWhenTheEarlyBundleRegistersItsCondition() throws Exception {
         Bundle window = gated("test.painted");
         CompletableFuture<List<String>> missed = CompletableFuture.supplyAsync(

@@ -9,6 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -25,7 +29,22 @@ public final class CommandDispatcher implements HeadlessConsole {
     /** How long a command may take to appear while its bundle is still starting. */
     static final long APPEAR_MILLIS = 5_000L;
 
+    /** How long a command waits for ConfigAdmin to deliver the changes made before it. */
+    static final long SETTLE_MILLIS = 5_000L;
+
     private final Map<String, Command> commands = new ConcurrentSkipListMap<>();
+    private final BundleContext context;
+    private final ConfigurationAdmin configurations;
+    /** Whether the configurations of the start have been delivered (waited for once per process). */
+    private final AtomicBoolean settled = new AtomicBoolean();
+
+    /** Activated by SCR; ConfigAdmin is there before any Tideline bundle starts. */
+    @Activate
+    public CommandDispatcher(BundleContext context,
+            @Reference(cardinality = ReferenceCardinality.OPTIONAL) ConfigurationAdmin configurations) {
+        this.context = context;
+        this.configurations = configurations;
+    }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addCommand(Command command) {
@@ -47,6 +66,7 @@ public final class CommandDispatcher implements HeadlessConsole {
             return help(commandLine.size() > 1 ? commandLine.get(1) : null, out, err);
         }
         String name = commandLine.get(0);
+        settle();
         Command command = await(name);
         if (command == null) {
             err.println("tideline: unknown command '" + name + "'; available: " + String.join(", ", commands.keySet())
@@ -62,6 +82,18 @@ public final class CommandDispatcher implements HeadlessConsole {
             // A plugin built against classes the running bundles do not have: say so, keep running.
             err.println("tideline " + name + ": the command's plugin does not match the installed bundles: " + e);
             return Command.FAILED;
+        }
+    }
+
+    /** Before the first command: the settings of deploy/*.cfg have reached the components. */
+    private void settle() {
+        if (configurations == null || !settled.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            SettledConfigurations.await(context, configurations, SETTLE_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

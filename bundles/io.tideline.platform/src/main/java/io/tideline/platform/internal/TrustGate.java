@@ -29,7 +29,7 @@ import org.osgi.framework.wiring.BundleRevision;
  * is read. Without either the gate starts open (mode off, the development default).
  *
  * <p>Registered by {@link PlatformActivator} rather than as a DS component because it must be in
- * place before FileInstall's first scan, which comes before any plugin's component. Thread-safe: the
+ * place before FileInstall's first scan, and FileInstall starts before SCR. Thread-safe: the
  * framework calls the hook from any thread.
  */
 final class TrustGate implements ResolverHookFactory {
