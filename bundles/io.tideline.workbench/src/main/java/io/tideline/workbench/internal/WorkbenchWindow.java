@@ -127,6 +127,8 @@ public final class WorkbenchWindow implements WorkbenchDesk, EventHandler {
         this.ui = ui;
     }
 
+    private final ViewClasses viewClasses = new ViewClasses();
+
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addView(ViewFactory factory, ServiceReference<ViewFactory> ref) {
         ViewSpec spec;
@@ -137,6 +139,8 @@ public final class WorkbenchWindow implements WorkbenchDesk, EventHandler {
                     e.toString());
             return;
         }
+        // Before the UI thread builds the view: its classes are then defined already.
+        viewClasses.preload(ref.getBundle());
         registry.add(new Registry.Entry(factory, spec, ref.getBundle().getSymbolicName()));
         onUiLater(u -> u.viewAdded(spec.id()));
     }

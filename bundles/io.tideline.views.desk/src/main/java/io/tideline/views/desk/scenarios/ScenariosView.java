@@ -72,27 +72,28 @@ public final class ScenariosView extends ViewBase {
     static final int CALM = 0x7F9CB5;
     public static final int RALLY = 0x3A9D5D;
 
-    private final Text portfolioText;
+    // The watch list, P&L and cascade tabs: built in the constructor's second task.
+    private Text portfolioText;
     private final Canvas odds;
     private String legendText;
     private final int oddsRow;
     private final CTabFolder tabs;
     private final Tree conditions;
-    private final Table watch;
-    private final Label watchEmpty;
-    private final Table pnl;
-    private final Label pnlEmpty;
-    private final Scale shock;
-    private final Scale leverage;
-    private final Scale depth;
-    private final Label shockLabel;
-    private final Label leverageLabel;
-    private final Label depthLabel;
-    private final Label cascadeResult;
-    private final ScrolledComposite cascadeScroll;
-    private final Composite cascadeBody;
+    private Table watch;
+    private Label watchEmpty;
+    private Table pnl;
+    private Label pnlEmpty;
+    private Scale shock;
+    private Scale leverage;
+    private Scale depth;
+    private Label shockLabel;
+    private Label leverageLabel;
+    private Label depthLabel;
+    private Label cascadeResult;
+    private ScrolledComposite cascadeScroll;
+    private Composite cascadeBody;
     private final Map<ConditionState, Image> lights = new EnumMap<>(ConditionState.class);
-    private final org.eclipse.swt.graphics.Font bold;
+    private org.eclipse.swt.graphics.Font bold;
     private ScenarioReport today;
     private final Label asOfLabel;
     private final Label gapLabel;
@@ -101,6 +102,7 @@ public final class ScenariosView extends ViewBase {
     /** Pixels kept between the last tab and the day. */
     private static final int GAP = 16;
     private ScenarioReport yesterday;
+    private boolean skillAnswered;
     private CascadeResult cascade;
     private Rectangle[] bars = new Rectangle[0];
     private Rectangle[] values = new Rectangle[0];
@@ -186,7 +188,14 @@ public final class ScenariosView extends ViewBase {
         Swt.fitColumns(conditions, 0, 160);
         Swt.cellTips(conditions);
         tab("scenarios.tab.conditions", conditions);
+        // The other tabs in tasks of their own: built in one, the view held the UI thread for 50
+        // ms of CPU (100-150 ms by the clock at start, with the other bundles starting). The
+        // report is asked for after the last, so its answer finds their tables there.
+        background.later(this::buildOtherTabs);
+    }
 
+    /** The watch list and P&amp;L tabs; then the cascade tab. */
+    private void buildOtherTabs() {
         Composite watchPane = pane(tabs);
         watchEmpty = emptyLabel(watchPane);
         watch = table(watchPane, new String[] {"scenarios.col.condition", "checklist.col.value",
@@ -226,6 +235,12 @@ public final class ScenariosView extends ViewBase {
                 new int[] {220, 90, 110});
         bold = Swt.derivedFont(pnl, 0, SWT.BOLD);
         tab("scenarios.tab.pnl", pnlPane);
+        // The cascade's sliders in one more task: with the tables above they held the thread 40 ms.
+        background.later(this::buildCascadeTab);
+    }
+
+    /** The cascade tab, the saved tab; then the first load. */
+    private void buildCascadeTab() {
 
         // The sliders need more height than a short pane has: they scroll rather than squeeze.
         cascadeScroll = new ScrolledComposite(tabs, SWT.V_SCROLL);
@@ -454,9 +469,23 @@ public final class ScenariosView extends ViewBase {
             showError(null);
             showAsOf(loaded.now(), loaded.pinned());
             show(loaded.now(), loaded.before(), portfolio);
+            askSkill();
         }, this::showError);
-        // Seconds the first time (then kept by the service for the day): after the report, apart.
-        background.run("skill", data::scenarioSkill, this::showSkill, e -> showSkill(Optional.empty()));
+    }
+
+    /**
+     * How long after the report the skill is asked for: it takes seconds of a core the first time
+     * in a process (then the service keeps it for the day), and asked at once it ran while the
+     * window built its views, which then waited for a core (UI holds over 100 ms at start).
+     */
+    static final int SKILL_DELAY_MILLIS = 2_000;
+
+    private void askSkill() {
+        root.getDisplay().timerExec(SKILL_DELAY_MILLIS, () -> {
+            if (!root.isDisposed()) {
+                background.run("skill", data::scenarioSkill, this::showSkill, e -> showSkill(Optional.empty()));
+            }
+        });
     }
 
     /**
@@ -468,6 +497,7 @@ public final class ScenariosView extends ViewBase {
         if (skillLabel.isDisposed()) {
             return;
         }
+        skillAnswered = true;
         List<String> weak = skill.map(SkillSummary::notBeatingBaseRate).orElse(List.of());
         String text = weak.isEmpty() ? null : msg.format("scenarios.skill.weak", skill.get().days(),
                 skill.get().from(), skill.get().to(), String.join(", ", weak));
@@ -483,6 +513,11 @@ public final class ScenariosView extends ViewBase {
     /** The words on odds that have not beaten their base rate, or empty; for tests. */
     public Label skillLabel() {
         return skillLabel;
+    }
+
+    /** Whether the skill has been asked for and shown (or found missing); for tests. */
+    public boolean skillAnswered() {
+        return skillAnswered;
     }
 
     /** One load: the report of the day, of the day before, and the workspace's date it was asked as of. */
@@ -558,10 +593,29 @@ public final class ScenariosView extends ViewBase {
         cascadeBody.layout(true);
     }
 
+    /**
+     * Shows a report in three tasks of the UI thread, so the window answers between them (one
+     * task took 50-130 ms at start): the conditions; the watch list and the P&amp;L; the labels,
+     * the odds and one layout. The report counts as shown ({@link #report()}) after the last.
+     * A newer report's tasks queue behind an older one's, so the last report shown wins.
+     */
     private void show(ScenarioReport now, ScenarioReport before, String portfolio) {
-        today = now;
-        yesterday = before;
-        odds.redraw();
+        fillConditions(now);
+        background.later(() -> {
+            fillWatch(now);
+            fillPnl(now, portfolio);
+            background.later(() -> {
+                showGaps(now);
+                showBaseRate(now);
+                today = now;
+                yesterday = before;
+                odds.redraw();
+                root.layout(true, true);
+            });
+        });
+    }
+
+    private void fillConditions(ScenarioReport now) {
         conditions.setRedraw(false);
         conditions.removeAll();
         for (ScenarioResult s : now.scenarios()) {
@@ -580,7 +634,9 @@ public final class ScenariosView extends ViewBase {
         }
         Swt.fitColumns(conditions, 0, 160);
         conditions.setRedraw(true);
+    }
 
+    private void fillWatch(ScenarioReport now) {
         watch.removeAll();
         showOnly(watchEmpty, now.watch().isEmpty() ? watchReason(now) : null, watch);
         for (WatchItem w : now.watch()) {
@@ -592,11 +648,6 @@ public final class ScenariosView extends ViewBase {
             item.setText(4, points(w.change()));
         }
         Swt.fitColumns(watch, 0, 160);
-
-        fillPnl(now, portfolio);
-        showGaps(now);
-        showBaseRate(now);
-        root.layout(true, true);
     }
 
     /**

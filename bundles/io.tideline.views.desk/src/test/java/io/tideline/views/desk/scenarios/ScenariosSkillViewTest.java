@@ -79,7 +79,7 @@ class ScenariosSkillViewTest {
     @Test
     void oddsThatBeatTheirBaseRateNeedNoWord() {
         ScenariosView view = open(new ScoredDesk(0.05, 0.02, 0.01));
-        SwtHarness.pump(500);
+        SwtHarness.pumpUntil(view::skillAnswered, WAIT, "the skill");
         assertThat(view.skillLabel().isVisible()).isFalse();
         assertThat(view.skillLabel().getText()).isEmpty();
     }
