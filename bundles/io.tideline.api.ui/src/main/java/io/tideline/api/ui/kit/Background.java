@@ -8,6 +8,11 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -27,9 +32,23 @@ import org.eclipse.swt.widgets.Display;
  * was disposed, or refused by an executor that is shutting down, is dropped: there is no view
  * left to show it.
  *
+ * <p>The work of all views shares {@link #SHARED_RUNS} places (one fewer than the machine's
+ * cores, at least one), so a core stays with the UI thread: when every view loaded at once, as a
+ * window's start does, the UI thread waited for a core and held still 100-230 ms by the clock for
+ * 30-80 ms of its own work. A run that takes longer than {@link #LEASE_MILLIS} gives its place
+ * to the next and goes on beside it, so a long replay holds up a quick load by that much at most.
+ *
  * <p>Created and used on the UI thread; {@link #later} may be called from any thread.
  */
 public final class Background {
+
+    /** How many runs of view work go on at once, over all views (a run past its lease aside). */
+    static final int SHARED_RUNS = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
+    /** How long a run keeps its place before the next may start beside it, in milliseconds. */
+    static final long LEASE_MILLIS = 500;
+    private static final Semaphore PLACES = new Semaphore(SHARED_RUNS, true);
+    /** Ends leases; its thread ends when idle, so a stopped bundle leaves none behind. */
+    private static final ScheduledThreadPoolExecutor LEASES = leases();
 
     private final Control owner;
     private final Display display;
@@ -105,7 +124,7 @@ public final class Background {
                         throw new IllegalStateException("view work ran on the UI thread: give Background an executor"
                                 + " with threads of its own");
                     }
-                    result = work.call();
+                    result = inPlace(work);
                 } catch (Exception e) {
                     failure = e;
                 }
@@ -115,6 +134,36 @@ public final class Background {
             // The owner was disposed or the executor's bundle is stopping: nothing left to show.
             running.decrementAndGet();
         }
+    }
+
+    /** Runs {@code work} in one of the shared places, given up at the end or when the lease ends. */
+    private static <T> T inPlace(Callable<T> work) throws Exception {
+        PLACES.acquire();
+        AtomicBoolean held = new AtomicBoolean(true);
+        Runnable giveUp = () -> {
+            if (held.getAndSet(false)) {
+                PLACES.release();
+            }
+        };
+        ScheduledFuture<?> lease = LEASES.schedule(giveUp, LEASE_MILLIS, TimeUnit.MILLISECONDS);
+        try {
+            return work.call();
+        } finally {
+            lease.cancel(false);
+            giveUp.run();
+        }
+    }
+
+    private static ScheduledThreadPoolExecutor leases() {
+        ScheduledThreadPoolExecutor e = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "tideline-view-leases");
+            t.setDaemon(true);
+            return t;
+        });
+        e.setKeepAliveTime(1, TimeUnit.SECONDS);
+        e.allowCoreThreadTimeOut(true);
+        e.setRemoveOnCancelPolicy(true);
+        return e;
     }
 
     private <T> void deliver(String key, long generation, T result, Exception failure,

@@ -63,6 +63,49 @@ class BackgroundTest {
     }
 
     @Test
+    void theViewsShareTheirPlacesSoAtMostOneFewerThanTheCoresRunAtOnce() {
+        // More short runs than places, each in a view of its own: never more at once than the places.
+        int runs = Background.SHARED_RUNS + 3;
+        java.util.concurrent.atomic.AtomicInteger now = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger most = new java.util.concurrent.atomic.AtomicInteger();
+        List<Integer> done = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            int n = i;
+            new Background(new Composite(shell, SWT.NONE), "v" + i).run("k", () -> {
+                most.accumulateAndGet(now.incrementAndGet(), Math::max);
+                Thread.sleep(200);
+                now.decrementAndGet();
+                return n;
+            }, done::add, e -> done.add(-1));
+        }
+        pumpUntil(() -> done.size() == runs, "every run");
+        assertThat(done).doesNotContain(-1);
+        assertThat(most.get()).as("runs at once, of " + runs + " each in a view of its own").isBetween(1,
+                Background.SHARED_RUNS);
+        assertThat(Background.SHARED_RUNS).isEqualTo(Math.max(1, Runtime.getRuntime().availableProcessors() - 1));
+    }
+
+    @Test
+    void aRunPastItsLeaseLetsTheNextOneStartBesideIt() throws Exception {
+        // Runs that block hold every place; one more run still ends, once their leases are up.
+        CountDownLatch release = new CountDownLatch(1);
+        Background slow = new Background(new Composite(shell, SWT.NONE), "slow");
+        Background quick = new Background(new Composite(shell, SWT.NONE), "quick");
+        for (int i = 0; i < Background.SHARED_RUNS; i++) {
+            slow.run("slow" + i, () -> {
+                release.await();
+                return "slow";
+            }, v -> { }, e -> { });
+        }
+        List<String> shown = new ArrayList<>();
+        quick.run("k", () -> "quick", shown::add, e -> shown.add("error " + e));
+        pumpUntil(() -> !shown.isEmpty(), "the quick run beside the slow ones");
+        release.countDown();
+        assertThat(shown).containsExactly("quick");
+        pumpUntil(() -> !slow.busy(), "the slow runs to end");
+    }
+
+    @Test
     void aNewerRequestOfTheSameKeyDropsTheOlderResult() throws Exception {
         Composite owner = new Composite(shell, SWT.NONE);
         Background background = new Background(owner, "stale");

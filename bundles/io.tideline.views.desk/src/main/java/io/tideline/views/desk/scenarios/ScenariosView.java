@@ -469,23 +469,9 @@ public final class ScenariosView extends ViewBase {
             showError(null);
             showAsOf(loaded.now(), loaded.pinned());
             show(loaded.now(), loaded.before(), portfolio);
-            askSkill();
         }, this::showError);
-    }
-
-    /**
-     * How long after the report the skill is asked for: it takes seconds of a core the first time
-     * in a process (then the service keeps it for the day), and asked at once it ran while the
-     * window built its views, which then waited for a core (UI holds over 100 ms at start).
-     */
-    static final int SKILL_DELAY_MILLIS = 2_000;
-
-    private void askSkill() {
-        root.getDisplay().timerExec(SKILL_DELAY_MILLIS, () -> {
-            if (!root.isDisposed()) {
-                background.run("skill", data::scenarioSkill, this::showSkill, e -> showSkill(Optional.empty()));
-            }
-        });
+        // Seconds the first time (then kept by the service for the day): after the report, apart.
+        background.run("skill", data::scenarioSkill, this::showSkill, e -> showSkill(Optional.empty()));
     }
 
     /**
