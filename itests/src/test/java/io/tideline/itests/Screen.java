@@ -54,7 +54,29 @@ final class Screen {
             }
             Thread.sleep(200);
         }
-        throw new AssertionError("no window named " + name + " appeared within " + seconds + " s");
+        throw new AssertionError("no window named " + name + " appeared within " + seconds + " s; where the"
+                + " process's threads were:\n" + threadDump(p));
+    }
+
+    /**
+     * The stacks of a running JVM's threads that can hold a window back (the UI thread, the
+     * launcher's, Tideline's own), for a failure message; a note when they cannot be had.
+     */
+    static String threadDump(Process p) {
+        try {
+            String dump = exec(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    Long.toString(p.pid()), "Thread.print");
+            StringBuilder wanted = new StringBuilder();
+            for (String block : dump.split("\n\n")) {
+                if (block.startsWith("\"main\"") || block.startsWith("\"swt-ui\"") || block.contains("tideline-")) {
+                    wanted.append(block).append("\n\n");
+                }
+            }
+            String text = wanted.isEmpty() ? dump : wanted.toString();
+            return text.length() > 12_000 ? text.substring(0, 12_000) + "\n[...]" : text;
+        } catch (IOException | InterruptedException | AssertionError e) {
+            return "(no thread dump: " + e + ")";
+        }
     }
 
     /** Parks the pointer in the screen's bottom-right corner, so no tooltip shows in the pictures. */
