@@ -5,12 +5,12 @@ import io.tideline.api.command.CommandRequest;
 import io.tideline.api.store.RecordedFeed;
 import io.tideline.api.store.StoreException;
 import io.tideline.feed.http.Printable;
+import io.tideline.support.command.Appearing;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -90,18 +90,7 @@ public final class FeedsCommand implements Command {
 
     /** The installed sources once every wanted one is among them, or as they are after {@code maxMillis}. */
     Set<String> awaitSources(List<String> wanted, long maxMillis) {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(maxMillis);
-        Set<String> sources = desk.sources();
-        while (!sources.containsAll(wanted) && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(25);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-            sources = desk.sources();
-        }
-        return sources;
+        return Appearing.await(desk::sources, sources -> sources.containsAll(wanted), maxMillis);
     }
 
     private void status(PrintStream out) {

@@ -3,12 +3,12 @@ package io.tideline.cli.internal;
 import io.tideline.api.command.Command;
 import io.tideline.api.command.CommandRequest;
 import io.tideline.launcher.spi.HeadlessConsole;
+import io.tideline.support.command.Appearing;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.cm.ConfigurationAdmin;
@@ -98,17 +98,7 @@ public final class CommandDispatcher implements HeadlessConsole {
     }
 
     private Command await(String name) {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(APPEAR_MILLIS);
-        Command command;
-        while ((command = commands.get(name)) == null && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(25);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return null;
-            }
-        }
-        return command;
+        return Appearing.await(() -> commands.get(name), java.util.Objects::nonNull, APPEAR_MILLIS);
     }
 
     private int help(String name, PrintStream out, PrintStream err) {

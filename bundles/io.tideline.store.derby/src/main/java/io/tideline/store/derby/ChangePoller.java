@@ -160,7 +160,6 @@ final class ChangePoller {
         return null;
     }
 
-
     private void readAll() throws StoreException {
         while (!Thread.currentThread().isInterrupted()) {
             List<ChunkedSeriesStore.Change> changes = store.changesAfter(position, BATCH);

@@ -17,9 +17,8 @@ import io.tideline.api.workspace.Roles;
 import io.tideline.api.workspace.WorkspaceDate;
 import io.tideline.regime.api.Checklist;
 import io.tideline.regime.api.Verdict;
-import java.net.URL;
+import io.tideline.support.jar.BundleClasses;
 import java.time.LocalDate;
-import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -134,18 +133,9 @@ public final class ServiceChartData implements ChartData, EventHandler {
         if (swtchart == null) {
             return; // outside OSGi (unit tests): nothing to gain
         }
-        ClassLoader loader = org.eclipse.swtchart.Chart.class.getClassLoader();
-        Enumeration<URL> classes = swtchart.findEntries("org/eclipse/swtchart", "*.class", true);
-        while (classes != null && classes.hasMoreElements()) {
-            String path = classes.nextElement().getPath();
-            String name = path.substring(path.startsWith("/") ? 1 : 0, path.length() - ".class".length()).replace('/', '.');
-            try {
-                Class.forName(name, false, loader);
-            } catch (ClassNotFoundException | LinkageError notUsedHere) {
-                // An optional part of SWTChart whose imports are absent (e.g. its JFace extensions):
-                // the views never use it, so there is nothing to load ahead.
-            }
-        }
+        // An optional part of SWTChart whose imports are absent (its JFace extensions) is skipped:
+        // the views never use it.
+        BundleClasses.load(swtchart, "org/eclipse/swtchart");
     }
 
     @Deactivate

@@ -1,7 +1,6 @@
 package io.tideline.workbench.internal;
 
-import java.net.URL;
-import java.util.Enumeration;
+import io.tideline.support.jar.BundleClasses;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.osgi.framework.Bundle;
@@ -15,7 +14,8 @@ import org.osgi.framework.Bundle;
  * for the jar whenever another thread was reading it (the view's own loaders, the framework starting
  * the next bundles): holds of 100-200 ms by the clock for 40 ms of work at start. Loaded here, the
  * classes are only looked up when the view is built. Classes are loaded, not initialised: no
- * plugin code runs here. Thread-safe; each bundle is loaded once per installation.
+ * plugin code runs here ({@link BundleClasses}). Thread-safe; each bundle is loaded once per
+ * installation.
  */
 final class ViewClasses {
 
@@ -27,31 +27,6 @@ final class ViewClasses {
         if (!loaded.add(bundle.getBundleId() + "@" + bundle.getLastModified())) {
             return 0;
         }
-        Enumeration<URL> entries = bundle.findEntries("/", "*.class", true);
-        int count = 0;
-        while (entries != null && entries.hasMoreElements()) {
-            String name = className(entries.nextElement().getPath());
-            if (name == null) {
-                continue;
-            }
-            try {
-                bundle.loadClass(name);
-                count++;
-            } catch (ClassNotFoundException | LinkageError | IllegalStateException e) {
-                // Not loadable here (an optional import missing, the bundle stopping): the view
-                // loads what it needs as before, or fails the way it would have.
-            }
-        }
-        return count;
-    }
-
-    /** {@code /io/acme/View$1.class} as {@code io.acme.View$1}; null for module and package descriptors. */
-    static String className(String path) {
-        String p = path.startsWith("/") ? path.substring(1) : path;
-        if (!p.endsWith(".class") || p.endsWith("module-info.class") || p.endsWith("package-info.class")
-                || p.startsWith("META-INF/")) {
-            return null;
-        }
-        return p.substring(0, p.length() - ".class".length()).replace('/', '.');
+        return BundleClasses.load(bundle, "/");
     }
 }

@@ -2,6 +2,7 @@ package io.tideline.workbench.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tideline.support.jar.BundleClasses;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -83,10 +84,10 @@ class ViewClassesTest {
 
     @Test
     void entriesThatAreNotClassesOfThePluginAreNotNamed() {
-        assertThat(ViewClasses.className("/com/acme/View$1.class")).isEqualTo("com.acme.View$1");
-        assertThat(ViewClasses.className("com/acme/View.class")).isEqualTo("com.acme.View");
-        assertThat(ViewClasses.className("/module-info.class")).isNull();
-        assertThat(ViewClasses.className("/com/acme/package-info.class")).isNull();
-        assertThat(ViewClasses.className("/META-INF/versions/21/com/acme/View.class")).isNull();
+        assertThat(BundleClasses.className("/com/acme/View$1.class")).isEqualTo("com.acme.View$1");
+        assertThat(BundleClasses.className("com/acme/View.class")).isEqualTo("com.acme.View");
+        assertThat(BundleClasses.className("/module-info.class")).isNull();
+        assertThat(BundleClasses.className("/com/acme/package-info.class")).isNull();
+        assertThat(BundleClasses.className("/META-INF/versions/21/com/acme/View.class")).isNull();
     }
 }
