@@ -66,7 +66,7 @@ public final class CommandDispatcher implements HeadlessConsole {
             return help(commandLine.size() > 1 ? commandLine.get(1) : null, out, err);
         }
         String name = commandLine.get(0);
-        settle();
+        settle(err);
         Command command = await(name);
         if (command == null) {
             err.println("tideline: unknown command '" + name + "'; available: " + String.join(", ", commands.keySet())
@@ -85,13 +85,20 @@ public final class CommandDispatcher implements HeadlessConsole {
         }
     }
 
-    /** Before the first command: the settings of deploy/*.cfg have reached the components. */
-    private void settle() {
+    /**
+     * Before the first command: the settings of deploy/*.cfg have reached the components; when
+     * they have not within {@link #SETTLE_MILLIS}, the command runs anyway and says so.
+     */
+    private void settle(PrintStream err) {
         if (configurations == null || !settled.compareAndSet(false, true)) {
             return;
         }
         try {
-            SettledConfigurations.await(context, configurations, SETTLE_MILLIS);
+            if (!SettledConfigurations.await(context, configurations, SETTLE_MILLIS)) {
+                err.println("tideline: the settings read from the deploy folder (*.cfg) were not all applied within "
+                        + SETTLE_MILLIS / 1000 + " s; the command runs with what has been applied ('status' shows"
+                        + " settings that were refused)");
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
