@@ -80,6 +80,28 @@ class SettledConfigurationsTest {
     }
 
     @Test
+    void aListenerThatHoldsConfigAdminLongerThanTheWaitMakesItSaySo() throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        ConfigurationListener stuck = event -> {
+            if (event.getPid().equals("io.tideline.feed.fred")) {
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        };
+        context.registerService(ConfigurationListener.class, stuck, null);
+        admin.getConfiguration("io.tideline.feed.fred", null).update(new Hashtable<>(Map.of("baseUrl", "x")));
+        try {
+            assertThat(SettledConfigurations.await(context, admin, 200)).as("not delivered within the wait").isFalse();
+        } finally {
+            release.countDown();
+        }
+        assertThat(SettledConfigurations.await(context, admin, 30_000)).as("delivered once released").isTrue();
+    }
+
+    @Test
     void withNothingPendingTheWaitEndsAndCanBeRepeated() throws Exception {
         assertThat(SettledConfigurations.await(context, admin, 30_000)).isTrue();
         assertThat(SettledConfigurations.await(context, admin, 30_000)).isTrue();
