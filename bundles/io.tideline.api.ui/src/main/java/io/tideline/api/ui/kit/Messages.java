@@ -1,5 +1,6 @@
 package io.tideline.api.ui.kit;
 
+import io.tideline.api.series.Freshness;
 import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.MissingResourceException;
@@ -15,6 +16,10 @@ import java.util.ResourceBundle;
  * <p>A string used with arguments is a {@link MessageFormat} pattern (write {@code ''} for an
  * apostrophe); {@link #get} returns a string used without arguments as written, {@link #format}
  * always reads it as a pattern. What a missing key gives is the bundle's choice ({@link Missing}).
+ *
+ * <p>Some wording every view needs comes with the kit in English, German and Chinese
+ * ({@code io/tideline/api/ui/kit/kit*.properties}), e.g. {@link #age}; a bundle's own file may
+ * word the same key otherwise, and its wording wins.
  *
  * <p>Immutable and thread-safe. Bundles may extend it to add their own wording helpers.
  */
@@ -32,6 +37,9 @@ public class Messages {
         /** The key between exclamation marks ({@code !view.title!}), easy to spot on screen. */
         MARKED
     }
+
+    /** The kit's own strings, found with the kit's class loader (the JDK caches the bundle). */
+    private static final String KIT_STRINGS = "io.tideline.api.ui.kit.kit";
 
     private final ResourceBundle bundle;
     private final Locale locale;
@@ -106,6 +114,31 @@ public class Messages {
     /** The string of {@code key} as written, or {@code fallback} when no file has it. */
     public final String getOr(String key, String fallback) {
         return bundle.containsKey(key) ? bundle.getString(key) : fallback;
+    }
+
+    /**
+     * A stale age ({@link Freshness.Age}: hours below two days, then days, weeks, months) in
+     * words, e.g. "5 h old", "2 d old", "3 wk old", "4 mo old" (keys {@code age.h}, {@code age.d},
+     * {@code age.w}, {@code age.mo}: the kit's wording unless the bundle's file has the key).
+     *
+     * @param millis how old, in milliseconds (as {@link Freshness#staleAge} gives it)
+     * @since 1.1
+     */
+    public String age(long millis) {
+        Freshness.Age age = Freshness.Age.of(millis);
+        String key = switch (age.unit()) {
+            case HOURS -> "age.h";
+            case DAYS -> "age.d";
+            case WEEKS -> "age.w";
+            case MONTHS -> "age.mo";
+        };
+        String pattern = pattern(key);
+        if (pattern == null) {
+            pattern = ResourceBundle.getBundle(KIT_STRINGS, locale, Messages.class.getClassLoader(),
+                    ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES))
+                    .getString(key);
+        }
+        return new MessageFormat(pattern, locale).format(new Object[] {age.count()});
     }
 
     private String pattern(String key) {

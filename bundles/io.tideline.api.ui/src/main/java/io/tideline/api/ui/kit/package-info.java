@@ -5,10 +5,14 @@
  * off the UI thread and hands results back only to a live view; {@link
  * io.tideline.api.ui.kit.SimpleViewFactory} is a {@link io.tideline.api.ui.ViewFactory} made of
  * a spec and a constructor; {@link io.tideline.api.ui.kit.ViewSettings} reads and writes one
- * setting of a view instance.
+ * setting of a view instance; {@link io.tideline.api.ui.kit.ViewBase} is what every view
+ * instance holds (top composite, context, strings, background).
+ *
+ * <p>1.1: {@link io.tideline.api.ui.kit.ViewBase}, and {@link
+ * io.tideline.api.ui.kit.Messages#age} with the kit's own wording of a stale age.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.tideline.api.ui.kit;
 
 import org.osgi.annotation.bundle.Export;

@@ -66,4 +66,20 @@ class MessagesTest {
         assertThatThrownBy(() -> Messages.of(Test.class, Locale.ENGLISH, Messages.Missing.KEY))
                 .isInstanceOf(MissingResourceException.class);
     }
+
+    @Test
+    void aStaleAgeIsWordedInItsLargestUnitInTheKitsLanguagesAndABundlesOwnWordingWins() {
+        long hour = 3_600_000L;
+        long day = 24 * hour;
+        Messages en = of(Locale.ENGLISH, Messages.Missing.FAIL);
+        assertThat(en.age(5 * hour)).isEqualTo("5 h old");
+        assertThat(en.age(2 * day)).isEqualTo("2 d old");
+        assertThat(en.age(21 * day)).isEqualTo("3 wk old");
+        assertThat(en.age(132 * day)).isEqualTo("4 mo old");
+        assertThat(of(Locale.GERMAN, Messages.Missing.FAIL).age(2 * day)).isEqualTo("2 T. alt");
+        assertThat(of(Locale.CHINESE, Messages.Missing.FAIL).age(2 * day)).isEqualTo("\u5df2\u8fc7 2 \u5929");
+        // No kit file in French: English; the test bundle's German file words weeks its own way.
+        assertThat(of(Locale.FRENCH, Messages.Missing.FAIL).age(2 * day)).isEqualTo("2 d old");
+        assertThat(of(Locale.GERMAN, Messages.Missing.FAIL).age(21 * day)).isEqualTo("seit 3 Wochen");
+    }
 }

@@ -82,4 +82,48 @@ class ViewKitTest {
             shell.dispose();
         }
     }
+
+    /** The smallest view on the kit's base: one label that shows a setting. */
+    private static final class NoteView extends ViewBase<Messages> {
+        final Label label;
+
+        NoteView(org.eclipse.swt.widgets.Composite parent, ViewContext context) {
+            super(parent, context, Messages.of(ViewKitTest.class, context.locale(), Messages.Missing.FAIL), "note");
+            label = new Label(root, SWT.NONE);
+            label.setText(msg.get("named", setting("who", "nobody")));
+        }
+
+        void rename(String who) {
+            saveSetting("who", who);
+        }
+    }
+
+    @Test
+    void aViewOnTheKitsBaseReadsItsSettingsAndStringsAndEndsItsLaterWorkWithItsControl() {
+        Context c = new Context();
+        c.settings.put("who", " Ann ");
+        Display display = Display.getDefault();
+        Shell shell = new Shell(display);
+        try {
+            NoteView view = new NoteView(shell, c);
+            assertThat(view.control().getParent()).isSameAs(shell);
+            assertThat(view.label.getText()).isEqualTo("Hello, Ann");
+            view.rename("Bob");
+            assertThat(c.settings).containsEntry("who", "Bob");
+            List<String> ran = new ArrayList<>();
+            view.onUi(() -> ran.add("live"));
+            while (display.readAndDispatch()) {
+                // Runs what onUi queued.
+            }
+            assertThat(ran).containsExactly("live");
+            view.onUi(() -> ran.add("after dispose"));
+            view.control().dispose();
+            while (display.readAndDispatch()) {
+                // Runs the queue: the disposed view's task is dropped.
+            }
+            assertThat(ran).containsExactly("live");
+        } finally {
+            shell.dispose();
+        }
+    }
 }
