@@ -80,7 +80,7 @@ final class ChartView extends ViewBase<ChartView.Loaded> {
         seriesText.setToolTipText(msg.get("series") + ": " + msg.get("series.tip"));
         seriesText.setLayoutData(new RowData(110, SWT.DEFAULT));
         seriesText.addListener(SWT.DefaultSelection, e -> {
-            putSetting("series", seriesText.getText().trim());
+            saveSetting("series", seriesText.getText().trim());
             reload();
         });
         indicatorsText = new Text(toolbar, SWT.BORDER | SWT.SINGLE);
@@ -89,7 +89,7 @@ final class ChartView extends ViewBase<ChartView.Loaded> {
         indicatorsText.setToolTipText(msg.get("indicators") + ": " + msg.get("indicators.tip"));
         indicatorsText.setLayoutData(new RowData(140, SWT.DEFAULT));
         indicatorsText.addListener(SWT.DefaultSelection, e -> {
-            putSetting("indicators", indicatorsText.getText().trim());
+            saveSetting("indicators", indicatorsText.getText().trim());
             reload();
         });
         timeframe = new Combo(toolbar, SWT.READ_ONLY);
@@ -100,7 +100,7 @@ final class ChartView extends ViewBase<ChartView.Loaded> {
         }
         timeframe.setToolTipText(msg.get("timeframe.tip"));
         timeframe.addListener(SWT.Selection, e -> {
-            putSetting("timeframe", timeframe.getText());
+            saveSetting("timeframe", timeframe.getText());
             reload();
         });
         candlesWanted = "candles".equals(setting("style", "candles"));
@@ -122,7 +122,7 @@ final class ChartView extends ViewBase<ChartView.Loaded> {
     /** Switches the price scale, saved as {@code scale}. */
     void setLog(boolean on) {
         log.setSelection(on);
-        putSetting("scale", on ? "log" : "linear");
+        saveSetting("scale", on ? "log" : "linear");
         Pane price = price();
         if (price != null) {
             price.log(on);
@@ -134,7 +134,7 @@ final class ChartView extends ViewBase<ChartView.Loaded> {
     void setCandles(boolean on) {
         candlesWanted = on;
         candles.setSelection(on && candles.getEnabled());
-        putSetting("style", on ? "candles" : "line");
+        saveSetting("style", on ? "candles" : "line");
         Pane price = price();
         if (price != null && !price.layers().isEmpty()) {
             Layer first = price.layers().get(0);
@@ -146,7 +146,7 @@ final class ChartView extends ViewBase<ChartView.Loaded> {
     /** Applies series text as if typed and confirmed (for tests and programmatic use). */
     void setSeries(String text) {
         seriesText.setText(text);
-        putSetting("series", text.trim());
+        saveSetting("series", text.trim());
         reload();
     }
 

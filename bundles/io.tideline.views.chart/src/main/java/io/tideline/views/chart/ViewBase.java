@@ -4,8 +4,6 @@ import io.tideline.api.series.Freshness;
 import io.tideline.api.series.SeriesData;
 import io.tideline.api.series.SeriesId;
 import io.tideline.api.ui.ViewContext;
-import io.tideline.api.ui.kit.Background;
-import io.tideline.api.ui.kit.ViewSettings;
 import io.tideline.api.workspace.WorkspaceDate;
 import io.tideline.views.chart.kit.PaneGroup;
 import io.tideline.views.chart.kit.PaneSpec;
@@ -46,17 +44,12 @@ import org.eclipse.swt.widgets.Label;
  *
  * @param <M> what one background load produces
  */
-abstract class ViewBase<M> {
+abstract class ViewBase<M> extends io.tideline.api.ui.kit.ViewBase<Messages> {
 
     static final String RANGE = "range";
     private static final int SETTLE_MILLIS = 600;
 
-    final ViewContext context;
     final ChartData data;
-    final Messages msg;
-    final Composite root;
-    /** Runs loads on the data service's executor; results reach only a live view. */
-    final Background background;
     final Composite toolbar;
     private final Composite body;
     private final Label status;
@@ -118,17 +111,15 @@ abstract class ViewBase<M> {
     private record Delivery<M>(M model, AsOf asOf) {
     }
 
+    /** The kit's base with its background on the data service's executor (results reach only a live view). */
     ViewBase(Composite parent, ViewContext context, ChartData data) {
-        this.context = context;
+        super(parent, context, new Messages(context.locale()), data.executor());
         this.data = data;
-        this.msg = new Messages(context.locale());
-        root = new Composite(parent, SWT.NONE);
         GridLayout layout = new GridLayout(1, false);
         layout.marginWidth = 0;
         layout.marginHeight = 0;
         layout.verticalSpacing = 2;
         root.setLayout(layout);
-        background = new Background(root, data.executor());
         toolbar = new Composite(root, SWT.NONE);
         RowLayout row = new RowLayout(SWT.HORIZONTAL);
         row.center = true;
@@ -173,11 +164,6 @@ abstract class ViewBase<M> {
         });
         data.listen(listener);
         root.addDisposeListener(e -> data.unlisten(listener));
-    }
-
-    /** The view's top control. */
-    Control control() {
-        return root;
     }
 
     /** The panes' group (for tests). */
@@ -276,7 +262,7 @@ abstract class ViewBase<M> {
             restoring = false;
         }
         rangeWrites++;
-        putSetting(RANGE, p.label());
+        saveSetting(RANGE, p.label());
     }
 
     /** Loads in the background, saying so in the status line; the newest load wins. */
@@ -605,23 +591,13 @@ abstract class ViewBase<M> {
             if (root.isDisposed() || token != rangeWrites) {
                 return;
             }
-            putSetting(RANGE, day(group.lower()) + ".." + day(group.upper()));
+            saveSetting(RANGE, day(group.lower()) + ".." + day(group.upper()));
             afterRange();
         });
     }
 
     static String day(long millis) {
         return LocalDate.ofEpochDay(Math.floorDiv(millis, 86_400_000L)).toString();
-    }
-
-    /** Writes one setting back so it is saved with the layout. */
-    void putSetting(String key, String value) {
-        ViewSettings.put(context, key, value);
-    }
-
-    /** A setting, or its default when absent or blank. */
-    String setting(String key, String fallback) {
-        return ViewSettings.get(context, key, fallback);
     }
 
     /** Shows the problems in the status line and, when they changed, the first in the workbench's status bar. */
