@@ -10,6 +10,7 @@ import io.tideline.regime.api.Step;
 import io.tideline.regime.api.Verdict;
 import io.tideline.support.series.AsOfColumns;
 import java.time.LocalDate;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -97,21 +98,41 @@ final class Checks {
     }
 
     /**
+     * How many of the last walked days' shown verdicts a {@link Walk} keeps: enough for the
+     * checklist view's year-long timeline (365 days) with room for the walk's last day to fall a
+     * few weeks behind the calendar; 400 references, copied once per extension.
+     */
+    static final int KEPT_DAYS = 400;
+
+    /**
      * The hysteresis walked from its anchor through {@code last}, kept so that a later call walks
-     * on from there instead of replaying every day (see {@link #latest(long, Walk)}).
+     * on from there instead of replaying every day (see {@link #latest(long, Walk)}), and so that
+     * a replay ending on {@code last} can be read from its kept days ({@link #kept(Walk, LocalDate,
+     * LocalDate)}).
      *
      * @param decided the day whose decision time had passed when the walk was made ({@link #decided})
      * @param readings the readings the days were judged on
      * @param anchor the first day walked
      * @param tradingFrom which role's bars made the trading days: 1 equity, 2 crypto, 0 none (every day)
-     * @param last the last day walked, the one {@code verdict} is of
+     * @param last the last day walked, the one {@link #verdict()} is of
      * @param state the hysteresis after {@code last}; never handed on to be mutated
-     * @param verdict the verdict shown for {@code last}
+     * @param recent the verdicts shown for the last walked days, one per calendar day, oldest
+     *     first, ending with {@code last}'s; at most {@value Checks#KEPT_DAYS}, never empty, unmodifiable
      * @param walked how many days this call judged (all of them on a full replay)
      * @param full whether this call walked from the anchor rather than on from an earlier walk
      */
     record Walk(LocalDate decided, Readings readings, LocalDate anchor, int tradingFrom, LocalDate last,
-            Sequence state, Verdict verdict, int walked, boolean full) {
+            Sequence state, List<Verdict> recent, int walked, boolean full) {
+
+        /** The verdict shown for the last walked day. */
+        Verdict verdict() {
+            return recent.getLast();
+        }
+
+        /** The first day whose shown verdict is kept in {@link #recent()}. */
+        LocalDate firstKept() {
+            return last.minusDays(recent.size() - 1L);
+        }
 
         /** Bars observed before this time may have shaped the walked days; later ones cannot. */
         long settledBefore() {
@@ -143,17 +164,56 @@ final class Checks {
         boolean extend = prior != null && prior.anchor().equals(anchor) && prior.tradingFrom() == tradingFrom
                 && !day.isBefore(prior.last()) && samePrefix(prior.readings(), r, prior.settledBefore());
         if (extend && day.equals(prior.last())) {
-            return new Walk(decided, r, anchor, tradingFrom, day, prior.state(), prior.verdict(), 0, false);
+            return new Walk(decided, r, anchor, tradingFrom, day, prior.state(), prior.recent(), 0, false);
         }
         Sequence seq = extend ? prior.state().copy() : new Sequence();
         LocalDate d = extend ? prior.last().plusDays(1) : anchor;
-        Verdict shown = null;
+        // the prior's kept verdicts go on (shared: verdicts are immutable), the oldest dropped beyond KEPT_DAYS
+        ArrayDeque<Verdict> recent = new ArrayDeque<>(KEPT_DAYS + 1);
+        if (extend) {
+            recent.addAll(prior.recent());
+        }
         int walked = 0;
         for (; !d.isAfter(day); d = d.plusDays(1)) {
-            shown = next(seq, r, trading, d);
+            recent.addLast(next(seq, r, trading, d));
+            if (recent.size() > KEPT_DAYS) {
+                recent.removeFirst();
+            }
             walked++;
         }
-        return new Walk(decided, r, anchor, tradingFrom, day, seq, shown, walked, !extend);
+        return new Walk(decided, r, anchor, tradingFrom, day, seq, List.copyOf(recent), walked, !extend);
+    }
+
+    /**
+     * What {@code replay(from, to)} gives, read from the days {@code walk} keeps, judging no day;
+     * null when they cannot tell it and the caller has to replay. They can when {@code to} is the
+     * walk's last day, {@code from} is after the walk's anchor and among its kept days, and no bar
+     * of the trading-day role is observed on {@code to} after its decision time. Then a replay
+     * walks the same days from the same anchor (the equity index's first day, observed before
+     * {@code from}) and judges each day {@code d} at {@code decision(d)}, which reads only bars
+     * available by then: the walk's readings (cut at the later {@code decision(decided)}) hold the
+     * same ones, and every walked day was judged on readings whose bars up to the end of that
+     * walk's last day were checked equal to the next ones' ({@link #latest(long, Walk)}), the
+     * indicators being causal. The trading days up to {@code to} are the same too, except a bar
+     * observed on {@code to} after its decision time, which the replay's readings (cut there) lack
+     * and the walk's may hold: the one case refused. The caller must make sure the walk is
+     * current: the same rules, roles, availability and stored data.
+     */
+    List<Verdict> kept(Walk walk, LocalDate from, LocalDate to) {
+        if (!to.equals(walk.last()) || from.isAfter(to) || !walk.anchor().isBefore(from)
+                || from.isBefore(walk.firstKept())) {
+            return null;
+        }
+        if (walk.tradingFrom() != 0) {
+            Rules.Correlation k = rules.steps().correlation();
+            long[] t = walk.readings().times(Plan.raw(walk.tradingFrom() == 1 ? k.equityRole() : k.cryptoRole()));
+            if (AsOfColumns.lastAtOrBefore(t, decision(to)) != AsOfColumns.lastAtOrBefore(t, walk.settledBefore() - 1)) {
+                return null;
+            }
+        }
+        List<Verdict> recent = walk.recent();
+        int n = recent.size();
+        return recent.subList(n - 1 - (int) (to.toEpochDay() - from.toEpochDay()), n);
     }
 
     /** The day the live verdict is of, given the readings up to {@code decided} (see {@link #latest(long)}). */
