@@ -254,13 +254,23 @@ public final class ChecklistComponent implements EventHandler, ChecklistDesk {
 
     /** The latest verdict without plugin steps, from the kept walk when it still stands. */
     private LatestVerdict.Latest latestNow() {
+        InForce now = inForce();
+        return latest.latest(now.key(), () -> checks(now), version(now.key().bindings()), System.currentTimeMillis());
+    }
+
+    /** The rules, availability and role bindings in force now: what the kept walk is held for. */
+    private InForce inForce() {
         PrintStream err = silent();
-        Rules current = currentRules(err);
-        Availability a = availabilityRules(err);
         RoleBindings r = roles;
-        Map<String, SeriesId> bound = r == null ? Map.of() : r.all();
-        return latest.latest(new LatestVerdict.Key(current, a, bound), () -> checks(current, a, r), version(bound),
-                System.currentTimeMillis());
+        return new InForce(new LatestVerdict.Key(currentRules(err), availabilityRules(err),
+                r == null ? Map.of() : r.all()), r);
+    }
+
+    private record InForce(LatestVerdict.Key key, RoleBindings roles) {
+    }
+
+    private Checks checks(InForce f) {
+        return checks(f.key().rules(), f.key().availability(), f.roles());
     }
 
     /** One bound series as the store holds it: a cheap data version of the roles. */
@@ -290,10 +300,18 @@ public final class ChecklistComponent implements EventHandler, ChecklistDesk {
         return withPlugins(checks.asOf(day), checks);
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>A replay ending on the latest verdict's day (the checklist view's year-long timeline) is
+     * read from the kept walk while it is current, judging no day; any other a full replay.
+     */
     @Override
     public List<Verdict> replay(LocalDate from, LocalDate to) {
-        Checks checks = checks(silent());
-        return checks.replay(from, to).stream().map(v -> withPlugins(v, checks)).toList();
+        InForce now = inForce();
+        LatestVerdict.Replayed r = latest.replay(now.key(), () -> checks(now), version(now.key().bindings()),
+                System.currentTimeMillis(), from, to);
+        return r.verdicts().stream().map(v -> withPlugins(v, r.checks())).toList();
     }
 
     @Override

@@ -3,6 +3,8 @@ package io.tideline.regime;
 import io.tideline.support.series.Availability;
 import io.tideline.api.series.SeriesId;
 import io.tideline.regime.api.Verdict;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -23,7 +25,9 @@ import java.util.function.Supplier;
  * Whatever the path, the verdict equals a full replay's ({@code Checks.latest(now)}): the walk
  * checks the bars its days could read itself, so an announcement that arrives late can cost a
  * computation but never a wrong verdict, except while bars already change in the store and
- * nothing has been announced yet; the data version closes most of that window. Thread-safe.
+ * nothing has been announced yet; the data version closes most of that window. A replay ending on
+ * the latest verdict's day (the checklist view's year-long timeline) is read from the kept walk's
+ * last days while the walk is current ({@link #replay}). Thread-safe.
  */
 final class LatestVerdict {
 
@@ -46,6 +50,10 @@ final class LatestVerdict {
     record Latest(Checks checks, Verdict verdict) {
     }
 
+    /** The verdicts of a replay and the checks that made them (for the decision time of plugin steps). */
+    record Replayed(Checks checks, List<Verdict> verdicts) {
+    }
+
     private Key key;
     private Checks checks;
     private Checks.Walk walk;
@@ -54,6 +62,8 @@ final class LatestVerdict {
     private int computations;
     private int fullWalks;
     private long daysJudged;
+    private int keptReplays;
+    private int fullReplays;
 
     /**
      * The latest verdict at {@code nowMillis}.
@@ -69,8 +79,7 @@ final class LatestVerdict {
             checks = make.get();
             walk = null;
         }
-        if (walk != null && !dirty && version != null && version.equals(this.version)
-                && checks.decided(nowMillis).equals(walk.decided())) {
+        if (current(key, version, nowMillis)) {
             return new Latest(checks, walk.verdict());
         }
         // Cleared before computing: an announcement during the computation marks it dirty again.
@@ -82,6 +91,46 @@ final class LatestVerdict {
         walk = next;
         this.version = version;
         return new Latest(checks, next.verdict());
+    }
+
+    /**
+     * Whether the kept walk is what {@link #latest} would return as it is: made for {@code key},
+     * with the same data version, decided day, and nothing announced since.
+     */
+    private boolean current(Key key, Object version, long nowMillis) {
+        return key.equals(this.key) && walk != null && !dirty && version != null && version.equals(this.version)
+                && checks.decided(nowMillis).equals(walk.decided());
+    }
+
+    /**
+     * One verdict per calendar day in {@code from..to}, equal to {@code Checks.replay(from, to)}:
+     * read from the kept walk's last days, judging none, when the walk is current (what
+     * {@link #latest} would return without computing) and {@link Checks#kept} can tell them (the
+     * checklist view's year-long timeline ending on the latest verdict's day); otherwise a full
+     * replay, which leaves the kept walk as it is. The replay runs outside this object's lock.
+     *
+     * @param key what the checks are made of now
+     * @param make makes checks for {@code key} when it differs from the kept one
+     * @param version the data version now, as for {@link #latest}
+     * @throws IllegalArgumentException when {@code to} is before {@code from}
+     */
+    Replayed replay(Key key, Supplier<Checks> make, Object version, long nowMillis, LocalDate from, LocalDate to) {
+        Checks c;
+        synchronized (this) {
+            if (current(key, version, nowMillis)) {
+                List<Verdict> kept = checks.kept(walk, from, to);
+                if (kept != null) {
+                    keptReplays++;
+                    return new Replayed(checks, kept);
+                }
+            }
+            c = key.equals(this.key) ? checks : null;
+            fullReplays++;
+        }
+        if (c == null) {
+            c = make.get();
+        }
+        return new Replayed(c, c.replay(from, to));
     }
 
     /**
@@ -111,7 +160,17 @@ final class LatestVerdict {
         return fullWalks;
     }
 
-    /** How many days were judged in all, for tests and the benchmark. */
+    /** How many replays were read from the kept walk, for tests. */
+    synchronized int keptReplays() {
+        return keptReplays;
+    }
+
+    /** How many replays walked every day from the anchor instead, for tests. */
+    synchronized int fullReplays() {
+        return fullReplays;
+    }
+
+    /** How many days were judged in all by {@link #latest}, for tests and the benchmark. */
     synchronized long daysJudged() {
         return daysJudged;
     }
