@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Tag;
@@ -22,8 +23,11 @@ import org.junit.jupiter.api.Test;
  * one day), and the part of the incremental path that does not depend on the new days (the same
  * call with no new day: graph, readings, prefix check). Median of {@value #RUNS} runs after
  * {@value #WARMUP} warm-up runs each; the engine is the tests' in-memory engine over the real
- * indicator classes. Not part of the default test run (tag {@code benchmark}); it asserts that
- * both paths give the same verdict, never a time. Writes {@code target/benchmark-latest-verdict.txt}.
+ * indicator classes. Then the checklist view's year-long timeline after that bar, read from the
+ * kept walk beside a full replay, and the view's refresh after the bar (latest verdict, then its
+ * timeline) beside the same with the timeline replayed in full. Not part of the default test run
+ * (tag {@code benchmark}); it asserts that the paths give the same verdicts, never a time. Writes
+ * {@code target/benchmark-latest-verdict.txt}.
  * Run with {@code mvn -B -o test -pl bundles/io.tideline.regime -Pbenchmarks}.
  */
 @Tag("benchmark")
@@ -32,6 +36,8 @@ class LatestVerdictBenchmark {
     private static final int WARMUP = 10;
     private static final int RUNS = 30;
     private static final LocalDate DAY = LocalDate.parse("2026-02-06");
+    /** The checklist view's timeline: a year of days ending on the latest verdict's day. */
+    private static final int TIMELINE_DAYS = 365;
 
     @Test
     void one_new_daily_bar_incremental_beside_a_full_recompute() throws IOException {
@@ -68,6 +74,30 @@ class LatestVerdictBenchmark {
         });
         double oldBurstMs = 3 * fullMs;
 
+        // The checklist view's year-long timeline after the new bar: replay(end - 364, end) with end
+        // the latest verdict's day, read from the kept walk beside today's full replay.
+        LocalDate end = today.last();
+        LocalDate from = end.minusDays(TIMELINE_DAYS - 1L);
+        LatestVerdict kept = new LatestVerdict();
+        kept.latest(key, () -> checks, "before", checks.decision(DAY.minusDays(1)));
+        kept.latest(key, () -> checks, "after", now);
+        List<Verdict> fullTimeline = checks.replay(from, end);
+        assertThat(kept.replay(key, () -> checks, "after", now, from, end).verdicts()).isEqualTo(fullTimeline);
+        assertThat(kept.keptReplays()).as("the timeline is read from the kept walk").isEqualTo(1);
+        double keptTimelineMs = median(() -> kept.replay(key, () -> checks, "after", now, from, end));
+        double fullTimelineMs = median(() -> checks.replay(from, end));
+        // What the view costs after the bar: the latest verdict, then its timeline.
+        double viewMs = medianOf(() -> {
+            LatestVerdict latest = new LatestVerdict();
+            latest.latest(key, () -> checks, "before", checks.decision(DAY.minusDays(1)));
+            long t0 = System.nanoTime();
+            latest.appended(nextDay);
+            latest.latest(key, () -> checks, "after", now);
+            latest.replay(key, () -> checks, "after", now, from, end);
+            return System.nanoTime() - t0;
+        });
+        double oldViewMs = incrementalMs + fullTimelineMs;
+
         String report = String.format(Locale.ROOT, """
                 latest verdict on %s after one new daily bar (sample, in-memory engine, median of %d runs)
                 full recompute:            %8.2f ms (%d days judged)
@@ -75,7 +105,15 @@ class LatestVerdictBenchmark {
                   of which graph, readings and prefix check (no new day): %8.2f ms
                 ratio full / incremental:  %8.1f x
                 a burst (12 announcements, 3 callers): %8.2f ms, before 3 full recomputes %8.2f ms
-                """, DAY, RUNS, fullMs, allDays, incrementalMs, fixedMs, fullMs / incrementalMs, burstMs, oldBurstMs);
+                365-day timeline %s..%s after the new bar:
+                  full replay:             %8.2f ms (%d days judged)
+                  kept (read from the walk): %8.4f ms (0 days judged)
+                  ratio full / kept:       %8.0f x
+                the view after the new bar (latest verdict, then its timeline): %8.2f ms,
+                  with the timeline replayed in full (incremental + full replay): %8.2f ms
+                """, DAY, RUNS, fullMs, allDays, incrementalMs, fixedMs, fullMs / incrementalMs, burstMs, oldBurstMs,
+                from, end, fullTimelineMs, end.toEpochDay() - today.anchor().toEpochDay() + 1, keptTimelineMs,
+                fullTimelineMs / keptTimelineMs, viewMs, oldViewMs);
         System.out.print(report);
         Files.writeString(Path.of("target/benchmark-latest-verdict.txt"), report);
     }
