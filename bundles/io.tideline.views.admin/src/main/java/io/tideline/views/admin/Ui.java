@@ -1,46 +1,15 @@
 package io.tideline.views.admin;
 
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.SWTException;
 import org.eclipse.swt.graphics.Font;
 import org.eclipse.swt.graphics.FontData;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.widgets.Control;
-import org.eclipse.swt.widgets.Display;
 
 /** Small SWT helpers shared by the admin views. */
 public final class Ui {
 
     private Ui() {
-    }
-
-    /**
-     * Runs {@code task} on the UI thread of {@code owner} unless the control (or the display) was
-     * disposed meanwhile, as happens when the user closes a view while a background job runs.
-     * Callable from any thread.
-     */
-    public static void async(Control owner, Runnable task) {
-        Display display;
-        try {
-            if (owner.isDisposed()) {
-                return;
-            }
-            display = owner.getDisplay();
-        } catch (SWTException e) {
-            return;
-        }
-        if (display.isDisposed()) {
-            return;
-        }
-        try {
-            display.asyncExec(() -> {
-                if (!owner.isDisposed()) {
-                    task.run();
-                }
-            });
-        } catch (SWTException e) {
-            // The display went away between the check and the call: nothing left to update.
-        }
     }
 
     /** A bold variant of the control's font, disposed with the control. */

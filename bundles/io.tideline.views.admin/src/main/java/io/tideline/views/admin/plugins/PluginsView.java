@@ -3,17 +3,15 @@ package io.tideline.views.admin.plugins;
 import io.tideline.api.platform.BundleStatus;
 import io.tideline.api.platform.RefusedJar;
 import io.tideline.api.ui.ViewContext;
+import io.tideline.api.ui.kit.ViewBase;
 import io.tideline.views.admin.Messages;
-import io.tideline.views.admin.Ui;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Locale;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
@@ -22,7 +20,6 @@ import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Group;
 import org.eclipse.swt.widgets.Label;
@@ -37,21 +34,19 @@ import org.eclipse.swt.widgets.Text;
  * those that do not run, why; Start, Stop and Uninstall for the selected one; the deploy folder
  * with "Install jar…"; and the jars the trust check refused. It refreshes itself on bundle and
  * service events, coalesced so a burst of events costs one refresh; every read and every
- * operation runs on the background worker.
+ * operation runs on the view kit's {@link io.tideline.api.ui.kit.Background}, off the UI thread.
  */
-public final class PluginsView {
+public final class PluginsView extends ViewBase<Messages> {
 
     /** How long events are gathered before one refresh. */
-    private static final long COALESCE_MILLIS = 150;
+    private static final int COALESCE_MILLIS = 150;
 
-    private final ViewContext context;
     private final PluginsSource source;
-    private final ScheduledExecutorService worker;
-    private final Messages messages;
     private final DateTimeFormatter time;
     private final AtomicBoolean pending = new AtomicBoolean();
+    /** Operations so far: each has a key of its own, so a quick second one does not hide the first's outcome. */
+    private int operations;
 
-    private final Composite root;
     private final Table bundles;
     private final Button start;
     private final Button stop;
@@ -67,20 +62,17 @@ public final class PluginsView {
     private long selectedId = -1;
 
     /** Builds the view inside {@code parent} and starts listening. Call on the UI thread. */
-    public PluginsView(Composite parent, ViewContext context, PluginsSource source, ScheduledExecutorService worker) {
-        this.context = context;
+    public PluginsView(Composite parent, ViewContext context, PluginsSource source) {
+        super(parent, context, Messages.of(context.locale()), "plugins");
         this.source = source;
-        this.worker = worker;
-        this.messages = Messages.of(context.locale());
         this.time = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(context.locale())
                 .withZone(ZoneId.systemDefault());
 
-        root = new Composite(parent, SWT.NONE);
         root.setLayout(new GridLayout(1, false));
         SashForm sash = new SashForm(root, SWT.VERTICAL);
         sash.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
 
-        Group installed = group(sash, messages.format("plugins.installed"), 1);
+        Group installed = group(sash, msg.format("plugins.installed"), 1);
         bundles = table(installed, "plugins.col.id", "plugins.col.name", "plugins.col.version", "plugins.col.state",
                 "plugins.col.services", "plugins.col.problem");
         bundles.addListener(SWT.Selection, e -> {
@@ -106,13 +98,13 @@ public final class PluginsView {
         GridLayout bottomLayout = new GridLayout(2, true);
         bottomLayout.marginWidth = 0;
         bottom.setLayout(bottomLayout);
-        Group deploy = group(bottom, messages.format("plugins.deploy"), 1);
+        Group deploy = group(bottom, msg.format("plugins.deploy"), 1);
         deployLabel = new Label(deploy, SWT.WRAP);
         deployLabel.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
         files = table(deploy, "plugins.file.name", "plugins.file.size", "plugins.file.modified",
                 "plugins.file.bundle", "plugins.col.problem");
         button(deploy, "plugins.installJar", this::installJar);
-        Group refusedGroup = group(bottom, messages.format("plugins.refused"), 1);
+        Group refusedGroup = group(bottom, msg.format("plugins.refused"), 1);
         trustLabel = new Label(refusedGroup, SWT.WRAP);
         trustLabel.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
         refused = table(refusedGroup, "plugins.refused.file", "plugins.refused.reason", "plugins.refused.when",
@@ -120,7 +112,7 @@ public final class PluginsView {
         sash.setWeights(62, 38);
 
         showSelection();
-        status.setText(messages.format("plugins.loading"));
+        status.setText(msg.format("plugins.loading"));
         AutoCloseable subscription = source.watch(this::requestRefresh);
         root.addDisposeListener(e -> {
             try {
@@ -130,11 +122,6 @@ public final class PluginsView {
             }
         });
         requestRefresh();
-    }
-
-    /** The view's top control. */
-    public Control control() {
-        return root;
     }
 
     private Group group(Composite parent, String title, int columns) {
@@ -154,7 +141,7 @@ public final class PluginsView {
         t.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         for (String key : columnKeys) {
             TableColumn c = new TableColumn(t, SWT.LEFT);
-            c.setText(messages.format(key));
+            c.setText(msg.format(key));
             c.pack();
         }
         return t;
@@ -162,30 +149,28 @@ public final class PluginsView {
 
     private Button button(Composite parent, String key, Runnable action) {
         Button b = new Button(parent, SWT.PUSH);
-        b.setText(messages.format(key));
+        b.setText(msg.format(key));
         b.addListener(SWT.Selection, e -> action.run());
         return b;
     }
 
-    /** Asks for a refresh; events arriving within the coalescing window share it. Any thread. */
+    /**
+     * Asks for a refresh; events arriving within the coalescing window share it. Any thread: the
+     * window is a timer of the UI thread, which then reads in the background.
+     */
     void requestRefresh() {
         if (pending.compareAndSet(false, true)) {
-            try {
-                worker.schedule(this::refreshNow, COALESCE_MILLIS, TimeUnit.MILLISECONDS);
-            } catch (RejectedExecutionException e) {
-                pending.set(false);
-            }
+            onUi(() -> root.getDisplay().timerExec(COALESCE_MILLIS, this::refreshNow));
         }
     }
 
     private void refreshNow() {
         pending.set(false);
-        try {
-            PluginsSnapshot s = source.snapshot();
-            Ui.async(root, () -> show(s));
-        } catch (RuntimeException e) {
-            Ui.async(root, () -> status.setText(messages.format("plugins.readFailed", String.valueOf(e.getMessage()))));
+        if (root.isDisposed()) {
+            return;
         }
+        background.run("snapshot", source::snapshot, this::show,
+                e -> status.setText(msg.format("plugins.readFailed", String.valueOf(e.getMessage()))));
     }
 
     private void show(PluginsSnapshot s) {
@@ -211,9 +196,9 @@ public final class PluginsView {
             bundles.setRedraw(true);
         }
 
-        deployLabel.setText(s.deployDir() == null ? messages.format("plugins.deploy.none")
-                : s.filesError() != null ? messages.format("plugins.deploy.error", s.filesError())
-                : messages.format("plugins.deploy.dir", s.deployDir().toString(), s.files().size())
+        deployLabel.setText(s.deployDir() == null ? msg.format("plugins.deploy.none")
+                : s.filesError() != null ? msg.format("plugins.deploy.error", s.filesError())
+                : msg.format("plugins.deploy.dir", s.deployDir().toString(), s.files().size())
                         // The table cuts a long reason; under the folder's line it is read whole.
                         + s.files().stream().filter(f -> !f.problem().isEmpty()).map(f -> "\n" + f.problem())
                                 .collect(Collectors.joining()));
@@ -228,8 +213,8 @@ public final class PluginsView {
         }
         packColumns(files, 300);
 
-        trustLabel.setText(s.trustMode() == null ? messages.format("plugins.trust.none")
-                : messages.format("plugins.trust.mode", messages.format("plugins.trust." + s.trustMode()), s.refused().size()));
+        trustLabel.setText(s.trustMode() == null ? msg.format("plugins.trust.none")
+                : msg.format("plugins.trust.mode", msg.format("plugins.trust." + s.trustMode()), s.refused().size()));
         refused.removeAll();
         for (RefusedJar jar : s.refused()) {
             TableItem item = new TableItem(refused, SWT.NONE);
@@ -240,8 +225,8 @@ public final class PluginsView {
         packColumns(refused, 360);
         long problems = s.rows().stream().filter(r -> !r.problem().isEmpty()).count();
         long unusable = s.files().stream().filter(f -> !f.problem().isEmpty()).count();
-        status.setText(unusable == 0 ? messages.format("plugins.summary", s.rows().size(), problems)
-                : messages.format("plugins.summary.files", s.rows().size(), problems, unusable));
+        status.setText(unusable == 0 ? msg.format("plugins.summary", s.rows().size(), problems)
+                : msg.format("plugins.summary.files", s.rows().size(), problems, unusable));
         showSelection();
         root.layout(true, true);
     }
@@ -256,7 +241,7 @@ public final class PluginsView {
     }
 
     private String stateName(BundleStatus.State state) {
-        return messages.format("state." + state.name());
+        return msg.format("state." + state.name());
     }
 
     private PluginRow selected() {
@@ -280,17 +265,17 @@ public final class PluginsView {
         stop.setEnabled(editable && running);
         uninstall.setEnabled(editable);
         if (row == null) {
-            details.setText(messages.format("plugins.pick"));
+            details.setText(msg.format("plugins.pick"));
             return;
         }
         StringBuilder text = new StringBuilder();
-        text.append(messages.format("plugins.detail.head", row.name(), row.symbolicName(), row.version(),
+        text.append(msg.format("plugins.detail.head", row.name(), row.symbolicName(), row.version(),
                 stateName(row.state()))).append('\n');
-        text.append(messages.format("plugins.detail.location", row.location())).append('\n');
+        text.append(msg.format("plugins.detail.location", row.location())).append('\n');
         if (!row.problem().isEmpty()) {
-            text.append(messages.format("plugins.detail.problem", row.problem())).append('\n');
+            text.append(msg.format("plugins.detail.problem", row.problem())).append('\n');
         }
-        text.append(messages.format("plugins.detail.services", row.services().size()));
+        text.append(msg.format("plugins.detail.services", row.services().size()));
         for (String service : row.services()) {
             text.append("\n  ").append(service);
         }
@@ -303,8 +288,8 @@ public final class PluginsView {
             return;
         }
         MessageBox box = new MessageBox(root.getShell(), SWT.ICON_WARNING | SWT.YES | SWT.NO);
-        box.setText(messages.format("plugins.uninstall.title"));
-        box.setMessage(messages.format("plugins.uninstall.confirm", row.symbolicName(), row.version()));
+        box.setText(msg.format("plugins.uninstall.title"));
+        box.setMessage(msg.format("plugins.uninstall.confirm", row.symbolicName(), row.version()));
         if (box.open() == SWT.YES) {
             operate("uninstall");
         }
@@ -316,8 +301,8 @@ public final class PluginsView {
         if (row == null || row.systemBundle()) {
             return;
         }
-        String label = messages.format("plugins.op." + operation);
-        status.setText(messages.format("plugins.op.running", label, row.symbolicName()));
+        String label = msg.format("plugins.op." + operation);
+        status.setText(msg.format("plugins.op.running", label, row.symbolicName()));
         run(() -> {
             switch (operation) {
                 case "start" -> source.start(row.bundleId());
@@ -325,13 +310,13 @@ public final class PluginsView {
                 case "uninstall" -> source.uninstall(row.bundleId());
                 default -> throw new IllegalArgumentException(operation);
             }
-            return messages.format("plugins.op.done", label, row.symbolicName());
-        }, failure -> messages.format("plugins.op.failed", label, row.symbolicName(), failure));
+            return msg.format("plugins.op.done", label, row.symbolicName());
+        }, failure -> msg.format("plugins.op.failed", label, row.symbolicName(), failure));
     }
 
     private void installJar() {
         FileDialog dialog = new FileDialog(root.getShell(), SWT.OPEN);
-        dialog.setText(messages.format("plugins.installJar.title"));
+        dialog.setText(msg.format("plugins.installJar.title"));
         dialog.setFilterExtensions(new String[] {"*.jar", "*"});
         String chosen = dialog.open();
         if (chosen != null) {
@@ -341,9 +326,9 @@ public final class PluginsView {
 
     /** Copies a jar into the deploy folder in the background. */
     void install(Path jar) {
-        status.setText(messages.format("plugins.install.running", jar.getFileName()));
-        run(() -> messages.format("plugins.install.done", source.install(jar).getFileName()),
-                failure -> messages.format("plugins.install.failed", jar.getFileName(), failure));
+        status.setText(msg.format("plugins.install.running", jar.getFileName()));
+        run(() -> msg.format("plugins.install.done", source.install(jar).getFileName()),
+                failure -> msg.format("plugins.install.failed", jar.getFileName(), failure));
     }
 
     @FunctionalInterface
@@ -351,25 +336,16 @@ public final class PluginsView {
         String call() throws Exception;
     }
 
-    private void run(Job job, java.util.function.Function<String, String> onFailure) {
-        try {
-            worker.execute(() -> {
-                String message;
-                try {
-                    message = job.call();
-                } catch (Exception e) {
-                    message = onFailure.apply(e.getMessage() == null ? e.toString() : e.getMessage());
-                }
-                String shown = message;
-                Ui.async(root, () -> {
-                    status.setText(shown);
-                    context.status(shown);
-                });
-                requestRefresh();
-            });
-        } catch (RejectedExecutionException e) {
-            status.setText(messages.format("plugins.closing"));
-        }
+    /** Runs {@code job} in the background; its outcome, or {@code onFailure}'s words, goes to the status lines. */
+    private void run(Job job, Function<String, String> onFailure) {
+        background.run("operation-" + ++operations, job::call, this::done,
+                e -> done(onFailure.apply(e.getMessage() == null ? e.toString() : e.getMessage())));
+    }
+
+    private void done(String message) {
+        status.setText(message);
+        context.status(message);
+        requestRefresh();
     }
 
     // Accessors for the tests in this package.

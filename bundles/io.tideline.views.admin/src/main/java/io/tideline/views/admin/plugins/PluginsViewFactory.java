@@ -5,14 +5,11 @@ import io.tideline.api.platform.DeployTrust;
 import io.tideline.api.ui.ViewContext;
 import io.tideline.api.ui.ViewFactory;
 import io.tideline.api.ui.ViewSpec;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -22,6 +19,10 @@ import org.osgi.service.log.LoggerFactory;
 /**
  * Contributes the Plugins view ({@value #ID}) for admins. Diagnostics and the deploy trust
  * check are optional and dynamic: the view works without them and picks them up when they come.
+ * Each view reads and operates on the view kit's background, whose threads end with the view.
+ *
+ * <p>Not a {@link io.tideline.api.ui.kit.SimpleViewFactory}: the source reads the dynamic
+ * references of this component, which a constructor cannot hand to its superclass.
  */
 @Component(service = ViewFactory.class)
 public final class PluginsViewFactory implements ViewFactory {
@@ -41,21 +42,10 @@ public final class PluginsViewFactory implements ViewFactory {
     private Logger logger;
 
     private OsgiPluginsSource source;
-    private ScheduledExecutorService worker;
 
     @Activate
     void activate(BundleContext context) {
         source = new OsgiPluginsSource(context, () -> diagnostics, () -> trust, logger);
-        worker = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "tideline-plugins-view");
-            t.setDaemon(true);
-            return t;
-        });
-    }
-
-    @Deactivate
-    void deactivate() {
-        worker.shutdownNow();
     }
 
     @Override
@@ -65,6 +55,6 @@ public final class PluginsViewFactory implements ViewFactory {
 
     @Override
     public Control create(Composite parent, ViewContext context) {
-        return new PluginsView(parent, context, source, worker).control();
+        return new PluginsView(parent, context, source).control();
     }
 }

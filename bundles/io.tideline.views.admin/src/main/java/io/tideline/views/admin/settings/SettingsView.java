@@ -1,6 +1,7 @@
 package io.tideline.views.admin.settings;
 
 import io.tideline.api.ui.ViewContext;
+import io.tideline.api.ui.kit.ViewBase;
 import io.tideline.views.admin.Messages;
 import io.tideline.views.admin.Ui;
 import java.util.ArrayList;
@@ -8,7 +9,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executor;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.custom.ScrolledComposite;
@@ -29,19 +29,16 @@ import org.eclipse.swt.widgets.TreeItem;
  * The Settings view: on the left every configurable component grouped by bundle, with a search
  * field; on the right the selected component's form with Apply and Revert (no OK/Cancel, so the
  * same view works docked and inside the workbench's Preferences dialog). Reading and writing run
- * on the given background executor; results come back through {@link Ui#async}.
+ * on the view kit's {@link io.tideline.api.ui.kit.Background}, off the UI thread; results reach
+ * only a live view.
  */
-public final class SettingsView {
+public final class SettingsView extends ViewBase<Messages> {
 
     /** The key under which the view remembers the selected PID in its layout settings. */
     static final String SETTING_PID = "pid";
 
-    private final ViewContext context;
     private final SettingsSource source;
-    private final Executor executor;
-    private final Messages messages;
 
-    private final Composite root;
     private final Text search;
     private final Tree tree;
     private final ScrolledComposite scroller;
@@ -58,13 +55,10 @@ public final class SettingsView {
     private final Map<String, Label> errors = new HashMap<>();
 
     /** Builds the view inside {@code parent} and starts loading the list. Call on the UI thread. */
-    public SettingsView(Composite parent, ViewContext context, SettingsSource source, Executor executor) {
-        this.context = context;
+    public SettingsView(Composite parent, ViewContext context, SettingsSource source) {
+        super(parent, context, Messages.of(context.locale()), "settings");
         this.source = source;
-        this.executor = executor;
-        this.messages = Messages.of(context.locale());
 
-        root = new Composite(parent, SWT.NONE);
         root.setLayout(new GridLayout(1, false));
         SashForm sash = new SashForm(root, SWT.HORIZONTAL);
         sash.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
@@ -74,7 +68,7 @@ public final class SettingsView {
         leftLayout.marginWidth = 0;
         left.setLayout(leftLayout);
         search = new Text(left, SWT.SEARCH | SWT.ICON_SEARCH | SWT.ICON_CANCEL | SWT.BORDER);
-        search.setMessage(messages.format("settings.search"));
+        search.setMessage(msg.format("settings.search"));
         search.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         search.addModifyListener(e -> fillTree());
         tree = new Tree(left, SWT.BORDER | SWT.SINGLE);
@@ -106,7 +100,7 @@ public final class SettingsView {
         status = new Label(buttons, SWT.NONE);
         status.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         revert = new Button(buttons, SWT.PUSH);
-        revert.setText(messages.format("settings.revert"));
+        revert.setText(msg.format("settings.revert"));
         revert.addListener(SWT.Selection, e -> {
             if (model != null) {
                 draw(model);
@@ -114,36 +108,24 @@ public final class SettingsView {
             }
         });
         apply = new Button(buttons, SWT.PUSH);
-        apply.setText(messages.format("settings.apply"));
+        apply.setText(msg.format("settings.apply"));
         apply.addListener(SWT.Selection, e -> apply());
         apply.setEnabled(false);
         revert.setEnabled(false);
         sash.setWeights(30, 70);
 
-        placeholder(messages.format("settings.loading"));
+        placeholder(msg.format("settings.loading"));
         load();
     }
 
-    /** The view's top control. */
-    public Control control() {
-        return root;
-    }
-
     private void load() {
-        executor.execute(() -> {
-            try {
-                List<SettingsEntry> list = source.entries(context.locale());
-                Ui.async(root, () -> {
-                    entries = list;
-                    fillTree();
-                    placeholder(messages.format(list.isEmpty() ? "settings.none" : "settings.pick"));
-                    String remembered = context.settings().get(SETTING_PID);
-                    list.stream().filter(en -> en.pid().equals(remembered)).findFirst().ifPresent(this::reveal);
-                });
-            } catch (Exception e) {
-                Ui.async(root, () -> placeholder(messages.format("settings.loadFailed", e.getMessage())));
-            }
-        });
+        background.run("entries", () -> source.entries(context.locale()), list -> {
+            entries = list;
+            fillTree();
+            placeholder(msg.format(list.isEmpty() ? "settings.none" : "settings.pick"));
+            String remembered = context.settings().get(SETTING_PID);
+            list.stream().filter(en -> en.pid().equals(remembered)).findFirst().ifPresent(this::reveal);
+        }, e -> placeholder(msg.format("settings.loadFailed", e.getMessage())));
     }
 
     private void fillTree() {
@@ -196,21 +178,14 @@ public final class SettingsView {
 
     /** Loads the entry's form off the UI thread; {@code after} (may be null) is shown in the status. */
     private void open(SettingsEntry entry, String after) {
-        executor.execute(() -> {
-            try {
-                FormModel loaded = source.open(entry, context.locale());
-                Ui.async(root, () -> {
-                    if (entry.equals(requested)) {
-                        draw(loaded);
-                        status.setText(after == null ? "" : after);
-                    }
-                });
-            } catch (Exception e) {
-                Ui.async(root, () -> {
-                    if (entry.equals(requested)) {
-                        placeholder(messages.format("settings.loadFailed", e.getMessage()));
-                    }
-                });
+        background.run("form", () -> source.open(entry, context.locale()), loaded -> {
+            if (entry.equals(requested)) {
+                draw(loaded);
+                status.setText(after == null ? "" : after);
+            }
+        }, e -> {
+            if (entry.equals(requested)) {
+                placeholder(msg.format("settings.loadFailed", e.getMessage()));
             }
         });
     }
@@ -246,7 +221,7 @@ public final class SettingsView {
             wrapped(m.description(), 2, false);
         }
         Label pid = new Label(form, SWT.NONE);
-        pid.setText(Ui.literal(messages.format("settings.pid", m.pid())));
+        pid.setText(Ui.literal(msg.format("settings.pid", m.pid())));
         pid.setForeground(form.getDisplay().getSystemColor(SWT.COLOR_DARK_GRAY));
         pid.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 2, 1));
 
@@ -266,9 +241,9 @@ public final class SettingsView {
             errors.put(field.id(), error);
             String help = field.description();
             if (field.kind() == FieldKind.SECRET) {
-                help = (help.isEmpty() ? "" : help + " ") + messages.format("settings.secretHint");
+                help = (help.isEmpty() ? "" : help + " ") + msg.format("settings.secretHint");
             } else if (field.multiple()) {
-                help = (help.isEmpty() ? "" : help + " ") + messages.format("settings.multiHint");
+                help = (help.isEmpty() ? "" : help + " ") + msg.format("settings.multiHint");
             }
             if (!help.isEmpty()) {
                 new Label(form, SWT.NONE);
@@ -301,7 +276,7 @@ public final class SettingsView {
             case SECRET -> {
                 Text text = new Text(form, SWT.BORDER | SWT.SINGLE | SWT.PASSWORD);
                 // The stored secret is never put into the widget; the placeholder only says whether one exists.
-                text.setMessage(messages.format(m.hasStoredValue(field.id()) ? "settings.unchanged" : "settings.notSet"));
+                text.setMessage(msg.format(m.hasStoredValue(field.id()) ? "settings.unchanged" : "settings.notSet"));
                 control = text;
             }
             default -> {
@@ -357,7 +332,7 @@ public final class SettingsView {
             return;
         }
         FormModel current = model;
-        FormModel.Outcome outcome = current.apply(input(), messages);
+        FormModel.Outcome outcome = current.apply(input(), msg);
         for (Map.Entry<String, Label> e : errors.entrySet()) {
             showError(e.getValue(), null);
         }
@@ -367,31 +342,28 @@ public final class SettingsView {
                 showError(errors.get(error.fieldId()), error.message());
                 lines.add(error.message());
             }
-            status.setText(messages.format("settings.notSaved", outcome.errors().size()));
+            status.setText(msg.format("settings.notSaved", outcome.errors().size()));
             status.setToolTipText(String.join("\n", lines));
             relayout();
             return;
         }
         apply.setEnabled(false);
-        status.setText(messages.format("settings.saving"));
+        status.setText(msg.format("settings.saving"));
         SettingsEntry entry = requested;
-        executor.execute(() -> {
-            try {
-                source.save(current.pid(), outcome.properties());
-                String saved = messages.format("settings.saved", current.title());
-                Ui.async(root, () -> context.status(saved));
-                if (entry != null && entry.pid().equals(current.pid())) {
-                    // Reload so secret placeholders and values show what is now stored.
-                    open(entry, saved);
-                }
-            } catch (Exception e) {
-                Ui.async(root, () -> {
-                    apply.setEnabled(true);
-                    String failed = messages.format("settings.saveFailed", current.title(), e.getMessage());
-                    status.setText(failed);
-                    context.status(failed);
-                });
+        background.run("save", () -> {
+            source.save(current.pid(), outcome.properties());
+            return msg.format("settings.saved", current.title());
+        }, saved -> {
+            context.status(saved);
+            if (entry != null && entry.pid().equals(current.pid())) {
+                // Reload so secret placeholders and values show what is now stored.
+                open(entry, saved);
             }
+        }, e -> {
+            apply.setEnabled(true);
+            String failed = msg.format("settings.saveFailed", current.title(), e.getMessage());
+            status.setText(failed);
+            context.status(failed);
         });
     }
 

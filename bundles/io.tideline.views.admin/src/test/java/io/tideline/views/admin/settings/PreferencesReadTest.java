@@ -14,8 +14,6 @@ import java.util.Dictionary;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.layout.FillLayout;
@@ -36,15 +34,11 @@ class PreferencesReadTest {
 
     private final Messages en = Messages.of(Locale.ENGLISH);
     private Shell shell;
-    private ExecutorService worker;
 
     @AfterEach
     void close() {
         if (shell != null) {
             shell.dispose();
-        }
-        if (worker != null) {
-            worker.shutdownNow();
         }
     }
 
@@ -89,8 +83,7 @@ class PreferencesReadTest {
         shell = new Shell(SwtTesting.display());
         shell.setLayout(new FillLayout());
         shell.setSize(700, 460);
-        worker = Executors.newSingleThreadExecutor();
-        SettingsView view = new SettingsView(shell, new TestContext(Locale.ENGLISH), source, worker);
+        SettingsView view = new SettingsView(shell, new TestContext(Locale.ENGLISH), source);
         shell.layout(true, true);
         shell.open();
         pumpUntil("the list", () -> view.tree().getItemCount() == 2);

@@ -21,8 +21,6 @@ import java.util.Hashtable;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.widgets.Button;
@@ -85,7 +83,6 @@ class SettingsViewTest {
 
     private Display display;
     private Shell shell;
-    private ExecutorService worker;
     private MemorySource source;
 
     @BeforeEach
@@ -94,7 +91,6 @@ class SettingsViewTest {
         shell = new Shell(display);
         shell.setLayout(new FillLayout());
         shell.setSize(1000, 680);
-        worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "settings-worker"));
         source = new MemorySource();
         Hashtable<String, Object> fred = new Hashtable<>();
         fred.put(".apiKey", "s3cret-key");
@@ -105,11 +101,10 @@ class SettingsViewTest {
     @AfterEach
     void close() {
         shell.dispose();
-        worker.shutdownNow();
     }
 
     private SettingsView view(TestContext context) {
-        SettingsView view = new SettingsView(shell, context, source, worker);
+        SettingsView view = new SettingsView(shell, context, source);
         shell.layout(true, true);
         shell.open();
         pumpUntil("the list of components", () -> view.tree().getItemCount() == 2);
@@ -158,7 +153,7 @@ class SettingsViewTest {
         pumpUntil("the second save", () -> source.saves.size() == 2);
         assertThat(source.saves.get(1)).containsEntry(".apiKey", "n3w-key").containsEntry("timeoutSeconds", 45);
         assertThat(source.threads).as("reads and writes happen off the UI thread").isNotEmpty()
-                .allMatch("settings-worker"::equals);
+                .allMatch(name -> name.matches("tideline-view-settings-\\d+"));
         assertThat(context.settings()).as("the selection is remembered with the layout")
                 .containsEntry(SettingsView.SETTING_PID, FRED.pid());
     }
