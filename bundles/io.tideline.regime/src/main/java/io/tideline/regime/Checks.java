@@ -207,7 +207,9 @@ final class Checks {
         if (walk.tradingFrom() != 0) {
             Rules.Correlation k = rules.steps().correlation();
             long[] t = walk.readings().times(Plan.raw(walk.tradingFrom() == 1 ? k.equityRole() : k.cryptoRole()));
-            if (AsOfColumns.lastAtOrBefore(t, decision(to)) != AsOfColumns.lastAtOrBefore(t, walk.settledBefore() - 1)) {
+            // a bar on to after its decision time makes to a trading day for the walk, not for a replay
+            int byDecision = AsOfColumns.lastAtOrBefore(t, decision(to));
+            if (byDecision != AsOfColumns.lastAtOrBefore(t, walk.settledBefore() - 1)) {
                 return null;
             }
         }
