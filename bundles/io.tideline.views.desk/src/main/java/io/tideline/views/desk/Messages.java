@@ -1,13 +1,12 @@
 package io.tideline.views.desk;
 
-import io.tideline.api.series.Freshness;
 import java.util.Locale;
 
 /**
  * The user-visible strings of the desk views in one language, from
  * {@code io/tideline/views/desk/messages*.properties} (English, German, Chinese; UTF-8), with
  * English as the fallback and a missing key failing by name (the view kit's {@link
- * io.tideline.api.ui.kit.Messages}). Immutable and thread-safe.
+ * io.tideline.api.ui.kit.Messages}, which also words stale ages). Immutable and thread-safe.
  */
 public final class Messages extends io.tideline.api.ui.kit.Messages {
 
@@ -21,17 +20,5 @@ public final class Messages extends io.tideline.api.ui.kit.Messages {
      */
     public static Messages of(Locale locale) {
         return new Messages(locale);
-    }
-
-    /** A stale age ({@link Freshness.Age}) in words, e.g. "2 d old". */
-    public String age(long millis) {
-        Freshness.Age age = Freshness.Age.of(millis);
-        String key = switch (age.unit()) {
-            case HOURS -> "age.h";
-            case DAYS -> "age.d";
-            case WEEKS -> "age.w";
-            case MONTHS -> "age.mo";
-        };
-        return format(key, age.count());
     }
 }

@@ -2,45 +2,29 @@ package io.tideline.views.desk;
 
 import io.tideline.api.alerts.TrackedAlert;
 import io.tideline.api.ui.ViewContext;
-import io.tideline.api.ui.kit.Background;
-import io.tideline.api.ui.kit.ViewSettings;
 import java.util.Objects;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
 
 /**
- * What every desk view shares: its top composite, strings in the user's language, the
- * background runner, the data subscription (ended when the view is disposed) and a status label
- * that says "computing…" while work runs and shows the last error in words.
+ * What every desk view shares besides the view kit's base (top composite, context, strings,
+ * background, settings): the data subscription (ended when the view is disposed) and a status
+ * label that says "computing…" while work runs and shows the last error in words.
  */
-public abstract class ViewBase {
+public abstract class ViewBase extends io.tideline.api.ui.kit.ViewBase<Messages> {
 
-    /** The view's top control. */
-    protected final Composite root;
-    /** The workbench's handle on this instance. */
-    protected final ViewContext context;
     /** Where the data comes from. */
     protected final DeskData data;
-    /** Strings in the user's language. */
-    protected final Messages msg;
-    /** Runs slow work off the UI thread. */
-    protected final Background background;
-    private final Display display;
     private Label status;
     private boolean collapsing;
     private String error;
 
     /** Creates the top composite in {@code parent}; subclasses build their controls in it. */
     protected ViewBase(Composite parent, ViewContext context, DeskData data, String name) {
-        this.context = Objects.requireNonNull(context, "context");
+        super(parent, context, Messages.of(context.locale()), name);
         this.data = Objects.requireNonNull(data, "data");
-        this.msg = Messages.of(context.locale());
-        this.root = new Composite(parent, SWT.NONE);
-        this.display = root.getDisplay();
-        this.background = new Background(root, name);
         DeskData.Subscription subscription = data.subscribe(new DeskListener() {
             @Override
             public void dataChanged() {
@@ -63,11 +47,6 @@ public abstract class ViewBase {
             }
         });
         root.addDisposeListener(e -> subscription.close());
-    }
-
-    /** The view's top control. */
-    public Composite control() {
-        return root;
     }
 
     /** Reloads everything shown; called on the UI thread when new data arrived. */
@@ -133,21 +112,5 @@ public abstract class ViewBase {
             status.setVisible(show);
         }
         status.getParent().layout(true);
-    }
-
-    /** Runs {@code r} on the UI thread later, unless the view is gone by then; from any thread. */
-    protected void onUi(Runnable r) {
-        // Only the display captured on the UI thread is touched here.
-        Background.later(display, root, r);
-    }
-
-    /** Saves one setting with the layout, keeping the others. */
-    protected void saveSetting(String key, String value) {
-        ViewSettings.put(context, key, value);
-    }
-
-    /** One setting, or {@code fallback} when absent or blank. */
-    protected String setting(String key, String fallback) {
-        return ViewSettings.get(context, key, fallback);
     }
 }
