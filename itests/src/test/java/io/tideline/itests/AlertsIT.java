@@ -200,8 +200,8 @@ class AlertsIT {
         }
     }
 
-    /** The desk views' data service, found by its component name (its package is private to the bundle). */
-    private static final String DESK_DATA = "(component.name=io.tideline.views.desk.DeskDataComponent)";
+    /** The desk (the views' one data service), found by its component name. */
+    private static final String DESK_DATA = "(component.name=io.tideline.desk.DeskComponent)";
     private static final String ALERTS = "(objectClass=io.tideline.api.alerts.Alerts)";
 
     @Test
@@ -213,10 +213,10 @@ class AlertsIT {
                     () -> !Dist.services(context, DESK_DATA).isEmpty() && !Dist.services(context, ALERTS).isEmpty());
             ServiceReference<?> ref = Dist.services(context, DESK_DATA).get(0);
             Object desk = context.getService(ref);
-            // A view's listener, as the feeds view subscribes (its interface is the desk bundle's own).
+            // A view's listener, as the feeds view subscribes (its interface is the API's).
             List<String> heard = Collections.synchronizedList(new ArrayList<>());
-            Class<?> listenerType = Dist.bundle(context, "io.tideline.views.desk")
-                    .loadClass("io.tideline.views.desk.DeskListener");
+            Class<?> listenerType = Dist.bundle(context, "io.tideline.api")
+                    .loadClass("io.tideline.api.desk.DeskListener");
             Object listener = Proxy.newProxyInstance(listenerType.getClassLoader(), new Class<?>[] {listenerType},
                     (proxy, method, args) -> {
                         if (method.getDeclaringClass() == Object.class) {

@@ -39,7 +39,7 @@ class ChecklistBundleRemovalIT {
     private static final String CHECKLIST = "(objectClass=io.tideline.regime.api.Checklist)";
     private static final String CHECKLIST_VIEW =
             "(&(objectClass=io.tideline.api.ui.ViewFactory)(component.name=io.tideline.views.desk.checklist.ChecklistViewFactory))";
-    private static final String DESK_DATA = "(component.name=io.tideline.views.desk.DeskDataComponent)";
+    private static final String DESK_DATA = "(component.name=io.tideline.desk.DeskComponent)";
     private static final List<String> VIEWS = List.of("io.tideline.views.desk", "io.tideline.views.chart");
 
     @TempDir

@@ -1,6 +1,8 @@
 package io.tideline.views.desk;
 
 import io.tideline.api.alerts.TrackedAlert;
+import io.tideline.api.desk.Desk;
+import io.tideline.api.desk.DeskListener;
 import io.tideline.api.ui.ViewContext;
 import java.util.Objects;
 import org.eclipse.swt.SWT;
@@ -16,16 +18,16 @@ import org.eclipse.swt.widgets.Label;
 public abstract class ViewBase extends io.tideline.api.ui.kit.ViewBase<Messages> {
 
     /** Where the data comes from. */
-    protected final DeskData data;
+    protected final Desk data;
     private Label status;
     private boolean collapsing;
     private String error;
 
     /** Creates the top composite in {@code parent}; subclasses build their controls in it. */
-    protected ViewBase(Composite parent, ViewContext context, DeskData data, String name) {
+    protected ViewBase(Composite parent, ViewContext context, Desk data, String name) {
         super(parent, context, Messages.of(context.locale()), name);
         this.data = Objects.requireNonNull(data, "data");
-        DeskData.Subscription subscription = data.subscribe(new DeskListener() {
+        Desk.Subscription subscription = data.subscribe(new DeskListener() {
             @Override
             public void dataChanged() {
                 onUi(ViewBase.this::refresh);

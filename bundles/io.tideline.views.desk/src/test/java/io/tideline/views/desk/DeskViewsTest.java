@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 
 import io.tideline.api.alerts.AlertKind;
 import io.tideline.api.alerts.TrackedAlert;
+import io.tideline.api.desk.FeedStatus;
 import io.tideline.regime.api.Regime;
 import io.tideline.views.desk.checklist.ChecklistView;
 import io.tideline.views.desk.feeds.FeedsView;

@@ -3,6 +3,12 @@ package io.tideline.views.desk;
 import io.tideline.api.alerts.Alert;
 import io.tideline.api.alerts.AlertKind;
 import io.tideline.api.alerts.TrackedAlert;
+import io.tideline.api.desk.CorrelationMatrix;
+import io.tideline.api.desk.Curve;
+import io.tideline.api.desk.Desk;
+import io.tideline.api.desk.DeskListener;
+import io.tideline.api.desk.DeskSnapshot;
+import io.tideline.api.desk.FeedStatus;
 import io.tideline.api.feed.FeedHealth;
 import io.tideline.api.series.Freshness;
 import io.tideline.api.series.SeriesId;
@@ -20,8 +26,8 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** {@link DeskData} fed with known values, so view tests know what must be on screen. */
-public class FakeDesk implements DeskData {
+/** {@link Desk} fed with known values, so view tests know what must be on screen. */
+public class FakeDesk implements Desk {
 
     public volatile CorrelationMatrix matrix = Fixtures.matrix();
     public volatile Curve spark = sparkCurve();
@@ -155,6 +161,11 @@ public class FakeDesk implements DeskData {
         return new TrackedAlert(new Alert(timeMillis + "-" + rule + "-" + subject.replaceAll("[^A-Za-z0-9.]+", "-"),
                 rule, kind, timeMillis, asOf, subject, previous, current, value, threshold, source,
                 kind.word() + " " + subject + " " + current), states);
+    }
+
+    @Override
+    public DeskSnapshot snapshot() {
+        return DeskSnapshot.none();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.tideline.views.desk;
 
+import io.tideline.api.desk.CorrelationMatrix;
 import io.tideline.api.series.SeriesId;
 import io.tideline.regime.api.Action;
 import io.tideline.regime.api.Evidence;

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.tideline.api.command.CommandRequest;
+import io.tideline.api.desk.CorrelationMatrix;
+import io.tideline.api.desk.Curve;
 import io.tideline.api.indicator.CorrelationQuery;
 import io.tideline.api.series.AssetClass;
 import io.tideline.api.series.Freshness;
@@ -14,6 +16,7 @@ import io.tideline.api.series.SeriesKind;
 import io.tideline.api.series.Timeframe;
 import io.tideline.api.workspace.RoleBindings;
 import io.tideline.api.workspace.WorkspaceDate;
+import io.tideline.desk.DeskComponent;
 import io.tideline.engine.EngineComponent;
 import io.tideline.store.derby.ChunkedSeriesStore;
 import io.tideline.views.desk.heatmap.HeatmapLayout;
@@ -43,7 +46,7 @@ import org.osgi.service.log.Logger;
 
 /**
  * The heatmap's numbers on the shipped sample, in the real store (embedded Derby on disk) with
- * the real engine behind {@link DeskDataComponent}: a cell, the last point of its sparkline and
+ * the real engine behind {@link DeskComponent}: a cell, the last point of its sparkline and
  * {@code indicator matrix} are one number, the one commons-math gives on the daily changes built
  * by hand; the view paints those numbers (screenshot {@code target/screenshots/heatmap-sample.png}).
  */
@@ -58,7 +61,7 @@ class HeatmapOnTheSampleTest {
 
     private ChunkedSeriesStore store;
     private EngineComponent engine;
-    private DeskDataComponent desk;
+    private DeskComponent desk;
     private final Map<String, TreeMap<LocalDate, Double>> closes = new TreeMap<>();
     private Shell shell;
 
@@ -74,7 +77,7 @@ class HeatmapOnTheSampleTest {
         put(roles, "dollar", "yahoo:DX-Y.NYB", SeriesKind.INDEX_LEVEL, AssetClass.FX, "yahoo/DXY.csv");
         RoleBindings bound = bindings(roles);
         engine = new EngineComponent(store, bound);
-        desk = new DeskDataComponent(silent());
+        desk = new DeskComponent(silent());
         desk.services(store, bound, pinned(), engine);
     }
 

@@ -2,6 +2,7 @@ package io.tideline.views.desk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tideline.api.desk.FeedStatus;
 import io.tideline.views.desk.checklist.ChecklistView;
 import io.tideline.views.desk.feeds.FeedsView;
 import io.tideline.views.desk.heatmap.HeatmapView;

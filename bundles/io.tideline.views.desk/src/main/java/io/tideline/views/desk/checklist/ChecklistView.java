@@ -1,14 +1,14 @@
 package io.tideline.views.desk.checklist;
 
+import io.tideline.api.desk.Desk;
 import io.tideline.api.series.SeriesId;
-import io.tideline.api.workspace.WorkspaceDate;
 import io.tideline.api.ui.ViewContext;
+import io.tideline.api.workspace.WorkspaceDate;
 import io.tideline.regime.api.Evidence;
 import io.tideline.regime.api.Status;
 import io.tideline.regime.api.Step;
 import io.tideline.regime.api.Verdict;
 import io.tideline.views.desk.ColorScale;
-import io.tideline.views.desk.DeskData;
 import io.tideline.views.desk.Swt;
 import io.tideline.views.desk.Trace;
 import io.tideline.views.desk.ViewBase;
@@ -37,7 +37,7 @@ import org.eclipse.swt.widgets.TreeItem;
  */
 public final class ChecklistView extends ViewBase {
 
-    static final int TIMELINE_DAYS = 365;
+    static final int TIMELINE_DAYS = Desk.TIMELINE_DAYS;
     /** Preferred widths of step, summary, value, threshold, rule and source. */
     private Button latest;
     private static final int[] WIDTHS = {220, 300, 80, 80, 300, 260};
@@ -58,7 +58,7 @@ public final class ChecklistView extends ViewBase {
     private LocalDate dateShown;
 
     /** Builds the view in {@code parent} and loads the latest verdict. */
-    public ChecklistView(Composite parent, ViewContext context, DeskData data) {
+    public ChecklistView(Composite parent, ViewContext context, Desk data) {
         super(parent, context, data, "checklist");
         root.setLayout(new GridLayout(1, false));
         for (Status s : Status.values()) {

@@ -3,15 +3,15 @@ package io.tideline.views.desk.feeds;
 import io.tideline.api.alerts.Alert;
 import io.tideline.api.alerts.AlertKind;
 import io.tideline.api.alerts.TrackedAlert;
+import io.tideline.api.desk.Desk;
+import io.tideline.api.desk.FeedStatus;
 import io.tideline.api.feed.FeedHealth;
 import io.tideline.api.ui.ViewContext;
+import io.tideline.regime.api.Status;
 import io.tideline.views.desk.ColorScale;
-import io.tideline.views.desk.DeskData;
-import io.tideline.views.desk.FeedStatus;
 import io.tideline.views.desk.Swt;
 import io.tideline.views.desk.Trace;
 import io.tideline.views.desk.ViewBase;
-import io.tideline.regime.api.Status;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -58,7 +58,7 @@ public final class FeedsView extends ViewBase {
     private final SashForm sash;
 
     /** Builds the view in {@code parent} and starts polling. */
-    public FeedsView(Composite parent, ViewContext context, DeskData data) {
+    public FeedsView(Composite parent, ViewContext context, Desk data) {
         super(parent, context, data, "feeds");
         GridLayout rl = new GridLayout(1, false);
         rl.marginHeight = 3;

@@ -1,12 +1,12 @@
 package io.tideline.views.desk.heatmap;
 
+import io.tideline.api.desk.CorrelationMatrix;
+import io.tideline.api.desk.Curve;
+import io.tideline.api.desk.Desk;
 import io.tideline.api.series.Freshness;
 import io.tideline.api.ui.ViewContext;
 import io.tideline.api.workspace.WorkspaceDate;
 import io.tideline.views.desk.ColorScale;
-import io.tideline.views.desk.CorrelationMatrix;
-import io.tideline.views.desk.Curve;
-import io.tideline.views.desk.DeskData;
 import io.tideline.views.desk.Swt;
 import io.tideline.views.desk.Trace;
 import io.tideline.views.desk.ViewBase;
@@ -39,23 +39,24 @@ import org.eclipse.swt.widgets.Text;
  * ({@link io.tideline.api.indicator.Correlations}), so the sparkline ends on the cell's number;
  * the view computes nothing.
  *
- * <p>Everything is as of the workspace's date when one is pinned ({@link DeskData#pinned}): the
+ * <p>Everything is as of the workspace's date when one is pinned ({@link Desk#pinned}): the
  * matrix and the sparkline read no bar after the end of that day, the caption says the day as the
  * checklist does ("as of 2026-02-06 (the sample's date)"), and staleness is measured from its end.
  * Unpinned, the newest data, with ages measured from now.
  */
 public final class HeatmapView extends ViewBase {
 
-    /** The roles shown when the settings name none. */
-    public static final String DEFAULT_ROLES = "btc,eth,spx,ndx,gold,us10y,dollar";
+    /** The roles shown when the settings name none: the desk's board, which its snapshot holds. */
+    public static final String DEFAULT_ROLES = String.join(",", Desk.BOARD_ROLES);
     /** The windows offered, in common daily bars. */
     static final int[] WINDOWS = {30, 60, 90, 180};
-    static final int DEFAULT_WINDOW = 90;
+    static final int DEFAULT_WINDOW = Desk.BOARD_WINDOW;
     /** Stale data: amber, as in the chart views. */
     private static final int STALE = 0xB06E00;
-    static final String SPARK_A = "btc";
-    static final String SPARK_B = "ndx";
-    static final int SPARK_DAYS = 365;
+    /** The sparkline's pair and span: the desk's, which its snapshot holds. */
+    static final String SPARK_A = Desk.BOARD_PAIR.get(0);
+    static final String SPARK_B = Desk.BOARD_PAIR.get(1);
+    static final int SPARK_DAYS = Desk.TIMELINE_DAYS;
 
     private final Canvas canvas;
     private final Combo windowCombo;
@@ -80,7 +81,7 @@ public final class HeatmapView extends ViewBase {
     private HeatmapLayout layout;
 
     /** Builds the view in {@code parent} and starts loading. */
-    public HeatmapView(Composite parent, ViewContext context, DeskData data) {
+    public HeatmapView(Composite parent, ViewContext context, Desk data) {
         super(parent, context, data, "heatmap");
         roles = parseRoles(setting("roles", DEFAULT_ROLES));
         window = parseWindow(setting("window", Integer.toString(DEFAULT_WINDOW)));

@@ -1,9 +1,9 @@
 package io.tideline.views.desk.heatmap;
 
+import io.tideline.api.desk.Desk;
 import io.tideline.api.ui.ViewFactory;
 import io.tideline.api.ui.ViewSpec;
 import io.tideline.api.ui.kit.SimpleViewFactory;
-import io.tideline.views.desk.DeskData;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -17,7 +17,7 @@ public final class HeatmapViewFactory extends SimpleViewFactory {
 
     /** The factory over the bundle's data service (constructor injection). */
     @Activate
-    public HeatmapViewFactory(@Reference DeskData data) {
+    public HeatmapViewFactory(@Reference Desk data) {
         super(new ViewSpec(ID, "Correlation heatmap", "Markets", null),
                 (parent, context) -> new HeatmapView(parent, context, data).control());
     }

@@ -1,9 +1,9 @@
 package io.tideline.views.desk.report;
 
+import io.tideline.api.desk.Desk;
+import io.tideline.api.ui.kit.Background;
 import io.tideline.regime.api.Verdict;
 import io.tideline.scenario.api.ScenarioReport;
-import io.tideline.api.ui.kit.Background;
-import io.tideline.views.desk.DeskData;
 import io.tideline.views.desk.Messages;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,7 +22,7 @@ public final class ReportExport {
 
     private final Control anchor;
     private final Messages msg;
-    private final DeskData data;
+    private final Desk data;
     private final Background background;
     private final Consumer<String> done;
     private final Consumer<Exception> failed;
@@ -33,7 +33,7 @@ public final class ReportExport {
      * @param done told the written path's message on the UI thread
      * @param failed told the failure on the UI thread
      */
-    public ReportExport(Control anchor, Messages msg, DeskData data, Background background, Consumer<String> done,
+    public ReportExport(Control anchor, Messages msg, Desk data, Background background, Consumer<String> done,
             Consumer<Exception> failed) {
         this.anchor = anchor;
         this.msg = msg;

@@ -1,5 +1,6 @@
 package io.tideline.views.desk.scenarios;
 
+import io.tideline.api.desk.Desk;
 import io.tideline.api.ui.ViewContext;
 import io.tideline.api.workspace.WorkspaceDate;
 import io.tideline.regime.api.Status;
@@ -14,7 +15,6 @@ import io.tideline.scenario.api.ScenarioResult;
 import io.tideline.scenario.api.SkillSummary;
 import io.tideline.scenario.api.WatchItem;
 import io.tideline.views.desk.ColorScale;
-import io.tideline.views.desk.DeskData;
 import io.tideline.views.desk.Swt;
 import io.tideline.views.desk.Trace;
 import io.tideline.views.desk.ViewBase;
@@ -108,7 +108,7 @@ public final class ScenariosView extends ViewBase {
     private Rectangle[] values = new Rectangle[0];
 
     /** Builds the view in {@code parent} and starts loading. */
-    public ScenariosView(Composite parent, ViewContext context, DeskData data) {
+    public ScenariosView(Composite parent, ViewContext context, Desk data) {
         super(parent, context, data, "scenarios");
         GridLayout rl = new GridLayout(1, false);
         rl.marginWidth = PAD;

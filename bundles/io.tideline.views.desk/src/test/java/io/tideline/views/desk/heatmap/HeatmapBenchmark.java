@@ -2,7 +2,7 @@ package io.tideline.views.desk.heatmap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tideline.views.desk.DeskListener;
+import io.tideline.api.desk.DeskListener;
 import io.tideline.views.desk.FakeDesk;
 import io.tideline.views.desk.Fixtures;
 import io.tideline.views.desk.SwtHarness;

@@ -1,4 +1,4 @@
-package io.tideline.views.desk;
+package io.tideline.api.desk;
 
 import java.util.Objects;
 

@@ -1,4 +1,4 @@
-package io.tideline.views.desk;
+package io.tideline.api.desk;
 
 import java.util.List;
 import java.util.Objects;

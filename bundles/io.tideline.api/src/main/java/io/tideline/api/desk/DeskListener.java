@@ -1,14 +1,14 @@
-package io.tideline.views.desk;
+package io.tideline.api.desk;
 
 import io.tideline.api.alerts.TrackedAlert;
 
 /**
- * What a view hears from {@link DeskData}. Called on any thread: a view hands the news to its
+ * What a view hears from {@link Desk}. Called on any thread: a view hands the news to its
  * UI thread itself.
  */
 public interface DeskListener {
 
-    /** New bars were stored: recompute what is shown. */
+    /** The desk published a new snapshot (new bars settled, roles or the as-of date changed): show it. */
     default void dataChanged() {
     }
 
@@ -16,7 +16,7 @@ public interface DeskListener {
     default void alert(TrackedAlert alert) {
     }
 
-    /** The alerts bundle came or went: reload the alerts ({@link DeskData#alerts()}). */
+    /** The alerts bundle came or went: reload the alerts ({@link Desk#alerts()}). */
     default void alertsChanged() {
     }
 

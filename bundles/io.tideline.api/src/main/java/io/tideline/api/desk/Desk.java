@@ -1,4 +1,4 @@
-package io.tideline.views.desk;
+package io.tideline.api.desk;
 
 import io.tideline.api.alerts.TrackedAlert;
 import io.tideline.api.series.SeriesId;
@@ -12,16 +12,41 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.osgi.annotation.versioning.ProviderType;
 
 /**
- * Everything the desk views read, in one narrow interface: the bundle's service component
- * answers it from the real services (store, role bindings, indicator engine, checklist, feed
- * connectors, alerts, EventAdmin), and tests answer it with known matrices and verdicts.
+ * The desk: the headless floor between the engine and the views. The desk bundle
+ * ({@code io.tideline.desk}) owns the live state of the newest data and publishes it as an
+ * immutable {@link DeskSnapshot} ({@link #snapshot()}, and {@link DeskEvents#TOPIC_UPDATED} on
+ * EventAdmin) each time new bars settle: the latest checklist verdict and its timeline, the
+ * scenario report of the day and of the day before, the correlation board of {@link #BOARD_ROLES}
+ * and the live indicator readings of a graph kept up to date as bars arrive. Views only render:
+ * asked for the newest data, the methods below answer from the snapshot while it is current, and
+ * compute only what it does not hold (another day, other roles, a portfolio).
  *
- * <p>Every method but {@link #subscribe} may do real work: call it from a background thread
- * (see {@link io.tideline.api.ui.kit.Background}), never the UI thread. Implementations are thread-safe.
+ * <p>Every method but {@link #snapshot} and {@link #subscribe} may do real work: call it from a
+ * background thread, never the UI thread. Implementations are thread-safe.
  */
-public interface DeskData {
+@ProviderType
+public interface Desk {
+
+    /** Days of the regime timeline the snapshot holds, ending at the verdict's day. */
+    int TIMELINE_DAYS = 365;
+
+    /** The roles of the correlation board the snapshot holds (the heatmap's default), in order. */
+    List<String> BOARD_ROLES = List.of("btc", "eth", "spx", "ndx", "gold", "us10y", "dollar");
+
+    /** The correlation window of the board, in common daily bars. */
+    int BOARD_WINDOW = 90;
+
+    /** The pair whose rolling correlation the snapshot holds over {@link #TIMELINE_DAYS} days. */
+    List<String> BOARD_PAIR = List.of("btc", "ndx");
+
+    /**
+     * The newest snapshot the desk published: never null; of revision 0, holding nothing, before
+     * the first one. Cheap: returns what is kept.
+     */
+    DeskSnapshot snapshot();
 
     /** Every bound role and its series, for tracing a number to its source. */
     Map<String, SeriesId> roles();

@@ -1,4 +1,4 @@
-package io.tideline.views.desk;
+package io.tideline.api.desk;
 
 import io.tideline.api.feed.FeedHealth;
 import java.util.List;

@@ -1,7 +1,8 @@
-package io.tideline.views.desk;
+package io.tideline.desk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tideline.api.desk.CorrelationMatrix;
 import io.tideline.api.series.AssetClass;
 import io.tideline.api.series.Freshness;
 import io.tideline.api.series.SeriesData;
@@ -32,7 +33,7 @@ import org.osgi.service.log.Logger;
  * 2026-02-06 is the one of the same series cut after that day, bar for bar, and differs from the
  * newest; staleness is measured from the end of that day.
  */
-class DeskDataComponentAsOfTest {
+class DeskComponentAsOfTest {
 
     private static final long DAY = 86_400_000L;
     private static final LocalDate PINNED = LocalDate.of(2026, 2, 6);
@@ -41,7 +42,7 @@ class DeskDataComponentAsOfTest {
     Path dir;
 
     private ChunkedSeriesStore store;
-    private DeskDataComponent desk;
+    private DeskComponent desk;
     private volatile WorkspaceDate.Pinned pinned;
 
     @BeforeEach
@@ -50,8 +51,8 @@ class DeskDataComponentAsOfTest {
         // BTC every day to 2026-08-22, Nasdaq weekdays to 2026-04-13 (the sample's shape); after
         // the pinned day both move in lockstep, so a matrix that read past it would say so.
         Random r = new Random(17);
-        long[] btcT = Fixtures.dailyBars("2025-06-01", "2026-08-22", true);
-        long[] ndxT = Fixtures.dailyBars("2025-06-01", "2026-04-13", false);
+        long[] btcT = dailyBars("2025-06-01", "2026-08-22", true);
+        long[] ndxT = dailyBars("2025-06-01", "2026-04-13", false);
         double[] ndx = walk(ndxT.length, r);
         double[] btc = new double[btcT.length];
         long cut = Freshness.endOfDay(PINNED);
@@ -69,7 +70,7 @@ class DeskDataComponentAsOfTest {
         put("test:QQQCUT", AssetClass.EQUITY, ndxT, ndx, cut);
         Map<String, SeriesId> roles = Map.of("btc", SeriesId.parse("binance:BTCUSDT"), "ndx", SeriesId.parse("yahoo:QQQ"),
                 "btc.cut", SeriesId.parse("test:BTCCUT"), "ndx.cut", SeriesId.parse("test:QQQCUT"));
-        desk = new DeskDataComponent(silent());
+        desk = new DeskComponent(silent());
         RoleBindings bound = bindings(roles);
         desk.services(store, bound, date(), new EngineComponent(store, bound));
     }
@@ -87,11 +88,11 @@ class DeskDataComponentAsOfTest {
         assertThat(asOf.value(0, 1)).as("as of the day = the series cut after it").isEqualTo(cut.value(0, 1));
         assertThat(asOf.value(0, 1)).isBetween(-0.5, 0.5);
         assertThat(newest.value(0, 1)).as("the newest: in lockstep").isGreaterThan(0.99);
-        assertThat(Trace.day(asOf.latest())).as("no day after the pinned one, not even BTC with itself")
+        assertThat(day(asOf.latest())).as("no day after the pinned one, not even BTC with itself")
                 .isEqualTo("2026-02-06");
-        assertThat(Trace.day(asOf.asOf(0, 1))).isEqualTo("2026-02-06");
-        assertThat(Trace.day(newest.asOf(0, 1))).isEqualTo("2026-04-13");
-        assertThat(Trace.day(newest.latest())).isEqualTo("2026-08-22");
+        assertThat(day(asOf.asOf(0, 1))).isEqualTo("2026-02-06");
+        assertThat(day(newest.asOf(0, 1))).isEqualTo("2026-04-13");
+        assertThat(day(newest.latest())).isEqualTo("2026-08-22");
         // A day before either series starts: no numbers, no store error.
         CorrelationMatrix before = desk.correlations(List.of("btc", "ndx"), 30, LocalDate.of(2020, 1, 1));
         assertThat(before.value(0, 1)).isNaN();
@@ -115,6 +116,18 @@ class DeskDataComponentAsOfTest {
         assertThat(desk.pinned()).isEmpty();
         pinned = new WorkspaceDate.Pinned(PINNED, WorkspaceDate.SAMPLE_REASON);
         assertThat(desk.pinned()).contains(pinned);
+    }
+
+    /** Daily bar times at midnight UTC from {@code from} to {@code to}, weekdays only unless {@code weekends}. */
+    static long[] dailyBars(String from, String to, boolean weekends) {
+        return LocalDate.parse(from).datesUntil(LocalDate.parse(to).plusDays(1))
+                .filter(d -> weekends || d.getDayOfWeek().getValue() <= 5).mapToLong(d -> d.toEpochDay() * DAY)
+                .toArray();
+    }
+
+    /** The UTC day of an instant, or a dash for none (how the views print it). */
+    private static String day(long millis) {
+        return millis == 0 ? "\u2014" : LocalDate.ofEpochDay(Math.floorDiv(millis, DAY)).toString();
     }
 
     private static double[] walk(int n, Random r) {
@@ -141,24 +154,24 @@ class DeskDataComponentAsOfTest {
         return new WorkspaceDate() {
             @Override
             public Optional<Pinned> pinned() {
-                return Optional.ofNullable(DeskDataComponentAsOfTest.this.pinned);
+                return Optional.ofNullable(DeskComponentAsOfTest.this.pinned);
             }
 
             @Override
             public void pin(Pinned p) {
-                DeskDataComponentAsOfTest.this.pinned = p;
+                DeskComponentAsOfTest.this.pinned = p;
             }
 
             @Override
             public boolean clear() {
-                boolean was = DeskDataComponentAsOfTest.this.pinned != null;
-                DeskDataComponentAsOfTest.this.pinned = null;
+                boolean was = DeskComponentAsOfTest.this.pinned != null;
+                DeskComponentAsOfTest.this.pinned = null;
                 return was;
             }
         };
     }
 
-    private static RoleBindings bindings(Map<String, SeriesId> roles) {
+    static RoleBindings bindings(Map<String, SeriesId> roles) {
         return new RoleBindings() {
             @Override
             public Map<String, SeriesId> all() {
@@ -183,7 +196,7 @@ class DeskDataComponentAsOfTest {
     }
 
     private static Logger silent() {
-        return (Logger) Proxy.newProxyInstance(DeskDataComponentAsOfTest.class.getClassLoader(),
+        return (Logger) Proxy.newProxyInstance(DeskComponentAsOfTest.class.getClassLoader(),
                 new Class<?>[] {Logger.class}, (proxy, method, args) -> method.getReturnType() == boolean.class ? Boolean.FALSE : null);
     }
 }

@@ -1,0 +1,107 @@
+package io.tideline.itests;
+
+import static io.tideline.itests.Launch.await;
+import static io.tideline.itests.Launch.command;
+import static io.tideline.itests.Launch.data;
+import static io.tideline.itests.Launch.env;
+import static io.tideline.itests.Launch.read;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The desk in the real distribution, without a window: {@code serve} on the sample makes a
+ * snapshot (verdict, scenario odds, live readings), and a bar imported from a second process into
+ * the series bound to {@code btc} gives a new snapshot of the new day whose live readings are of
+ * that bar; {@code desk --recompute} computes the same with nothing kept beside it.
+ */
+class DeskIT {
+
+    private static final long START_SECONDS = 180;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path work;
+
+    private Process running;
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        if (running != null && running.isAlive()) {
+            running.destroy();
+            if (!running.waitFor(30, TimeUnit.SECONDS)) {
+                running.destroyForcibly();
+                running.waitFor(30, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    @Test
+    void aBarImportedIntoARunningServeGivesANewSnapshotOfItsDay() throws Exception {
+        Files.createDirectories(work.resolve("deploy"));
+        Path serveLog = work.resolve("logs/serve");
+        running = Launch.start(serveLog, null, env(), "--headless", "--data-dir", data(work).toString(), "--deploy-dir",
+                work.resolve("deploy").toString(), "serve");
+        await("serve to say it serves", START_SECONDS,
+                () -> read(serveLog.resolve("out.txt")).contains("tideline: serving " + data(work)));
+        await("the desk's first snapshot", 120, () -> revision() >= 1);
+
+        JsonNode first = desk("first");
+        assertThat(first.get("verdict").get("regime").asText()).isNotEmpty();
+        assertThat(first.get("scenarioOdds").size()).isEqualTo(3);
+        JsonNode btcVol = reading(first, "btc.vol20");
+        assertThat(btcVol.get("value").asDouble()).as("BTC's 20-day volatility, annualised").isBetween(0.05, 3.0);
+        String lastBar = btcVol.get("time").asText().substring(0, 10);
+        long revision = first.get("revision").asLong();
+
+        // The next day's bar of the series btc is bound to, imported from a second process.
+        java.time.LocalDate next = java.time.LocalDate.parse(lastBar).plusDays(1);
+        Path folder = Files.createDirectories(work.resolve("elsewhere"));
+        Files.writeString(folder.resolve("next.csv"), "time,open,high,low,close,volume\n" + next
+                + ",78000,79000,77000,78100.5,30000\n");
+        Launch.Outcome imported = command(work, "import", folder, "import", "next.csv", "--series", "binance:BTCUSDT");
+        assertThat(imported.code()).as(imported.err()).isZero();
+        assertThat(imported.out()).contains("1 new");
+
+        await("a new snapshot after the import", 60, () -> revision() > revision);
+        JsonNode after = desk("after");
+        assertThat(reading(after, "btc.vol20").get("time").asText()).startsWith(next.toString());
+        assertThat(reading(after, "btc.drawdown").get("time").asText()).startsWith(next.toString());
+        assertThat(after.get("partMicros").has("scenarios")).isTrue();
+
+        Launch.Outcome full = command(work, "recompute", null, "desk", "--recompute");
+        assertThat(full.code()).as(full.err()).isZero();
+        assertThat(full.out()).contains("the same with nothing kept:");
+    }
+
+    private long revision() {
+        try {
+            Launch.Outcome o = command(work, "desk-poll", null, "desk", "--json");
+            return o.code() == 0 ? JSON.readTree(o.out()).get("revision").asLong() : 0;
+        } catch (Exception e) {
+            return 0;
+        }
+    }
+
+    private JsonNode desk(String name) throws Exception {
+        Launch.Outcome o = command(work, name, null, "desk", "--json");
+        assertThat(o.code()).as(o.err()).isZero();
+        return JSON.readTree(o.out());
+    }
+
+    private static JsonNode reading(JsonNode desk, String node) {
+        for (JsonNode r : desk.get("readings")) {
+            if (r.get("node").asText().equals(node)) {
+                return r;
+            }
+        }
+        throw new AssertionError("no live reading " + node + " in " + desk);
+    }
+}
