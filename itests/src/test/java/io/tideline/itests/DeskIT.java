@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The desk in the real distribution, without a window: {@code serve} on the sample makes a
  * snapshot (verdict, scenario odds, live readings), and a bar imported from a second process into
  * the series bound to {@code btc} gives a new snapshot of the new day whose live readings are of
- * that bar; {@code desk --recompute} computes the same with nothing kept beside it.
+ * that bar; the feeds are listed with their next run; {@code desk --recompute} computes the same
+ * with nothing kept beside it.
  */
 class DeskIT {
 
@@ -51,7 +52,15 @@ class DeskIT {
                 work.resolve("deploy").toString(), "serve");
         await("serve to say it serves", START_SECONDS,
                 () -> read(serveLog.resolve("out.txt")).contains("tideline: serving " + data(work)));
-        await("the desk's first snapshot", 120, () -> revision() >= 1);
+        // The sample is loaded into the fresh data folder while serve starts: its first snapshots
+        // may be of an empty store; wait for the one of the sample.
+        await("the desk's snapshot of the sample", 120, () -> {
+            try {
+                return reading(desk("poll-sample"), "btc.vol20").get("value").isNumber();
+            } catch (Exception | AssertionError e) {
+                return false;
+            }
+        });
 
         JsonNode first = desk("first");
         assertThat(first.get("verdict").get("regime").asText()).isNotEmpty();
@@ -59,6 +68,13 @@ class DeskIT {
         JsonNode btcVol = reading(first, "btc.vol20");
         assertThat(btcVol.get("value").asDouble()).as("BTC's 20-day volatility, annualised").isBetween(0.05, 3.0);
         String lastBar = btcVol.get("time").asText().substring(0, 10);
+        // The feeds as the scheduler runs them: under serve every feed has a next run.
+        JsonNode fred = null;
+        for (JsonNode f : first.get("feeds")) {
+            fred = f.get("source").asText().equals("fred") ? f : fred;
+        }
+        assertThat(fred).as("the FRED feed in %s", first.get("feeds")).isNotNull();
+        assertThat(fred.get("nextRun").isNull()).as("serve schedules its feeds").isFalse();
         long revision = first.get("revision").asLong();
 
         // The next day's bar of the series btc is bound to, imported from a second process.

@@ -4,12 +4,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tideline.api.command.Command;
 import io.tideline.api.command.CommandRequest;
 import io.tideline.api.desk.DeskSnapshot;
+import io.tideline.api.desk.FeedStatus;
 import io.tideline.api.desk.LiveReading;
 import io.tideline.regime.api.Verdict;
 import io.tideline.scenario.api.ScenarioResult;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.osgi.service.component.annotations.Activate;
@@ -18,7 +20,8 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * {@code desk [--json]} prints the desk's newest snapshot: the verdict, the scenario odds, the
- * live readings, what is missing and what the last update cost; {@code desk --recompute} also
+ * live readings, what is missing and what the last update cost, and the feeds with their next
+ * run, last error and stale series; {@code desk --recompute} also
  * times the same snapshot computed with nothing kept, beside it. A thin command over the
  * {@link DeskRuns}.
  */
@@ -67,10 +70,25 @@ public final class DeskCommand implements Command {
         }
         DeskSnapshot snap = desk.snapshot();
         DeskSnapshot full = recompute ? desk.recomputeFully() : null;
+        List<FeedStatus> feeds;
+        try {
+            feeds = desk.feeds();
+        } catch (Exception e) {
+            request.err().println("desk: the feeds cannot be listed: " + e.getMessage());
+            feeds = List.of();
+        }
         if (json) {
-            request.out().println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(tree(snap, full)));
+            Map<String, Object> tree = tree(snap, full);
+            tree.put("feeds", feeds.stream().map(DeskCommand::feed).toList());
+            request.out().println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(tree));
         } else {
             print(request.out(), snap, full);
+            for (FeedStatus f : feeds) {
+                request.out().println("  feed " + f.source() + ": " + f.health().state().name().toLowerCase(Locale.ROOT)
+                        + ", next run " + (f.nextRunMillis() == 0 ? "on demand" : Instant.ofEpochMilli(f.nextRunMillis()))
+                        + (f.health().lastError() == null ? "" : ", last error: " + f.health().lastError())
+                        + (f.staleSeries().isEmpty() ? "" : ", stale: " + String.join(", ", f.staleSeries())));
+            }
         }
         return snap.revision() == 0 ? FAILED : OK;
     }
@@ -115,6 +133,17 @@ public final class DeskCommand implements Command {
             return rm;
         }).toList());
         m.put("problems", snap.problems());
+        return m;
+    }
+
+    private static Map<String, Object> feed(FeedStatus f) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("source", f.source());
+        m.put("state", f.health().state().name());
+        m.put("nextRun", f.nextRunMillis() == 0 ? null : Instant.ofEpochMilli(f.nextRunMillis()).toString());
+        m.put("lastError", f.health().lastError());
+        m.put("staleSeries", f.staleSeries());
+        m.put("collector", f.collector());
         return m;
     }
 

@@ -1,6 +1,8 @@
 package io.tideline.desk;
 
 import io.tideline.api.desk.DeskSnapshot;
+import io.tideline.api.desk.FeedStatus;
+import java.util.List;
 
 /**
  * What the {@code desk} command asks of the desk component: bundle-private, so the command stays
@@ -10,6 +12,9 @@ interface DeskRuns {
 
     /** The newest snapshot published. */
     DeskSnapshot snapshot();
+
+    /** Every feed with its health, next run and stale series (see {@link io.tideline.api.desk.Desk#feeds}). */
+    List<FeedStatus> feeds() throws Exception;
 
     /** The same snapshot computed with nothing kept, timed (see {@link DeskComponent#recomputeFully}). */
     DeskSnapshot recomputeFully();

@@ -2,6 +2,8 @@ package io.tideline.feeds;
 
 import io.tideline.api.feed.FeedConnector;
 import io.tideline.api.feed.FeedHealth;
+import io.tideline.api.feed.FeedSchedule;
+import io.tideline.api.feed.ScheduledFeed;
 import io.tideline.api.platform.Problem;
 import io.tideline.api.platform.ProblemSource;
 import io.tideline.api.series.Freshness;
@@ -70,9 +72,9 @@ import org.osgi.service.metatype.annotations.Option;
  * next run and stale series); the others show that record in {@code feeds status} and report
  * its problems, saying they are the collector's and how old the record is.
  */
-@Component(service = {FeedDesk.class, ProblemSource.class}, immediate = true, configurationPid = FeedScheduler.PID)
+@Component(service = {FeedDesk.class, FeedSchedule.class, ProblemSource.class}, immediate = true, configurationPid = FeedScheduler.PID)
 @Designate(ocd = FeedScheduler.Config.class)
-public final class FeedScheduler implements FeedDesk, ProblemSource {
+public final class FeedScheduler implements FeedDesk, FeedSchedule, ProblemSource {
 
     /** The configuration PID: {@code deploy/io.tideline.feeds.cfg}. */
     public static final String PID = "io.tideline.feeds";
@@ -430,6 +432,19 @@ public final class FeedScheduler implements FeedDesk, ProblemSource {
                     live.state() == FeedHealth.State.UNKNOWN && before != null
                             ? OptionalLong.of(before.recordedMillis()) : OptionalLong.empty()));
         }
+        return List.copyOf(list);
+    }
+
+    @Override
+    public List<ScheduledFeed> scheduled() {
+        long now = System.currentTimeMillis();
+        List<ScheduledFeed> list = new ArrayList<>();
+        for (Feed f : feeds()) {
+            FeedState s = feeds.get(f.source());
+            List<String> stale = s == null ? List.of() : staleSeries(s.connector, now);
+            list.add(new ScheduledFeed(f.source(), f.health(), f.series(), automatic ? f.nextRun() : 0, stale));
+        }
+        list.sort(java.util.Comparator.comparing(ScheduledFeed::source));
         return List.copyOf(list);
     }
 

@@ -14,10 +14,12 @@ import java.util.Objects;
  * @param health its health when asked; a connector whose {@code health()} threw is DOWN with that error
  * @param collector who recorded it (the collector, "HOST (pid N)"), or null for this Tideline's own connector
  * @param recordedMillis when the collector recorded it, epoch ms; 0 for this Tideline's own connector
- * @param staleSeries the feed's stale series as the collector recorded them; empty for an own connector
+ * @param staleSeries the feed's series whose newest bar is stale, as the scheduler (or the
+ *        collector) found them after its last look
+ * @param nextRunMillis when it refreshes next, epoch ms UTC; 0 when on demand only or not known
  */
 public record FeedStatus(String source, int offered, FeedHealth health, String collector, long recordedMillis,
-        List<String> staleSeries) {
+        List<String> staleSeries, long nextRunMillis) {
 
     /** Rejects null parts and copies the stale series. */
     public FeedStatus {
@@ -26,9 +28,9 @@ public record FeedStatus(String source, int offered, FeedHealth health, String c
         staleSeries = List.copyOf(staleSeries);
     }
 
-    /** This Tideline's own running connector. */
+    /** This Tideline's own running connector, of which only the connector itself is known. */
     public FeedStatus(String source, int offered, FeedHealth health) {
-        this(source, offered, health, null, 0, List.of());
+        this(source, offered, health, null, 0, List.of(), 0);
     }
 
     /** Whether this is the collector's record rather than an own connector. */

@@ -329,7 +329,7 @@ class DeskViewsTest {
         long recorded = System.currentTimeMillis() - 7 * 60_000;
         desk.feeds = List.of(new FeedStatus("fred", 12, new io.tideline.api.feed.FeedHealth(
                 io.tideline.api.feed.FeedHealth.State.DOWN, recorded - 86_400_000L, "HTTP 429: rate limited"),
-                "desk1 (pid 4242)", recorded, List.of("fred:DGS10", "fred:DGS2")));
+                "desk1 (pid 4242)", recorded, List.of("fred:DGS10", "fred:DGS2"), recorded + 30 * 60_000));
         shell = SwtHarness.shell(1000, 600);
         FeedsView view = new FeedsView(shell, new TestContext(Locale.ENGLISH, Map.of()), desk);
         shell.open();
@@ -342,6 +342,8 @@ class DeskViewsTest {
         assertThat(view.feedsTable().getItem(0).getText(2)).isEqualTo("12");
         assertThat(view.feedsTable().getItem(0).getText(4))
                 .isEqualTo("HTTP 429: rate limited; stale: fred:DGS10, fred:DGS2");
+        assertThat(view.feedsTable().getItem(0).getText(5)).as("when the collector runs it next")
+                .isEqualTo(io.tideline.views.desk.Trace.time(recorded + 30 * 60_000));
     }
 
     @Test
@@ -356,6 +358,7 @@ class DeskViewsTest {
         assertThat(view.feedsTable().getItem(1).getText(0)).isEqualTo("fred");
         assertThat(view.feedsTable().getItem(1).getText(1)).isEqualTo("ausgefallen");
         assertThat(view.feedsTable().getItem(1).getText(4)).contains("HTTP 503");
+        assertThat(view.feedsTable().getItem(1).getText(5)).as("no scheduled run known").isEqualTo("bei Bedarf");
         Table alerts = view.alertsTable();
         // The columns settle as the shell lays out; hover once they have.
         SwtHarness.pump(200);

@@ -90,10 +90,10 @@ public final class FeedsView extends ViewBase {
         sash.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         Composite top = pane(sash);
         feeds = table(top, new String[] {"feeds.col.source", "feeds.col.state", "feeds.col.offered", "feeds.col.last",
-            "feeds.col.error"}, new int[] {80, 125, 55, 170, 200});
+            "feeds.col.error", "feeds.col.next"}, new int[] {80, 125, 55, 170, 200, 150});
         // Shown as feed, state, last error, series, last update: the error is what a narrow
         // pane must still show; it gets whatever width the other columns leave.
-        feeds.setColumnOrder(new int[] {0, 1, 4, 2, 3});
+        feeds.setColumnOrder(new int[] {0, 1, 4, 2, 3, 5});
         Swt.fitColumns(feeds, 4, 160);
 
         Composite bottom = pane(sash);
@@ -241,6 +241,7 @@ public final class FeedsView extends ViewBase {
                 error = error.isEmpty() ? stale : error + "; " + stale;
             }
             item.setText(4, error);
+            item.setText(5, f.nextRunMillis() == 0 ? msg.get("feeds.next.none") : Trace.time(f.nextRunMillis()));
         }
         showWhose(list);
         if (list.isEmpty()) {
