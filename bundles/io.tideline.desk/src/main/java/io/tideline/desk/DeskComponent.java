@@ -13,6 +13,8 @@ import io.tideline.api.desk.FeedStatus;
 import io.tideline.api.desk.LiveReading;
 import io.tideline.api.feed.FeedConnector;
 import io.tideline.api.feed.FeedHealth;
+import io.tideline.api.feed.FeedSchedule;
+import io.tideline.api.feed.ScheduledFeed;
 import io.tideline.api.indicator.CorrelationCurve;
 import io.tideline.api.indicator.CorrelationQuery;
 import io.tideline.api.indicator.Correlations;
@@ -124,6 +126,10 @@ public final class DeskComponent implements Desk, DeskRuns, EventHandler {
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile EventAdmin eventAdmin;
+
+    /** The feed scheduler: next runs and stale series; without it, the connectors' own health. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile FeedSchedule feedSchedule;
 
     private volatile Checklist checklist;
     private volatile Scenarios scenarioService;
@@ -341,14 +347,29 @@ public final class DeskComponent implements Desk, DeskRuns, EventHandler {
         for (String role : roles) {
             series.add(b.get(role).map(SeriesId::toString).orElse(null));
         }
+        // Every pair of the bound roles at once: each series is read once, not once per pair.
+        List<Integer> bound = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            if (series.get(i) != null) {
+                bound.add(i);
+            }
+        }
+        List<CorrelationCurve> curves = c.correlateAll(bound.stream().map(roles::get).toList(), window, 1, cap);
+        CorrelationCurve[][] byPair = new CorrelationCurve[n][n];
+        int next = 0;
+        for (int r = 0; r < bound.size(); r++) {
+            for (int k = r; k < bound.size(); k++) {
+                byPair[bound.get(r)][bound.get(k)] = curves.get(next++);
+            }
+        }
         double[][] values = new double[n][n];
         long[][] asOf = new long[n][n];
         for (int r = 0; r < n; r++) {
             for (int k = r; k < n; k++) {
                 double v = Double.NaN;
                 long last = 0;
-                if (series.get(r) != null && series.get(k) != null) {
-                    CorrelationCurve curve = c.correlate(new CorrelationQuery(roles.get(r), roles.get(k), window, 1, cap));
+                CorrelationCurve curve = byPair[r][k];
+                if (curve != null) {
                     v = curve.last();
                     last = curve.lastCommonDay();
                 }
@@ -470,7 +491,8 @@ public final class DeskComponent implements Desk, DeskRuns, EventHandler {
     /**
      * In team mode, the feeds as the desk's collector recorded them in the shared store (this
      * Tideline's connectors run nothing there unless it is the collector, whose record it is
-     * then); else this Tideline's running connectors.
+     * then); else the feeds as this Tideline's scheduler runs them (health, next run, stale
+     * series); without the scheduler, the running connectors' own health.
      *
      * @throws StoreException when the shared store cannot be read
      */
@@ -482,7 +504,17 @@ public final class DeskComponent implements Desk, DeskRuns, EventHandler {
             List<FeedStatus> out = new ArrayList<>();
             for (RecordedFeed f : recorded) {
                 out.add(new FeedStatus(f.source(), f.series(), f.health(), f.collector(), f.recordedMillis(),
-                        f.staleSeries()));
+                        f.staleSeries(), f.nextRunMillis()));
+            }
+            return out;
+        }
+        FeedSchedule schedule = feedSchedule;
+        if (schedule != null) {
+            // The scheduler's view: health, next run and stale series of every feed it schedules.
+            List<FeedStatus> out = new ArrayList<>();
+            for (ScheduledFeed f : schedule.scheduled()) {
+                out.add(new FeedStatus(f.source(), f.series(), f.health(), null, 0, f.staleSeries(),
+                        f.nextRunMillis()));
             }
             return out;
         }

@@ -9,6 +9,10 @@ import io.tideline.api.series.SeriesId;
 import io.tideline.api.store.SeriesInfo;
 import io.tideline.api.store.SeriesStore;
 import io.tideline.api.store.StoreException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -67,6 +71,65 @@ final class DailyCorrelation {
             }
             span *= 2;
         }
+    }
+
+    /**
+     * See {@link Correlations#correlateAll}: each input's {@code info} and bars read once, back
+     * from the earliest last day of them all by the span {@link #correlate} reads first; a pair
+     * whose curve has enough common days from those bars (or that read both series from their
+     * start) is the same curve {@link #correlate} gives, as only its last values count and those
+     * read the same bars; any other pair (too few common days there, no data) is asked of
+     * {@link #correlate} itself.
+     */
+    List<CorrelationCurve> correlateAll(List<String> inputs, int window, int points, long toMillis)
+            throws StoreException {
+        int n = inputs.size();
+        SeriesId[] ids = new SeriesId[n];
+        Map<SeriesId, Optional<SeriesInfo>> infos = new HashMap<>();
+        long minLast = Long.MAX_VALUE;
+        for (int i = 0; i < n; i++) {
+            ids[i] = resolver.apply(inputs.get(i));
+            Optional<SeriesInfo> info = infos.get(ids[i]);
+            if (info == null) {
+                info = store.info(ids[i]);
+                infos.put(ids[i], info);
+            }
+            if (info.isPresent() && info.get().count() > 0) {
+                minLast = Math.min(minLast, Math.min(toMillis, info.get().lastTime()));
+            }
+        }
+        long needed = (long) window + points;
+        long span = (long) (needed * 1.6) + 30;
+        Map<SeriesId, Read> reads = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            Optional<SeriesInfo> info = infos.get(ids[i]);
+            if (reads.containsKey(ids[i]) || info.isEmpty() || info.get().count() == 0
+                    || info.get().firstTime() > toMillis) {
+                continue;
+            }
+            long from = Math.max(info.get().firstTime(), (Math.floorDiv(minLast, DAY) - span) * DAY);
+            SeriesData d = store.read(ids[i], from, toMillis);
+            reads.put(ids[i], new Read(DailyChange.of(info.get().descriptor().kind()), from == info.get().firstTime(),
+                    d.copyTimes(), d.copyColumn(d.primary())));
+        }
+        List<CorrelationCurve> out = new ArrayList<>();
+        for (int r = 0; r < n; r++) {
+            for (int k = r; k < n; k++) {
+                CorrelationQuery q = new CorrelationQuery(inputs.get(r), inputs.get(k), window, points, toMillis);
+                Read a = reads.get(ids[r]);
+                Read b = reads.get(ids[k]);
+                CorrelationCurve curve = a == null || b == null ? null
+                        : curve(q, a.change(), a.times(), a.values(), b.change(), b.times(), b.values());
+                boolean same = curve != null
+                        && (curve.commonDays() >= needed || a.whole() && b.whole() && curve.commonDays() > 0);
+                out.add(same ? curve : correlate(q));
+            }
+        }
+        return out;
+    }
+
+    /** One input's bars as {@link #correlateAll} read them, and whether from the series' start. */
+    private record Read(DailyChange change, boolean whole, long[] times, double[] values) {
     }
 
     private static CorrelationCurve empty(CorrelationQuery q, DailyChange a, DailyChange b) {

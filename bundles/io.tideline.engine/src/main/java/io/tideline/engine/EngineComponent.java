@@ -157,6 +157,12 @@ public final class EngineComponent implements EngineDesk, EventHandler {
     }
 
     @Override
+    public List<CorrelationCurve> correlateAll(List<String> inputs, int window, int points, long toMillis)
+            throws StoreException {
+        return new DailyCorrelation(store, this::resolve).correlateAll(inputs, window, points, toMillis);
+    }
+
+    @Override
     public Map<String, Indicator> indicators() {
         return Collections.unmodifiableMap(indicators);
     }

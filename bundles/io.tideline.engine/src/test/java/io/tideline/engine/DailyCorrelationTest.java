@@ -270,6 +270,71 @@ class DailyCorrelationTest {
         }
     }
 
+    /**
+     * A whole matrix at once reads each series once, and each of its curves is the pair's own
+     * {@code correlate}, point for point: on the sample's yield, equities, bitcoin (weekends),
+     * gold and the broad dollar (which ends earlier), for two windows, one point and a year of
+     * points, as of a day, of the newest data, of a day in 2015 and of one too early for any value.
+     */
+    @Test
+    void aWholeMatrixAtOnceIsEveryPairsOwnCorrelation() throws Exception {
+        Map<String, SeriesId> bound = new java.util.LinkedHashMap<>();
+        Path db = dir.resolve("db-all");
+        ChunkedSeriesStore store = ChunkedSeriesStore.openEmbedded(db);
+        try {
+            Object[][] files = {
+                {"us10y", "fred:DGS10", SeriesKind.YIELD, new String[] {"fred/DGS10.csv", "fred-2021-2026/DGS10.csv"}},
+                {"spx", "yahoo:SPY", SeriesKind.PRICE, new String[] {"yahoo/SPY.csv"}},
+                {"ndx", "yahoo:QQQ", SeriesKind.PRICE, new String[] {"yahoo/QQQ.csv"}},
+                {"btc", "yahoo:BTC-USD", SeriesKind.PRICE, new String[] {"yahoo/BTC.csv"}},
+                {"gold", "yahoo:GLD", SeriesKind.PRICE, new String[] {"yahoo/GLD.csv"}},
+                {"dollar", "fred:DTWEXBGS", SeriesKind.INDEX_LEVEL, new String[] {"fred/DTWEXBGS.csv"}}};
+            for (Object[] f : files) {
+                TreeMap<LocalDate, Double> values = new TreeMap<>();
+                for (String file : (String[]) f[3]) {
+                    readCsv(SAMPLE.resolve(file), 1, values);
+                }
+                SeriesId id = SeriesId.parse((String) f[1]);
+                store.upsert(new SeriesDescriptor(id, (String) f[0], "", (SeriesKind) f[2], AssetClass.EQUITY,
+                        Timeframe.D1), columns(values));
+                bound.put((String) f[0], id);
+            }
+            EngineComponent engine = new EngineComponent(store, roles(bound));
+            List<String> inputs = new ArrayList<>(bound.keySet());
+            int compared = 0;
+            for (long until : new long[] {day(LocalDate.parse("2026-02-07")) - 1, Long.MAX_VALUE,
+                day(LocalDate.parse("2015-07-01")) - 1, day(LocalDate.parse("2014-02-01")) - 1}) {
+                for (int window : new int[] {30, 90}) {
+                    for (int points : new int[] {1, 365}) {
+                        List<CorrelationCurve> all = engine.correlateAll(inputs, window, points, until);
+                        int next = 0;
+                        for (int r = 0; r < inputs.size(); r++) {
+                            for (int k = r; k < inputs.size(); k++) {
+                                CorrelationCurve one = engine.correlate(new CorrelationQuery(inputs.get(r),
+                                        inputs.get(k), window, points, until));
+                                CorrelationCurve got = all.get(next++);
+                                String what = inputs.get(r) + "/" + inputs.get(k) + " window " + window + " points "
+                                        + points + " until " + until;
+                                assertThat(got.query()).as(what).isEqualTo(one.query());
+                                assertThat(got.copyTimes()).as(what).isEqualTo(one.copyTimes());
+                                assertThat(got.copyValues()).as(what).isEqualTo(one.copyValues());
+                                assertThat(got.lastCommonDay()).as(what).isEqualTo(one.lastCommonDay());
+                                assertThat(got.changeA()).as(what).isEqualTo(one.changeA());
+                                compared += one.isEmpty() ? 0 : 1;
+                            }
+                        }
+                        assertThat(next).isEqualTo(all.size());
+                    }
+                }
+            }
+            assertThat(compared).as("curves with values among those compared").isGreaterThan(100);
+            assertThatThrownBy(() -> engine.correlateAll(List.of("spx", "nosuch"), 30, 1, Long.MAX_VALUE))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("nosuch");
+        } finally {
+            ChunkedSeriesStore.shutdownEmbedded(db);
+        }
+    }
+
     private static long day(LocalDate d) {
         return d.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
     }

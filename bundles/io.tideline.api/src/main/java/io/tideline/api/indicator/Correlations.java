@@ -1,6 +1,8 @@
 package io.tideline.api.indicator;
 
 import io.tideline.api.store.StoreException;
+import java.util.ArrayList;
+import java.util.List;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -33,4 +35,26 @@ public interface Correlations {
      * @throws StoreException if the store cannot be read
      */
     CorrelationCurve correlate(CorrelationQuery query) throws StoreException;
+
+    /**
+     * The correlation of every pair of {@code inputs}, each with itself included, row by row over
+     * the upper triangle: (0,0), (0,1), ..., (0,n-1), (1,1), (1,2), ...; each curve is exactly
+     * {@link #correlate} of {@code new CorrelationQuery(a, b, window, points, toMillis)}. What a
+     * correlation matrix asks: an implementation reads each input once where it can, instead of
+     * once per pair.
+     *
+     * @throws IllegalArgumentException naming the input that is neither a bound role nor a series id
+     * @throws StoreException if the store cannot be read
+     * @since 1.2
+     */
+    default List<CorrelationCurve> correlateAll(List<String> inputs, int window, int points, long toMillis)
+            throws StoreException {
+        List<CorrelationCurve> out = new ArrayList<>();
+        for (int r = 0; r < inputs.size(); r++) {
+            for (int k = r; k < inputs.size(); k++) {
+                out.add(correlate(new CorrelationQuery(inputs.get(r), inputs.get(k), window, points, toMillis)));
+            }
+        }
+        return out;
+    }
 }

@@ -7,7 +7,7 @@
  * {@link io.tideline.api.indicator.CorrelationCurve}.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package io.tideline.api.indicator;
 
 import org.osgi.annotation.bundle.Export;
