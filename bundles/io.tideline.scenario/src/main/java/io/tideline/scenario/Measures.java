@@ -43,6 +43,15 @@ final class Measures {
     private final AsOfColumns columns;
     /** Per node, when each bar became available (sorted like its times). */
     private final Map<String, long[]> available = new HashMap<>();
+    /**
+     * Per node, what a reading needs, looked up once: the odds' fit reads every condition on every
+     * earlier day, and one map lookup per reading instead of five was 14% of a report.
+     */
+    private final Map<String, Node> nodes = new HashMap<>();
+
+    /** A node's columns as a reading uses them. */
+    private record Node(boolean computed, String error, long[] times, double[] values, long[] availableAt) {
+    }
 
     /**
      * @param results the computed nodes
@@ -66,12 +75,25 @@ final class Measures {
             }
             available.put(e.getKey(), at);
         }
+        for (String node : results.keySet()) {
+            nodes.put(node, build(node));
+        }
     }
 
     /** The index of the node's last bar available at the cutoff, or -1. */
     int index(String node, long cutoff) {
+        return lastAtOrBefore(node(node).availableAt(), cutoff);
+    }
+
+    private Node node(String node) {
+        Node n = nodes.get(node);
+        return n != null ? n : build(node);
+    }
+
+    private Node build(String node) {
         long[] at = available.get(node);
-        return lastAtOrBefore(at != null ? at : columns.times(node), cutoff);
+        return new Node(columns.computed(node), columns.error(node), columns.times(node), columns.values(node),
+                at != null ? at : columns.times(node));
     }
 
     /** The bar times of a node, or an empty array; not to be modified. */
@@ -101,22 +123,22 @@ final class Measures {
 
     /** The measure's value as of the cutoff, or the reason it has none. */
     Reading read(String node, Pack.Measured m, long cutoff) {
-        String error = columns.error(node);
-        if (error != null) {
-            return Reading.none("the indicator failed: " + error, "failed to compute");
+        Node n = node(node);
+        if (n.error() != null) {
+            return Reading.none("the indicator failed: " + n.error(), "failed to compute");
         }
-        if (!columns.computed(node)) {
+        if (!n.computed()) {
             return Reading.none("not computed", "not computed");
         }
-        long[] times = columns.times(node);
-        int i = index(node, cutoff);
+        long[] times = n.times();
+        int i = lastAtOrBefore(n.availableAt(), cutoff);
         if (i < 0) {
             return Reading.none("no data available by " + day(cutoff), "without data");
         }
         if (columns.stale(times[i], cutoff)) {
             return Reading.none("stale: the last bar is of " + day(times[i]), "stale since " + day(times[i]));
         }
-        double v = transform(columns.values(node), i, m);
+        double v = transform(n.values(), i, m);
         if (Double.isNaN(v)) {
             return Reading.none("no value on " + day(times[i]) + " (the window is not filled)",
                     "too short a history");
