@@ -47,6 +47,8 @@ final class Analysis {
     private final Predicate<String> bound;
     private final CascadeParams cascade;
     private final java.util.function.Function<String, Availability.Rule> availability;
+    /** The fit kept between reports of the scenario service, or null to fit from the first day. */
+    private KeptFit kept;
 
     /** Every value available from its observation (tests of the odds themselves). */
     private static final Availability.Rule ON_OBSERVATION = Availability.Rule.of("calendar-days", 0, "00:00", 60);
@@ -66,6 +68,17 @@ final class Analysis {
         this.bound = bound;
         this.cascade = cascade;
         this.availability = availability;
+    }
+
+    /**
+     * Carries the odds' fit on from the last report's where it still stands (see {@link KeptFit})
+     * and keeps this report's for the next.
+     *
+     * @return this analysis
+     */
+    Analysis keeping(KeptFit fit) {
+        this.kept = fit;
+        return this;
     }
 
     /** The computed nodes read by availability. */
@@ -477,16 +490,26 @@ final class Analysis {
         }
         long[] calendar = m.times(RAW + pack.analogues().calendarRole());
         int today = m.index(RAW + pack.analogues().calendarRole(), cutoff);
-        int[] groups = FittedOdds.groups(pack.conditions());
-        FittedOdds.Model model = new FittedOdds.Model(groups,
-                java.util.Arrays.stream(groups).max().orElse(-1) + 1, ids.size(), outcome.horizonBars());
+        // The last report's fit, carried on over the new days when every bar it could have read
+        // is the same now (its days then learn the same); else learnt from the first day.
+        KeptFit.State prior = kept == null ? null : kept.get(pack, unbound, ids);
+        boolean extend = prior != null && prior.today() <= today && m.samePrefix(prior.measures(), prior.settled());
+        FittedOdds.Model model;
+        if (extend) {
+            model = prior.model().copy();
+        } else {
+            int[] groups = FittedOdds.groups(pack.conditions());
+            model = new FittedOdds.Model(groups, java.util.Arrays.stream(groups).max().orElse(-1) + 1, ids.size(),
+                    outcome.horizonBars());
+        }
         ConditionState[] states = new ConditionState[pack.conditions().size()];
         byte[] read = new byte[states.length]; // reused: the model counts, it keeps no day's array
-        String first = null;
-        String last = null;
+        String first = extend ? prior.first() : null;
+        String last = extend ? prior.last() : null;
         long[] known = java.util.Arrays.copyOf(calendar, today + 1);
         Map<String, double[]> aligned = Outcomes.aligned(outcome, known, (role, t) -> m.last(RAW + role, t));
-        for (int d = 0; d + outcome.horizonBars() <= today; d++) {
+        int d = extend ? prior.next() : 0;
+        for (; d + outcome.horizonBars() <= today; d++) {
             Outcomes.Labelled l = Outcomes.label(outcome, ids, known.length, d, aligned);
             if (!l.known()) {
                 continue;
@@ -499,6 +522,10 @@ final class Analysis {
                     l.label());
             last = Measures.day(calendar[d]).toString();
             first = first == null ? last : first;
+        }
+        if (kept != null) {
+            kept.put(new KeptFit.State(pack, Map.copyOf(unbound), List.copyOf(ids), m, cutoff, today, d,
+                    model.copy(), first, last), extend);
         }
         model.learnUpTo(today);
         return new Fitted(model, first, last);

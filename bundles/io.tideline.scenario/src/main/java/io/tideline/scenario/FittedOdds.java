@@ -172,6 +172,37 @@ final class FittedOdds {
             pendingHead = 0;
         }
 
+        /**
+         * A copy that learns on by itself: what it has learnt, its pending days and their
+         * forecasts, so that a kept fit can be carried on while this one stays as it is.
+         */
+        Model copy() {
+            Model c = new Model(group, groups, kinds, horizon);
+            for (int s = 0; s < kinds; s++) {
+                System.arraycopy(met[s], 0, c.met[s], 0, met[s].length);
+                System.arraycopy(known[s], 0, c.known[s], 0, known[s].length);
+                System.arraycopy(sse[s], 0, c.sse[s], 0, sse[s].length);
+            }
+            System.arraycopy(metAll, 0, c.metAll, 0, metAll.length);
+            System.arraycopy(knownAll, 0, c.knownAll, 0, knownAll.length);
+            System.arraycopy(outcomes, 0, c.outcomes, 0, outcomes.length);
+            c.days = days;
+            int n = pendingAt.length;
+            c.pendingStates = new byte[n][];
+            c.pendingFit = new double[n][];
+            c.pendingBase = new double[n][];
+            for (int k = 0; k < n; k++) {
+                c.pendingStates[k] = pendingStates[k].clone();
+                c.pendingFit[k] = pendingFit[k].clone();
+                c.pendingBase[k] = pendingBase[k].clone();
+            }
+            c.pendingAt = pendingAt.clone();
+            c.pendingLabel = pendingLabel.clone();
+            c.pendingHead = pendingHead;
+            c.pendingCount = pendingCount;
+            return c;
+        }
+
         /** Adds how each weight would have done on a day given {@code f} and {@code b}, whose outcome was {@code label}. */
         private void score(double[] f, double[] b, int label) {
             if (!fitted()) {

@@ -96,6 +96,33 @@ final class Measures {
                 at != null ? at : columns.times(node));
     }
 
+    /**
+     * Whether every bar available by {@code settled} is the same here and in {@code other}, node
+     * by node (times, values and availability; the same nodes, failed or computed alike): then
+     * whatever was read as of {@code settled} or earlier reads the same in both, the indicators
+     * being causal and each value read only once available.
+     */
+    boolean samePrefix(Measures other, long settled) {
+        if (!nodes.keySet().equals(other.nodes.keySet())) {
+            return false;
+        }
+        for (Map.Entry<String, Node> e : nodes.entrySet()) {
+            Node a = e.getValue();
+            Node b = other.nodes.get(e.getKey());
+            if (a.computed() != b.computed() || !java.util.Objects.equals(a.error(), b.error())) {
+                return false;
+            }
+            int n = lastAtOrBefore(a.availableAt(), settled) + 1;
+            if (n != lastAtOrBefore(b.availableAt(), settled) + 1
+                    || !java.util.Arrays.equals(a.times(), 0, n, b.times(), 0, n)
+                    || !java.util.Arrays.equals(a.availableAt(), 0, n, b.availableAt(), 0, n)
+                    || !java.util.Arrays.equals(a.values(), 0, n, b.values(), 0, n)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The bar times of a node, or an empty array; not to be modified. */
     long[] times(String node) {
         return columns.times(node);

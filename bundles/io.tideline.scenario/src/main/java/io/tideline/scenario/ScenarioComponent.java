@@ -76,6 +76,8 @@ public final class ScenarioComponent implements ScenarioDesk {
     private Path deployDir;
 
     private final LastValidFile<Pack> pack = new LastValidFile<>(PackLoader::defaults, PackLoader.READER::read);
+    /** The odds' fit of the last report, carried on by the next (see {@link KeptFit}). */
+    private final KeptFit keptFit = new KeptFit();
 
     /** The pack in force, where it came from, and the error of a refused file, if any. */
     record Loaded(Pack pack, String source, String error) {
@@ -171,6 +173,11 @@ public final class ScenarioComponent implements ScenarioDesk {
     }
 
     /** For tests: a component over an engine with the given files, without a framework. */
+    /** The kept fit, for tests: how often it was carried on. */
+    KeptFit keptFit() {
+        return keptFit;
+    }
+
     static ScenarioComponent of(IndicatorEngine engine, RoleBindings roles, Path workspaceFile, Path deployDir) {
         ScenarioComponent c = new ScenarioComponent();
         c.engine = engine;
@@ -195,7 +202,7 @@ public final class ScenarioComponent implements ScenarioDesk {
         Loaded l = current();
         RoleBindings r = roles;
         Analysis a = new Analysis(engine, l.pack(), role -> r != null && r.get(role).isPresent(),
-                CascadeParams.defaults(), availability(r));
+                CascadeParams.defaults(), availability(r)).keeping(keptFit);
         List<String> warnings = new ArrayList<>();
         if (l.error() != null) {
             warnings.add(l.error() + "; the previous valid pack (" + l.source() + ") stays in force");
