@@ -21,7 +21,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,13 +52,7 @@ class AlertsIT {
 
     @AfterEach
     void stop() throws InterruptedException {
-        if (running != null && running.isAlive()) {
-            running.destroy();
-            if (!running.waitFor(30, TimeUnit.SECONDS)) {
-                running.destroyForcibly();
-                running.waitFor(30, TimeUnit.SECONDS);
-            }
-        }
+        Launch.stop(running);
         if (server != null) {
             server.stop(0);
         }

@@ -1,5 +1,8 @@
 package io.tideline.itests;
 
+import static io.tideline.itests.DeskProbe.desk;
+import static io.tideline.itests.DeskProbe.reading;
+import static io.tideline.itests.DeskProbe.revision;
 import static io.tideline.itests.Launch.await;
 import static io.tideline.itests.Launch.command;
 import static io.tideline.itests.Launch.data;
@@ -8,10 +11,8 @@ import static io.tideline.itests.Launch.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,7 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
 class DeskIT {
 
     private static final long START_SECONDS = 180;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path work;
@@ -35,13 +35,7 @@ class DeskIT {
 
     @AfterEach
     void stop() throws InterruptedException {
-        if (running != null && running.isAlive()) {
-            running.destroy();
-            if (!running.waitFor(30, TimeUnit.SECONDS)) {
-                running.destroyForcibly();
-                running.waitFor(30, TimeUnit.SECONDS);
-            }
-        }
+        Launch.stop(running);
     }
 
     @Test
@@ -54,15 +48,9 @@ class DeskIT {
                 () -> read(serveLog.resolve("out.txt")).contains("tideline: serving " + data(work)));
         // The sample is loaded into the fresh data folder while serve starts: its first snapshots
         // may be of an empty store; wait for the one of the sample.
-        await("the desk's snapshot of the sample", 120, () -> {
-            try {
-                return reading(desk("poll-sample"), "btc.vol20").get("value").isNumber();
-            } catch (Exception | AssertionError e) {
-                return false;
-            }
-        });
+        await("the desk's snapshot of the sample", 120, () -> DeskProbe.hasValue(work, "btc.vol20"));
 
-        JsonNode first = desk("first");
+        JsonNode first = desk(work, "first");
         assertThat(first.get("verdict").get("regime").asText()).isNotEmpty();
         assertThat(first.get("scenarioOdds").size()).isEqualTo(3);
         JsonNode btcVol = reading(first, "btc.vol20");
@@ -86,8 +74,8 @@ class DeskIT {
         assertThat(imported.code()).as(imported.err()).isZero();
         assertThat(imported.out()).contains("1 new");
 
-        await("a new snapshot after the import", 60, () -> revision() > revision);
-        JsonNode after = desk("after");
+        await("a new snapshot after the import", 60, () -> revision(work) > revision);
+        JsonNode after = desk(work, "after");
         assertThat(reading(after, "btc.vol20").get("time").asText()).startsWith(next.toString());
         assertThat(reading(after, "btc.drawdown").get("time").asText()).startsWith(next.toString());
         assertThat(after.get("partMicros").has("scenarios")).isTrue();
@@ -95,29 +83,5 @@ class DeskIT {
         Launch.Outcome full = command(work, "recompute", null, "desk", "--recompute");
         assertThat(full.code()).as(full.err()).isZero();
         assertThat(full.out()).contains("the same with nothing kept:");
-    }
-
-    private long revision() {
-        try {
-            Launch.Outcome o = command(work, "desk-poll", null, "desk", "--json");
-            return o.code() == 0 ? JSON.readTree(o.out()).get("revision").asLong() : 0;
-        } catch (Exception e) {
-            return 0;
-        }
-    }
-
-    private JsonNode desk(String name) throws Exception {
-        Launch.Outcome o = command(work, name, null, "desk", "--json");
-        assertThat(o.code()).as(o.err()).isZero();
-        return JSON.readTree(o.out());
-    }
-
-    private static JsonNode reading(JsonNode desk, String node) {
-        for (JsonNode r : desk.get("readings")) {
-            if (r.get("node").asText().equals(node)) {
-                return r;
-            }
-        }
-        throw new AssertionError("no live reading " + node + " in " + desk);
     }
 }

@@ -1,5 +1,7 @@
 package io.tideline.itests;
 
+import static io.tideline.itests.DeskProbe.desk;
+import static io.tideline.itests.DeskProbe.revision;
 import static io.tideline.itests.Launch.await;
 import static io.tideline.itests.Launch.command;
 import static io.tideline.itests.Launch.data;
@@ -8,7 +10,6 @@ import static io.tideline.itests.Launch.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
@@ -18,7 +19,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -39,7 +39,6 @@ class DeskUpdateBenchmark {
 
     private static final int DAYS = 14;
     private static final int WARM_UP = 4;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path work;
@@ -48,12 +47,7 @@ class DeskUpdateBenchmark {
 
     @AfterEach
     void stop() throws InterruptedException {
-        if (running != null && running.isAlive()) {
-            running.destroy();
-            if (!running.waitFor(30, TimeUnit.SECONDS)) {
-                running.destroyForcibly();
-            }
-        }
+        Launch.stop(running);
     }
 
     @Test
@@ -63,13 +57,7 @@ class DeskUpdateBenchmark {
         running = Launch.start(serveLog, null, env(), "--headless", "--data-dir", data(work).toString(), "--deploy-dir",
                 work.resolve("deploy").toString(), "serve");
         await("serve to say it serves", 180, () -> read(serveLog.resolve("out.txt")).contains("tideline: serving"));
-        await("the desk's snapshot of the sample", 120, () -> {
-            try {
-                return desk("poll-sample", "desk", "--json").get("readings").size() > 0;
-            } catch (Exception | AssertionError e) {
-                return false;
-            }
-        });
+        await("the desk's snapshot of the sample", 120, () -> DeskProbe.hasValue(work, "btc.vol20"));
 
         Path folder = Files.createDirectories(work.resolve("bars"));
         LocalDate spy = lastDay("yahoo:SPY");
@@ -81,15 +69,15 @@ class DeskUpdateBenchmark {
         for (int d = 0; d < DAYS; d++) {
             spy = nextWeekday(spy);
             btc = btc.plusDays(1);
-            long revision = revision();
+            long revision = revision(work);
             importBar(folder, "spy", spy, "yahoo:SPY", 600 + d);
             importBar(folder, "btc", btc, "binance:BTCUSDT", 78_000 + 100 * d);
             // No command while the desk works: each one starts a client JVM, which would take a core
             // from it. The desk makes its snapshot 1.5 s after the last bar; look after 4 s.
             Thread.sleep(4_000);
-            await("the desk's snapshot after day " + d, 60, () -> revision() > revision);
-            JsonNode snap = desk("update", "desk", "--json");
-            JsonNode again = desk("recompute", "desk", "--json", "--recompute");
+            await("the desk's snapshot after day " + d, 60, () -> revision(work) > revision);
+            JsonNode snap = desk(work, "update");
+            JsonNode again = desk(work, "recompute", "--recompute");
             if (d < WARM_UP) {
                 continue;
             }
@@ -137,21 +125,6 @@ class DeskUpdateBenchmark {
             n = n.plusDays(1);
         }
         return n;
-    }
-
-    private long revision() {
-        try {
-            Launch.Outcome o = command(work, "poll", null, "desk", "--json");
-            return o.code() == 0 ? JSON.readTree(o.out()).get("revision").asLong() : 0;
-        } catch (Exception e) {
-            return 0;
-        }
-    }
-
-    private JsonNode desk(String name, String... args) throws Exception {
-        Launch.Outcome o = command(work, name, null, args);
-        assertThat(o.code()).as(o.err()).isZero();
-        return JSON.readTree(o.out());
     }
 
     private static long median(List<Long> values) {

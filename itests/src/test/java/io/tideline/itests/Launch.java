@@ -57,6 +57,20 @@ final class Launch {
         return new Outcome(p.exitValue(), read(log.resolve("out.txt")), read(log.resolve("err.txt")));
     }
 
+    /**
+     * Stops a running Tideline as a user's Ctrl-C or SIGTERM does, and kills it if it has not ended
+     * within 30 s; nothing when it is null or ended.
+     */
+    static void stop(Process running) throws InterruptedException {
+        if (running != null && running.isAlive()) {
+            running.destroy();
+            if (!running.waitFor(30, TimeUnit.SECONDS)) {
+                running.destroyForcibly();
+                running.waitFor(30, TimeUnit.SECONDS);
+            }
+        }
+    }
+
     /** Polls every 200 ms until the condition holds; fails naming what was awaited. */
     static void await(String what, long seconds, BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
