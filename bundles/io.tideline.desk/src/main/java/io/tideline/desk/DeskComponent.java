@@ -650,9 +650,9 @@ public final class DeskComponent implements Desk, DeskRuns, EventHandler {
         List<Verdict> walked = c.replay(day.minusDays(FULL_REPLAY_DAYS - 1L), day);
         List<Verdict> timeline = walked.subList(walked.size() - TIMELINE_DAYS, walked.size());
         parts.lap("timeline");
-        ScenarioReport today = s.evaluate(null, null);
+        ScenarioReport today = s.evaluateAfresh(null, null);
         parts.lap("scenarios");
-        ScenarioReport dayBefore = s.evaluate(LocalDate.parse(today.asOf()).minusDays(1), null);
+        ScenarioReport dayBefore = s.evaluateAfresh(LocalDate.parse(today.asOf()).minusDays(1), null);
         parts.lap("dayBefore");
         CorrelationMatrix board = null;
         Curve pair = null;

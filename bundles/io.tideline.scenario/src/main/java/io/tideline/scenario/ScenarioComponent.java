@@ -199,10 +199,20 @@ public final class ScenarioComponent implements ScenarioDesk {
 
     @Override
     public ScenarioReport evaluate(LocalDate asOfOrNull, Portfolio portfolioOrNull) {
+        return evaluate(asOfOrNull, portfolioOrNull, keptFit);
+    }
+
+    /** {@inheritDoc} The odds are fitted from the first day, and nothing is kept for the next report. */
+    @Override
+    public ScenarioReport evaluateAfresh(LocalDate asOfOrNull, Portfolio portfolioOrNull) {
+        return evaluate(asOfOrNull, portfolioOrNull, null);
+    }
+
+    private ScenarioReport evaluate(LocalDate asOfOrNull, Portfolio portfolioOrNull, KeptFit keeping) {
         Loaded l = current();
         RoleBindings r = roles;
         Analysis a = new Analysis(engine, l.pack(), role -> r != null && r.get(role).isPresent(),
-                CascadeParams.defaults(), availability(r)).keeping(keptFit);
+                CascadeParams.defaults(), availability(r)).keeping(keeping);
         List<String> warnings = new ArrayList<>();
         if (l.error() != null) {
             warnings.add(l.error() + "; the previous valid pack (" + l.source() + ") stays in force");

@@ -36,11 +36,12 @@ class KeptFitTest {
         ScenarioComponent keeping = ScenarioComponent.of(sample, sample, dir.resolve("none.json"), null);
         int days = 0;
         for (LocalDate d = FROM; !d.isAfter(TO); d = d.plusDays(1)) {
-            assertSame(d, keeping.evaluate(d, null), fresh(sample).evaluate(d, null));
+            assertSame(d, keeping.evaluate(d, null), keeping.evaluateAfresh(d, null));
             days++;
         }
-        assertThat(keeping.keptFit().full()).as("one fit from the first day").isEqualTo(1);
+        assertThat(keeping.keptFit().full()).as("one fit from the first day (afresh ones are not kept)").isEqualTo(1);
         assertThat(keeping.keptFit().extended()).as("every later day carried on").isEqualTo(days - 1);
+        assertSame(TO, fresh(sample).evaluate(TO, null), keeping.evaluateAfresh(TO, null));
     }
 
     @Test

@@ -24,6 +24,17 @@ public interface Scenarios {
     ScenarioReport evaluate(LocalDate asOfOrNull, Portfolio portfolioOrNull);
 
     /**
+     * The same report as {@link #evaluate}, computed with nothing kept from earlier reports (an
+     * implementation may carry work on from one report to the next, such as the odds' fit): for
+     * checking that it agrees, and for timing what keeping saves. The default is {@link #evaluate}.
+     *
+     * @since 1.5
+     */
+    default ScenarioReport evaluateAfresh(LocalDate asOfOrNull, Portfolio portfolioOrNull) {
+        return evaluate(asOfOrNull, portfolioOrNull);
+    }
+
+    /**
      * Runs the liquidation-cascade model alone. A pure function of its parameters.
      *
      * @param params the open interest, leverage, depth and initial shock; see {@link CascadeParams#defaults()}

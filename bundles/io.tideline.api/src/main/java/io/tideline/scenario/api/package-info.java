@@ -24,7 +24,7 @@
  * the scenario implementation, which can be updated or removed without refreshing them.
  */
 @Export
-@Version("1.4.0")
+@Version("1.5.0")
 package io.tideline.scenario.api;
 
 import org.osgi.annotation.bundle.Export;
