@@ -1,5 +1,6 @@
 package io.tideline.platform.internal;
 
+import io.tideline.platform.guard.internal.StartCancellations;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;

@@ -1,13 +1,15 @@
-package io.tideline.platform.internal;
+package io.tideline.platform.guard.internal;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The threads whose plugin start overran its time limit: a loop checkpoint woven into a plugin's
- * activator ({@link io.tideline.platform.guard.PluginGuard#checkpoint}) throws on them. Kept in
- * this private package so that plugins, which see only the guard, cannot cancel other starts.
- * Thread-safe; the common case (nothing cancelled) costs one volatile read.
+ * activator ({@link io.tideline.platform.guard.PluginGuard#checkpoint}) throws on them; the
+ * platform's deploy starter cancels and releases them. This package is exported to the platform
+ * only: with the mandatory attribute {@code tideline=platform}, which no plugin's (woven) import
+ * carries, so a plugin, which sees only the guard, does not wire to it and cannot cancel other
+ * starts by accident. Thread-safe; the common case (nothing cancelled) costs one volatile read.
  */
 public final class StartCancellations {
 
@@ -23,13 +25,13 @@ public final class StartCancellations {
     }
 
     /** Makes the checkpoints on {@code thread} throw until {@link #release}. */
-    static void cancel(Thread thread) {
+    public static void cancel(Thread thread) {
         CANCELLED.add(thread);
         any = true;
     }
 
     /** Lets checkpoints on {@code thread} pass again (its start has ended). */
-    static void release(Thread thread) {
+    public static void release(Thread thread) {
         CANCELLED.remove(thread);
         any = !CANCELLED.isEmpty();
     }

@@ -1,6 +1,6 @@
 package io.tideline.platform.guard;
 
-import io.tideline.platform.internal.StartCancellations;
+import io.tideline.platform.guard.internal.StartCancellations;
 
 /**
  * The targets of the calls Tideline rewrites in plugin classes. A plugin's {@code System.exit(n)}
