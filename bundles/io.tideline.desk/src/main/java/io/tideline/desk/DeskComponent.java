@@ -561,8 +561,9 @@ public final class DeskComponent implements Desk, DeskRuns, EventHandler {
             return;
         }
         if (WorkspaceDate.TOPIC_CHANGED.equals(topic)) {
-            // The snapshot is of the newest data whatever the date: the views just read again.
-            settle(() -> listeners.forEach(DeskListener::dataChanged));
+            // The snapshot is of the newest data whatever the date: the views just read again
+            // (after a new snapshot, when a change is waiting for one).
+            settle();
             return;
         }
         if (SeriesEvents.TOPIC_APPENDED.equals(topic) && event.getProperty(SeriesEvents.FROM) instanceof Long from) {
@@ -589,16 +590,26 @@ public final class DeskComponent implements Desk, DeskRuns, EventHandler {
             otherChange |= other;
         }
         changes.incrementAndGet();
-        settle(this::update);
+        settle();
     }
 
-    /** Runs {@code task} on the desk's thread once no other change came for {@value #SETTLE_MILLIS} ms. */
-    private synchronized void settle(Runnable task) {
+    /**
+     * Once nothing else came for {@value #SETTLE_MILLIS} ms, on the desk's thread: a new snapshot
+     * when a change came since the last (which tells the views), else just the views. One task
+     * for both, so a date change right after new bars does not cancel the snapshot they need.
+     */
+    private synchronized void settle() {
         if (pending != null) {
             pending.cancel(false);
         }
         if (!worker.isShutdown()) {
-            pending = worker.schedule(task, SETTLE_MILLIS, TimeUnit.MILLISECONDS);
+            pending = worker.schedule(() -> {
+                if (currentAt != changes.get()) {
+                    update();
+                } else {
+                    listeners.forEach(DeskListener::dataChanged);
+                }
+            }, SETTLE_MILLIS, TimeUnit.MILLISECONDS);
         }
     }
 

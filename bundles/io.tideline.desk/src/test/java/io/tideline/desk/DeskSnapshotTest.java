@@ -165,6 +165,28 @@ class DeskSnapshotTest {
     }
 
     @Test
+    void newBarsThenAnotherDateStillGiveANewSnapshotOnceThingsSettle() throws Exception {
+        desk.analytics(checklist, scenarios, null);
+        desk.update();
+        List<String> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+        desk.subscribe(new io.tideline.api.desk.DeskListener() {
+            @Override
+            public void dataChanged() {
+                heard.add("r" + desk.snapshot().revision());
+            }
+        });
+        desk.handleEvent(appended("binance:BTCUSDT", LocalDate.of(2026, 2, 7)));
+        desk.handleEvent(new Event(WorkspaceDate.TOPIC_CHANGED, Map.of()));
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (desk.snapshot().revision() < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(desk.snapshot().revision()).as("the bars' snapshot was made, not dropped for the date").isEqualTo(2);
+        assertThat(heard).containsExactly("r2");
+        assertThat(desk.verdict(null)).isSameAs(desk.snapshot().verdict());
+    }
+
+    @Test
     void aMissingServiceIsNamedAndNoVerdictIsMadeUp() {
         DeskSnapshot snap = desk.update();
         assertThat(snap.verdict()).isNull();
