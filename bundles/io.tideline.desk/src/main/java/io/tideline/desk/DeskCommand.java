@@ -69,6 +69,10 @@ public final class DeskCommand implements Command {
             }
         }
         DeskSnapshot snap = desk.snapshot();
+        if (snap.revision() == 0) {
+            // A command in a Tideline of its own runs before the desk's first snapshot is due.
+            snap = desk.update();
+        }
         DeskSnapshot full = recompute ? desk.recomputeFully() : null;
         List<FeedStatus> feeds;
         try {

@@ -633,6 +633,7 @@ public final class DeskComponent implements Desk, DeskRuns, EventHandler {
      *
      * @return the snapshot published
      */
+    @Override
     public DeskSnapshot update() {
         synchronized (updating) {
             return updateNow();

@@ -13,6 +13,9 @@ interface DeskRuns {
     /** The newest snapshot published. */
     DeskSnapshot snapshot();
 
+    /** Makes a new snapshot now and publishes it (see {@link DeskComponent#update}). */
+    DeskSnapshot update();
+
     /** Every feed with its health, next run and stale series (see {@link io.tideline.api.desk.Desk#feeds}). */
     List<FeedStatus> feeds() throws Exception;
 
