@@ -5,9 +5,6 @@ import static io.tideline.itests.DeskProbe.reading;
 import static io.tideline.itests.DeskProbe.revision;
 import static io.tideline.itests.Launch.await;
 import static io.tideline.itests.Launch.command;
-import static io.tideline.itests.Launch.data;
-import static io.tideline.itests.Launch.env;
-import static io.tideline.itests.Launch.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,8 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DeskIT {
 
-    private static final long START_SECONDS = 180;
-
     @TempDir
     Path work;
 
@@ -40,15 +35,7 @@ class DeskIT {
 
     @Test
     void aBarImportedIntoARunningServeGivesANewSnapshotOfItsDay() throws Exception {
-        Files.createDirectories(work.resolve("deploy"));
-        Path serveLog = work.resolve("logs/serve");
-        running = Launch.start(serveLog, null, env(), "--headless", "--data-dir", data(work).toString(), "--deploy-dir",
-                work.resolve("deploy").toString(), "serve");
-        await("serve to say it serves", START_SECONDS,
-                () -> read(serveLog.resolve("out.txt")).contains("tideline: serving " + data(work)));
-        // The sample is loaded into the fresh data folder while serve starts: its first snapshots
-        // may be of an empty store; wait for the one of the sample.
-        await("the desk's snapshot of the sample", 120, () -> DeskProbe.hasValue(work, "btc.vol20"));
+        running = DeskProbe.serveTheSample(work);
 
         JsonNode first = desk(work, "first");
         assertThat(first.get("verdict").get("regime").asText()).isNotEmpty();

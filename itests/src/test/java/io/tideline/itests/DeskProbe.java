@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** The desk of a running Tideline as {@code desk --json} sent from a second process shows it. */
@@ -12,6 +13,24 @@ final class DeskProbe {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private DeskProbe() {
+    }
+
+    /**
+     * Starts {@code serve} on {@code work}'s data folder (the sample is loaded into it) and waits
+     * until it serves and its desk has a snapshot of the sample (the first may be of an empty
+     * store while the sample loads).
+     *
+     * @return the running process; stop it with {@link Launch#stop}
+     */
+    static Process serveTheSample(Path work) throws Exception {
+        Files.createDirectories(work.resolve("deploy"));
+        Path serveLog = work.resolve("logs/serve");
+        Process running = Launch.start(serveLog, null, Launch.env(), "--headless", "--data-dir",
+                Launch.data(work).toString(), "--deploy-dir", work.resolve("deploy").toString(), "serve");
+        Launch.await("serve to say it serves", 180,
+                () -> Launch.read(serveLog.resolve("out.txt")).contains("tideline: serving " + Launch.data(work)));
+        Launch.await("the desk's snapshot of the sample", 120, () -> hasValue(work, "btc.vol20"));
+        return running;
     }
 
     /** {@code desk --json ARGS} answered by the Tideline running on {@code work}'s data folder. */

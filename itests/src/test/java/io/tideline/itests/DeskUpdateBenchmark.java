@@ -4,9 +4,6 @@ import static io.tideline.itests.DeskProbe.desk;
 import static io.tideline.itests.DeskProbe.revision;
 import static io.tideline.itests.Launch.await;
 import static io.tideline.itests.Launch.command;
-import static io.tideline.itests.Launch.data;
-import static io.tideline.itests.Launch.env;
-import static io.tideline.itests.Launch.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -52,12 +49,7 @@ class DeskUpdateBenchmark {
 
     @Test
     void aNewDailyBarBesideTheSameSnapshotWithNothingKept() throws Exception {
-        Files.createDirectories(work.resolve("deploy"));
-        Path serveLog = work.resolve("logs/serve");
-        running = Launch.start(serveLog, null, env(), "--headless", "--data-dir", data(work).toString(), "--deploy-dir",
-                work.resolve("deploy").toString(), "serve");
-        await("serve to say it serves", 180, () -> read(serveLog.resolve("out.txt")).contains("tideline: serving"));
-        await("the desk's snapshot of the sample", 120, () -> DeskProbe.hasValue(work, "btc.vol20"));
+        running = DeskProbe.serveTheSample(work);
 
         Path folder = Files.createDirectories(work.resolve("bars"));
         LocalDate spy = lastDay("yahoo:SPY");

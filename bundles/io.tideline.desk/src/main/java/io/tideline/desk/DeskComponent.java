@@ -155,7 +155,8 @@ public final class DeskComponent implements Desk, DeskRuns, EventHandler {
     private boolean otherChange;
     /** The live indicator graph, on the desk's thread only; null when no engine or role. */
     private LiveIndicators live;
-    private List<Board.Node> liveNodes = List.of();
+    /** The live graph's nodes; written on the desk's thread, read by the desk command too. */
+    private volatile List<Board.Node> liveNodes = List.of();
     private final AtomicLong computedAnswers = new AtomicLong();
     /** One update at a time (the desk's thread, or a caller of {@link #update}). */
     private final Object updating = new Object();
