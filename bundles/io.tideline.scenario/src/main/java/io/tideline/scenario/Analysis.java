@@ -95,6 +95,21 @@ final class Analysis {
         return pack;
     }
 
+    /** The market state the cascade of {@code asset} starts from as of {@code day} (see {@link CascadeState}). */
+    CascadeState cascadeState(String asset, LocalDate day) {
+        List<IndicatorNode> nodes = CascadeState.nodes(List.of(asset), bound);
+        long cutoff = endOf(day);
+        Measures m = measures(engine.evaluate(nodes, Long.MIN_VALUE, cutoff), nodes);
+        return CascadeState.read(asset, day, m, cutoff, bound);
+    }
+
+    /** The roles some scenario of the pack runs through the cascade model, in pack order, once each. */
+    private List<String> cascadeRoles() {
+        Set<String> roles = new LinkedHashSet<>();
+        pack.scenarios().forEach(s -> roles.addAll(s.cascade()));
+        return List.copyOf(roles);
+    }
+
     /** The role whose bars count trading days. */
     String calendarRole() {
         return pack.analogues().calendarRole();
@@ -138,6 +153,8 @@ final class Analysis {
                 nodes.add(new IndicatorNode(RAW + role, "sma", Map.of("window", 1.0), List.of(role)));
             }
         }
+        List<String> cascadeRoles = cascadeRoles();
+        nodes.addAll(CascadeState.nodes(cascadeRoles, bound));
         Map<String, IndicatorResult> results = engine.evaluate(nodes, Long.MIN_VALUE,
                 asOf == null ? Long.MAX_VALUE : endOf(asOf));
         Measures m = measures(results, nodes);
@@ -222,6 +239,17 @@ final class Analysis {
             }
         }
 
+        // each cascaded asset starts from its market's state on the day (funding, open interest)
+        Map<String, CascadeParams> cascadeParams = new HashMap<>();
+        for (String role : cascadeRoles) {
+            CascadeState state = CascadeState.read(role, day, m, cutoff, bound);
+            cascadeParams.put(role, state.apply(Cascade.forRole(role, cascade)));
+            for (String w : state.warnings()) {
+                if (!warnings.contains(w)) {
+                    warnings.add(w);
+                }
+            }
+        }
         List<ScenarioResult> scenarios = new ArrayList<>();
         double expected = 0;
         double worst = Double.POSITIVE_INFINITY;
@@ -237,7 +265,7 @@ final class Analysis {
             Map<String, Double> shocks = new LinkedHashMap<>(sc.shocks());
             Map<String, CascadeResult> cascades = new LinkedHashMap<>();
             for (String role : sc.cascade()) {
-                CascadeResult r = Cascade.run(Cascade.forRole(role, cascade).withShock(-sc.shocks().get(role)));
+                CascadeResult r = Cascade.run(cascadeParams.get(role).withShock(-sc.shocks().get(role)));
                 cascades.put(role, r);
                 shocks.put(role, -r.amplifiedMove());
             }

@@ -6,10 +6,15 @@ import io.tideline.scenario.api.CascadeParams;
 import io.tideline.scenario.api.CascadeResult;
 import io.tideline.scenario.api.Crowding;
 import io.tideline.scenario.api.LeverageBucket;
+import io.tideline.api.workspace.WorkspaceDate;
+import io.tideline.support.command.CommandArgs;
 import io.tideline.support.text.Excerpt;
-import java.util.List;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Locale;
+import java.util.Optional;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 
 /**
  * The {@code cascade} command: the liquidation-cascade model alone, from the calibrated defaults
@@ -21,6 +26,25 @@ import org.osgi.service.component.annotations.Component;
  */
 @Component(service = Command.class)
 public final class CascadeCommand implements Command {
+
+    private static final CommandArgs.Parser ARGS = CommandArgs.parser().flags("--json", "--latest", "--uncrowded")
+            .dates("--as-of").option("--asset", "btc or eth").option("--oi", "an amount of USD")
+            .option("--shock", "the fall in percent").option("--depth", "an amount of USD")
+            .option("--leverage", "a mean leverage").option("--margin", "a margin in percent")
+            .option("--dispersion", "a dispersion in [0, 1)").option("--refill", "a share in [0, 1)")
+            .option("--funding", "an annualised funding rate in percent").option("--oi-ratio", "a ratio");
+
+    @Reference
+    private ScenarioDesk desk;
+
+    /** For the framework. */
+    public CascadeCommand() {
+    }
+
+    /** For tests: a command over a desk without a framework. */
+    CascadeCommand(ScenarioDesk desk) {
+        this.desk = desk;
+    }
 
     @Override
     public String name() {
@@ -36,9 +60,17 @@ public final class CascadeCommand implements Command {
     public String usage() {
         CascadeParams d = CascadeParams.defaults();
         return "cascade --shock PCT [--asset btc|eth] [--oi USD] [--depth USD] [--leverage L] [--margin PCT] [--dispersion X]"
-                + " [--refill X] [--funding PCT] [--oi-ratio X] [--json]\n"
+                + " [--refill X] [--funding PCT] [--oi-ratio X] [--as-of YYYY-MM-DD | --latest | --uncrowded] [--json]\n"
+                + "  The market's state is read from the store: the asset's perpetual funding (btc.funding, eth.funding)"
+                + " and open interest in USD with its ratio to its 90-day mean (btc.oi, eth.oi), each as available by"
+                + " the day's end and fresh; an unbound or stale one stands at the uncrowded default (said in the"
+                + " output). An option given overrides what was read.\n"
+                + "  --as-of D        the day whose state is read (default: the workspace's as-of date, else today)\n"
+                + "  --latest         today's state, whatever the workspace's as-of date\n"
+                + "  --uncrowded      read nothing: the calibrated uncrowded state (neutral funding, open interest at its"
+                + " mean)\n"
                 + "  --asset A        btc or eth: whose open interest and depth are the defaults (default btc)\n"
-                + "  --oi USD         open interest, e.g. 30e9 or 30bn, at most 1e13 (default "
+                + "  --oi USD         open interest, e.g. 30e9 or 30bn, at most 1e13 (default: the store's, else "
                 + ReportFormat.money(d.openInterest()) + ", eth "
                 + ReportFormat.money(Cascade.ETH_OPEN_INTEREST) + ")\n"
                 + "  --shock PCT      the initial fall in percent, no sign, in (0, 90], e.g. 3 for a 3% fall (required)\n"
@@ -54,92 +86,109 @@ public final class CascadeCommand implements Command {
                 + "  --refill X       share of the consumed book refilled between rounds, in [0, 1) (default "
                 + d.refill() + ")\n"
                 + "  --funding PCT    perpetual funding, annualised, in percent, signed (negative: shorts pay), in"
-                + " [-1000, 1000]; above the neutral 10.95 it crowds the longs (default: neutral)\n"
+                + " [-1000, 1000]; above the neutral 10.95 it crowds the longs (default: the store's, else neutral)\n"
                 + "  --oi-ratio X     open interest over its 90-day mean, in (0, 100]; above 1 it crowds the longs"
-                + " (default 1)\n"
+                + " (default: the store's, else 1)\n"
                 + "  --json           print the result as JSON (p10, p50, p90: percentiles of the final fall over"
-                + " the ensemble)";
+                + " the ensemble; state: what was read from the store, null with --uncrowded)";
     }
 
     @Override
     public int run(CommandRequest request) {
         CascadeParams p;
-        boolean json = false;
-        List<String> args = request.args();
+        boolean json;
+        CascadeState state = null;
+        String note = null;
         try {
-            CascadeParams d = CascadeParams.defaults();
-            Double shock = null;
-            Double margin = null;
-            String marginText = null;
-            Double leverage = null;
-            String asset = "btc";
-            Double oi = null;
-            Double depth = null;
-            double dispersion = d.dispersion();
-            double refill = d.refill();
-            double funding = d.crowding().fundingAnnual();
-            double oiRatio = d.crowding().oiRatio();
-            for (int i = 0; i < args.size(); i++) {
-                String a = args.get(i);
-                if (a.equals("--json")) {
-                    json = true;
-                    continue;
-                }
-                if (!List.of("--asset", "--oi", "--shock", "--depth", "--leverage", "--margin", "--dispersion",
-                        "--refill", "--funding", "--oi-ratio").contains(a)) {
-                    throw new IllegalArgumentException("unknown argument " + Excerpt.printable(a, Excerpt.CHARS));
-                }
-                if (i + 1 >= args.size()) {
-                    throw new IllegalArgumentException(a + " needs a value");
-                }
-                String v = args.get(++i);
-                switch (a) {
-                    case "--asset" -> asset = asset(v);
-                    case "--oi" -> oi = amount(a, v);
-                    case "--shock" -> shock = shock(v);
-                    case "--depth" -> depth = amount(a, v);
-                    case "--leverage" -> leverage = within(a, v, number(a, v), 1, 1000, "a mean leverage in [1, 1000]");
-                    case "--margin" -> {
-                        margin = percent(a, v);
-                        marginText = v;
-                    }
-                    case "--refill" -> refill = within(a, v, number(a, v), 0, Math.nextDown(1.0),
-                            "a share of the consumed depth in [0, 1), e.g. 0.3");
-                    // Funding has a sign (negative when shorts pay), unlike the shock: both signs are real rates.
-                    case "--funding" -> funding = within(a, v, 100 * percent(a, v), -1000, 1000,
-                            "an annualised funding rate in percent in [-1000, 1000], e.g. 52 for 52% a year") / 100;
-                    case "--oi-ratio" -> oiRatio = within(a, v, number(a, v), Double.MIN_VALUE, 100,
-                            "the open interest over its 90-day mean, in (0, 100], e.g. 1.25");
-                    default -> dispersion = within(a, v, number(a, v), 0, Math.nextDown(1.0),
-                            "a dispersion in [0, 1), e.g. 0.5");
-                }
-            }
-            if (shock == null) {
+            CommandArgs a = ARGS.parse(request.args());
+            json = a.flag("--json");
+            if (a.value("--shock") == null) {
                 throw new IllegalArgumentException("--shock PCT is required (e.g. --shock 3 for a 3% fall)");
             }
+            double shock = shock(a.value("--shock"));
+            String asset = a.value("--asset") == null ? "btc" : asset(a.value("--asset"));
+            LocalDate asOf = a.date("--as-of");
+            boolean latest = a.flag("--latest");
+            boolean uncrowded = a.flag("--uncrowded");
+            if (latest && asOf != null) {
+                throw new IllegalArgumentException("--latest does not go with --as-of");
+            }
+            if (uncrowded && (asOf != null || latest)) {
+                throw new IllegalArgumentException("--uncrowded reads no market state, so it takes no day: drop "
+                        + (latest ? "--latest" : "--as-of"));
+            }
+            CascadeParams d = CascadeParams.defaults();
             p = Cascade.forRole(asset, d).withShock(shock);
-            if (oi != null) {
-                p = p.withOpenInterest(oi);
+            if (!uncrowded) {
+                if (asOf == null && !latest) {
+                    Optional<WorkspaceDate.Pinned> pinned = desk.pinned();
+                    if (pinned.isPresent()) {
+                        asOf = pinned.get().day();
+                        note = "as of " + asOf + ", " + pinned.get().reason() + "; --latest for today's state";
+                    }
+                }
+                state = desk.cascadeState(asset, asOf != null ? asOf : LocalDate.now(ZoneOffset.UTC));
+                p = state.apply(p);
             }
-            if (depth != null) {
-                p = p.withDepth(depth);
+            String v;
+            if ((v = a.value("--oi")) != null) {
+                p = p.withOpenInterest(amount("--oi", v));
             }
-            if (leverage != null) {
-                p = p.withMeanLeverage(leverage);
+            if ((v = a.value("--depth")) != null) {
+                p = p.withDepth(amount("--depth", v));
             }
-            if (margin != null) {
-                p = withMargin(p, margin, marginText);
+            if ((v = a.value("--leverage")) != null) {
+                p = p.withMeanLeverage(within("--leverage", v, number("--leverage", v), 1, 1000,
+                        "a mean leverage in [1, 1000]"));
             }
-            p = p.withDispersion(dispersion).withRefill(refill).withCrowding(new Crowding(funding, oiRatio));
+            if ((v = a.value("--margin")) != null) {
+                p = withMargin(p, percent("--margin", v), v);
+            }
+            if ((v = a.value("--dispersion")) != null) {
+                p = p.withDispersion(within("--dispersion", v, number("--dispersion", v), 0, Math.nextDown(1.0),
+                        "a dispersion in [0, 1), e.g. 0.5"));
+            }
+            if ((v = a.value("--refill")) != null) {
+                p = p.withRefill(within("--refill", v, number("--refill", v), 0, Math.nextDown(1.0),
+                        "a share of the consumed depth in [0, 1), e.g. 0.3"));
+            }
+            Crowding c = p.crowding();
+            double funding = c.fundingAnnual();
+            double oiRatio = c.oiRatio();
+            if ((v = a.value("--funding")) != null) {
+                // Funding has a sign (negative when shorts pay), unlike the shock: both signs are real rates.
+                funding = within("--funding", v, 100 * percent("--funding", v), -1000, 1000,
+                        "an annualised funding rate in percent in [-1000, 1000], e.g. 52 for 52% a year") / 100;
+            }
+            if ((v = a.value("--oi-ratio")) != null) {
+                oiRatio = within("--oi-ratio", v, number("--oi-ratio", v), Double.MIN_VALUE, 100,
+                        "the open interest over its 90-day mean, in (0, 100], e.g. 1.25");
+            }
+            p = p.withCrowding(new Crowding(funding, oiRatio));
         } catch (IllegalArgumentException e) {
             request.err().println("cascade: " + e.getMessage());
             request.err().println("usage: " + usage());
             return USAGE;
         }
+        if (note != null) {
+            // Beside JSON on standard output the note goes to standard error, so the JSON stays parseable.
+            (json ? request.err() : request.out()).println(note);
+        }
+        if (state != null) {
+            for (String w : state.warnings()) {
+                request.err().println("cascade: " + w);
+            }
+        }
         CascadeResult r = Cascade.run(p);
         if (json) {
-            request.out().println(ReportFormat.json(r));
+            request.out().println(ReportFormat.json(r, state));
         } else {
+            if (state != null) {
+                request.out().println("Market state: " + state.text() + " (options given override it)");
+            } else {
+                request.out().println("Market state: not read (--uncrowded): neutral funding, the default open"
+                        + " interest at its mean");
+            }
             ReportFormat.text(r, request.out());
         }
         return OK;

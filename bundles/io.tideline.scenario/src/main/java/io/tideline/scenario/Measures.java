@@ -151,20 +151,12 @@ final class Measures {
     /** The measure's value as of the cutoff, or the reason it has none. */
     Reading read(String node, Pack.Measured m, long cutoff) {
         Node n = node(node);
-        if (n.error() != null) {
-            return Reading.none("the indicator failed: " + n.error(), "failed to compute");
-        }
-        if (!n.computed()) {
-            return Reading.none("not computed", "not computed");
+        Reading none = missing(n, cutoff);
+        if (none != null) {
+            return none;
         }
         long[] times = n.times();
         int i = lastAtOrBefore(n.availableAt(), cutoff);
-        if (i < 0) {
-            return Reading.none("no data available by " + day(cutoff), "without data");
-        }
-        if (columns.stale(times[i], cutoff)) {
-            return Reading.none("stale: the last bar is of " + day(times[i]), "stale since " + day(times[i]));
-        }
         double v = transform(n.values(), i, m);
         if (Double.isNaN(v)) {
             return Reading.none("no value on " + day(times[i]) + " (the window is not filled)",
@@ -197,6 +189,41 @@ final class Measures {
             m2 += d * (v - mean);
         }
         return n < 2 ? Double.NaN : Math.sqrt(m2 / (n - 1));
+    }
+
+    /**
+     * The node's value at its last bar available at the cutoff, untransformed, or why there is
+     * none: failed, no data by the cutoff, stale (as {@link #read}) or NaN.
+     */
+    Reading level(String node, long cutoff) {
+        Node n = node(node);
+        Reading none = missing(n, cutoff);
+        if (none != null) {
+            return none;
+        }
+        int i = lastAtOrBefore(n.availableAt(), cutoff);
+        double v = n.values()[i];
+        return Double.isNaN(v) ? Reading.none("no value on " + day(n.times()[i]), "without a value on "
+                + day(n.times()[i])) : Reading.of(v);
+    }
+
+    /** Why a node has no reading at the cutoff (failed, not computed, no data, stale), else null. */
+    private Reading missing(Node n, long cutoff) {
+        if (n.error() != null) {
+            return Reading.none("the indicator failed: " + n.error(), "failed to compute");
+        }
+        if (!n.computed()) {
+            return Reading.none("not computed", "not computed");
+        }
+        int i = lastAtOrBefore(n.availableAt(), cutoff);
+        if (i < 0) {
+            return Reading.none("no data available by " + day(cutoff), "without data");
+        }
+        long[] times = n.times();
+        if (columns.stale(times[i], cutoff)) {
+            return Reading.none("stale: the last bar is of " + day(times[i]), "stale since " + day(times[i]));
+        }
+        return null;
     }
 
     /** The measure's value at bar i: the change if one is asked for, scaled, absolute if asked for. */

@@ -36,6 +36,45 @@ final class ReportFormat {
     }
 
     /**
+     * One line of JSON of a cascade: the result's document with {@code state}, what was read from
+     * the store ({@code asset}, {@code day}, {@code funding} and {@code openInterest} each with
+     * {@code role}, {@code value}, {@code observed}, {@code missing}; {@code oiRatio},
+     * {@code oiRatioReason}), or null when nothing was read.
+     */
+    static String json(CascadeResult r, CascadeState state) {
+        com.fasterxml.jackson.databind.node.ObjectNode doc = JSON.valueToTree(r);
+        if (state == null) {
+            doc.putNull("state");
+        } else {
+            com.fasterxml.jackson.databind.node.ObjectNode s = doc.putObject("state");
+            s.put("asset", state.asset());
+            s.put("day", state.day().toString());
+            part(s.putObject("funding"), state.funding());
+            part(s.putObject("openInterest"), state.openInterest());
+            number(s, "oiRatio", state.oiRatio());
+            s.put("oiRatioReason", state.oiRatioReason());
+            s.put("text", state.text());
+        }
+        return json(doc);
+    }
+
+    /** One input of a cascade state: NaN and absent days as null, so that the JSON stays plain. */
+    private static void part(com.fasterxml.jackson.databind.node.ObjectNode o, CascadeState.Part p) {
+        o.put("role", p.role());
+        number(o, "value", p.value());
+        o.put("observed", p.observed() == null ? null : p.observed().toString());
+        o.put("missing", p.missing());
+    }
+
+    private static void number(com.fasterxml.jackson.databind.node.ObjectNode o, String key, double v) {
+        if (Double.isFinite(v)) {
+            o.put(key, v);
+        } else {
+            o.putNull(key);
+        }
+    }
+
+    /**
      * What a scenario whose fit has weight 0 says: its odds are the base rate, whatever its
      * conditions read today (the conditions listed under Evidence do not move them).
      */

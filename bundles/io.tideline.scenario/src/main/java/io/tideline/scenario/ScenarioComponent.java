@@ -210,9 +210,7 @@ public final class ScenarioComponent implements ScenarioDesk {
 
     private ScenarioReport evaluate(LocalDate asOfOrNull, Portfolio portfolioOrNull, KeptFit keeping) {
         Loaded l = current();
-        RoleBindings r = roles;
-        Analysis a = new Analysis(engine, l.pack(), role -> r != null && r.get(role).isPresent(),
-                CascadeParams.defaults(), availability(r)).keeping(keeping);
+        Analysis a = analysis(l).keeping(keeping);
         List<String> warnings = new ArrayList<>();
         if (l.error() != null) {
             warnings.add(l.error() + "; the previous valid pack (" + l.source() + ") stays in force");
@@ -240,9 +238,7 @@ public final class ScenarioComponent implements ScenarioDesk {
         if (c != null && c.pack() == l.pack() && c.day().equals(today)) {
             return c.summary();
         }
-        RoleBindings r = roles;
-        Analysis analysis = new Analysis(engine, l.pack(), role -> r != null && r.get(role).isPresent(),
-                CascadeParams.defaults(), availability(r));
+        Analysis analysis = analysis(l);
         Optional<SkillSummary> summary;
         try {
             Score.Report report = Score.run(analysis, LocalDate.of(1900, 1, 1), LocalDate.of(9999, 12, 31));
@@ -303,10 +299,18 @@ public final class ScenarioComponent implements ScenarioDesk {
 
     @Override
     public Score.Report score(LocalDate from, LocalDate to) {
-        Loaded l = current();
+        return Score.run(analysis(current()), from, to);
+    }
+
+    @Override
+    public CascadeState cascadeState(String asset, LocalDate day) {
+        return analysis(current()).cascadeState(asset, day);
+    }
+
+    /** The analysis of the pack in force over the bound roles, each read by its availability rule. */
+    private Analysis analysis(Loaded l) {
         RoleBindings r = roles;
-        Analysis analysis = new Analysis(engine, l.pack(), role -> r != null && r.get(role).isPresent(),
-                CascadeParams.defaults(), availability(r));
-        return Score.run(analysis, from, to);
+        return new Analysis(engine, l.pack(), role -> r != null && r.get(role).isPresent(), CascadeParams.defaults(),
+                availability(r));
     }
 }

@@ -21,4 +21,10 @@ public interface ScenarioDesk extends Scenarios {
      *     message says why)
      */
     Score.Report score(LocalDate from, LocalDate to);
+
+    /**
+     * The market state the cascade of {@code asset} ({@code btc} or {@code eth}) starts from as of
+     * the day: its funding and open interest as available by the day's end (see {@link CascadeState}).
+     */
+    CascadeState cascadeState(String asset, LocalDate day);
 }

@@ -279,7 +279,9 @@ class ScenarioComponentTest {
     void onTheSamplesLatestDayTheThinEvidenceIsSaidAndPullsTheOddsTowardThePrior() throws Exception {
         ScenarioReport r = component().evaluate(null, null);
         assertThat(r.gaps()).isNotEmpty();
-        assertThat(r.warnings()).hasSameSizeAs(r.gaps());
+        // every gap is warned of, and so is the funding the cascade could not read (once for BTC and ETH)
+        assertThat(r.warnings()).hasSize(r.gaps().size() + 1).contains("the cascade reads no funding from btc.funding"
+                + " (stale since 2026-02-12): neutral funding stands in");
         for (io.tideline.scenario.api.EvidenceGap g : r.gaps()) {
             assertThat(3 * g.unknown()).isGreaterThan(g.conditions());
             assertThat(g.weight()).isCloseTo((g.conditions() - g.unknown()) / (double) g.conditions(), within(1e-12));
@@ -324,8 +326,8 @@ class ScenarioComponentTest {
     }
 
     /** One refused cascade: exit 2, the first line names the option, the value and what was expected; nothing run. */
-    private static String refusedCascade(String... args) {
-        Out o = run(new CascadeCommand(), args);
+    private String refusedCascade(String... args) {
+        Out o = run(new CascadeCommand(component()), args);
         assertThat(o.code).as(o.err).isEqualTo(Command.USAGE);
         assertThat(o.out).isEmpty();
         String first = o.err.lines().findFirst().orElseThrow();
@@ -341,7 +343,7 @@ class ScenarioComponentTest {
         assertThat(refusedCascade("--shock", "0")).contains("--shock '0': expected the fall in percent without a sign,"
                 + " in (0, 90]");
         assertThat(refusedCascade("--shock", "95%")).contains("--shock '95%': expected");
-        assertThat(run(new CascadeCommand(), "--shock", "3%").code).isZero();
+        assertThat(run(new CascadeCommand(component()), "--shock", "3%").code).isZero();
     }
 
     @Test
@@ -352,7 +354,7 @@ class ScenarioComponentTest {
                 + " at or above it that bucket is liquidated before any fall");
         assertThat(refusedCascade("--shock", "3", "--margin", "1")).contains("--margin '1'");
         assertThat(refusedCascade("--shock", "3", "--margin", "-0.5")).contains("--margin '-0.5'");
-        assertThat(run(new CascadeCommand(), "--shock", "3", "--margin", "0.9").code).isZero();
+        assertThat(run(new CascadeCommand(component()), "--shock", "3", "--margin", "0.9").code).isZero();
     }
 
     @Test
@@ -383,7 +385,7 @@ class ScenarioComponentTest {
         assertThat(refusedCascade("--shock", "3", "--oi-ratio", "NaN")).contains("--oi-ratio 'NaN' is not a number");
         String longValue = "9".repeat(500);
         assertThat(refusedCascade("--oi", longValue, "--shock", "3")).contains("… (500 characters)").hasSizeLessThan(300);
-        assertThat(run(new CascadeCommand(), "--oi", "1e13", "--shock", "3").code).isZero();
+        assertThat(run(new CascadeCommand(component()), "--oi", "1e13", "--shock", "3").code).isZero();
     }
 
     @Test
@@ -430,7 +432,7 @@ class ScenarioComponentTest {
 
     @Test
     void theCascadeCommandPrintsTheCalibratedCase() throws Exception {
-        Out o = run(new CascadeCommand(), "--oi", "30bn", "--shock", "3", "--json");
+        Out o = run(new CascadeCommand(component()), "--oi", "30bn", "--shock", "3", "--json");
         assertThat(o.code).as(o.err).isZero();
         assertThat(o.out).startsWith("{\"initialMove\":0.03,\"amplifiedMove\":");
         JsonNode doc = JsonMapper.builder().build().readTree(o.out);
@@ -445,27 +447,27 @@ class ScenarioComponentTest {
         assertThat(doc.get("p10").asDouble()).isLessThanOrEqualTo(doc.get("p50").asDouble());
         assertThat(doc.get("params").get("crowding").get("oiRatio").asDouble()).isEqualTo(1);
         // crowded: funding at the sample's 95th percentile, open interest 25% above its 90-day mean
-        Out crowded = run(new CascadeCommand(), "--shock", "3", "--funding", "52.5", "--oi-ratio", "1.25", "--json");
+        Out crowded = run(new CascadeCommand(component()), "--shock", "3", "--funding", "52.5", "--oi-ratio", "1.25", "--json");
         assertThat(crowded.code).as(crowded.err).isZero();
         JsonNode c = JsonMapper.builder().build().readTree(crowded.out);
         assertThat(c.get("p50").asDouble()).isGreaterThan(doc.get("p50").asDouble()).isBetween(0.08, 0.12);
         // ETH has its own open interest and depth unless given
-        JsonNode eth = JsonMapper.builder().build().readTree(run(new CascadeCommand(), "--asset", "eth", "--shock", "4",
+        JsonNode eth = JsonMapper.builder().build().readTree(run(new CascadeCommand(component()), "--asset", "eth", "--shock", "4",
                 "--json").out);
         assertThat(eth.get("openInterest").asDouble()).isEqualTo(Cascade.ETH_OPEN_INTEREST);
         assertThat(eth.get("params").get("depth").asDouble()).isEqualTo(Cascade.ETH_DEPTH);
-        JsonNode ethGiven = JsonMapper.builder().build().readTree(run(new CascadeCommand(), "--depth", "1bn", "--asset",
+        JsonNode ethGiven = JsonMapper.builder().build().readTree(run(new CascadeCommand(component()), "--depth", "1bn", "--asset",
                 "ETH", "--shock", "4", "--json").out);
         assertThat(ethGiven.get("params").get("depth").asDouble()).isEqualTo(1e9);
         assertThat(refusedCascade("--asset", "doge", "--shock", "3")).isEqualTo("cascade: --asset 'doge': expected btc"
                 + " or eth");
-        Out text = run(new CascadeCommand(), "--shock", "3", "--refill", "0.5", "--funding", "-20");
+        Out text = run(new CascadeCommand(component()), "--shock", "3", "--refill", "0.5", "--funding", "-20");
         assertThat(text.out).contains("Over 500 markets of uncertain depth and leverage: p10 ")
                 .contains("refill 0.50 a round").contains("crowding 0.00");
-        Out t = run(new CascadeCommand(), "--oi", "30e9", "--shock", "2%", "--depth", "1.5e9", "--leverage", "12");
+        Out t = run(new CascadeCommand(component()), "--oi", "30e9", "--shock", "2%", "--depth", "1.5e9", "--leverage", "12");
         assertThat(t.out).contains("Initial fall 2.00% ->").contains("round");
-        assertThat(run(new CascadeCommand(), "--oi", "30e9").err).contains("--shock PCT is required");
-        assertThat(run(new CascadeCommand(), "--shock", "3", "--depth", "-5").code).isEqualTo(Command.USAGE);
+        assertThat(run(new CascadeCommand(component()), "--oi", "30e9").err).contains("--shock PCT is required");
+        assertThat(run(new CascadeCommand(component()), "--shock", "3", "--depth", "-5").code).isEqualTo(Command.USAGE);
     }
 
     /** SPY's close of a day, read from the sample file directly. */
@@ -520,5 +522,124 @@ class ScenarioComponentTest {
         ConditionResult c = component().evaluate(day, null).scenario("A").orElseThrow().conditions().stream()
                 .filter(k -> k.id().equals("rates.stable")).findFirst().orElseThrow();
         return c.value();
+    }
+
+    /** The sample's BTCUSDT funding of a day (per 8 hours, a fraction), read from the file. */
+    private static double fundingOf(String day) throws IOException {
+        try (Stream<String> lines = Files.lines(InMemoryEngine.DATA.resolve(
+                "crypto/binance_btcusdt_funding_daily.csv"))) {
+            return lines.filter(l -> l.startsWith(day + ",")).mapToDouble(l -> Double.parseDouble(l.split(",")[1]))
+                    .findFirst().orElseThrow();
+        }
+    }
+
+    @Test
+    void theCascadeStartsFromTheDaysFundingAsAvailableByItsEndAndRunsFurtherWhenItIsCrowded() throws Exception {
+        LocalDate friday = LocalDate.of(2021, 4, 16);
+        // a daily funding bar closes at midnight: on the 16th the last one known is the 15th's (98% a year),
+        // not the 16th's own (126%)
+        double known = fundingOf("2021-04-15") * 3 * 365;
+        assertThat(fundingOf("2021-04-16") * 3 * 365).as("the test needs a day whose own value differs")
+                .isNotCloseTo(known, within(0.1));
+        CascadeState s = component().cascadeState("btc", friday);
+        assertThat(s.funding().observed()).isEqualTo(LocalDate.of(2021, 4, 15));
+        assertThat(s.funding().value()).isCloseTo(known, within(1e-12));
+        assertThat(s.openInterest().missing()).isEqualTo("not bound");
+        assertThat(s.oiRatio()).isNaN();
+        assertThat(s.warnings()).isEmpty();
+        assertThat(s.text()).startsWith("btc as of 2021-04-16: funding 98.1% a year (btc.funding, 2021-04-15);"
+                + " open interest btc.oi not bound: the default and a ratio of 1 stand in");
+
+        // scenario B's BTC fall runs through that crowding: further than from the uncrowded default
+        ScenarioReport r = component().evaluate(friday, null);
+        CascadeResult b = r.scenario("B").orElseThrow().cascade().get("btc");
+        assertThat(b.params().crowding().fundingAnnual()).isCloseTo(known, within(1e-12));
+        assertThat(b.params().crowding().oiRatio()).isEqualTo(1);
+        CascadeResult uncrowded = Cascade.run(CascadeParams.defaults().withShock(b.initialMove()));
+        assertThat(b.p50()).isGreaterThan(uncrowded.p50());
+        assertThat(r.scenario("B").orElseThrow().shocks().get("btc")).isEqualTo(-b.amplifiedMove());
+        // ETH has no funding of its own in the sample: BTC's stands in, and the state says so
+        CascadeState eth = component().cascadeState("eth", friday);
+        assertThat(eth.funding().role()).isEqualTo("btc.funding");
+        assertThat(eth.text()).contains("BTC's standing in: eth.funding not bound");
+        assertThat(r.scenario("B").orElseThrow().cascade().get("eth").params().openInterest())
+                .isEqualTo(Cascade.ETH_OPEN_INTEREST);
+
+        // the command reads the same state, and an option given overrides it
+        Out json = run(new CascadeCommand(component()), "--shock", "3", "--as-of", "2021-04-16", "--json");
+        assertThat(json.code).as(json.err).isZero();
+        JsonNode doc = JsonMapper.builder().build().readTree(json.out);
+        assertThat(doc.get("state").get("funding").get("value").asDouble()).isCloseTo(known, within(1e-12));
+        assertThat(doc.get("state").get("funding").get("observed").asText()).isEqualTo("2021-04-15");
+        assertThat(doc.get("state").get("oiRatio").isNull()).isTrue();
+        assertThat(doc.get("p50").asDouble()).isEqualTo(Cascade.run(s.apply(CascadeParams.defaults())
+                .withShock(0.03)).p50());
+        JsonNode given = JsonMapper.builder().build().readTree(run(new CascadeCommand(component()), "--shock", "3",
+                "--as-of", "2021-04-16", "--funding", "10.95", "--json").out);
+        assertThat(given.get("p50").asDouble()).isEqualTo(Cascade.run(CascadeParams.defaults().withShock(0.03)).p50());
+        JsonNode none = JsonMapper.builder().build().readTree(run(new CascadeCommand(component()), "--shock", "3",
+                "--uncrowded", "--json").out);
+        assertThat(none.get("state").isNull()).isTrue();
+        assertThat(none.get("p50").asDouble()).isEqualTo(given.get("p50").asDouble());
+        Out text = run(new CascadeCommand(component()), "--shock", "3", "--as-of", "2021-04-16");
+        assertThat(text.out).startsWith("Market state: btc as of 2021-04-16: funding 98.1% a year");
+        assertThat(refusedCascade("--shock", "3", "--uncrowded", "--latest")).isEqualTo("cascade: --uncrowded reads no"
+                + " market state, so it takes no day: drop --latest");
+        assertThat(refusedCascade("--shock", "3", "--as-of", "2021-13-01")).contains("--as-of '2021-13-01' is not a"
+                + " date");
+    }
+
+    @Test
+    void staleFundingIsNotReadAndTheReportAndTheCommandSaySo() {
+        // the sample's funding ends on 2026-02-12; the pack counts a value older than 10 days as no data
+        LocalDate late = LocalDate.of(2026, 3, 20);
+        CascadeState s = component().cascadeState("btc", late);
+        assertThat(s.funding().known()).isFalse();
+        assertThat(s.funding().missing()).isEqualTo("stale since 2026-02-12");
+        assertThat(s.apply(CascadeParams.defaults()).crowding()).isEqualTo(CascadeParams.defaults().crowding());
+        String warning = "the cascade reads no funding from btc.funding (stale since 2026-02-12): neutral funding"
+                + " stands in";
+        assertThat(s.warnings()).containsExactly(warning);
+        assertThat(component().evaluate(late, null).warnings()).contains(warning);
+        Out o = run(new CascadeCommand(component()), "--shock", "3", "--as-of", "2026-03-20");
+        assertThat(o.code).isZero();
+        assertThat(o.err).contains("cascade: " + warning);
+        assertThat(o.out).contains("funding btc.funding stale since 2026-02-12: neutral stands in");
+    }
+
+    @Test
+    void perpetualOpenInterestSetsTheNotionalAndItsRatioToTheNinetyDayMean() throws Exception {
+        // a constructed btc.oi in USD: 20bn a day for 120 days, then 30bn on the last
+        long start = LocalDate.of(2021, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+        int n = 121;
+        long[] t = new long[n];
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            t[i] = start + i * 86_400_000L;
+            v[i] = i == n - 1 ? 30e9 : 20e9;
+        }
+        InMemoryEngine e = InMemoryEngine.sample().put("btc.oi", t, v);
+        ScenarioComponent c = ScenarioComponent.of(e, e, dir.resolve("workspace/scenarios.json"), dir.resolve("deploy"));
+        // the last bar (2021-05-01) is known the day after its open, on 2021-05-02
+        LocalDate day = LocalDate.of(2021, 5, 2);
+        CascadeState s = c.cascadeState("btc", day);
+        assertThat(s.openInterest().value()).isEqualTo(30e9);
+        assertThat(s.openInterest().observed()).isEqualTo(LocalDate.of(2021, 5, 1));
+        // the mean of the 90 daily values in (t - 90 days, t]: 89 at 20bn and the last at 30bn
+        assertThat(s.oiRatio()).isCloseTo(30 / ((89 * 20 + 30) / 90.0), within(1e-12));
+        CascadeParams p = s.apply(CascadeParams.defaults());
+        assertThat(p.openInterest()).isEqualTo(30e9);
+        assertThat(p.crowding().oiRatio()).isCloseTo(s.oiRatio(), within(1e-15));
+        assertThat(Cascade.run(p.withShock(0.03)).p50()).isGreaterThan(
+                Cascade.run(CascadeParams.defaults().withOpenInterest(30e9).withShock(0.03)).p50());
+        // twenty days of history are too few for a 90-day mean: the open interest counts, its ratio stands at 1
+        CascadeState young = c.cascadeState("btc", LocalDate.of(2021, 1, 21));
+        assertThat(young.openInterest().value()).isEqualTo(20e9);
+        assertThat(young.oiRatio()).isNaN();
+        assertThat(young.oiRatioReason()).isEqualTo("btc.oi holds 19 days of history, under the 30 its 90-day mean"
+                + " needs");
+        assertThat(young.warnings()).containsExactly("the cascade takes the open interest of btc.oi at its mean: btc.oi"
+                + " holds 19 days of history, under the 30 its 90-day mean needs");
+        assertThat(young.apply(CascadeParams.defaults()).crowding().oiRatio()).isEqualTo(1);
     }
 }

@@ -54,6 +54,20 @@ public final class Roles {
     public static final String BTC_LIQUIDATIONS_SHORT = "btc.liquidations.short";
     /** BTC implied volatility index (Deribit DVOL). */
     public static final String BTC_DVOL = "btc.dvol";
+    /**
+     * ETH perpetual funding rate, per 8 hours as a fraction (as {@link #BTC_FUNDING}): the
+     * cascade model's crowding for ETH; BTC's funding stands in while it is unbound.
+     *
+     * @since 1.4
+     */
+    public static final String ETH_FUNDING = "eth.funding";
+    /**
+     * ETH perpetual-swap open interest, USD: the open interest the cascade model runs ETH's falls
+     * through; a fixed default stands in while it is unbound.
+     *
+     * @since 1.4
+     */
+    public static final String ETH_OI = "eth.oi";
 
     /** EventAdmin topic posted after the bindings changed; property {@code role}. */
     public static final String TOPIC_CHANGED = "io/tideline/workspace/ROLES_CHANGED";
@@ -84,6 +98,8 @@ public final class Roles {
         m.put(BTC_LIQUIDATIONS_LONG, "BTC long liquidations");
         m.put(BTC_LIQUIDATIONS_SHORT, "BTC short liquidations");
         m.put(BTC_DVOL, "BTC implied volatility (DVOL)");
+        m.put(ETH_FUNDING, "ETH perpetual funding rate");
+        m.put(ETH_OI, "ETH perpetual open interest (USD)");
         KNOWN = java.util.Collections.unmodifiableMap(m);
     }
 

@@ -11,9 +11,13 @@
  * {@link io.tideline.api.workspace.RoleBindings#seriesId(String)} and
  * {@link io.tideline.api.workspace.RoleBindings#isSeriesId(String)}, the one rule that tells a role
  * from a series id (a colon makes a series id; role names cannot contain one).
+ *
+ * <p>1.4: {@link io.tideline.api.workspace.Roles#ETH_FUNDING} and
+ * {@link io.tideline.api.workspace.Roles#ETH_OI}, ETH's perpetual funding and open interest, which
+ * the cascade model reads for ETH apart from BTC's.
  */
 @Export
-@Version("1.3.0")
+@Version("1.4.0")
 package io.tideline.api.workspace;
 
 import org.osgi.annotation.bundle.Export;

@@ -291,6 +291,10 @@ class DeskViewsTest {
         assertThat(view.cascadeText()).contains(String.format(java.util.Locale.ENGLISH,
                 "open interest; over markets of uncertain depth and leverage: p10 5.0%%, median %.1f%%, p90 %.1f%%.", 100 * amplified,
                 100 * Math.min(0.95, amplified * 1.8)));
+        // the sliders stand in the day's market, as scenario B's BTC cascade read it (funding 50% a year)
+        assertThat(view.cascade().params().crowding().fundingAnnual()).isEqualTo(0.5);
+        assertThat(view.cascadeText()).endsWith(" Crowding 1.56 (0: uncrowded), from the funding and open interest of"
+                + " the day shown, as in scenario B.");
         view.tabs().setSelection(3);
         SwtHarness.pump(300);
         SwtHarness.screenshot(shell, "scenarios-cascade");

@@ -13,6 +13,7 @@ import io.tideline.scenario.api.CascadeResult;
 import io.tideline.scenario.api.CascadeRound;
 import io.tideline.scenario.api.ConditionResult;
 import io.tideline.scenario.api.ConditionState;
+import io.tideline.scenario.api.Crowding;
 import io.tideline.scenario.api.PositionPnl;
 import io.tideline.scenario.api.ScenarioReport;
 import io.tideline.scenario.api.ScenarioResult;
@@ -124,7 +125,10 @@ public final class Fixtures {
                         List.of(new PositionPnl("btc", 150_000, -0.18, -27_000, false),
                                 new PositionPnl("spx", 200_000, -0.075, -15_000, false))),
                 new ScenarioResult("B", "Orderly pullback", 0.4, 0.35, List.of(c1),
-                        Map.of("btc", -0.08, "spx", -0.03), Map.of(), -18_000.0,
+                        Map.of("btc", -0.08, "spx", -0.03),
+                        // the day's market: funding at 50% a year, so the cascade tab runs crowded
+                        Map.of("btc", cascade(CascadeParams.defaults().withCrowding(new Crowding(0.5, 1))
+                                .withShock(0.03))), -18_000.0,
                         List.of(new PositionPnl("btc", 150_000, -0.08, -12_000, false),
                                 new PositionPnl("spx", 200_000, -0.03, -6_000, false))),
                 new ScenarioResult("C", "Recovery", 0.3, 0.20 - shift, List.of(c2),

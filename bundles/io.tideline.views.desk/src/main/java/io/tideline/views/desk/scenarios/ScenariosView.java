@@ -445,10 +445,31 @@ public final class ScenariosView extends ViewBase {
         return cascadeResult.getText();
     }
 
-    /** The parameters the sliders stand for. */
+    /**
+     * The parameters the sliders stand for, in the market of the day shown: the crowding and open
+     * interest scenario B's BTC cascade read from the store that day (the defaults before a report
+     * is shown or when the pack runs no BTC cascade).
+     */
     public CascadeParams params() {
-        return CascadeParams.defaults().withShock(shock.getSelection() / 1000.0)
+        return dayMarket().withShock(shock.getSelection() / 1000.0)
                 .withMeanLeverage(leverage.getSelection()).withDepth(depth.getSelection() * 1e8);
+    }
+
+    /** The parameters of the first BTC cascade of the report shown, else the defaults. */
+    private CascadeParams dayMarket() {
+        return marketOf(today);
+    }
+
+    private static CascadeParams marketOf(ScenarioReport r) {
+        if (r != null) {
+            for (io.tideline.scenario.api.ScenarioResult s : r.scenarios()) {
+                CascadeResult c = s.cascade() == null ? null : s.cascade().get("btc");
+                if (c != null) {
+                    return c.params();
+                }
+            }
+        }
+        return CascadeParams.defaults();
     }
 
     private void usePortfolio(String path) {
@@ -566,7 +587,9 @@ public final class ScenariosView extends ViewBase {
                     usd(r.openInterest())) + (r.converged() ? "" : " " + msg.get("scenarios.cascade.notConverged"))
                     // the model's answer is a spread over uncertain depth and leverage, not one number
                     + (r.p10() < r.p90() ? msg.format("scenarios.cascade.spread", pct(r.p10()), pct(r.p50()),
-                            pct(r.p90())) : "")));
+                            pct(r.p90())) : "")
+                    + " " + msg.format("scenarios.cascade.crowding", String.format(msg.locale(), "%.2f",
+                            r.params().crowding().index()))));
             cascadeBody.layout(true);
             fitCascade();
         }, this::showError);
@@ -593,8 +616,12 @@ public final class ScenariosView extends ViewBase {
             background.later(() -> {
                 showGaps(now);
                 showBaseRate(now);
+                boolean marketChanged = !dayMarket().equals(marketOf(now));
                 today = now;
                 yesterday = before;
+                if (marketChanged && shock != null) {
+                    recomputeCascade(); // the sliders now stand in the new day's market
+                }
                 odds.redraw();
                 root.layout(true, true);
             });
