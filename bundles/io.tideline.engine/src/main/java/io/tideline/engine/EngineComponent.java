@@ -108,8 +108,14 @@ public final class EngineComponent implements EngineDesk, EventHandler {
 
     @Override
     public Map<String, IndicatorResult> evaluate(List<IndicatorNode> nodes, long fromMillis, long toMillis) {
-        Evaluator evaluator = new Evaluator(indicators::get, input -> read(input, fromMillis, toMillis, null), executor,
-                LIMIT);
+        return evaluate(nodes, fromMillis, toMillis, null);
+    }
+
+    @Override
+    public Map<String, IndicatorResult> evaluate(List<IndicatorNode> nodes, long fromMillis, long toMillis,
+            Timeframe timeframe) {
+        Evaluator evaluator = new Evaluator(indicators::get, input -> read(input, fromMillis, toMillis, timeframe),
+                executor, LIMIT);
         Map<String, IndicatorResult> out = new LinkedHashMap<>();
         evaluator.evaluate(IndicatorGraph.of(nodes)).forEach((name, r) -> out.put(name, r.failed()
                 ? new IndicatorResult(name, SeriesData.empty(), r.error())

@@ -5,9 +5,13 @@
  * changes ({@link io.tideline.api.indicator.DailyChange} per series kind, pairs joined on UTC
  * day), with {@link io.tideline.api.indicator.CorrelationQuery} and
  * {@link io.tideline.api.indicator.CorrelationCurve}.
+ *
+ * <p>1.3: {@link io.tideline.api.indicator.IndicatorEngine#evaluate(java.util.List, long, long,
+ * io.tideline.api.series.Timeframe)}, a graph computed on bars of one length (the checklist's
+ * daily steps read daily bars of a series bound at 1h).
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package io.tideline.api.indicator;
 
 import org.osgi.annotation.bundle.Export;

@@ -6,8 +6,10 @@ import io.tideline.api.indicator.IndicatorEngine;
 import io.tideline.api.indicator.IndicatorNode;
 import io.tideline.api.indicator.IndicatorResult;
 import io.tideline.api.indicator.LiveIndicators;
+import io.tideline.api.series.Resampler;
 import io.tideline.api.series.SeriesData;
 import io.tideline.api.series.SeriesId;
+import io.tideline.api.series.Timeframe;
 import io.tideline.api.workspace.RoleBindings;
 import io.tideline.indicators.Correlation;
 import io.tideline.indicators.Drawdown;
@@ -39,8 +41,9 @@ import java.util.stream.Stream;
  * An IndicatorEngine for the tests of the bundles that read indicators (the checklist, the
  * scenarios): role series held in memory, nodes evaluated in the given order with the real
  * indicator classes, inputs inner-joined on common timestamps and cut to {@code from..to} before
- * computing (so the cut is physical, not a read position). Also the RoleBindings of the roles it
- * holds. Shipped in this library's test-jar only; not thread-safe while being filled.
+ * computing (so the cut is physical, not a read position); on bars of a timeframe when one is
+ * given, aggregated by the {@link Resampler} as the real engine does. Also the RoleBindings of
+ * the roles it holds. Shipped in this library's test-jar only; not thread-safe while being filled.
  */
 public final class InMemoryEngine implements IndicatorEngine, RoleBindings {
 
@@ -52,7 +55,7 @@ public final class InMemoryEngine implements IndicatorEngine, RoleBindings {
     static {
         for (Indicator i : List.of(new Sma(), new SimpleReturn(), new Drawdown(), new RealizedVol(),
                 new Correlation(), new LeadershipRatio(), new OiPriceDivergence(), new VolTargetExposure(),
-                new ReturnSigma(), new EwmaCorrelation(), new EwmaBeta())) {
+                new ReturnSigma(), new EwmaCorrelation(), new EwmaBeta()) {
             INDICATORS.put(i.spec().id(), i);
         }
     }
@@ -83,14 +86,19 @@ public final class InMemoryEngine implements IndicatorEngine, RoleBindings {
 
     @Override
     public Map<String, IndicatorResult> evaluate(List<IndicatorNode> nodes, long from, long to) {
+        return evaluate(nodes, from, to, null);
+    }
+
+    @Override
+    public Map<String, IndicatorResult> evaluate(List<IndicatorNode> nodes, long from, long to, Timeframe timeframe) {
         Map<String, Series> done = new HashMap<>();
         Map<String, IndicatorResult> out = new LinkedHashMap<>();
         for (IndicatorNode n : nodes) {
             List<Series> inputs = new ArrayList<>();
             String error = null;
             for (String in : n.inputs()) {
-                Series s = done.containsKey(in) ? done.get(in) : roles.containsKey(in) ? cut(roles.get(in), from, to)
-                        : null;
+                Series s = done.containsKey(in) ? done.get(in) : roles.containsKey(in)
+                        ? bars(cut(roles.get(in), from, to), timeframe) : null;
                 if (s == null) {
                     error = "input " + in + " is neither a node nor a bound role";
                     break;
@@ -117,6 +125,15 @@ public final class InMemoryEngine implements IndicatorEngine, RoleBindings {
             out.put(n.name(), new IndicatorResult(n.name(), SeriesData.ofValues(times, values), null));
         }
         return out;
+    }
+
+    /** The series on bars of {@code timeframe} (the last value of each bucket), or as it is without one. */
+    private static Series bars(Series s, Timeframe timeframe) {
+        if (timeframe == null || s.times().length == 0) {
+            return s;
+        }
+        SeriesData d = Resampler.resample(SeriesData.ofValues(s.times(), s.values()), timeframe);
+        return new Series(d.copyTimes(), d.copyColumn(d.primary()));
     }
 
     private static Series cut(Series s, long from, long to) {
