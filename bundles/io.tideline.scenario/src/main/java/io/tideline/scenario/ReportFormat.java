@@ -148,8 +148,10 @@ final class ReportFormat {
         for (ScenarioResult s : r.scenarios()) {
             for (Map.Entry<String, CascadeResult> e : s.cascade().entrySet()) {
                 CascadeResult c = e.getValue();
-                out.printf(Locale.ROOT, "  (%s: %s %.1f%% amplified by the liquidation cascade to %.1f%% in %d rounds)%n",
-                        s.id(), e.getKey(), -100 * c.initialMove(), -100 * c.amplifiedMove(), c.rounds());
+                // the market it ran in: the day's funding and open-interest ratio as read (see CascadeState)
+                out.printf(Locale.ROOT, "  (%s: %s %.1f%% amplified by the liquidation cascade to %.1f%% in %d rounds"
+                        + " at the day's crowding %.2f)%n", s.id(), e.getKey(), -100 * c.initialMove(),
+                        -100 * c.amplifiedMove(), c.rounds(), c.params().crowding().index());
             }
         }
         if (r.expectedPnl() != null) {
