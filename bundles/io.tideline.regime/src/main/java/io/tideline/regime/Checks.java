@@ -3,6 +3,7 @@ package io.tideline.regime;
 import io.tideline.support.series.Availability;
 import io.tideline.api.indicator.IndicatorEngine;
 import io.tideline.api.indicator.IndicatorResult;
+import io.tideline.api.series.Timeframe;
 import io.tideline.regime.api.Action;
 import io.tideline.regime.api.Regime;
 import io.tideline.regime.api.Status;
@@ -481,7 +482,9 @@ final class Checks {
     }
 
     private Readings compute(long end) {
-        Map<String, IndicatorResult> results = engine.evaluate(plan.nodes(), Long.MIN_VALUE, end);
+        // Every window of the steps counts days: a role bound to hourly bars is read as daily bars
+        // (each UTC day's last close, the charts' aggregation), never its hours as days.
+        Map<String, IndicatorResult> results = engine.evaluate(plan.nodes(), Long.MIN_VALUE, end, Timeframe.D1);
         return new Readings(results, plan, availability);
     }
 
