@@ -4,6 +4,7 @@ import io.tideline.support.series.Availability;
 import io.tideline.api.indicator.IndicatorEngine;
 import io.tideline.api.series.SeriesData;
 import io.tideline.api.series.SeriesId;
+import io.tideline.api.series.Timeframe;
 import io.tideline.api.store.SeriesEvents;
 import io.tideline.api.store.SeriesStore;
 import io.tideline.api.store.StoreException;
@@ -345,7 +346,26 @@ public final class ChecklistComponent implements EventHandler, ChecklistDesk {
 
     private Checks checks(Rules current, Availability a, RoleBindings r) {
         return new Checks(engine, current, role -> r != null && r.get(role).isPresent(),
-                r == null ? role -> a.fallback() : a.byRole(r::get));
+                r == null ? role -> a.fallback() : a.byRole(r::get), role -> timeframe(r, role));
+    }
+
+    /**
+     * The native bar length of the series {@code role} is bound to, as its descriptor says; daily
+     * when the role is unbound or the store cannot tell (the checklist then reads daily bars only).
+     */
+    private Timeframe timeframe(RoleBindings r, String role) {
+        Optional<SeriesId> id = r == null ? Optional.empty() : r.get(role);
+        try {
+            return id.isEmpty() ? Timeframe.D1 : store.info(id.get()).map(i -> i.descriptor().timeframe())
+                    .orElse(Timeframe.D1);
+        } catch (StoreException e) {
+            // The engine reads the same store next and fails the same way, which the verdict shows
+            // (the role without data); a warning here would say it twice, and at every shutdown
+            // that races a recheck.
+            logger.debug("cannot read the bar length of {} (role {}): the checklist reads it as daily bars only: {}",
+                    id.get(), role, e.toString());
+            return Timeframe.D1;
+        }
     }
 
     /** The availability rules in force: the workspace file over the defaults, else the previous valid ones. */

@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -21,7 +22,10 @@ import java.util.function.Predicate;
 
 /**
  * Computes verdicts without look-ahead, one per calendar day: the graph is evaluated once over
- * the history up to the last decision time asked for, and each day reads every node at its last
+ * the history up to the last decision time asked for, on daily bars (a role bound to shorter
+ * bars is aggregated to each UTC day's last close), and the correlation step's intraday
+ * confirmation on the intraday bars of its two roles where both have them (each such bar
+ * available at its close). Each day reads every node at its last
  * bar <em>available</em> at that day's decision time (each role's {@link Availability.Rule}: a
  * FRED value the next business day, an exchange bar at its close). Indicators are causal, so a
  * value read there is the one the data cut at that time would give. Weekends and holidays get a
@@ -42,14 +46,27 @@ final class Checks {
     private final Function<String, Availability.Rule> availability;
 
     /**
+     * Checks where every bound role is taken to be bound to daily bars (no intraday confirmation).
+     *
      * @param bound whether a role is bound
      * @param availability the availability rule of each bound role (its series' rule)
      */
     Checks(IndicatorEngine engine, Rules rules, Predicate<String> bound,
             Function<String, Availability.Rule> availability) {
+        this(engine, rules, bound, availability, role -> Timeframe.D1);
+    }
+
+    /**
+     * @param bound whether a role is bound
+     * @param availability the availability rule of each bound role (its series' rule)
+     * @param timeframes the native bar length of the series each bound role is bound to: the
+     *     correlation step confirms on intraday bars where its two roles have them
+     */
+    Checks(IndicatorEngine engine, Rules rules, Predicate<String> bound,
+            Function<String, Availability.Rule> availability, Function<String, Timeframe> timeframes) {
         this.engine = engine;
         this.rules = rules;
-        this.plan = Plan.of(rules, bound);
+        this.plan = Plan.of(rules, bound, timeframes);
         this.judge = new Judge(rules, plan);
         int cap = rules.regime().maxStaleDays();
         // the rules' maxStaleDays bounds every series' own staleness limit
@@ -253,8 +270,11 @@ final class Checks {
         if (!old.nodes().equals(now.nodes())) {
             return false;
         }
-        for (String role : plan.roles()) {
-            String raw = Plan.raw(role);
+        List<String> raws = new ArrayList<>(plan.roles().stream().map(Plan::raw).toList());
+        if (plan.intraday() != null) {
+            raws.addAll(List.of(Plan.INTRA_EQUITY, Plan.INTRA_CRYPTO));
+        }
+        for (String raw : raws) {
             long[] t0 = old.times(raw);
             long[] t1 = now.times(raw);
             int n0 = AsOfColumns.lastAtOrBefore(t0, before - 1) + 1;
@@ -484,7 +504,11 @@ final class Checks {
     private Readings compute(long end) {
         // Every window of the steps counts days: a role bound to hourly bars is read as daily bars
         // (each UTC day's last close, the charts' aggregation), never its hours as days.
-        Map<String, IndicatorResult> results = engine.evaluate(plan.nodes(), Long.MIN_VALUE, end, Timeframe.D1);
+        Map<String, IndicatorResult> results = new HashMap<>(engine.evaluate(plan.nodes(), Long.MIN_VALUE, end,
+                Timeframe.D1));
+        if (plan.intraday() != null) {
+            results.putAll(engine.evaluate(plan.intradayNodes(), Long.MIN_VALUE, end, plan.intraday()));
+        }
         return new Readings(results, plan, availability);
     }
 

@@ -468,11 +468,16 @@ final class Judge {
         f.cryptoSigma = r.value(Plan.CORR_CRYPTO_FAST);
         boolean equityFast = f.equitySigma <= k.fastEquitySigma();
         boolean cryptoFast = f.cryptoSigma <= k.fastCryptoSigma();
-        f.equityDown = f.equityReturn <= k.equityDownPct() || equityFast;
-        f.cryptoDown = f.cryptoReturn <= k.cryptoDownPct() || cryptoFast;
+        boolean dailyDown = (f.equityReturn <= k.equityDownPct() || equityFast)
+                && (f.cryptoReturn <= k.cryptoDownPct() || cryptoFast);
+        Intraday in = intraday(r);
+        // the intraday bars can confirm a joint downtrend the daily bars do not show yet; they never
+        // clear one the daily bars show (a bounce on an hourly chart does not mend a broken month)
+        f.equityDown = f.equityReturn <= k.equityDownPct() || equityFast || in.down();
+        f.cryptoDown = f.cryptoReturn <= k.cryptoDownPct() || cryptoFast || in.down();
         f.equityVolRising = vol > 0 && vol >= base * k.volRiseRatio();
         String sigma = "return-sigma(%d," + k.fastVolWindow() + ")";
-        List<Evidence> ev = List.of(
+        List<Evidence> ev = new ArrayList<>(List.of(
                 r.ev(k.equityRole(), String.format(Locale.ROOT, sigma, k.fastEquityDays()), Plan.CORR_EQUITY_FAST,
                         f.equitySigma, k.fastEquitySigma(), "fast: the " + k.fastEquityDays() + "-bar return in"
                                 + " units of the volatility before it, at or below the threshold is a trend down"),
@@ -496,7 +501,10 @@ final class Judge {
                                 + " above the threshold while crypto falls fast and equities dip: early warning"
                                 + " of correlation compression"),
                 r.ev(k.cryptoRole() + "/" + k.equityRole(), "ewma-beta(0.94)", Plan.CORR_EWMA_BETA, beta, null,
-                        "how many % " + k.cryptoRole() + " moves per 1% of " + k.equityRole() + " lately"));
+                        "how many % " + k.cryptoRole() + " moves per 1% of " + k.equityRole() + " lately")));
+        ev.addAll(in.evidence());
+        String onIntraday = in.down() && !dailyDown ? " (joint downtrend confirmed on " + plan.intraday().label()
+                + " bars)" : "";
         List<String> lacking = new ArrayList<>();
         if (Double.isNaN(f.equityReturn)) {
             lacking.add(r.why(k.equityRole(), plan.bound(k.equityRole())));
@@ -509,15 +517,78 @@ final class Judge {
         }
         boolean stress = f.equityVolRising || f.vix >= k.vixHigh();
         if (f.equityDown && f.cryptoDown && stress) {
-            return new Step("correlation", Status.RED, "both down and vol rising: don't fight it, trade smaller", ev);
+            return new Step("correlation", Status.RED, "both down and vol rising: don't fight it, trade smaller"
+                    + onIntraday, ev);
         }
         if (f.equityDown && f.cryptoDown) {
-            return new Step("correlation", Status.AMBER, "equities and crypto both trend down", ev);
+            return new Step("correlation", Status.AMBER, "equities and crypto both trend down" + onIntraday, ev);
         }
         if ((f.equityDown || f.cryptoDown) && f.equityVolRising && f.rho >= k.correlationHigh()) {
             return new Step("correlation", Status.AMBER, "correlation compressing with vol rising", ev);
         }
         return new Step("correlation", Status.GREEN, "no joint downtrend", ev);
+    }
+
+    /**
+     * The intraday confirmation at the decision time.
+     *
+     * @param down whether it confirms a joint downtrend: both trend down on the intraday bars and
+     *     move as one
+     * @param evidence its readings, and which bars the step confirmed on or why it fell back
+     */
+    private record Intraday(boolean down, List<Evidence> evidence) {
+    }
+
+    /**
+     * The joint-downtrend test on the intraday bars of the equity and crypto roles, when the plan
+     * has them: each one's return over the last {@code trendBars} of its bars in units of its
+     * volatility before, and the correlation of their common bars. Falls back to the daily bars,
+     * saying why, when the roles are not both bound at 4h or shorter, or their intraday bars give
+     * no reading at the decision time (none closed yet, stale, too short a history).
+     */
+    private Intraday intraday(At r) {
+        Rules.Correlation k = rules.steps().correlation();
+        String pair = k.equityRole() + "/" + k.cryptoRole();
+        if (plan.intraday() == null) {
+            return new Intraday(false, List.of(new Evidence(pair, "intraday-confirmation", null, null,
+                    "fell back to daily bars: " + plan.fallback())));
+        }
+        Rules.Intraday in = k.intraday();
+        String bars = plan.intraday().label();
+        double equity = r.value(Plan.INTRA_EQUITY_SIGMA);
+        double crypto = r.value(Plan.INTRA_CRYPTO_SIGMA);
+        double rho = r.value(Plan.INTRA_RHO);
+        String sigma = "return-sigma(" + in.trendBars() + "," + in.volWindow() + "," + bars + ")";
+        String trend = "on " + bars + " bars: the last " + in.trendBars() + " bars' return in units of the"
+                + " volatility of the " + in.volWindow() + " bars before, at or below the threshold is a trend down";
+        List<Evidence> ev = new ArrayList<>(List.of(
+                r.ev(k.equityRole(), sigma, Plan.INTRA_EQUITY_SIGMA, equity, in.equitySigma(), trend),
+                r.ev(k.cryptoRole(), sigma, Plan.INTRA_CRYPTO_SIGMA, crypto, in.cryptoSigma(), trend),
+                r.ev(pair, "correlation(" + in.correlationWindow() + "," + bars + ")", Plan.INTRA_RHO, rho,
+                        in.correlationHigh(), "on " + bars + " bars: correlation of the last " + in.correlationWindow()
+                                + " common bars' returns at or above the threshold: moving as one")));
+        List<String> lacking = new ArrayList<>();
+        for (String[] role : new String[][] {{k.equityRole(), Plan.INTRA_EQUITY}, {k.cryptoRole(), Plan.INTRA_CRYPTO}}) {
+            long t = r.r().observed(role[1], r.cutoff());
+            if (t == Long.MIN_VALUE) {
+                lacking.add("no " + bars + " bar of " + role[0] + " closed by the decision time");
+            } else if (r.r().stale(role[1], r.cutoff())) {
+                lacking.add(role[0] + "'s " + bars + " bars stale since " + day(Math.floorDiv(t, DAY)) + " (limit "
+                        + r.r().maxAgeDays(role[1]) + " days)");
+            }
+        }
+        if (lacking.isEmpty() && Double.isNaN(equity + crypto + rho)) {
+            lacking.add("too little " + bars + " history of " + k.equityRole() + " and " + k.cryptoRole());
+        }
+        if (!lacking.isEmpty()) {
+            ev.add(new Evidence(pair, "intraday-confirmation", null, null, "fell back to daily bars: "
+                    + String.join("; ", lacking)));
+            return new Intraday(false, ev);
+        }
+        boolean down = equity <= in.equitySigma() && crypto <= in.cryptoSigma() && rho >= in.correlationHigh();
+        ev.add(new Evidence(pair, "intraday-confirmation", null, null, "confirmed on " + bars + " bars: " + (down
+                ? "joint downtrend, both trending down and moving as one" : "no joint downtrend on them")));
+        return new Intraday(down, ev);
     }
 
     private static Double num(double v) {

@@ -1,27 +1,38 @@
 package io.tideline.regime;
 
 import io.tideline.api.indicator.IndicatorNode;
+import io.tideline.api.series.Timeframe;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
  * The indicator graph the checklist reads, built from the rules and the roles that are bound:
  * nodes over unbound roles are left out (the role is then reported missing). Every role read
  * also gets a {@code raw.ROLE} node (an SMA of one bar: the series itself) so that levels and
- * presence are read the same way as indicators. Immutable.
+ * presence are read the same way as indicators. The graph is computed on daily bars; a second,
+ * small graph, the correlation step's intraday confirmation, on the intraday bars of its equity
+ * and crypto roles when both are bound at 4h or shorter. Immutable.
  *
- * @param nodes the graph, in dependency order
+ * @param nodes the graph, in dependency order, computed on daily bars
  * @param roles every role the checklist reads, in checklist order
  * @param basket the leadership basket role (the first bound of the rules' list; when none is
  *     bound, the first bound index, measured against the next bound index; else the first)
  * @param index the leadership index role, chosen the same way
  * @param boundRoles the roles of {@code roles} that are bound
+ * @param intradayNodes the intraday confirmation's graph, computed on bars of {@code intraday};
+ *     empty when it falls back to daily bars
+ * @param intraday the bar length of the intraday confirmation: 1h, or 4h when either role is
+ *     bound at 4h; null when it falls back to daily bars
+ * @param fallback why the confirmation falls back to daily bars, e.g. {@code btc and spx not both
+ *     bound at 1h or 4h (spx at 1d)}; null when it does not
  */
-record Plan(List<IndicatorNode> nodes, List<String> roles, String basket, String index, Set<String> boundRoles) {
+record Plan(List<IndicatorNode> nodes, List<String> roles, String basket, String index, Set<String> boundRoles,
+        List<IndicatorNode> intradayNodes, Timeframe intraday, String fallback) {
 
     static final String MACRO_DOLLAR = "macro.dollar.return";
     static final String LEAD_RATIO = "leadership.ratio";
@@ -45,11 +56,20 @@ record Plan(List<IndicatorNode> nodes, List<String> roles, String basket, String
     static final String CORR_CRYPTO_FAST = "correlation.crypto.fast";
     static final String EXEC_EXPOSURE = "execution.exposure";
     static final String EXEC_RISK_OFF_EXPOSURE = "execution.exposure.riskoff";
+    static final String INTRA_EQUITY = "intraday.equity";
+    static final String INTRA_CRYPTO = "intraday.crypto";
+    static final String INTRA_EQUITY_SIGMA = "intraday.equity.sigma";
+    static final String INTRA_CRYPTO_SIGMA = "intraday.crypto.sigma";
+    static final String INTRA_RHO = "intraday.rho";
 
     Plan {
         nodes = List.copyOf(nodes);
         roles = List.copyOf(roles);
         boundRoles = Set.copyOf(boundRoles);
+        intradayNodes = List.copyOf(intradayNodes);
+        if ((intraday == null) == (fallback == null)) {
+            throw new IllegalArgumentException("a plan confirms on intraday bars or says why it falls back, not both");
+        }
     }
 
     /** Whether the role is bound (a role the checklist reads). */
@@ -61,7 +81,16 @@ record Plan(List<IndicatorNode> nodes, List<String> roles, String basket, String
         return "raw." + role;
     }
 
+    /** The plan when every bound role is read at its daily bars (no intraday confirmation). */
     static Plan of(Rules rules, Predicate<String> bound) {
+        return of(rules, bound, role -> Timeframe.D1);
+    }
+
+    /**
+     * @param bound whether a role is bound
+     * @param timeframes the native bar length of the series each bound role is bound to
+     */
+    static Plan of(Rules rules, Predicate<String> bound, Function<String, Timeframe> timeframes) {
         Rules.Steps s = rules.steps();
         String basket = firstBound(s.leadership().baskets(), bound);
         String index = firstBound(s.leadership().indices(), bound);
@@ -127,8 +156,53 @@ record Plan(List<IndicatorNode> nodes, List<String> roles, String basket, String
         b.add(EXEC_RISK_OFF_EXPOSURE, "vol-target-exposure", Map.of("targetVol", e.riskOffTargetVol(), "maxLeverage",
                 e.maxLeverage(), "window", (double) e.volWindow(), "periodsPerYear", e.periodsPerYear()),
                 k.equityRole());
+        // The intraday confirmation: on the roles' own bars when both are 4h or shorter, on 1h at least.
+        List<IndicatorNode> intraday = new ArrayList<>();
+        Timeframe bars = null;
+        String fallback = null;
+        String why = intradayBars(k.equityRole(), bound, timeframes) + intradayBars(k.cryptoRole(), bound,
+                timeframes);
+        if (why.isEmpty()) {
+            bars = longest(Timeframe.H1, longest(timeframes.apply(k.equityRole()), timeframes.apply(k.cryptoRole())));
+            Rules.Intraday in = k.intraday();
+            Builder ib = new Builder(intraday, bound);
+            ib.add(INTRA_EQUITY, "sma", Map.of("window", 1.0), k.equityRole());
+            ib.add(INTRA_CRYPTO, "sma", Map.of("window", 1.0), k.cryptoRole());
+            Map<String, Double> sigma = Map.of("periods", (double) in.trendBars(), "window", (double) in.volWindow());
+            ib.add(INTRA_EQUITY_SIGMA, "return-sigma", sigma, k.equityRole());
+            ib.add(INTRA_CRYPTO_SIGMA, "return-sigma", sigma, k.cryptoRole());
+            ib.add(INTRA_RHO, "correlation", Map.of("window", (double) in.correlationWindow()), k.equityRole(),
+                    k.cryptoRole());
+        } else {
+            fallback = k.cryptoRole() + " and " + k.equityRole() + " not both bound at 1h or 4h (" + why.substring(2)
+                    + ")";
+        }
         return new Plan(nodes, new ArrayList<>(roles), basket, index,
-                roles.stream().filter(bound).collect(java.util.stream.Collectors.toSet()));
+                roles.stream().filter(bound).collect(java.util.stream.Collectors.toSet()), intraday, bars, fallback);
+    }
+
+    /** Empty when {@code role} is bound at 4h or shorter, else {@code ", ROLE unbound"} or {@code ", ROLE at 1d"}. */
+    private static String intradayBars(String role, Predicate<String> bound, Function<String, Timeframe> timeframes) {
+        if (!bound.test(role)) {
+            return ", " + role + " unbound";
+        }
+        Timeframe t = timeframes.apply(role);
+        return t != null && t.millis() <= Timeframe.H4.millis() ? "" : ", " + role + " at "
+                + (t == null ? "an unknown bar length" : t.label());
+    }
+
+    private static Timeframe longest(Timeframe a, Timeframe b) {
+        return a.millis() >= b.millis() ? a : b;
+    }
+
+    /** Whether {@code node} is one of the intraday confirmation's. */
+    boolean isIntraday(String node) {
+        for (IndicatorNode n : intradayNodes) {
+            if (n.name().equals(node)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String firstBound(List<String> roles, Predicate<String> bound) {

@@ -5,8 +5,10 @@ import io.tideline.api.indicator.IndicatorNode;
 import io.tideline.api.indicator.IndicatorResult;
 import io.tideline.api.series.SeriesData;
 import io.tideline.support.series.AsOfColumns;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -17,7 +19,10 @@ import java.util.function.Function;
  * that observation is (each role's {@link Availability.Rule}), and a reading at a decision time
  * is the node's last bar available by then. Indicators are causal, so that value used nothing
  * later. A last available bar observed more than its staleness limit before the decision day
- * (the largest limit of the node's roles) counts as no data, and is reported as stale.
+ * (the largest limit of the node's roles) counts as no data, and is reported as stale. The
+ * intraday confirmation's nodes ({@link Plan#intradayNodes()}) are on bars shorter than a day,
+ * which the roles' day-based rules do not describe: each of their bars is available at its close,
+ * its start plus the bar length, and no earlier.
  *
  * <p>Immutable and thread-safe; reads are a binary search over primitive columns.
  */
@@ -38,7 +43,9 @@ final class Readings {
      */
     Readings(Map<String, IndicatorResult> results, Plan plan, Function<String, Availability.Rule> rules) {
         Map<String, Set<String>> rolesOf = new HashMap<>();
-        for (IndicatorNode n : plan.nodes()) {
+        List<IndicatorNode> all = new ArrayList<>(plan.nodes());
+        all.addAll(plan.intradayNodes());
+        for (IndicatorNode n : all) {
             Set<String> roles = new LinkedHashSet<>();
             for (String in : n.inputs()) {
                 roles.addAll(rolesOf.getOrDefault(in, Set.of(in)));
@@ -59,13 +66,20 @@ final class Readings {
             for (Availability.Rule rule : rs) {
                 maxAge = Math.max(maxAge, rule.maxAgeMillis());
             }
-            for (int i = 0; i < times.length; i++) {
-                // never before the observation itself (an intraday bar under a same-day rule)
-                long a = times[i];
-                for (Availability.Rule rule : rs) {
-                    a = Math.max(a, rule.availableAt(times[i]));
+            if (plan.isIntraday(name)) {
+                long length = plan.intraday().millis();
+                for (int i = 0; i < times.length; i++) {
+                    available[i] = times[i] + length;
                 }
-                available[i] = a;
+            } else {
+                for (int i = 0; i < times.length; i++) {
+                    // never before the observation itself
+                    long a = times[i];
+                    for (Availability.Rule rule : rs) {
+                        a = Math.max(a, rule.availableAt(times[i]));
+                    }
+                    available[i] = a;
+                }
             }
             columns.put(name, new Column(times, available, values, maxAge));
         });

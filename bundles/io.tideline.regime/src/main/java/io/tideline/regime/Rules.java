@@ -11,7 +11,9 @@ import java.util.List;
 /**
  * Every threshold and window of the checklist, as loaded from {@code rules/default-rules.json}
  * or the workspace's override. Immutable; each record checks its ranges in its constructor (see
- * the bundle's README for why each default is what it is). Windows count bars of the input.
+ * the bundle's README for why each default is what it is). Windows count daily bars (a role bound
+ * to shorter bars is read as daily bars), except {@link Intraday}'s, which count bars of the
+ * intraday confirmation.
  */
 record Rules(int version, Steps steps, RegimeRules regime) {
 
@@ -92,14 +94,16 @@ record Rules(int version, Steps steps, RegimeRules regime) {
      * {@code fastEquityDays}/{@code fastCryptoDays} bars in units of its own volatility before the
      * move ({@code fastVolWindow}-bar realized volatility read {@code fast...Days} bars back), down
      * at or below {@code fastEquitySigma}/{@code fastCryptoSigma}, counts as that asset trending
-     * down; thresholds in sigma hold across sources and volatility regimes.
+     * down; thresholds in sigma hold across sources and volatility regimes. Where both roles are
+     * bound to intraday bars, the {@code intraday} confirmation runs on them as well.
      */
     record Correlation(String equityRole, String cryptoRole, String vixRole, int equityTrendDays,
             int cryptoTrendDays, double equityDownPct, double cryptoDownPct, int correlationWindow,
             double correlationHigh, int volWindow, int volBaseWindow, double volRiseRatio, double vixHigh,
             int fastEquityDays, int fastCryptoDays, int fastVolWindow, double fastEquitySigma,
-            double fastCryptoSigma) {
+            double fastCryptoSigma, Intraday intraday) {
         Correlation {
+            require("intraday", intraday);
             role("equityRole", equityRole);
             role("cryptoRole", cryptoRole);
             role("vixRole", vixRole);
@@ -118,6 +122,28 @@ record Rules(int version, Steps steps, RegimeRules regime) {
             whole("fastVolWindow", fastVolWindow, 5, 500);
             real("fastEquitySigma", fastEquitySigma, -10, 0);
             real("fastCryptoSigma", fastCryptoSigma, -10, 0);
+        }
+    }
+
+    /**
+     * The joint-downtrend test on intraday bars, run when the correlation step's equity and crypto
+     * roles are both bound to bars of 4h or shorter (on 4h bars when either is at 4h, else on 1h
+     * bars). Each asset trends down when its return over its last {@code trendBars} bars, in units
+     * of the volatility of the {@code volWindow} one-bar returns before them ({@code return-sigma}),
+     * is at or below {@code equitySigma} / {@code cryptoSigma}; the two move as one when the
+     * correlation of their common bars' returns over the last {@code correlationWindow} of them is
+     * at or above {@code correlationHigh}. All three together are a joint downtrend confirmed on
+     * those bars. Each bar is read once it has closed, by the verdict's decision time.
+     */
+    record Intraday(int trendBars, int volWindow, double equitySigma, double cryptoSigma, int correlationWindow,
+            double correlationHigh) {
+        Intraday {
+            whole("trendBars", trendBars, 1, 500);
+            whole("volWindow", volWindow, 5, 2000);
+            real("equitySigma", equitySigma, -10, 0);
+            real("cryptoSigma", cryptoSigma, -10, 0);
+            whole("correlationWindow", correlationWindow, 5, 2000);
+            real("correlationHigh", correlationHigh, -1, 1);
         }
     }
 

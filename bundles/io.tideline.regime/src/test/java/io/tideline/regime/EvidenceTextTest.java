@@ -66,6 +66,14 @@ class EvidenceTextTest {
     }
 
     @Test
+    void intradayReadingsKeepTheirUnits() {
+        assertThat(cells("return-sigma(7,60,1h)", -2.345, -1.5, null).value()).isEqualTo("-2.35 sigma");
+        assertThat(cells("correlation(30,4h)", 0.6866, 0.5, null).value()).isEqualTo("+0.69 corr");
+        assertThat(cells("intraday-confirmation", null, null, null))
+                .isEqualTo(new EvidenceText.Cells("intraday-confirmation", "-", "-"));
+    }
+
+    @Test
     void theObservationDaySaysHowOldItIs() {
         assertThat(EvidenceText.observed(new Evidence("btc", "level", 1.0, null, "r", "2026-02-05", 1)))
                 .isEqualTo("2026-02-05, 1 d old");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tideline.api.series.SeriesId;
 import io.tideline.api.series.Timeframe;
 import io.tideline.regime.api.Evidence;
+import io.tideline.regime.api.Status;
 import io.tideline.regime.api.Step;
 import io.tideline.regime.api.Verdict;
 import io.tideline.support.series.Availability;
@@ -153,7 +154,8 @@ class HourlyBarsTest {
         Availability a = Availability.defaults();
         Function<String, Availability.Rule> rules = role -> role.equals("btc") && timeframes.get("btc") != null
                 ? a.of(SeriesId.parse("binance:BTCUSDT:perp.1h")) : a.of(DAILY_IDS.get(role));
-        return new Checks(e, RulesLoader.defaults(), e::bound, rules);
+        return new Checks(e, RulesLoader.defaults(), e::bound, rules,
+                role -> timeframes.getOrDefault(role, Timeframe.D1));
     }
 
     /** Every step's status and every evidence value, as one comparable list. */
@@ -186,5 +188,117 @@ class HourlyBarsTest {
         assertThat(week.observed()).isEqualTo(LAST.minusDays(1).toString());
         assertThat(week.value()).isCloseTo((closes[yesterday] / closes[yesterday - 7] - 1) * 100,
                 org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    /** The index and bitcoin, both at 1h, the rest daily. */
+    private static InMemoryEngine onHours(Hourly w) {
+        return calmRest(w).put("spx", w.spxTimes(), w.spx()).put("btc", w.btcTimes(), w.btc());
+    }
+
+    /** The same prices as daily bars. */
+    private static InMemoryEngine onDays(Hourly w) {
+        return calmRest(w).put("spx", w.spxDays(), w.spxDaily()).put("btc", w.btcDays(), w.btcDaily());
+    }
+
+    private static final Map<String, Timeframe> BOTH_1H = Map.of("spx", Timeframe.H1, "btc", Timeframe.H1);
+
+    private static Evidence confirmation(Verdict v) {
+        return v.step("correlation").evidence().stream().filter(e -> e.indicator().equals("intraday-confirmation"))
+                .findFirst().orElseThrow();
+    }
+
+    /** The last session: the index down 1.05% and bitcoin 1.7% over seven hourly bars, in step. */
+    private static Hourly jointFall() {
+        return world(-0.0015, -0.0025, SESSION, SESSION);
+    }
+
+    @Test
+    void both_bound_at_1h_the_correlation_step_confirms_a_joint_downtrend_the_daily_bars_do_not_show_yet() {
+        Hourly w = jointFall();
+        Verdict hourly = checks(onHours(w), BOTH_1H).asOf(LAST);
+        Step step = hourly.step("correlation");
+        assertThat(step.status()).isIn(Status.AMBER, Status.RED);
+        assertThat(step.summary()).endsWith("(joint downtrend confirmed on 1h bars)");
+        assertThat(confirmation(hourly).rule()).isEqualTo("confirmed on 1h bars: joint downtrend, both trending down"
+                + " and moving as one");
+        assertThat(step.evidence()).anySatisfy(e -> {
+            assertThat(e.indicator()).isEqualTo("correlation(30,1h)");
+            assertThat(e.value()).isGreaterThanOrEqualTo(0.5);
+            assertThat(e.observed()).isEqualTo(LAST.toString());
+        });
+        assertThat(step.evidence()).filteredOn(e -> e.indicator().equals("return-sigma(7,60,1h)"))
+                .extracting(Evidence::role).containsExactly("spx", "btc");
+        assertThat(hourly.riskOff()).isTrue();
+
+        // the same prices on daily bars: bitcoin's day is not over at the decision time, the index's
+        // month holds, so the daily test sees no joint downtrend, and says which bars it used
+        Verdict daily = checks(onDays(w), Map.of()).asOf(LAST);
+        assertThat(daily.step("correlation").status()).isEqualTo(Status.GREEN);
+        assertThat(confirmation(daily).rule()).isEqualTo("fell back to daily bars: btc and spx not both bound at 1h"
+                + " or 4h (spx at 1d, btc at 1d)");
+        assertThat(daily.riskOff()).isFalse();
+    }
+
+    @Test
+    void a_calm_session_on_1h_bars_confirms_no_joint_downtrend() {
+        Verdict v = checks(onHours(world(0, 0, new int[0], new int[0])), BOTH_1H).asOf(LAST);
+        assertThat(v.step("correlation").status()).isEqualTo(Status.GREEN);
+        assertThat(confirmation(v).rule()).isEqualTo("confirmed on 1h bars: no joint downtrend on them");
+        assertThat(v.riskOff()).isFalse();
+    }
+
+    @Test
+    void with_only_one_role_on_hourly_bars_the_step_falls_back_to_daily_bars_and_says_so() {
+        Hourly w = jointFall();
+        InMemoryEngine e = calmRest(w).put("spx", w.spxDays(), w.spxDaily()).put("btc", w.btcTimes(), w.btc());
+        Verdict v = checks(e, Map.of("btc", Timeframe.H1)).asOf(LAST);
+        assertThat(confirmation(v).rule()).isEqualTo("fell back to daily bars: btc and spx not both bound at 1h"
+                + " or 4h (spx at 1d)");
+        assertThat(v.step("correlation").evidence()).noneSatisfy(x -> assertThat(x.indicator()).contains("1h"));
+        assertThat(v.step("correlation").status()).isEqualTo(Status.GREEN);
+    }
+
+    @Test
+    void an_hourly_bar_closing_after_the_decision_time_is_not_used() {
+        Hourly w = jointFall();
+        int at21 = (DAYS - 1) * 24 + 21;
+        // bitcoin jumps 8% in the bar stamped 21:00: it closes at 22:00, after the decision time
+        double[] jump = w.btc().clone();
+        for (int i = at21; i < jump.length; i++) {
+            jump[i] *= 1.08;
+        }
+        InMemoryEngine late = calmRest(w).put("spx", w.spxTimes(), w.spx()).put("btc", w.btcTimes(), jump);
+        long[] upTo20 = java.util.Arrays.copyOf(w.btcTimes(), at21);
+        InMemoryEngine cut = calmRest(w).put("spx", w.spxTimes(), w.spx())
+                .put("btc", upTo20, java.util.Arrays.copyOf(w.btc(), at21));
+        Verdict withLate = checks(late, BOTH_1H).asOf(LAST);
+        Verdict without = checks(cut, BOTH_1H).asOf(LAST);
+        assertThat(readings(withLate)).isEqualTo(readings(without));
+        assertThat(confirmation(withLate).rule()).startsWith("confirmed on 1h bars: joint downtrend");
+        // the next day's decision sees the jump: bitcoin is no longer down over its last seven hours
+        Verdict nextDay = checks(late, BOTH_1H).asOf(LAST.plusDays(1));
+        assertThat(confirmation(nextDay).rule()).isEqualTo("confirmed on 1h bars: no joint downtrend on them");
+    }
+
+    @Test
+    void with_either_role_at_4h_it_confirms_on_4h_bars() {
+        Verdict v = checks(onHours(jointFall()), Map.of("spx", Timeframe.H4, "btc", Timeframe.H1)).asOf(LAST);
+        assertThat(confirmation(v).rule()).startsWith("confirmed on 4h bars: ");
+        assertThat(v.step("correlation").evidence()).anySatisfy(e -> {
+            assertThat(e.indicator()).isEqualTo("correlation(30,4h)");
+            assertThat(e.value()).isNotNull();
+        });
+    }
+
+    @Test
+    void stale_hourly_bars_make_it_fall_back_and_say_since_when() {
+        Hourly w = jointFall();
+        long cutoff = LAST.minusDays(20).toEpochDay() * DAY;
+        int n = (int) java.util.Arrays.stream(w.spxTimes()).filter(t -> t < cutoff).count();
+        InMemoryEngine e = calmRest(w).put("spx", java.util.Arrays.copyOf(w.spxTimes(), n),
+                java.util.Arrays.copyOf(w.spx(), n)).put("btc", w.btcTimes(), w.btc());
+        Verdict v = checks(e, BOTH_1H).asOf(LAST);
+        assertThat(confirmation(v).rule()).isEqualTo("fell back to daily bars: spx's 1h bars stale since "
+                + LAST.minusDays(21) + " (limit 7 days)");
     }
 }

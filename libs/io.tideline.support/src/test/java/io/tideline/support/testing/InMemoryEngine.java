@@ -55,7 +55,7 @@ public final class InMemoryEngine implements IndicatorEngine, RoleBindings {
     static {
         for (Indicator i : List.of(new Sma(), new SimpleReturn(), new Drawdown(), new RealizedVol(),
                 new Correlation(), new LeadershipRatio(), new OiPriceDivergence(), new VolTargetExposure(),
-                new ReturnSigma(), new EwmaCorrelation(), new EwmaBeta()) {
+                new ReturnSigma(), new EwmaCorrelation(), new EwmaBeta())) {
             INDICATORS.put(i.spec().id(), i);
         }
     }
