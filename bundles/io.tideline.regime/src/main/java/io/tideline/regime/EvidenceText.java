@@ -6,8 +6,9 @@ import java.util.Locale;
 /**
  * An evidence line's numbers for people: each with its unit and as many digits as the unit
  * needs (a yield change in bp to 0.1, a return or drawdown in % to 0.01, a volatility in % a year
- * to 0.1, a sigma move to 0.01), the value and the threshold in the same unit, and a threshold of
- * another kind said for what it is (the target volatility of the exposure, the tier of the cap).
+ * to 0.1, a sigma move to 0.01, the compression warning's conditions as "3 of 4"), the value and
+ * the threshold in the same unit, and a threshold of another kind said for what it is (the target
+ * volatility of the exposure, the tier of the cap).
  * Only the text changes: the JSON and CSV keep the readings as they are. Stateless.
  */
 final class EvidenceText {
@@ -48,6 +49,7 @@ final class EvidenceText {
             case "leadership-ratio" -> new Cells(id, ratio(v), ratio(t));
             case "correlation" -> new Cells(id, fmt(v, "%+.2f corr"), fmt(t, "%+.2f corr"));
             case "oi-price-divergence" -> new Cells(id, signal(v), signal(t));
+            case "compression-warning" -> new Cells(id, fmt(v, "%.0f of 4"), fmt(t, "%.0f of 4"));
             case "sma", "level" -> new Cells(id, level(v, roleUnit), level(t, roleUnit));
             default -> new Cells(id, number(v), number(t));
         };

@@ -56,6 +56,7 @@ final class Judge {
         boolean cryptoFalling;
         double equitySigma = Double.NaN;
         double cryptoSigma = Double.NaN;
+        double compression = Double.NaN;
     }
 
     /** The readings at one decision time, with the observation day and age of each value. */
@@ -231,6 +232,11 @@ final class Judge {
         } else if (f.ewmaRho >= k.correlationHigh() && f.cryptoSigma <= k.fastCryptoSigma() && f.equitySigma < 0) {
             // before a joint downtrend is confirmed: crypto falls fast, equities dip, and the two move as one
             drivers.add("correlation compressing (early warning)");
+        }
+        if (f.compression >= k.compressionWarning().minConditions()) {
+            // a driver only: the conditions that typically precede a correlation spike are lining up
+            drivers.add(String.format(Locale.ROOT, "correlation compression warning: %.0f of 4 conditions",
+                    f.compression));
         }
         String decision = Instant.ofEpochMilli(cutoff).atOffset(ZoneOffset.UTC).toString();
         return new Verdict(day, regime, riskOff, tier, action, exposure, List.copyOf(drivers), missing,
@@ -476,6 +482,7 @@ final class Judge {
         f.equityDown = f.equityReturn <= k.equityDownPct() || equityFast || in.down();
         f.cryptoDown = f.cryptoReturn <= k.cryptoDownPct() || cryptoFast || in.down();
         f.equityVolRising = vol > 0 && vol >= base * k.volRiseRatio();
+        f.compression = r.value(Plan.CORR_COMPRESSION);
         String sigma = "return-sigma(%d," + k.fastVolWindow() + ")";
         List<Evidence> ev = new ArrayList<>(List.of(
                 r.ev(k.equityRole(), String.format(Locale.ROOT, sigma, k.fastEquityDays()), Plan.CORR_EQUITY_FAST,
@@ -503,6 +510,14 @@ final class Judge {
                 r.ev(k.cryptoRole() + "/" + k.equityRole(), "ewma-beta(0.94)", Plan.CORR_EWMA_BETA, beta, null,
                         "how many % " + k.cryptoRole() + " moves per 1% of " + k.equityRole() + " lately")));
         ev.addAll(in.evidence());
+        if (plan.has(Plan.CORR_COMPRESSION)) {
+            Rules.CompressionWarning w = k.compressionWarning();
+            ev.add(r.ev(k.equityRole() + "/" + k.cryptoRole(), "compression-warning(" + w.window() + ","
+                    + w.periods() + ")", Plan.CORR_COMPRESSION, f.compression, (double) w.minConditions(),
+                    "early warning, a driver only: of equity volatility rising, the dollar up, yields stable or"
+                            + " rising, open interest rising into a falling price (over " + w.periods()
+                            + " bars), at least " + w.minConditions() + " hold"));
+        }
         String onIntraday = in.down() && !dailyDown ? " (joint downtrend confirmed on " + plan.intraday().label()
                 + " bars)" : "";
         List<String> lacking = new ArrayList<>();

@@ -56,6 +56,7 @@ record Plan(List<IndicatorNode> nodes, List<String> roles, String basket, String
     static final String CORR_CRYPTO_FAST = "correlation.crypto.fast";
     static final String EXEC_EXPOSURE = "execution.exposure";
     static final String EXEC_RISK_OFF_EXPOSURE = "execution.exposure.riskoff";
+    static final String CORR_COMPRESSION = "correlation.compression.warning";
     static final String INTRA_EQUITY = "intraday.equity";
     static final String INTRA_CRYPTO = "intraday.crypto";
     static final String INTRA_EQUITY_SIGMA = "intraday.equity.sigma";
@@ -156,6 +157,10 @@ record Plan(List<IndicatorNode> nodes, List<String> roles, String basket, String
         b.add(EXEC_RISK_OFF_EXPOSURE, "vol-target-exposure", Map.of("targetVol", e.riskOffTargetVol(), "maxLeverage",
                 e.maxLeverage(), "window", (double) e.volWindow(), "periodsPerYear", e.periodsPerYear()),
                 k.equityRole());
+        Rules.CompressionWarning w = k.compressionWarning();
+        b.add(CORR_COMPRESSION, "compression-warning", Map.of("window", (double) w.window(), "periods",
+                (double) w.periods()), k.equityRole(), m.dollarRole(), m.yieldRole(), c.oiRole(), k.cryptoRole());
+
         // The intraday confirmation: on the roles' own bars when both are 4h or shorter, on 1h at least.
         List<IndicatorNode> intraday = new ArrayList<>();
         Timeframe bars = null;
@@ -193,6 +198,16 @@ record Plan(List<IndicatorNode> nodes, List<String> roles, String basket, String
 
     private static Timeframe longest(Timeframe a, Timeframe b) {
         return a.millis() >= b.millis() ? a : b;
+    }
+
+    /** Whether {@code node} is in the daily graph (its roles are bound). */
+    boolean has(String node) {
+        for (IndicatorNode n : nodes) {
+            if (n.name().equals(node)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether {@code node} is one of the intraday confirmation's. */

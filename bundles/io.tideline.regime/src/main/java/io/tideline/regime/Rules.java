@@ -95,15 +95,17 @@ record Rules(int version, Steps steps, RegimeRules regime) {
      * move ({@code fastVolWindow}-bar realized volatility read {@code fast...Days} bars back), down
      * at or below {@code fastEquitySigma}/{@code fastCryptoSigma}, counts as that asset trending
      * down; thresholds in sigma hold across sources and volatility regimes. Where both roles are
-     * bound to intraday bars, the {@code intraday} confirmation runs on them as well.
+     * bound to intraday bars, the {@code intraday} confirmation runs on them as well; the
+     * {@code compressionWarning} is an early-warning driver only.
      */
     record Correlation(String equityRole, String cryptoRole, String vixRole, int equityTrendDays,
             int cryptoTrendDays, double equityDownPct, double cryptoDownPct, int correlationWindow,
             double correlationHigh, int volWindow, int volBaseWindow, double volRiseRatio, double vixHigh,
             int fastEquityDays, int fastCryptoDays, int fastVolWindow, double fastEquitySigma,
-            double fastCryptoSigma, Intraday intraday) {
+            double fastCryptoSigma, Intraday intraday, CompressionWarning compressionWarning) {
         Correlation {
             require("intraday", intraday);
+            require("compressionWarning", compressionWarning);
             role("equityRole", equityRole);
             role("cryptoRole", cryptoRole);
             role("vixRole", vixRole);
@@ -144,6 +146,22 @@ record Rules(int version, Steps steps, RegimeRules regime) {
             real("cryptoSigma", cryptoSigma, -10, 0);
             whole("correlationWindow", correlationWindow, 5, 2000);
             real("correlationHigh", correlationHigh, -1, 1);
+        }
+    }
+
+    /**
+     * The correlation-compression warning as a driver: the indicator {@code compression-warning}
+     * (equity volatility rising, the dollar up, yields stable or rising, perpetual open interest
+     * rising into a falling crypto price, each over {@code periods} bars; equity volatility over
+     * {@code window} bars) counts how many of its four conditions hold; at {@code minConditions} or
+     * more the verdict names the driver. It needs the equity index, the dollar, the 10Y yield,
+     * {@code btc.oi} and {@code btc} bound; it changes no step, tier or action.
+     */
+    record CompressionWarning(int window, int periods, int minConditions) {
+        CompressionWarning {
+            whole("window", window, 2, 500);
+            whole("periods", periods, 1, 250);
+            whole("minConditions", minConditions, 1, 4);
         }
     }
 

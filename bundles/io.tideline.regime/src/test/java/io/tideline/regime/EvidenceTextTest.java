@@ -66,7 +66,9 @@ class EvidenceTextTest {
     }
 
     @Test
-    void intradayReadingsKeepTheirUnits() {
+    void theCompressionWarningCountsItsConditionsAndIntradayReadingsKeepTheirUnits() {
+        assertThat(cells("compression-warning(20,5)", 3.0, 3.0, null))
+                .isEqualTo(new EvidenceText.Cells("compression-warning(20,5)", "3 of 4", "3 of 4"));
         assertThat(cells("return-sigma(7,60,1h)", -2.345, -1.5, null).value()).isEqualTo("-2.35 sigma");
         assertThat(cells("correlation(30,4h)", 0.6866, 0.5, null).value()).isEqualTo("+0.69 corr");
         assertThat(cells("intraday-confirmation", null, null, null))

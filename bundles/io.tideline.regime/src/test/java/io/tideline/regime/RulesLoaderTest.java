@@ -37,6 +37,7 @@ class RulesLoaderTest {
         assertThat(r.steps().leadership().baskets()).containsExactly("leaders", "software");
         assertThat(r.regime().tierMinScores()).containsExactly(1, 3, 4, 6);
         assertThat(r.steps().correlation().intraday()).isEqualTo(new Rules.Intraday(7, 60, -1.5, -1.0, 30, 0.5));
+        assertThat(r.steps().correlation().compressionWarning()).isEqualTo(new Rules.CompressionWarning(20, 5, 3));
     }
 
     @Test

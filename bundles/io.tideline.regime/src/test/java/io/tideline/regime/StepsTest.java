@@ -290,4 +290,63 @@ class StepsTest {
         assertThat(v.coverage()).isZero();
         assertThat(v.step("macro").summary()).isEqualTo("cannot judge: us10y unbound; dollar unbound");
     }
+
+    /**
+     * Three of the compression warning's four conditions on the last bar: the index swinging 2%
+     * a day (its volatility rising), yields flat (stable counts), perpetual open interest rising
+     * 4% a day into a bitcoin falling 1% a day; the dollar flat (not up).
+     */
+    private static InMemoryEngine compressionBuilding() {
+        double[] spx = series(i -> calm(i, 500));
+        for (int i = N - 10; i < N; i++) {
+            spx[i] *= 1 + (i % 2 == 0 ? 0.02 : -0.02);
+        }
+        return calmWorld().put("spx", TIMES, spx)
+                .put("us10y", TIMES, series(i -> 4.0))
+                .put("dollar", TIMES, series(i -> 100.0))
+                .put("btc", TIMES, endMove(60_000, 10, -0.10))
+                .put("btc.oi", TIMES, series(i -> i < N - 10 ? 5e9 : 5e9 * Math.pow(1.04, i - (N - 10))));
+    }
+
+    private static Rules withMinConditions(int min) throws Exception {
+        String json;
+        try (java.io.InputStream in = RulesLoader.class.getClassLoader().getResourceAsStream(RulesLoader.DEFAULTS)) {
+            json = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        String changed = json.replace("\"minConditions\": 3", "\"minConditions\": " + min);
+        assertThat(changed).isNotEqualTo(json);
+        return RulesLoader.READER.read("checklist-rules.json",
+                new java.io.ByteArrayInputStream(changed.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void the_compression_warning_with_its_inputs_bound_is_a_driver_and_only_a_driver() throws Exception {
+        InMemoryEngine e = compressionBuilding();
+        Verdict v = check(e);
+        Evidence warning = v.step("correlation").evidence().stream()
+                .filter(x -> x.indicator().equals("compression-warning(20,5)")).findFirst().orElseThrow();
+        assertThat(warning.value()).isEqualTo(3.0);
+        assertThat(warning.threshold()).isEqualTo(3.0);
+        assertThat(v.drivers()).contains("correlation compression warning: 3 of 4 conditions");
+
+        // the same day under a threshold of 4: no driver, and nothing else changes
+        Verdict strict = new Checks(e, withMinConditions(4), e::bound, role -> TestChecks.SAME_DAY).asOf(LAST);
+        assertThat(strict.drivers()).doesNotContain("correlation compression warning: 3 of 4 conditions")
+                .containsExactlyElementsOf(v.drivers().stream()
+                        .filter(d -> !d.startsWith("correlation compression warning")).toList());
+        assertThat(strict.regime()).isEqualTo(v.regime());
+        assertThat(strict.tier()).isEqualTo(v.tier());
+        assertThat(strict.action()).isEqualTo(v.action());
+        assertThat(strict.riskOff()).isEqualTo(v.riskOff());
+        assertThat(strict.steps()).extracting(st -> st.id() + " " + st.status() + " " + st.summary())
+                .isEqualTo(v.steps().stream().map(st -> st.id() + " " + st.status() + " " + st.summary()).toList());
+    }
+
+    @Test
+    void without_perpetual_open_interest_the_compression_warning_is_absent() {
+        assertThat(check(compressionBuilding()).drivers()).contains("correlation compression warning: 3 of 4 conditions");
+        Verdict v = check(compressionBuilding().without("btc.oi"));
+        assertThat(v.drivers()).noneMatch(d -> d.startsWith("correlation compression warning"));
+        assertThat(v.step("correlation").evidence()).noneMatch(x -> x.indicator().startsWith("compression-warning"));
+    }
 }

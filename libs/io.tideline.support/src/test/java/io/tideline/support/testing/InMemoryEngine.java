@@ -11,6 +11,7 @@ import io.tideline.api.series.SeriesData;
 import io.tideline.api.series.SeriesId;
 import io.tideline.api.series.Timeframe;
 import io.tideline.api.workspace.RoleBindings;
+import io.tideline.indicators.CompressionWarning;
 import io.tideline.indicators.Correlation;
 import io.tideline.indicators.Drawdown;
 import io.tideline.indicators.EwmaBeta;
@@ -55,7 +56,7 @@ public final class InMemoryEngine implements IndicatorEngine, RoleBindings {
     static {
         for (Indicator i : List.of(new Sma(), new SimpleReturn(), new Drawdown(), new RealizedVol(),
                 new Correlation(), new LeadershipRatio(), new OiPriceDivergence(), new VolTargetExposure(),
-                new ReturnSigma(), new EwmaCorrelation(), new EwmaBeta())) {
+                new ReturnSigma(), new EwmaCorrelation(), new EwmaBeta(), new CompressionWarning())) {
             INDICATORS.put(i.spec().id(), i);
         }
     }
