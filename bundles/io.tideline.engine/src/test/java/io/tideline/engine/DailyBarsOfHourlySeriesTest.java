@@ -87,7 +87,7 @@ class DailyBarsOfHourlySeriesTest {
                 SeriesData.ofValues(days, dailyClose));
         store.upsert(new SeriesDescriptor(spy, "SPY", "USD", SeriesKind.PRICE, AssetClass.EQUITY, Timeframe.D1),
                 SeriesData.ofValues(weekdays, index));
-        EngineComponent engine = new EngineComponent(store, roles(Map.of("btc", hourly, "btc.daily", daily,
+        EngineComponent engine = new EngineComponent(store, DailyCorrelationTest.roles(Map.of("btc", hourly, "btc.daily", daily,
                 "spx", spy)));
         engine.activate();
         for (Indicator i : List.<Indicator>of(new Sma(), new SimpleReturn(), new Correlation())) {
@@ -135,29 +135,5 @@ class DailyBarsOfHourlySeriesTest {
                 (p, m, a) -> m.getName().equals("getSymbolicName") ? "io.tideline.engine.test" : null);
         return (ServiceReference<Indicator>) Proxy.newProxyInstance(ServiceReference.class.getClassLoader(),
                 new Class<?>[] {ServiceReference.class}, (p, m, a) -> m.getName().equals("getBundle") ? bundle : null);
-    }
-
-    private static RoleBindings roles(Map<String, SeriesId> bound) {
-        return new RoleBindings() {
-            @Override
-            public Map<String, SeriesId> all() {
-                return new TreeMap<>(bound);
-            }
-
-            @Override
-            public Optional<SeriesId> get(String role) {
-                return Optional.ofNullable(bound.get(role));
-            }
-
-            @Override
-            public void bind(String role, SeriesId series) {
-                throw new UnsupportedOperationException("the test's roles are fixed");
-            }
-
-            @Override
-            public boolean unbind(String role) {
-                throw new UnsupportedOperationException("the test's roles are fixed");
-            }
-        };
     }
 }

@@ -361,7 +361,8 @@ class DailyCorrelationTest {
         return SeriesData.ofValues(t, v);
     }
 
-    private static RoleBindings roles(Map<String, SeriesId> bound) {
+    /** Fixed role bindings (also for the other engine tests). */
+    static RoleBindings roles(Map<String, SeriesId> bound) {
         return new RoleBindings() {
             @Override
             public Map<String, SeriesId> all() {
