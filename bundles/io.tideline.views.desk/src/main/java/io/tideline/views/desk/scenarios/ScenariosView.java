@@ -24,6 +24,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.CTabFolder;
 import org.eclipse.swt.custom.CTabItem;
@@ -460,6 +461,15 @@ public final class ScenariosView extends ViewBase {
         return marketOf(today);
     }
 
+    /**
+     * The report's warnings about the market its cascades ran in: a bound funding or open-interest
+     * role the scenario service could not read that day ("the cascade reads no funding from
+     * btc.funding (stale since 2026-02-12): neutral funding stands in").
+     */
+    private static List<String> cascadeWarnings(ScenarioReport r) {
+        return r == null ? List.of() : r.warnings().stream().filter(w -> w.startsWith("the cascade ")).toList();
+    }
+
     private static CascadeParams marketOf(ScenarioReport r) {
         if (r != null) {
             for (io.tideline.scenario.api.ScenarioResult s : r.scenarios()) {
@@ -589,7 +599,10 @@ public final class ScenariosView extends ViewBase {
                     + (r.p10() < r.p90() ? msg.format("scenarios.cascade.spread", pct(r.p10()), pct(r.p50()),
                             pct(r.p90())) : "")
                     + " " + msg.format("scenarios.cascade.crowding", String.format(msg.locale(), "%.2f",
-                            r.params().crowding().index()))));
+                            r.params().crowding().index()))
+                    // a funding or open interest the day's market could not be read from: never shown as calm
+                    + cascadeWarnings(today).stream().map(w -> " " + Character.toUpperCase(w.charAt(0))
+                            + w.substring(1) + ".").collect(Collectors.joining())));
             cascadeBody.layout(true);
             fitCascade();
         }, this::showError);
@@ -616,7 +629,8 @@ public final class ScenariosView extends ViewBase {
             background.later(() -> {
                 showGaps(now);
                 showBaseRate(now);
-                boolean marketChanged = !dayMarket().equals(marketOf(now));
+                boolean marketChanged = !dayMarket().equals(marketOf(now))
+                        || !cascadeWarnings(today).equals(cascadeWarnings(now));
                 today = now;
                 yesterday = before;
                 if (marketChanged && shock != null) {
@@ -763,6 +777,7 @@ public final class ScenariosView extends ViewBase {
             // The portfolio's own warnings: the evidence gaps are said above the tabs.
             List<String> own = new ArrayList<>(now.warnings());
             now.gaps().forEach(g -> own.remove(g.message()));
+            own.removeAll(cascadeWarnings(now)); // said on the cascade tab
             reason = msg.format("scenarios.pnl.none", portfolio, own.isEmpty()
                     ? msg.get("scenarios.pnl.unpriced") : String.join("; ", own));
         }

@@ -42,7 +42,7 @@ class ScenariosGapViewTest {
     }
 
     /** The fake desk's report with gaps (and their warnings) as the service gives them. */
-    private static final class ThinDesk extends FakeDesk {
+    private static class ThinDesk extends FakeDesk {
         volatile List<EvidenceGap> gaps = SAMPLE_LATEST;
 
         @Override
@@ -103,5 +103,30 @@ class ScenariosGapViewTest {
 
         SwtHarness.pumpUntil(() -> !view.gapLabel().isVisible(), WAIT, "the warning gone");
         assertThat(view.gapLabel().getText()).isEmpty();
+    }
+
+    @Test
+    void aFundingTheCascadeCouldNotReadIsSaidOnTheCascadeTabNotShownAsCalm() throws Exception {
+        String stale = "the cascade reads no funding from btc.funding (stale since 2026-02-12): neutral funding"
+                + " stands in";
+        ThinDesk desk = new ThinDesk() {
+            @Override
+            public ScenarioReport scenarios(LocalDate day, String portfolioFile) {
+                ScenarioReport r = super.scenarios(day, portfolioFile);
+                List<String> warnings = new java.util.ArrayList<>(r.warnings());
+                warnings.add(stale);
+                return new ScenarioReport(r.asOf(), r.scenarios(), r.expectedPnl(), r.worstCase(), r.worstScenario(),
+                        r.watch(), r.analogues(), r.conditions(), r.pack(), warnings, r.gaps());
+            }
+        };
+        ScenariosView view = open(desk, 1000, 600);
+        SwtHarness.pumpUntil(() -> view.cascade() != null && view.cascadeText().contains(stale.substring(1)), WAIT,
+                "the cascade tab in the day's market");
+        assertThat(view.cascadeText()).endsWith(" T" + stale.substring(1) + ".");
+        // the evidence gaps above the tabs are the conditions' only
+        assertThat(view.gapLabel().getText()).doesNotContain("the cascade");
+        view.tabs().setSelection(3);
+        SwtHarness.pump(300);
+        SwtHarness.screenshot(shell, "scenarios-cascade-stale-funding");
     }
 }
