@@ -33,10 +33,13 @@ final class Judge {
 
     private final Rules rules;
     private final Plan plan;
+    /** Whether the compression warning's inputs are bound: asked once, not on every day judged. */
+    private final boolean compressionWarning;
 
     Judge(Rules rules, Plan plan) {
         this.rules = rules;
         this.plan = plan;
+        this.compressionWarning = plan.has(Plan.CORR_COMPRESSION);
     }
 
     /** What the steps found, for the regime mapping. */
@@ -510,7 +513,7 @@ final class Judge {
                 r.ev(k.cryptoRole() + "/" + k.equityRole(), "ewma-beta(0.94)", Plan.CORR_EWMA_BETA, beta, null,
                         "how many % " + k.cryptoRole() + " moves per 1% of " + k.equityRole() + " lately")));
         ev.addAll(in.evidence());
-        if (plan.has(Plan.CORR_COMPRESSION)) {
+        if (compressionWarning) {
             Rules.CompressionWarning w = k.compressionWarning();
             ev.add(r.ev(k.equityRole() + "/" + k.cryptoRole(), "compression-warning(" + w.window() + ","
                     + w.periods() + ")", Plan.CORR_COMPRESSION, f.compression, (double) w.minConditions(),

@@ -160,11 +160,6 @@ record CascadeState(String asset, LocalDate day, Part funding, Part openInterest
         return out;
     }
 
-    /** Whether any input was read: otherwise the state is the uncrowded default throughout. */
-    boolean anyRead() {
-        return funding.known() || openInterest.known();
-    }
-
     /**
      * What was read, in one line: "btc as of 2026-02-06: funding -2.9% a year (btc.funding, 2026-02-05);
      * open interest: btc.oi not bound, the default and ratio 1 stand in".

@@ -1,5 +1,6 @@
 package io.tideline.support.command;
 
+import io.tideline.support.text.Excerpt;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
@@ -110,7 +111,8 @@ public final class CommandArgs {
                     }
                     v.put(a, args.get(++i));
                 } else {
-                    throw new IllegalArgumentException("unknown argument " + a);
+                    // what the user typed, cut and with control characters shown: a pasted blob stays one line
+                    throw new IllegalArgumentException("unknown argument " + Excerpt.printable(a, Excerpt.CHARS));
                 }
             }
             return new CommandArgs(given, d, v);
@@ -120,7 +122,8 @@ public final class CommandArgs {
             try {
                 return LocalDate.parse(text);
             } catch (DateTimeParseException e) {
-                throw new IllegalArgumentException(option + " '" + text + "' is not a date: expected YYYY-MM-DD");
+                throw new IllegalArgumentException(option + " '" + Excerpt.printable(text, Excerpt.CHARS)
+                        + "' is not a date: expected YYYY-MM-DD");
             }
         }
     }

@@ -34,4 +34,16 @@ class CommandArgsTest {
         assertThatThrownBy(() -> PARSER.parse(List.of("--portfolio")))
                 .hasMessage("--portfolio needs a file (JSON or CSV)");
     }
+
+    @Test
+    void a_long_or_unprintable_argument_is_quoted_cut_and_on_one_line() {
+        String blob = "--x\n" + "9".repeat(500);
+        Throwable unknown = org.assertj.core.api.Assertions.catchThrowable(() -> PARSER.parse(List.of(blob)));
+        assertThat(unknown.getMessage()).startsWith("unknown argument --x").doesNotContain("\n")
+                .contains("(504 characters)").hasSizeLessThan(200);
+        Throwable date = org.assertj.core.api.Assertions.catchThrowable(() -> PARSER.parse(List.of("--as-of",
+                "2020\u0007" + "1".repeat(300))));
+        assertThat(date.getMessage()).startsWith("--as-of '2020").doesNotContain("\u0007")
+                .endsWith("' is not a date: expected YYYY-MM-DD").hasSizeLessThan(200);
+    }
 }
